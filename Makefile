@@ -1,0 +1,28 @@
+# The two commands of the README. Each sets up what it needs on a fresh machine.
+#   make site   the example website and every format, from notices/
+#   make test   the test suite (installs the test extras and the Debian packages the tests drive)
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: site test clean
+
+$(BIN)/notices: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-extras: $(BIN)/notices
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+site: $(BIN)/notices
+	$(BIN)/notices build --out dist
+
+test: $(VENV)/.test-extras
+	bash .ci/system-packages
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site dist .notices-cache

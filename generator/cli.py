@@ -1,0 +1,112 @@
+"""The ``notices`` command: thin wrappers that call the library and turn results into exit codes."""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from functools import wraps
+from pathlib import Path
+
+import click
+
+from generator.build import build, load_notices
+from generator.facts.errors import FactErrors
+from generator.facts.schema import write_schemas
+from generator.publish import UnsafeOutput
+
+FACTS_OPTION = click.option(
+    "--facts", "facts", type=click.Path(path_type=Path), default=Path("notices"), show_default=True,
+    help="The folder of fact files.",
+)
+TEMPLATES_OPTION = click.option(
+    "--templates", type=click.Path(path_type=Path), default=Path("templates"), show_default=True,
+    help="The folder of notice templates.",
+)
+
+
+def _comma_list(_ctx, _param, value: str | None) -> list[str] | None:
+    return [part.strip() for part in value.split(",") if part.strip()] if value else None
+
+
+def handles_errors(command):
+    """Print known problems as plain lines and exit 1; never show a traceback unless --debug."""
+
+    @wraps(command)
+    def wrapper(*args, **kwargs):
+        debug = click.get_current_context().find_root().params.get("debug", False)
+        try:
+            return command(*args, **kwargs)
+        except FactErrors as problems:
+            for error in problems.errors:
+                click.echo(str(error), err=True)
+            noun = "problem" if len(problems.errors) == 1 else "problems"
+            click.echo(f"{len(problems.errors)} {noun} in the facts; nothing was built or changed.", err=True)
+            sys.exit(1)
+        except (UnsafeOutput, ValueError) as problem:
+            click.echo(f"error: {problem}", err=True)
+            sys.exit(1)
+        except click.exceptions.Exit:
+            raise
+        except Exception as problem:  # the edge: anything unexpected becomes one line, not a traceback
+            if debug:
+                traceback.print_exc()
+            click.echo(f"internal error: {type(problem).__name__}: {problem}", err=True)
+            click.echo("Run again with 'notices --debug ...' for details, and report it if it persists.", err=True)
+            sys.exit(2)
+
+    return wrapper
+
+
+@click.group()
+@click.option("--debug", is_flag=True, help="Show a full traceback on an internal error.")
+@click.version_option(package_name="privacy-notices")
+def main(debug: bool) -> None:
+    """Privacy notices as code: check the facts, build the notices and the website."""
+
+
+@main.command()
+@FACTS_OPTION
+@handles_errors
+def check(facts: Path) -> None:
+    """Load and validate all facts; exit 1 if anything is wrong."""
+    notices = load_notices(facts)
+    schools = len({notice.variant.id for notice in notices})
+    click.echo(f"{facts}: {len(notices)} notices for {schools} schools; no errors.")
+
+
+@main.command(name="build")
+@FACTS_OPTION
+@TEMPLATES_OPTION
+@click.option("--out", type=click.Path(path_type=Path), default=Path("dist"), show_default=True,
+              help="Where to write; replaced whole, and only once everything has built.")
+@click.option("--format", "formats", callback=_comma_list, metavar="NAMES",
+              help="Comma-separated formats to build, e.g. md,html (default: all).")
+@handles_errors
+def build_command(facts: Path, templates: Path, out: Path, formats: list[str] | None) -> None:
+    """Build every format of every notice for every school."""
+    result = build(facts, out, templates, formats)
+    click.echo(f"Built {len(result.files)} files for {len(result.notices)} notices into {out}/.")
+
+
+@main.command()
+@click.option("--out", type=click.Path(path_type=Path), default=Path("notices/schema"), show_default=True,
+              help="Folder for the JSON Schema files.")
+@handles_errors
+def schema(out: Path) -> None:
+    """Write JSON Schemas of the fact files, for editors that complete and validate YAML."""
+    for path in write_schemas(out):
+        click.echo(f"wrote {path}")
+
+
+@main.command(name="show")
+@FACTS_OPTION
+@click.argument("key")
+@handles_errors
+def show(facts: Path, key: str) -> None:
+    """Print one resolved notice (SCHOOL/NOTICE) as JSON, as every format sees it."""
+    for notice in load_notices(facts):
+        if notice.key == key:
+            click.echo(json.dumps(notice.model_dump(mode="json"), indent=2, ensure_ascii=False))
+            return
+    raise ValueError(f"no notice '{key}'; keys look like school/notice, e.g. oakmoor/children-in-need")

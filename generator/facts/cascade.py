@@ -1,0 +1,282 @@
+"""The cascade: organisation -> school -> notice, into one ResolvedNotice per (school, notice).
+
+Merge rules for a school's ``notices: <id>:`` block (docs/trusts.md explains them with examples):
+- ``replace:`` a field replaces the trust's value whole;
+- ``add:`` items are appended to the trust's list; an item whose id (or article, for lawful bases)
+  is already inherited replaces that item in place;
+- ``remove:`` drops inherited items by id; naming an id the notice does not have is an error;
+- ``publish: false`` leaves the notice out for that school.
+A recipient id resolves in the school's ``recipients`` first, then the organisation's.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any, Callable
+
+from pydantic import BaseModel
+
+from generator.facts.errors import FactError, FactErrors, Location
+from generator.facts.load import FactTree
+from generator.facts.models import (
+    Contact,
+    DataProtectionOfficer,
+    FactModel,
+    Notice,
+    NoticeOverride,
+    Organisation,
+    Recipient,
+    School,
+    SupervisoryAuthority,
+)
+from generator.law.catalogue import catalogue
+from generator.law.rights import DerivedRight, derive_rights
+
+_ITEM_KEYS: dict[str, Callable[[Any], str]] = {
+    "categories": lambda item: item.id,
+    "purposes": lambda item: item.id,
+    "recipients": lambda item: item.id,
+    "retention": lambda item: item.id,
+    "sections": lambda item: item.id,
+    "lawful_bases": lambda item: item.article,
+    "sources": lambda item: item.name,
+    "changes": lambda item: f"{item.date}/{item.version}",
+}
+
+
+class Variant(BaseModel):
+    """Who publishes this version of the notice: a school of the trust, or the organisation itself."""
+
+    id: str
+    name: str
+    standalone: bool
+    urn: str | None = None
+    address: str | None = None
+    website: str | None = None
+    local_authority: str | None = None
+
+
+class ResolvedRecipient(BaseModel):
+    id: str
+    name: str
+    kind: str | None = None
+    url: str | None = None
+    description: str | None = None
+    reason: str | None = None
+    gateway: list[str] = []
+    defined_by: str  # "school" or "organisation"
+
+
+class ResolvedBasis(BaseModel):
+    article: str
+    name: str
+    plain: str
+    special_category: bool
+    relied_on: list[str] = []
+    purposes: list[str] = []
+    categories: list[str] = []
+    schedule_1: str | None = None
+    schedule_1_needed: str = "none"  # "none", "part-1" or "part-2"
+    legitimate_interests: str | None = None
+    dpv: str | None = None
+
+
+class ResolvedNotice(BaseModel):
+    """Everything one published notice says, with every reference resolved."""
+
+    id: str
+    variant: Variant
+    organisation: Organisation
+    contact: Contact | None
+    dpo: DataProtectionOfficer | None
+    supervisory_authority: SupervisoryAuthority
+    notice: Notice
+    recipients: list[ResolvedRecipient] | None  # None: not stated; []: stated as none
+    bases: list[ResolvedBasis]
+    rights: list[DerivedRight]
+
+    @property
+    def key(self) -> str:
+        """``school/notice``: the notice's place in every output tree."""
+        return f"{self.variant.id}/{self.id}"
+
+    @property
+    def controller_name(self) -> str | None:
+        return self.organisation.name
+
+
+def _merge_items(base: list, extra: list, key: Callable[[Any], str]) -> list:
+    merged = {key(item): item for item in base}
+    for item in extra:
+        merged[key(item)] = item
+    return list(merged.values())
+
+
+def apply_override(notice: Notice, override: NoticeOverride, errors: list[FactError]) -> Notice:
+    """A school's version of a notice, following the merge rules in this module's docstring."""
+    values = {name: getattr(notice, name) for name in Notice.model_fields}
+    locations = dict(notice._field_locations)
+    for name in override.replace.model_fields_set:
+        values[name] = getattr(override.replace, name)
+        locations[name] = override.replace.field_location(name)
+    for name in override.add.model_fields_set:
+        inherited = values[name] if isinstance(values[name], list) else []
+        values[name] = _merge_items(inherited, getattr(override.add, name), _ITEM_KEYS[name])
+    for name in override.remove.model_fields_set:
+        inherited = values[name] if isinstance(values[name], list) else []
+        present = {_ITEM_KEYS[name](item) for item in inherited}
+        for index, item_id in enumerate(getattr(override.remove, name)):
+            if item_id not in present:
+                errors.append(FactError(
+                    override.remove.field_location(name),
+                    f"removes '{item_id}' from {name}, but the notice has no such item.",
+                    _suggest(item_id, present), f"remove.{name}[{index + 1}]", "unknown-id",
+                ))
+        dropped = set(getattr(override.remove, name))
+        values[name] = [item for item in inherited if _ITEM_KEYS[name](item) not in dropped]
+    values["changes"] = sorted(values["changes"], key=lambda change: change.date, reverse=True)
+    merged = Notice.model_construct(_fields_set=set(values), **values)
+    merged._location = notice.location
+    merged._field_locations = locations
+    return merged
+
+
+def _suggest(wanted: str, known) -> str:
+    close = difflib.get_close_matches(wanted, sorted(known), n=3, cutoff=0.4)
+    if close:
+        return "Did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+    if known:
+        return "Known ids: " + ", ".join(sorted(known)) + "."
+    return "None are defined yet: add it under 'recipients:' in the school or organisation file."
+
+
+def _check_unique_ids(notice: Notice, errors: list[FactError]) -> None:
+    for name in ("categories", "purposes", "recipients", "retention", "sections", "lawful_bases"):
+        items = getattr(notice, name)
+        if not isinstance(items, list):
+            continue
+        seen: set[str] = set()
+        for index, item in enumerate(items):
+            item_key = _ITEM_KEYS[name](item)
+            if item_key in seen:
+                errors.append(FactError(
+                    item.location or notice.location, f"repeats '{item_key}', already used in {name}.",
+                    "Give each item its own id, or merge the two.", f"{name}[{index + 1}]", "duplicate-id",
+                ))
+            seen.add(item_key)
+
+
+def _resolve_bases(notice: Notice, errors: list[FactError]) -> list[ResolvedBasis]:
+    purpose_ids = [purpose.id for purpose in notice.purposes]
+    special_ids = [category.id for category in notice.categories if category.special]
+    category_ids = {category.id for category in notice.categories}
+    resolved = []
+    for basis in notice.lawful_bases:
+        entry = catalogue().bases[basis.article]
+        for wanted, known, field in ((basis.purposes, set(purpose_ids), "purposes"),
+                                     (basis.categories, category_ids, "categories")):
+            for item_id in wanted or []:
+                if item_id not in known:
+                    errors.append(FactError(
+                        basis.field_location(field) or notice.location,
+                        f"names {field[:-1]} '{item_id}', which this notice does not have.",
+                        _suggest(item_id, known), f"lawful_bases.{field}", "unknown-id",
+                    ))
+        if entry.is_special_category:
+            covered_purposes, covered_categories = [], basis.categories or special_ids
+        else:
+            covered_purposes, covered_categories = basis.purposes or purpose_ids, []
+        resolved.append(ResolvedBasis(
+            article=entry.article, name=entry.name, plain=entry.plain, special_category=entry.is_special_category,
+            relied_on=basis.relied_on, purposes=covered_purposes, categories=covered_categories,
+            schedule_1=basis.schedule_1, schedule_1_needed=entry.schedule_1,
+            legitimate_interests=basis.legitimate_interests, dpv=entry.dpv or None,
+        ))
+    return resolved
+
+
+def _resolve_recipients(
+    notice: Notice, school: School | None, organisation: Organisation, errors: list[FactError]
+) -> list[ResolvedRecipient] | None:
+    if notice.recipients is None:
+        return None
+    if notice.recipients == "none":
+        return []
+    catalogues: list[tuple[str, dict[str, Recipient]]] = []
+    if school is not None:
+        catalogues.append(("school", school.recipients))
+    catalogues.append(("organisation", organisation.recipients))
+    resolved = []
+    for index, wanted in enumerate(notice.recipients):
+        found = next(((owner, c[wanted.id]) for owner, c in catalogues if wanted.id in c), None)
+        if found is None:
+            known = {rid for _, c in catalogues for rid in c}
+            errors.append(FactError(
+                wanted.field_location("id") or notice.location,
+                f"names the recipient '{wanted.id}', which neither the school nor the organisation defines.",
+                _suggest(wanted.id, known), f"recipients[{index + 1}].id", "unknown-recipient",
+            ))
+            continue
+        owner, recipient = found
+        resolved.append(ResolvedRecipient(
+            id=wanted.id, name=recipient.name, kind=recipient.kind,
+            url=str(recipient.url) if recipient.url else None, description=recipient.description,
+            reason=wanted.reason, gateway=wanted.gateway, defined_by=owner,
+        ))
+    return resolved
+
+
+def _variants(tree: FactTree) -> list[tuple[Variant, School | None]]:
+    if not tree.schools:
+        org = tree.organisation
+        name = org.name or "Our organisation"
+        variant_id = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "main"
+        return [(Variant(id=variant_id, name=name, standalone=True,
+                         address=org.address, website=str(org.website) if org.website else None), None)]
+    return [
+        (Variant(id=school_id, name=school.name, standalone=False, urn=school.urn, address=school.address,
+                 website=str(school.website) if school.website else None,
+                 local_authority=school.local_authority), school)
+        for school_id, school in sorted(tree.schools.items())
+    ]
+
+
+def resolve(tree: FactTree) -> list[ResolvedNotice]:
+    """One ResolvedNotice per (school, notice), sorted by school then notice. Raises FactErrors."""
+    errors: list[FactError] = []
+    for school_id, school in tree.schools.items():
+        for notice_id in school.notices:
+            if notice_id not in tree.notices:
+                errors.append(FactError(
+                    school.field_location("notices") or Location(tree.files[f"school:{school_id}"]),
+                    f"has changes for the notice '{notice_id}', but there is no {notice_id}.yaml.",
+                    _suggest(notice_id, tree.notices), f"notices.{notice_id}", "unknown-notice",
+                ))
+    for notice in tree.notices.values():
+        _check_unique_ids(notice, errors)
+    resolved = []
+    for variant, school in _variants(tree):
+        for notice_id, notice in sorted(tree.notices.items()):
+            override = school.notices.get(notice_id) if school else None
+            if override is not None:
+                if not override.publish:
+                    continue
+                notice = apply_override(notice, override, errors)
+                _check_unique_ids(notice, errors)
+            organisation = tree.organisation
+            contact = (school.contact if school and school.contact else None) or organisation.contact
+            resolved.append(ResolvedNotice(
+                id=notice_id, variant=variant, organisation=organisation, contact=contact, dpo=organisation.dpo,
+                supervisory_authority=organisation.supervisory_authority, notice=notice,
+                recipients=_resolve_recipients(notice, school, organisation, errors),
+                bases=_resolve_bases(notice, errors),
+                rights=derive_rights(
+                    [basis.article for basis in notice.lawful_bases],
+                    automated_decisions=isinstance(notice.automated_decisions, list) and bool(notice.automated_decisions),
+                    direct_marketing=notice.direct_marketing,
+                ),
+            ))
+    if errors:
+        raise FactErrors(sorted(set(errors), key=lambda e: (e.location, e.message)))
+    return resolved

@@ -1,0 +1,61 @@
+"""Problems found in the facts, as values that carry their place in a file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a fact file: 1-based line and column, as editors count them."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if not self.line:
+            return self.file
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class FactError:
+    """One thing wrong with the facts: where, which key, what is wrong, what to do."""
+
+    location: Location
+    message: str
+    hint: str = ""
+    key_path: str = ""
+    code: str = "facts"
+
+    def __str__(self) -> str:
+        where = f"{self.location}: "
+        key = f"{self.key_path}: " if self.key_path else ""
+        text = f"{where}{key}{self.message}"
+        if self.hint:
+            text += f" {self.hint}"
+        return text
+
+
+@dataclass
+class FactErrors(Exception):
+    """Raised at the edge of a stage that found errors; carries all of them."""
+
+    errors: list[FactError] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return "\n".join(str(error) for error in self.errors)
+
+
+def display_path(path: Path, root: Path | None = None) -> str:
+    """The path as the user will recognise it: relative to the working folder when possible."""
+    for base in (Path.cwd(), root):
+        if base is None:
+            continue
+        try:
+            return path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()

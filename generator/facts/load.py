@@ -1,0 +1,217 @@
+"""Load a facts folder: strict YAML in, validated models out, every problem as a FactError."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from generator.facts.errors import FactError, FactErrors, Location, display_path
+from generator.facts.models import SLUG_PATTERN, Notice, Organisation, School, attach_locations
+from generator.facts.strict_yaml import LoadedYaml, StrictYamlError, format_key_path, load_yaml_file
+
+ORGANISATION_FILE = "organisation.yaml"
+SCHOOLS_FOLDER = "schools"
+_SLUG = re.compile(SLUG_PATTERN)
+
+
+@dataclass
+class FactTree:
+    """Everything in one facts folder, validated, keyed by id (ids come from file names)."""
+
+    root: Path
+    organisation: Organisation
+    organisation_file: str
+    schools: dict[str, School] = field(default_factory=dict)
+    notices: dict[str, Notice] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)  # "school:oakmoor" -> display path
+
+
+def _model_path(loc: tuple) -> tuple:
+    """Drop pydantic's union-branch tags ('list[Transfer]', "literal['none']") from an error location."""
+    return tuple(part for part in loc if isinstance(part, int) or not any(c in part for c in "[]'("))
+
+
+def _lookup(model: type[BaseModel], path: tuple) -> type[BaseModel] | None:
+    """The model class that holds the last key of ``path``, when we can tell."""
+    current: Any = model
+    for part in path[:-1]:
+        if isinstance(part, int) or current is None:
+            continue
+        info = getattr(current, "model_fields", {}).get(part)
+        if info is None:
+            return None
+        current = _inner_model(info.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in getattr(annotation, "__args__", ()):
+        found = _inner_model(argument)
+        if found is not None:
+            return found
+    return None
+
+
+def _friendly(error: dict, model: type[BaseModel], source: LoadedYaml) -> FactError:
+    path = _model_path(error["loc"])
+    kind = error["type"]
+    key = format_key_path(path)
+    location = source.location(path)
+    message = error["msg"].rstrip(".") + "."
+    hint = ""
+    if kind == "extra_forbidden":
+        owner = _lookup(model, path)
+        known = sorted(owner.model_fields) if owner else []
+        close = difflib.get_close_matches(str(path[-1]), known, n=1)
+        message = f"'{path[-1]}' is not a key this file understands."
+        hint = f"Did you mean '{close[0]}'?" if close else f"Known keys here: {', '.join(known)}."
+    elif kind == "missing":
+        location = source.location(path[:-1]) if path[:-1] else Location(source.file, 1, 1)
+        message = f"'{path[-1]}' is missing."
+        hint = f"Add a '{path[-1]}:' line here; it is required."
+    elif kind == "string_pattern_mismatch" and "a-z0-9" in str(error.get("ctx", {}).get("pattern", "")):
+        message = f"'{error['input']}' is not a valid id."
+        hint = "Use lower-case letters, digits and hyphens only, e.g. 'local-authority'."
+    elif kind.startswith("date") or kind == "date_type":
+        message = f"'{error['input']}' is not a date."
+        hint = "Write dates as YYYY-MM-DD, e.g. 2026-09-01."
+    elif kind == "value_error":
+        message = error["msg"].removeprefix("Value error, ").rstrip(".") + "."
+        hint = "Correct the value."
+    elif kind in ("string_type", "list_type", "dict_type", "model_type", "bool_type", "bool_parsing"):
+        expected = {"string_type": "text", "list_type": "a list (lines starting with '- ')",
+                    "dict_type": "a set of 'key: value' lines", "model_type": "a set of 'key: value' lines",
+                    "bool_type": "true or false", "bool_parsing": "true or false"}[kind]
+        message = f"should be {expected}, not {_describe(error.get('input'))}."
+        hint = "Put quotes round text that looks like a yes/no or a number." if kind.startswith("bool") else \
+            "Check the indentation and the value."
+    elif kind == "literal_error":
+        hint = "Use one of the values listed."
+    else:
+        hint = "Correct the value."
+    return FactError(location, message, hint, key, kind)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a set of 'key: value' lines"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
+
+
+def _validate(model: type[BaseModel], source: LoadedYaml, errors: list[FactError]) -> Any:
+    data = source.data
+    if data is None:
+        errors.append(FactError(Location(source.file, 1, 1), "is empty.", "Fill it in, or delete the file.", code="empty"))
+        return None
+    if not isinstance(data, dict):
+        errors.append(FactError(Location(source.file, 1, 1), "should be a set of 'key: value' lines.",
+                                "Start each fact on its own line as 'key: value'.", code="dict_type"))
+        return None
+    try:
+        instance = model.model_validate(data)
+    except ValidationError as error:
+        seen = set()
+        for item in error.errors():
+            path = _model_path(item["loc"])
+            if path in seen:
+                continue
+            seen.add(path)
+            errors.append(_friendly(item, model, source))
+        return None
+    attach_locations(instance, source.location)
+    return instance
+
+
+def _read(path: Path, root: Path, errors: list[FactError]) -> LoadedYaml | None:
+    display = display_path(path, root)
+    try:
+        if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+            errors.append(FactError(Location(display), "is a link to a file outside the facts folder.",
+                                    "Copy the file into the facts folder instead of linking to it.", code="path"))
+            return None
+        return load_yaml_file(path, display)
+    except StrictYamlError as error:
+        errors.append(error.error)
+    except OSError as error:
+        errors.append(FactError(Location(display), f"cannot be read ({error.strerror}).", "Check the file exists.",
+                                code="io"))
+    return None
+
+
+def _id_from(path: Path, root: Path, errors: list[FactError]) -> str | None:
+    if _SLUG.match(path.stem):
+        return path.stem
+    errors.append(FactError(
+        Location(display_path(path, root), 1, 1),
+        f"has a file name ('{path.name}') that cannot be an id.",
+        "Rename it with lower-case letters, digits and hyphens only, e.g. 'children-in-need.yaml'.",
+        code="id",
+    ))
+    return None
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
+
+
+def load_facts(root: Path) -> FactTree:
+    """Load and validate every fact file under ``root``. Raises FactErrors with all problems found."""
+    root = Path(root)
+    errors: list[FactError] = []
+    if not root.is_dir():
+        raise FactErrors([FactError(Location(str(root)), "is not a folder of facts.",
+                                    "Point to the folder that holds organisation.yaml.", code="io")])
+    org_path = root / ORGANISATION_FILE
+    if not org_path.exists():
+        raise FactErrors([FactError(Location(display_path(org_path, root)), "is missing.",
+                                    "Every facts folder needs an organisation.yaml describing the controller.",
+                                    code="missing")])
+    organisation = None
+    source = _read(org_path, root, errors)
+    if source:
+        organisation = _validate(Organisation, source, errors)
+    tree_files = {"organisation": display_path(org_path, root)}
+    schools: dict[str, School] = {}
+    schools_folder = root / SCHOOLS_FOLDER
+    if schools_folder.is_dir():
+        for path in _yaml_files(schools_folder):
+            school_id = _id_from(path, root, errors)
+            source = _read(path, root, errors)
+            if school_id and source:
+                school = _validate(School, source, errors)
+                if school:
+                    schools[school_id] = school
+                    tree_files[f"school:{school_id}"] = source.file
+    notices: dict[str, Notice] = {}
+    for path in _yaml_files(root):
+        if path.name == ORGANISATION_FILE:
+            continue
+        notice_id = _id_from(path, root, errors)
+        source = _read(path, root, errors)
+        if notice_id and source:
+            if notice_id in notices:
+                errors.append(FactError(Location(source.file, 1, 1), f"repeats the notice id '{notice_id}'.",
+                                        "Keep one file per notice: .yaml and .yml of the same name clash.",
+                                        code="duplicate-id"))
+                continue
+            notice = _validate(Notice, source, errors)
+            if notice:
+                notices[notice_id] = notice
+                tree_files[f"notice:{notice_id}"] = source.file
+    if not notices and not errors:
+        errors.append(FactError(Location(display_path(root, root)), "holds no notice.",
+                                "Add a notice file, e.g. with 'notices new notice pupils'.", code="missing"))
+    if errors or organisation is None:
+        raise FactErrors(errors)
+    return FactTree(root, organisation, tree_files["organisation"], schools, notices, tree_files)

@@ -1,0 +1,203 @@
+"""Strict YAML: PyYAML's parser with YAML 1.2 core scalars and every position kept.
+
+What it refuses, and why:
+- duplicate keys (PyYAML keeps the last one silently: that is lost data);
+- aliases (``*name``) and merge keys: they make alias bombs possible and hide where a value came from;
+- files over 1 MiB and files that are not UTF-8.
+What it keeps as text: ``yes``/``no``/``on``/``off``/``y``/``n``, numbers with a leading zero
+(phone numbers, URNs) and dates (the facts model parses dates itself).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.facts.errors import FactError, Location
+
+MAX_FILE_BYTES = 1024 * 1024
+
+KeyPath = tuple[str | int, ...]
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_FLOAT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)\.[0-9]+$")
+
+
+@dataclass
+class LoadedYaml:
+    """A parsed YAML file: plain Python data plus where each value and key sits."""
+
+    data: Any
+    file: str
+    value_marks: dict[KeyPath, tuple[int, int]]
+    key_marks: dict[KeyPath, tuple[int, int]]
+
+    def location(self, path: KeyPath) -> Location:
+        """The best place to point at for ``path``: the key if it exists, else its nearest parent."""
+        probe = tuple(path)
+        while probe:
+            mark = self.key_marks.get(probe) or self.value_marks.get(probe)
+            if mark:
+                return Location(self.file, *mark)
+            probe = probe[:-1]
+        mark = self.value_marks.get((), (1, 1))
+        return Location(self.file, *mark)
+
+
+class StrictYamlError(Exception):
+    def __init__(self, error: FactError):
+        super().__init__(str(error))
+        self.error = error
+
+
+def format_key_path(path: KeyPath) -> str:
+    """``('categories', 2, 'examples')`` -> ``categories[3].examples`` (items counted from 1)."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """PyYAML's composer, refusing aliases before they can be expanded."""
+
+    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                problem="uses an alias (*name), which is not allowed in fact files",
+                problem_mark=event.start_mark,
+            )
+        return super().compose_node(parent, index)
+
+
+class _Builder:
+    def __init__(self, file: str):
+        self.file = file
+        self.value_marks: dict[KeyPath, tuple[int, int]] = {}
+        self.key_marks: dict[KeyPath, tuple[int, int]] = {}
+
+    def fail(self, node: yaml.Node, path: KeyPath, message: str, hint: str) -> None:
+        raise StrictYamlError(
+            FactError(Location(self.file, *_mark(node)), message, hint, format_key_path(path), "yaml")
+        )
+
+    def build(self, node: yaml.Node, path: KeyPath) -> Any:
+        self.value_marks[path] = _mark(node)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
+        return self._scalar(node, path)
+
+    def _mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.fail(key_node, path, "has a key that is a list or a mapping.", "Keys must be plain words.")
+            key = key_node.value
+            if key == "<<" and key_node.tag == "tag:yaml.org,2002:merge":
+                self.fail(key_node, path, "uses a merge key (<<), which is not allowed.", "Write the values out in full.")
+            if key in result:
+                first_line = self.key_marks[path + (key,)][0]
+                self.fail(
+                    key_node,
+                    path + (key,),
+                    f"is given twice (first on line {first_line}).",
+                    "Keep one of the two and delete the other; YAML would silently drop the first.",
+                )
+            self.key_marks[path + (key,)] = _mark(key_node)
+            result[key] = self.build(value_node, path + (key,))
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode, path: KeyPath) -> Any:
+        text = node.value
+        if node.style is not None and node.style in "'\"|>":
+            return text
+        if not node.tag.startswith("tag:yaml.org,2002:"):
+            self.fail(node, path, f"uses the tag {node.tag}, which fact files do not support.", "Remove the tag.")
+        if _NULL.match(text):
+            return None
+        if text in _BOOL:
+            return _BOOL[text]
+        if _INT.match(text):
+            return int(text)
+        if _FLOAT.match(text):
+            return float(text)
+        return text
+
+
+def _decode(raw: bytes, file: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        raise StrictYamlError(
+            FactError(
+                Location(file, line, column),
+                f"is not UTF-8 text (byte {error.start} is 0x{raw[error.start]:02x}).",
+                "Save the file as UTF-8: in most editors, 'Save with encoding' then 'UTF-8'.",
+                code="encoding",
+            )
+        ) from None
+
+
+def parse_yaml(raw: bytes, file: str) -> LoadedYaml:
+    """Parse one YAML document strictly. Raises StrictYamlError naming file:line:col."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise StrictYamlError(
+            FactError(
+                Location(file, 1, 1),
+                f"is {len(raw):,} bytes, over the 1 MiB limit for a fact file.",
+                "Split it into smaller files, or move long text out of the facts.",
+                code="size",
+            )
+        )
+    text = _decode(raw, file)
+    loader = _NoAliasLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = (error.problem or "is not valid YAML").rstrip(".")
+        hint = "Check indentation and quoting on this line and the one before it."
+        if "alias" in problem:
+            hint = "Write the value out in full instead of referring to an anchor (&name)."
+        elif "\\t" in problem or "tab" in problem:
+            hint = "Indent with spaces, not tabs."
+        raise StrictYamlError(FactError(Location(file, line, column), f"YAML error: {problem}.", hint, code="yaml")) from None
+    finally:
+        loader.dispose()
+    builder = _Builder(file)
+    data = builder.build(node, ()) if node is not None else None
+    return LoadedYaml(data, file, builder.value_marks, builder.key_marks)
+
+
+def load_yaml_file(path: Path, display: str) -> LoadedYaml:
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise StrictYamlError(
+            FactError(
+                Location(display, 1, 1),
+                f"is {size:,} bytes, over the 1 MiB limit for a fact file.",
+                "Split it into smaller files, or move long text out of the facts.",
+                code="size",
+            )
+        )
+    return parse_yaml(path.read_bytes(), display)

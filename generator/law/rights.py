@@ -1,0 +1,35 @@
+"""The rights section of a notice, derived from its lawful bases rather than typed by hand."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from generator.law.catalogue import catalogue
+
+
+class DerivedRight(BaseModel):
+    id: str
+    name: str
+    article: str
+    plain: str
+    because: list[str] = []  # the bases (articles) or facts that bring the right; empty: everyone has it
+
+
+def derive_rights(articles: list[str], automated_decisions: bool, direct_marketing: bool) -> list[DerivedRight]:
+    """Rights in catalogue order: those everyone has, plus those the bases and facts bring."""
+    known = catalogue()
+    because: dict[str, list[str]] = {right_id: [] for right_id, right in known.rights.items() if right.always}
+    for article in articles:
+        for right_id in known.bases[article].rights:
+            because.setdefault(right_id, []).append(article)
+    if "erasure" in because:
+        because.pop("erasure-limited", None)
+    if direct_marketing:
+        because.setdefault("object-direct-marketing", []).append("direct marketing")
+    if automated_decisions:
+        because.setdefault("automated-decisions", []).append("automated decisions")
+    return [
+        DerivedRight(id=right.id, name=right.name, article=right.article, plain=right.plain, because=because[right.id])
+        for right in known.rights.values()
+        if right.id in because
+    ]

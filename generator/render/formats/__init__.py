@@ -1,0 +1,54 @@
+"""The registry of output formats. Each module in this package registers one format.
+
+A format turns one ResolvedNotice (or, with ``scope="school"``, all of one school's notices) into the
+bytes of one file. Adding a format means adding one module here, one template in ``templates/``
+and its reader for the completeness audit; nothing else changes.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Literal
+
+from generator.facts.cascade import ResolvedNotice
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """What every format may use besides the notice: the templates folder and all notices built."""
+
+    templates: Path
+    notices: tuple[ResolvedNotice, ...] = ()
+
+
+@dataclass(frozen=True)
+class OutputFormat:
+    name: str
+    suffix: str  # appended to the notice id, e.g. ".md"; for school scope, the whole file name
+    render: Callable[..., bytes]
+    description: str
+    scope: Literal["notice", "school"] = "notice"
+    slow: bool = False  # slow formats are built in parallel and cached
+
+    def output_path(self, school_id: str, notice_id: str | None = None) -> Path:
+        if self.scope == "school":
+            return Path(school_id) / self.suffix
+        return Path(school_id) / f"{notice_id}{self.suffix}"
+
+
+REGISTRY: dict[str, OutputFormat] = {}
+
+
+def register(output_format: OutputFormat) -> OutputFormat:
+    REGISTRY[output_format.name] = output_format
+    return output_format
+
+
+def all_formats() -> dict[str, OutputFormat]:
+    """Every registered format, importing each module of this package once."""
+    for module in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{module.name}")
+    return dict(sorted(REGISTRY.items()))

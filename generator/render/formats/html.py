@@ -1,0 +1,30 @@
+"""The notice as one standalone HTML file: no JavaScript, CSS inline, readable on a phone and in print."""
+
+from __future__ import annotations
+
+import markdown
+
+from generator.facts.cascade import ResolvedNotice
+from generator.render.formats import OutputFormat, RenderContext, register
+from generator.render.formats.markdown import render_markdown
+from generator.render.templating import html_environment
+
+MARKDOWN_EXTENSIONS = ["attr_list", "tables", "sane_lists"]
+
+
+def notice_body_html(notice: ResolvedNotice, context: RenderContext) -> str:
+    """The notice's Markdown turned into HTML, the same way the website turns it."""
+    return markdown.markdown(render_markdown(notice, context), extensions=MARKDOWN_EXTENSIONS)
+
+
+def render_html(notice: ResolvedNotice, context: RenderContext) -> str:
+    template = html_environment(context.templates.resolve()).get_template("notice.html.j2")
+    return template.render(n=notice, body=notice_body_html(notice, context))
+
+
+register(OutputFormat(
+    name="html",
+    suffix=".html",
+    render=lambda notice, context: render_html(notice, context).encode("utf-8"),
+    description="one standalone HTML page per notice, for email or any web server",
+))

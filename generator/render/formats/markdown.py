@@ -1,0 +1,24 @@
+"""The notice as Markdown: the source of the website's notice pages and of the HTML notice."""
+
+from __future__ import annotations
+
+import re
+
+from generator.facts.cascade import ResolvedNotice
+from generator.render.formats import OutputFormat, RenderContext, register
+from generator.render.templating import markdown_environment
+
+_EXTRA_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def render_markdown(notice: ResolvedNotice, context: RenderContext) -> str:
+    template = markdown_environment(context.templates.resolve()).get_template("notice.md.j2")
+    return _EXTRA_BLANK_LINES.sub("\n\n", template.render(n=notice)).strip() + "\n"
+
+
+register(OutputFormat(
+    name="md",
+    suffix=".md",
+    render=lambda notice, context: render_markdown(notice, context).encode("utf-8"),
+    description="Markdown, for committing next to the facts and for the website",
+))

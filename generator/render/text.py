@@ -1,0 +1,86 @@
+"""Turning fact text into safe Markdown: facts are data, so their markup never reaches the page."""
+
+from __future__ import annotations
+
+import html
+import re
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]|#])")
+_WHITESPACE = re.compile(r"\s+")
+_ALLOWED_AUTOLINK = re.compile(r"<((?:https?://|mailto:|tel:)[^\s<>]+)>")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class TrustedMarkdown(str):
+    """Markdown that has already been made safe; the template engine outputs it as it is."""
+
+
+def inline(text: object) -> TrustedMarkdown:
+    """Fact text as one line of inert Markdown: whitespace collapsed, markup and Markdown escaped."""
+    plain = _CONTROL.sub("", _WHITESPACE.sub(" ", str(text)).strip())
+    return TrustedMarkdown(_MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(plain, quote=False)))
+
+
+def block(text: str) -> TrustedMarkdown:
+    """A free Markdown section from the facts: Markdown formatting kept, any raw HTML shown as text.
+
+    Autolinks ``<https://...>``, ``<mailto:...>`` and ``<tel:...>`` stay links; the checker refuses
+    links with any other scheme before a build gets here.
+    """
+    text = _CONTROL.sub("", text.replace("\r\n", "\n")).strip()
+    parts = []
+    last = 0
+    for match in _ALLOWED_AUTOLINK.finditer(text):
+        parts.append(html.escape(text[last:match.start()], quote=False))
+        parts.append(f"<{match[1]}>")
+        last = match.end()
+    parts.append(html.escape(text[last:], quote=False))
+    return TrustedMarkdown("".join(parts))
+
+
+def finalize(value: object) -> object:
+    """Jinja ``finalize`` for Markdown templates: every value not already trusted is escaped."""
+    if isinstance(value, TrustedMarkdown):
+        return value
+    if value is None:
+        return ""
+    return inline(value)
+
+
+def link(url: object) -> TrustedMarkdown:
+    """A validated http(s) URL as a Markdown autolink."""
+    target = str(url)
+    if not re.match(r"^https?://[^\s<>]+$", target):
+        return inline(target)
+    return TrustedMarkdown(f"<{target}>")
+
+
+def mailto(email: object) -> TrustedMarkdown:
+    """A validated email address as a Markdown mail link."""
+    address = str(email)
+    if not re.match(r"^[^\s<>@]+@[^\s<>@]+$", address):
+        return inline(address)
+    return TrustedMarkdown(f"[{inline(address)}](mailto:{address})")
+
+
+def join_list(items) -> str:
+    """'a', 'a and b', 'a, b and c': lists as people write them."""
+    words = [str(item) for item in items]
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def capfirst(value: object) -> str:
+    words = str(value)
+    return words[:1].upper() + words[1:]
+
+
+def longdate(value) -> str:
+    """2026-09-01 -> '1 September 2026', the UK way."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def anchor(section_id: str) -> TrustedMarkdown:
+    """The attribute-list suffix that gives a heading its stable id."""
+    return TrustedMarkdown("{#" + inline(section_id) + "}")

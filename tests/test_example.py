@@ -1,0 +1,62 @@
+"""The example in notices/ builds, and says everything the seed notice says, by value."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from tests.conftest import EXAMPLE, TEMPLATES
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("build") / "dist"
+    result = CliRunner().invoke(main, ["build", "--facts", str(EXAMPLE), "--templates", str(TEMPLATES),
+                                       "--out", str(out), "--format", "md,html"])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+SEED_FACTS = [
+    # categories and examples
+    "Personal information", "date of birth", "Characteristics", "ethnicity", "disability",
+    "Section 47 information", "Initial Child Protection information", "Child Protection Plan information",
+    "information on placements", "strengths and difficulties questionnaire scores", "offending",
+    "dates of key court orders and decisions", "Care leavers", "Relevant medical information",
+    "Special educational needs information", "Behavioural information",
+    # purposes
+    "support these children and monitor their progress", "pastoral care", "assess the quality of our services",
+    "evaluate and improve our policies on children's social care",
+    # bases and statutes
+    "Article 6(1)(e)", "Article 9(2)(b)", "Children Act 1989", "Children and Young Persons Act 2008",
+    "Section 83 of the Children Act 1989", "Section 7 of the Children and Young Persons Act 2008",
+    "Regulation 3 of The Education (Information About Individual Pupils) (England) Regulations 2013",
+    # recipients
+    "Department for Education (DfE)", "Hampshire County Council Children's Services", "NHS School Nursing Service",
+    # the National Pupil Database section and the DfE's links
+    "The National Pupil Database (NPD)", "https://www.gov.uk/guidance/children-in-need-census",
+    "https://www.gov.uk/guidance/children-looked-after-return",
+    "https://www.gov.uk/government/publications/national-pupil-database-requests-received",
+    "https://www.gov.uk/contact-dfe",
+    # retention
+    "the age of 25", "The Education (Pupil Information) (England) Regulations 2005",
+    # rights, complaint, contacts, DPO
+    "Right of access", "Right to object", "https://ico.org.uk/concerns/", "Operations Manager",
+    "01420 472132", "enquiries@oakmoor.hants.sch.uk", "Helen Turner", "unicat@chi.ac.uk",
+    # completions
+    "University of Chichester Academy Trust", "We do not send this information outside the UK",
+    "only by automated means", "Schedule 1, Part 1, paragraph 1",
+]
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html"])
+@pytest.mark.parametrize("fact", SEED_FACTS)
+def test_the_built_notice_states_each_seed_fact(built: Path, suffix: str, fact: str) -> None:
+    text = (built / "oakmoor" / f"children-in-need{suffix}").read_text("utf-8")
+    if suffix == ".html":
+        text = html.unescape(text)
+    assert fact in text
