@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,20 +36,43 @@ def load_notices(facts: Path) -> list[ResolvedNotice]:
     return resolve(load_facts(facts))
 
 
-def render_all(notices: list[ResolvedNotice], formats: list[OutputFormat], context: RenderContext,
-               into: Path) -> list[Path]:
-    """Write every format of every notice under ``into``; returns the paths written, relative to it."""
-    written = []
+def _jobs(notices: list[ResolvedNotice], formats: list[OutputFormat]) -> list[tuple[OutputFormat, object, Path]]:
+    """(format, what it renders, where it goes) for every file of the build, in a fixed order."""
+    jobs: list[tuple[OutputFormat, object, Path]] = []
     for output_format in formats:
         if output_format.scope == "school":
             for school_id in sorted({notice.variant.id for notice in notices}):
                 school_notices = [notice for notice in notices if notice.variant.id == school_id]
-                written.append(_write(into, output_format.output_path(school_id),
-                                      output_format.render(school_notices, context)))
+                jobs.append((output_format, school_notices, output_format.output_path(school_id)))
         else:
             for notice in notices:
-                written.append(_write(into, output_format.output_path(notice.variant.id, notice.id),
-                                      output_format.render(notice, context)))
+                jobs.append((output_format, notice, output_format.output_path(notice.variant.id, notice.id)))
+    return jobs
+
+
+def _render_job(format_name: str, subject, context: RenderContext) -> bytes:
+    """Runs in a worker process: formats are looked up by name, since their functions do not pickle."""
+    return all_formats()[format_name].render(subject, context)
+
+
+def render_all(notices: list[ResolvedNotice], formats: list[OutputFormat], context: RenderContext,
+               into: Path) -> list[Path]:
+    """Write every format of every notice under ``into``; returns the paths written, relative to it.
+
+    Slow formats (PDF, Word) render in a pool of processes, one per core; results are written in
+    the same fixed order as the jobs, so the output does not depend on which worker finished first.
+    """
+    jobs = _jobs(notices, formats)
+    slow = [job for job in jobs if job[0].slow]
+    written = [_write(into, path, output_format.render(subject, context))
+               for output_format, subject, path in jobs if not output_format.slow]
+    workers = min(len(slow), len(os.sched_getaffinity(0)))
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            contents = list(pool.map(_render_job, *zip(*[(f.name, subject, context) for f, subject, _ in slow])))
+    else:
+        contents = [output_format.render(subject, context) for output_format, subject, _ in slow]
+    written += [_write(into, path, content) for (_, _, path), content in zip(slow, contents)]
     return sorted(written)
 
 

@@ -1,0 +1,51 @@
+"""W3C Data Privacy Vocabulary (DPV) tags for a notice's categories and purposes, from dpv.yaml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from generator.facts.models import Category, Purpose
+
+
+@dataclass(frozen=True)
+class Term:
+    iri: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class DpvMapping:
+    categories: tuple[Term, ...]
+    purposes: tuple[Term, ...]
+
+
+def _terms(entries: list[dict]) -> tuple[Term, ...]:
+    return tuple(
+        Term(entry["iri"], re.compile(r"\b(?:" + "|".join(entry["words"]) + r")\b", re.IGNORECASE))
+        for entry in entries
+    )
+
+
+@cache
+def dpv_mapping() -> DpvMapping:
+    raw = yaml.safe_load(resources.files("generator.law").joinpath("dpv.yaml").read_text("utf-8"))
+    return DpvMapping(categories=_terms(raw["categories"]), purposes=_terms(raw["purposes"]))
+
+
+def _matching(terms: tuple[Term, ...], texts: list[str]) -> list[str]:
+    return [term.iri for term in terms if any(term.pattern.search(text) for text in texts)]
+
+
+def category_terms(category: Category) -> list[str]:
+    """The DPV personal-data IRIs a category's id, name or examples name; [] when none fits."""
+    return _matching(dpv_mapping().categories, [category.id.replace("-", " "), category.name, *category.examples])
+
+
+def purpose_terms(purpose: Purpose) -> list[str]:
+    """The DPV purpose IRIs a purpose's id or description names; [] when none fits."""
+    return _matching(dpv_mapping().purposes, [purpose.id.replace("-", " "), purpose.description])

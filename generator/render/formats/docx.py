@@ -1,0 +1,290 @@
+"""The notice as a Word document, for staff and governors who read and edit in Word.
+
+The document follows the HTML notice block by block, with Word's own styles: one Heading 1 for the
+title, Heading 2 for each section (Word's navigation pane lists them), bullet lists, and tables for
+the recipients and for retention. Dates come from the facts and the zip entries carry a fixed
+timestamp, so that rebuilding gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+
+import docx
+import lxml.html
+from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import RGBColor
+from docx.text.paragraph import Paragraph
+
+from generator.facts.cascade import ResolvedNotice
+from generator.render.formats import OutputFormat, RenderContext, register
+from generator.render.formats.html import notice_body_html
+
+LINK_COLOUR = RGBColor(0x1D, 0x4F, 0x91)
+_WHITESPACE = re.compile(r"\s+")
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_EARLIEST_ZIP_DATE = datetime.date(1980, 1, 1)
+
+
+@dataclass
+class _Run:
+    """A stretch of text with its formatting, before it becomes a Word run or hyperlink."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    href: str | None = None
+    line_break: bool = False
+
+
+def _inline_runs(element, bold: bool = False, italic: bool = False, href: str | None = None,
+                 skip: tuple[str, ...] = ()) -> list[_Run]:
+    """The text of an HTML element as runs, whitespace as a browser shows it."""
+    runs = [_Run(element.text or "", bold, italic, href)]
+    for child in element:
+        if child.tag in skip or not isinstance(child.tag, str):
+            pass
+        elif child.tag == "br":
+            runs.append(_Run("", line_break=True))
+        else:
+            runs.extend(_inline_runs(
+                child, bold or child.tag in ("strong", "b"), italic or child.tag in ("em", "i"),
+                child.get("href") if child.tag == "a" else href, skip,
+            ))
+        runs.append(_Run(child.tail or "", bold, italic, href))
+    return runs
+
+
+def _normalised(runs: list[_Run]) -> list[_Run]:
+    """Collapse whitespace across runs and trim the paragraph's ends, as HTML rendering does."""
+    result: list[_Run] = []
+    after_space = True
+    for run in runs:
+        if run.line_break:
+            result.append(run)
+            after_space = True
+            continue
+        text = _WHITESPACE.sub(" ", run.text)
+        if after_space:
+            text = text.lstrip(" ")
+        if text:
+            result.append(_Run(text, run.bold, run.italic, run.href))
+            after_space = text.endswith(" ")
+    if result and not result[-1].line_break:
+        result[-1].text = result[-1].text.rstrip(" ")
+    return [run for run in result if run.text or run.line_break]
+
+
+def _add_runs(paragraph: Paragraph, runs: list[_Run]) -> None:
+    for run in _normalised(runs):
+        if run.line_break:
+            paragraph.add_run().add_break()
+        elif run.href:
+            _add_hyperlink(paragraph, run)
+        else:
+            word_run = paragraph.add_run(run.text)
+            word_run.bold, word_run.italic = run.bold or None, run.italic or None
+
+
+def _add_hyperlink(paragraph: Paragraph, run: _Run) -> None:
+    """A real Word hyperlink (python-docx has no API for adding one): a w:hyperlink around a run."""
+    hyperlink = OxmlElement("w:hyperlink")
+    if run.href.startswith("#"):
+        hyperlink.set(qn("w:anchor"), run.href[1:])
+    else:
+        hyperlink.set(qn("r:id"), paragraph.part.relate_to(run.href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
+    word_run = paragraph.add_run(run.text)
+    word_run.bold, word_run.italic = run.bold or None, run.italic or None
+    word_run.font.color.rgb = LINK_COLOUR
+    word_run.font.underline = True
+    hyperlink.append(word_run._r)
+    paragraph._p.append(hyperlink)
+
+
+class _NoticeWriter:
+    """Walks the notice's HTML and writes each block into the Word document."""
+
+    def __init__(self, document: Document, notice: ResolvedNotice):
+        self.document = document
+        self.notice = notice
+        self.section = ""
+        self.recipients_written = False
+
+    def block(self, element) -> None:
+        if not isinstance(element.tag, str):
+            return
+        if element.tag in _HEADINGS:
+            level = _HEADINGS[element.tag]
+            if level == 2:
+                self.section = element.get("id", "")
+            if self.section == "who-we-share-with" and level >= 3:
+                self._recipients_table()
+                return
+            _add_runs(self.document.add_heading("", level=level), _inline_runs(element))
+        elif self.section == "who-we-share-with" and self.recipients_written:
+            return  # the recipients' subsections are in the table already
+        elif element.tag in ("ul", "ol"):
+            self._list(element, 1)
+        elif element.tag == "table":
+            self._table(element)
+        elif element.tag in ("div", "section", "blockquote"):
+            for child in element:
+                self.block(child)
+        elif element.tag == "hr":
+            return
+        else:
+            _add_runs(self.document.add_paragraph(), _inline_runs(element))
+
+    def _list(self, element, depth: int) -> None:
+        style = "List Number" if element.tag == "ol" else "List Bullet"
+        if depth > 1:
+            style += f" {min(depth, 3)}"
+        for item in element.iter("li"):
+            if item.getparent() is not element:
+                continue
+            runs = []
+            for part in [item, *item]:
+                if part is item:
+                    runs.append(_Run(item.text or ""))
+                elif part.tag == "p":
+                    runs.extend(_inline_runs(part) + [_Run(" " + (part.tail or ""))])
+                elif part.tag not in ("ul", "ol"):
+                    runs.extend(_inline_runs(part, part.tag in ("strong", "b"), part.tag in ("em", "i"),
+                                             part.get("href") if part.tag == "a" else None))
+                    runs.append(_Run(part.tail or ""))
+            _add_runs(self.document.add_paragraph(style=style), runs)
+            for nested in item:
+                if nested.tag in ("ul", "ol"):
+                    self._list(nested, depth + 1)
+
+    def _table(self, element) -> None:
+        rows = element.findall(".//tr")
+        columns = max(len(row.findall("th") + row.findall("td")) for row in rows)
+        self._write_table([[_inline_runs(cell) for cell in row if cell.tag in ("th", "td")] for row in rows],
+                          columns, header=bool(rows[0].findall("th")))
+
+    def _recipients_table(self) -> None:
+        if self.recipients_written:
+            return
+        self.recipients_written = True
+        rows = [[[_Run("Recipient")], [_Run("Why we share it")], [_Run("The law that allows or requires it")]]]
+        for recipient in self.notice.recipients or []:
+            rows.append([[_Run(recipient.name)], [_Run(recipient.reason or "")],
+                         [_Run("; ".join(recipient.gateway))]])
+        self._write_table(rows, 3, header=True)
+
+    def _write_table(self, rows: list[list[list[_Run]]], columns: int, header: bool) -> None:
+        table = self.document.add_table(rows=len(rows), cols=columns)
+        table.style = self.document.styles["Table Grid"]
+        for row, cells in zip(table.rows, rows):
+            for cell, runs in zip(row.cells, cells):
+                _add_runs(cell.paragraphs[0], runs)
+        if header:
+            _repeat_as_header(table.rows[0])
+            for cell in table.rows[0].cells:
+                for run in cell.paragraphs[0].runs:
+                    run.bold = True
+
+
+def _repeat_as_header(row) -> None:
+    """Mark the row as the table's header: repeated on each page, and announced by screen readers."""
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(header)
+
+
+def _set_language(document: Document, language: str) -> None:
+    """The document's language, for spelling and for screen readers' pronunciation."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    run_properties = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = run_properties.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        run_properties.append(lang)
+    lang.set(qn("w:val"), language)
+
+
+def _set_properties(document: Document, notice: ResolvedNotice, date: datetime.date | None) -> None:
+    properties = document.core_properties
+    author = notice.organisation.name or notice.variant.name
+    properties.title = f"{notice.notice.title} | {notice.variant.name}"
+    properties.author = properties.last_modified_by = author
+    properties.subject = f"Privacy notice of {notice.variant.name}"
+    properties.language = "en-GB"
+    properties.version = notice.notice.version or ""
+    properties.revision = 1
+    properties.comments = ""
+    if date is not None:
+        properties.created = properties.modified = datetime.datetime.combine(date, datetime.time(),
+                                                                             datetime.timezone.utc)
+    else:  # no date in the facts: state none rather than the blank template's
+        for name in ("dcterms:created", "dcterms:modified"):
+            element = properties._element.find(qn(name))
+            if element is not None:
+                properties._element.remove(element)
+
+
+def _fixed_zip(content: bytes, date: datetime.date | None) -> bytes:
+    """The same package with every entry dated from the facts instead of the clock."""
+    when = max(date or _EARLIEST_ZIP_DATE, _EARLIEST_ZIP_DATE)
+    source = zipfile.ZipFile(io.BytesIO(content))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            fixed = zipfile.ZipInfo(entry.filename, date_time=(when.year, when.month, when.day, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, source.read(entry.filename))
+    return out.getvalue()
+
+
+def render_docx(notice: ResolvedNotice, context: RenderContext) -> bytes:
+    document = docx.Document()
+    _set_language(document, "en-GB")
+    body = lxml.html.fragment_fromstring(notice_body_html(notice, context), create_parent="div")
+    writer = _NoticeWriter(document, notice)
+    for element in body:
+        writer.block(element)
+    version = f", version {notice.notice.version}" if notice.notice.version else ""
+    document.add_paragraph(f"{notice.organisation.name or notice.variant.name}. {notice.notice.title}{version}.")
+    date = notice.notice.last_reviewed
+    _set_properties(document, notice, date)
+    saved = io.BytesIO()
+    document.save(saved)
+    return _fixed_zip(saved.getvalue(), date)
+
+
+def docx_text(content: bytes) -> str:
+    """The document's text in reading order: each paragraph, and each table row, on one line."""
+    document = docx.Document(io.BytesIO(content))
+    lines = []
+    for block in document.element.body.iterchildren():
+        if block.tag == qn("w:p"):
+            lines.append(_paragraph_text(block))
+        elif block.tag == qn("w:tbl"):
+            for row in block.iter(qn("w:tr")):
+                lines.append(" ".join(_paragraph_text(p) for p in row.iter(qn("w:p"))))
+    return "\n".join(line for line in lines if line.strip())
+
+
+def _paragraph_text(paragraph) -> str:
+    parts = []
+    for node in paragraph.iter(qn("w:t"), qn("w:br"), qn("w:tab")):
+        parts.append(node.text or "" if node.tag == qn("w:t") else (" " if node.tag == qn("w:tab") else "\n"))
+    return "".join(parts)
+
+
+register(OutputFormat(
+    name="docx",
+    suffix=".docx",
+    render=render_docx,
+    description="a Word document per notice, with real headings and tables, for staff to edit",
+    slow=True,
+    read_text=docx_text,
+))

@@ -1,0 +1,84 @@
+"""The notice as JSON for other systems: the resolved facts, tagged with W3C DPV terms.
+
+The JSON Schema of this format is generated from ``NoticeDocument`` and committed as
+``generator/render/notice-document.schema.json``; regenerate it with
+``python -m generator.render.formats.json > generator/render/notice-document.schema.json``.
+"""
+
+from __future__ import annotations
+
+import json
+
+from pydantic import BaseModel, Field
+
+from generator.facts.cascade import ResolvedNotice
+from generator.law.dpv import category_terms, purpose_terms
+from generator.render.formats import OutputFormat, RenderContext, register
+
+class DpvTags(BaseModel):
+    """W3C Data Privacy Vocabulary IRIs for the notice, keyed the way the facts name things."""
+
+    lawful_bases: dict[str, str] = Field(
+        description="Article (e.g. `6(1)(e)`) -> DPV legal basis IRI, for the bases DPV names."
+    )
+    categories: dict[str, list[str]] = Field(
+        description="Category id -> DPV personal data category IRIs (empty when no DPV term fits)."
+    )
+    purposes: dict[str, list[str]] = Field(
+        description="Purpose id -> DPV purpose IRIs (empty when no DPV term fits)."
+    )
+
+
+class NoticeDocument(ResolvedNotice):
+    """One published notice: every resolved fact, as the website and the PDF state them, plus DPV tags."""
+
+    dpv: DpvTags
+
+
+def notice_document(notice: ResolvedNotice) -> NoticeDocument:
+    return NoticeDocument(
+        **dict(notice),
+        dpv=DpvTags(
+            lawful_bases={basis.article: basis.dpv for basis in notice.bases if basis.dpv},
+            categories={category.id: category_terms(category) for category in notice.notice.categories},
+            purposes={purpose.id: purpose_terms(purpose) for purpose in notice.notice.purposes},
+        ),
+    )
+
+
+def render_json(notice: ResolvedNotice, _context: RenderContext) -> bytes:
+    document = notice_document(notice).model_dump(mode="json")
+    return (json.dumps(document, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
+
+
+def notice_document_schema() -> dict:
+    """The JSON Schema every JSON notice validates against."""
+    schema = NoticeDocument.model_json_schema(mode="serialization")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+
+
+def json_text(content: bytes) -> str:
+    """Every string of the JSON notice, one per line, in document order: what the audit reads."""
+    return "\n".join(_strings(json.loads(content.decode("utf-8"))))
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return [] if value is None or isinstance(value, bool) else [str(value)]
+
+
+register(OutputFormat(
+    name="json",
+    suffix=".json",
+    render=render_json,
+    description="the resolved facts as JSON with W3C DPV terms, for other systems (schema published)",
+    read_text=json_text,
+))
+
+if __name__ == "__main__":
+    print(json.dumps(notice_document_schema(), indent=2, ensure_ascii=False))

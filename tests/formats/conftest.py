@@ -1,0 +1,75 @@
+"""Builds shared by the format tests: the example with every format, and a school with two notices."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.build import load_notices
+from generator.cli import main
+from generator.facts.cascade import ResolvedNotice
+from generator.render.sections import SECTIONS
+from tests.conftest import EXAMPLE, TEMPLATES
+
+
+def build(facts: Path, out: Path, formats: str | None = None) -> Path:
+    arguments = ["build", "--facts", str(facts), "--templates", str(TEMPLATES), "--out", str(out)]
+    if formats:
+        arguments += ["--format", formats]
+    result = CliRunner().invoke(main, arguments)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def add_second_notice(facts: Path) -> None:
+    """A second notice for the same school, so that a booklet has more than one chapter."""
+    text = (facts / "children-in-need.yaml").read_text("utf-8")
+    text = re.sub(r"(?m)^title: .*$", "title: How we use information about pupils", text, count=1)
+    (facts / "pupils.yaml").write_text(text, "utf-8")
+
+
+@pytest.fixture(scope="session")
+def example_build(tmp_path_factory) -> Path:
+    """notices/ built once, every format."""
+    return build(EXAMPLE, tmp_path_factory.mktemp("example") / "dist")
+
+
+@pytest.fixture(scope="session")
+def example_notice() -> ResolvedNotice:
+    (notice,) = load_notices(EXAMPLE)
+    return notice
+
+
+@pytest.fixture(scope="session")
+def two_notice_facts(tmp_path_factory) -> Path:
+    facts = tmp_path_factory.mktemp("two") / "notices"
+    shutil.copytree(EXAMPLE, facts)
+    add_second_notice(facts)
+    return facts
+
+
+def flat(text: str) -> str:
+    """Text with all runs of whitespace as one space: line breaks in a PDF or a table cell do not matter."""
+    return " ".join(text.split())
+
+
+def assert_states_the_notice(text: str, notice: ResolvedNotice) -> None:
+    """Each standard section in order, carrying the values a reader needs from it."""
+    text = flat(text)
+    position = 0
+    for section in SECTIONS:
+        found = text.find(section.title, position)
+        assert found >= 0, f"section '{section.title}' missing or out of order"
+        position = found + len(section.title)
+    assert notice.dpo.email in text
+    assert notice.organisation.name in text
+    for recipient in notice.recipients:
+        assert recipient.name in text
+    for rule in notice.notice.retention:
+        assert rule.period.lower() in text.lower()
+    for basis in notice.bases:
+        assert f"Article {basis.article}" in text
