@@ -1,0 +1,69 @@
+"""Building the formats: byte-identical rebuilds, --format selects, and facts are always shown as text."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import docx
+import lxml.html
+import pikepdf
+
+from generator.render.formats import all_formats
+from tests.conftest import EXAMPLE
+from tests.formats.conftest import add_second_notice, build, flat
+
+HOSTILE = "<script>alert(1)</script> <b>bold</b> &amp; [link](javascript:x)"
+
+
+def _digests(folder: Path) -> dict[str, str]:
+    return {str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def test_two_builds_in_a_row_are_byte_identical(example_copy: Path, tmp_path: Path) -> None:
+    add_second_notice(example_copy)
+    first = _digests(build(example_copy, tmp_path / "first"))
+    second = _digests(build(example_copy, tmp_path / "second"))
+    suffixes = {Path(name).name.split(".", 1)[-1] for name in first}
+    assert {"pdf", "docx", "json", "fragment.html"} <= suffixes
+    assert first == second
+
+
+def test_format_option_builds_only_the_formats_named(tmp_path: Path) -> None:
+    out = build(EXAMPLE, tmp_path / "dist", "pdf,docx")
+    files = sorted(path.name for path in (out / "oakmoor").iterdir())
+    assert files == ["children-in-need.docx", "children-in-need.pdf"]
+
+
+def _hostile_facts(facts: Path) -> None:
+    notice = facts / "children-in-need.yaml"
+    text = notice.read_text("utf-8")
+    text = text.replace("name: Relevant medical information", f"name: '{HOSTILE}'")
+    text = text.replace("reason: To look after the health of the children in our care.", f"reason: '{HOSTILE}'")
+    notice.write_text(text, "utf-8")
+
+
+def test_markup_in_the_facts_shows_as_text_in_every_format(example_copy: Path, tmp_path: Path) -> None:
+    _hostile_facts(example_copy)
+    out = build(example_copy, tmp_path / "dist")
+    visible = flat(HOSTILE)
+    for name, output_format in all_formats().items():
+        if output_format.read_text is None:
+            continue
+        path = out / (output_format.output_path("oakmoor") if output_format.scope == "school"
+                      else output_format.output_path("oakmoor", "children-in-need"))
+        text = flat(output_format.read_text(path.read_bytes()))
+        assert text.count(visible) >= 2, f"{name} does not show the markup as text"
+
+
+def test_markup_in_the_facts_makes_no_element_or_style(example_copy: Path, tmp_path: Path) -> None:
+    _hostile_facts(example_copy)
+    out = build(example_copy, tmp_path / "dist", "fragment,docx,pdf")
+    fragment = lxml.html.fragment_fromstring((out / "oakmoor" / "children-in-need.fragment.html").read_text("utf-8"))
+    assert fragment.xpath("//script") == [] and fragment.xpath("//b") == []
+    document = docx.Document(str(out / "oakmoor" / "children-in-need.docx"))
+    hostile_runs = [run for paragraph in document.paragraphs for run in paragraph.runs if "bold" in run.text]
+    assert hostile_runs and not any(run.bold and run.text.strip() == "bold" for run in hostile_runs)
+    with pikepdf.open(out / "oakmoor" / "children-in-need.pdf") as pdf:
+        assert "/JavaScript" not in pdf.Root.get("/Names", {}) and "/OpenAction" not in pdf.Root

@@ -1,0 +1,68 @@
+"""The Word notice: real heading styles, tables for recipients and retention, properties, opens in LibreOffice."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+
+from generator.render.formats import all_formats
+from generator.render.sections import SECTIONS
+
+
+@pytest.fixture(scope="module")
+def word_file(example_build: Path) -> Path:
+    return example_build / "oakmoor" / "children-in-need.docx"
+
+
+def _headings(document, level: int) -> list[str]:
+    return [paragraph.text for paragraph in document.paragraphs if paragraph.style.name == f"Heading {level}"]
+
+
+def test_one_heading_1_for_the_title_and_heading_2_for_each_section(word_file: Path, example_notice) -> None:
+    document = docx.Document(str(word_file))
+    assert _headings(document, 1) == [example_notice.notice.title]
+    standard = [section.title for section in SECTIONS]
+    assert [title for title in _headings(document, 2) if title in standard] == standard
+
+
+def test_recipients_and_retention_are_tables(word_file: Path, example_notice) -> None:
+    tables = [[[cell.text for cell in row.cells] for row in table.rows] for table in docx.Document(str(word_file)).tables]
+    recipients = next(table for table in tables if table[0][0] == "Recipient")
+    assert [row[0] for row in recipients[1:]] == [recipient.name for recipient in example_notice.recipients]
+    retention = next(table for table in tables if table[0][0] == "Records")
+    assert [row[0] for row in retention[1:]] == [rule.records for rule in example_notice.notice.retention]
+    assert retention[1][1].lower() == example_notice.notice.retention[0].period.lower()
+
+
+def test_links_are_real_hyperlinks(word_file: Path) -> None:
+    document = docx.Document(str(word_file))
+    targets = {rel.target_ref for rel in document.part.rels.values() if rel.is_external}
+    assert "https://ico.org.uk/concerns/" in targets
+    assert "mailto:unicat@chi.ac.uk" in targets
+
+
+def test_core_properties_come_from_the_facts(word_file: Path, example_notice) -> None:
+    properties = docx.Document(str(word_file)).core_properties
+    assert properties.title.startswith(example_notice.notice.title)
+    assert properties.author == example_notice.organisation.name
+    assert properties.language == "en-GB"
+    assert properties.created.date() == example_notice.notice.last_reviewed
+    assert properties.modified.date() == example_notice.notice.last_reviewed
+
+
+def test_libreoffice_converts_the_word_file(word_file: Path, tmp_path: Path, example_notice) -> None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice is needed: .ci/system-packages installs libreoffice-writer-nogui"
+    result = subprocess.run(
+        [soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(word_file)],
+        capture_output=True, text=True, timeout=180,
+    )
+    converted = tmp_path / "children-in-need.pdf"
+    assert result.returncode == 0 and converted.exists(), result.stdout + result.stderr
+    text = all_formats()["pdf"].read_text(converted.read_bytes())
+    assert example_notice.notice.title in " ".join(text.split())

@@ -1,0 +1,103 @@
+"""The PDF notice and the school booklet: tagged for screen readers, A4, fonts embedded, navigable."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from generator.build import load_notices
+from generator.render.formats import RenderContext, all_formats
+from generator.render.formats.booklet import booklet_html
+from generator.render.sections import SECTIONS
+from tests.conftest import TEMPLATES
+from tests.formats.conftest import build, flat
+
+A4_POINTS = (595.28, 841.89)
+
+
+@pytest.fixture(scope="module")
+def notice_pdf(example_build: Path) -> pikepdf.Pdf:
+    return pikepdf.open(example_build / "oakmoor" / "children-in-need.pdf")
+
+
+@pytest.fixture(scope="module")
+def booklet(two_notice_facts: Path, tmp_path_factory) -> Path:
+    out = build(two_notice_facts, tmp_path_factory.mktemp("booklet") / "dist", "booklet")
+    return out / "oakmoor" / "booklet.pdf"
+
+
+def test_the_pdf_is_tagged_with_language_and_title(notice_pdf: pikepdf.Pdf, example_notice) -> None:
+    assert notice_pdf.Root.MarkInfo.Marked is True
+    assert "/StructTreeRoot" in notice_pdf.Root
+    assert str(notice_pdf.Root.Lang) == "en-GB"
+    assert str(notice_pdf.docinfo.Title).startswith(example_notice.notice.title)
+    assert str(notice_pdf.docinfo.Author) == example_notice.organisation.name
+
+
+def test_the_pdf_dates_come_from_the_facts(notice_pdf: pikepdf.Pdf, example_notice) -> None:
+    reviewed = example_notice.notice.last_reviewed.strftime("%Y%m%d")
+    assert str(notice_pdf.docinfo.CreationDate).startswith(f"D:{reviewed}")
+    assert str(notice_pdf.docinfo.ModDate).startswith(f"D:{reviewed}")
+
+
+def test_every_font_in_the_pdf_is_embedded(notice_pdf: pikepdf.Pdf) -> None:
+    fonts = {font.objgen: font for page in notice_pdf.pages for font in page.Resources.Font.values()}
+    assert fonts
+    for font in fonts.values():
+        descriptor = (font.DescendantFonts[0] if "/DescendantFonts" in font else font).FontDescriptor
+        assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), font.BaseFont
+
+
+def test_the_pdf_pages_are_a4(notice_pdf: pikepdf.Pdf) -> None:
+    for page in notice_pdf.pages:
+        width, height = float(page.MediaBox[2]), float(page.MediaBox[3])
+        assert (round(width, 1), round(height, 1)) == (round(A4_POINTS[0], 1), round(A4_POINTS[1], 1))
+
+
+def test_the_pdf_bookmarks_follow_the_headings(notice_pdf: pikepdf.Pdf, example_notice) -> None:
+    with notice_pdf.open_outline() as outline:
+        (title,) = outline.root
+        assert title.title == example_notice.notice.title
+        sections = [item.title for item in title.children]
+    standard = [section.title for section in SECTIONS]
+    assert [title for title in sections if title in standard] == standard
+
+
+def test_every_page_has_the_running_footer(example_build: Path, example_notice) -> None:
+    reader = all_formats()["pdf"].read_text
+    pages = reader((example_build / "oakmoor" / "children-in-need.pdf").read_bytes()).split("\f")
+    pages = [flat(page) for page in pages if page.strip()]
+    assert len(pages) > 1
+    footer = f"{example_notice.organisation.name}, {example_notice.notice.title}, version {example_notice.notice.version}"
+    for number, page in enumerate(pages, start=1):
+        assert footer in page
+        assert f"Page {number} of {len(pages)}" in page
+
+
+def test_the_booklet_has_a_contents_page_pointing_at_each_notice(booklet: Path) -> None:
+    pages = all_formats()["booklet"].read_text(booklet.read_bytes()).split("\f")
+    contents = flat(pages[0])
+    assert "Contents" in contents
+    for title in ("How we use information about children in need and children looked after",
+                  "How we use information about pupils"):
+        entry = contents.split(title, 1)[1].split(")", 1)[1]
+        page_number = int(entry.replace(".", " ").split()[0])
+        assert title in flat(pages[page_number - 1]), f"contents sends '{title}' to the wrong page"
+
+
+def test_the_booklet_has_one_top_bookmark_per_notice(booklet: Path) -> None:
+    with pikepdf.open(booklet) as pdf, pdf.open_outline() as outline:
+        titles = [item.title for item in outline.root]
+        assert pdf.Root.MarkInfo.Marked is True and str(pdf.Root.Lang) == "en-GB"
+    assert titles == ["How we use information about children in need and children looked after",
+                      "How we use information about pupils"]
+
+
+def test_the_booklet_keeps_ids_unique(two_notice_facts: Path) -> None:
+    notices = load_notices(two_notice_facts)
+    ids = re.findall(r'\sid="([^"]+)"', booklet_html(notices, RenderContext(TEMPLATES, tuple(notices))))
+    assert len(ids) == len(set(ids))
+    assert "pupils--your-rights" in ids and "children-in-need--your-rights" in ids
