@@ -67,3 +67,14 @@ def test_markup_in_the_facts_makes_no_element_or_style(example_copy: Path, tmp_p
     assert hostile_runs and not any(run.bold and run.text.strip() == "bold" for run in hostile_runs)
     with pikepdf.open(out / "oakmoor" / "children-in-need.pdf") as pdf:
         assert "/JavaScript" not in pdf.Root.get("/Names", {}) and "/OpenAction" not in pdf.Root
+
+
+def test_without_a_review_date_no_file_takes_the_clock_time(example_copy: Path, tmp_path: Path) -> None:
+    notice = example_copy / "children-in-need.yaml"
+    notice.write_text(notice.read_text("utf-8").replace("last_reviewed: 2026-09-01\n", ""), "utf-8")
+    first = build(example_copy, tmp_path / "first", "pdf,docx")
+    with pikepdf.open(first / "oakmoor" / "children-in-need.pdf") as pdf:
+        assert "/CreationDate" not in pdf.docinfo and "/ModDate" not in pdf.docinfo
+    properties = docx.Document(str(first / "oakmoor" / "children-in-need.docx")).core_properties
+    assert properties.created is None and properties.modified is None
+    assert _digests(first) == _digests(build(example_copy, tmp_path / "second", "pdf,docx"))
