@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 from generator.facts.errors import Location
+from generator.facts.links import safe_markdown
 from generator.law.catalogue import catalogue, normalise_article
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -32,6 +33,7 @@ Slug = Annotated[
     Field(description="An id: lower-case letters, digits and single hyphens, e.g. `local-authority`."),
 ]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+MarkdownText = Annotated[Text, AfterValidator(safe_markdown)]
 Phone = Annotated[
     str,
     StringConstraints(pattern=r"^\+?[0-9][0-9 ()-]{4,30}$"),
@@ -214,7 +216,7 @@ SectionAnchor = Literal[
 class Section(FactModel):
     id: Slug
     title: Text = Field(description="The section heading.")
-    body: Text = Field(description="The section text, in Markdown (links: http, https, mailto and tel only).")
+    body: MarkdownText = Field(description="The section text, in Markdown (links: http, https, mailto and tel only).")
     after: SectionAnchor = Field("who-we-share-with", description="The standard section this one follows.")
 
 

@@ -1,0 +1,55 @@
+"""Which links a free Markdown section would make, and which of them fact files may not hold.
+
+Links are found by rendering the text the way every format renders it (python-markdown after
+``render.text.block``), so that no spelling of a link the renderer accepts can slip past the check.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+import markdown
+
+from generator.render.text import block
+
+ALLOWED_LINK = re.compile(r"^(?:https?://[^\s/]|mailto:[^\s]|tel:[^\s])", re.IGNORECASE)
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
+
+
+def link_problems(text: str) -> list[str]:
+    """Plain-words reasons why ``text`` may not be published as it is; empty when its links are fine."""
+    problems = []
+    for match in _REFERENCE_DEFINITION.finditer(text):
+        problems.append(
+            f"line {_line_of(text, match.start())} of the text defines a link elsewhere ('{match[0].strip()} ...'): "
+            "write each link where it is used, as [words](https://...)"
+        )
+    body = markdown.markdown(block(text), extensions=["attr_list", "tables", "sane_lists"])
+    if not body.strip():
+        return problems
+    root = lxml.html.fragment_fromstring(body, create_parent="div")
+    for image in root.iter("img"):
+        problems.append(f"line {_line_of(text, text.find('!['))} of the text shows a picture "
+                        f"('{image.get('src', '')}'): pictures are not allowed, as they load from another website")
+    for anchor in root.iter("a"):
+        target = anchor.get("href", "")
+        if not ALLOWED_LINK.match(target):
+            problems.append(
+                f"line {_line_of(text, text.find(target.strip()))} of the text links to '{target}': "
+                "links may only go to a web page (https://...), an email address (mailto:...) "
+                "or a phone number (tel:...)"
+            )
+    return problems
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, max(offset, 0)) + 1
+
+
+def safe_markdown(text: str) -> str:
+    """Pydantic validator: ``text`` unchanged, or a ValueError naming its first disallowed link."""
+    problems = link_problems(text)
+    if problems:
+        raise ValueError(problems[0])
+    return text
