@@ -11,6 +11,7 @@ import pytest
 
 from generator.render.formats import all_formats
 from generator.render.sections import SECTIONS
+from tests.formats.conftest import build
 
 
 @pytest.fixture(scope="module")
@@ -66,3 +67,14 @@ def test_libreoffice_converts_the_word_file(word_file: Path, tmp_path: Path, exa
     assert result.returncode == 0 and converted.exists(), result.stdout + result.stderr
     text = all_formats()["pdf"].read_text(converted.read_bytes())
     assert example_notice.notice.title in " ".join(text.split())
+
+
+def test_a_heading_written_in_a_free_section_stays_below_the_title(example_copy: Path, tmp_path: Path) -> None:
+    notice = example_copy / "children-in-need.yaml"
+    notice.write_text(notice.read_text("utf-8").replace(
+        "    body: |\n      The Department for Education publishes",
+        "    body: |\n      # A heading the office wrote\n\n      The Department for Education publishes", 1), "utf-8")
+    out = build(example_copy, tmp_path / "dist", "docx")
+    document = docx.Document(str(out / "oakmoor" / "children-in-need.docx"))
+    assert len(_headings(document, 1)) == 1
+    assert "A heading the office wrote" in _headings(document, 2)

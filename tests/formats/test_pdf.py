@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import http.server
 import re
+import threading
 from pathlib import Path
 
 import pikepdf
@@ -11,6 +13,7 @@ import pytest
 from generator.build import load_notices
 from generator.render.formats import RenderContext, all_formats
 from generator.render.formats.booklet import booklet_html
+from generator.render.formats.pdf import html_to_pdf
 from generator.render.sections import SECTIONS
 from tests.conftest import TEMPLATES
 from tests.formats.conftest import build, flat
@@ -101,3 +104,24 @@ def test_the_booklet_keeps_ids_unique(two_notice_facts: Path) -> None:
     ids = re.findall(r'\sid="([^"]+)"', booklet_html(notices, RenderContext(TEMPLATES, tuple(notices))))
     assert len(ids) == len(set(ids))
     assert "pupils--your-rights" in ids and "children-in-need--your-rights" in ids
+
+
+def test_making_a_pdf_fetches_nothing_even_if_a_template_asks() -> None:
+    requests: list[str] = []
+
+    class Recorder(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+            requests.append(self.path)
+            self.send_error(404)
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Recorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}"
+        html_to_pdf(f'<html lang="en-GB"><head><title>t</title><link rel="stylesheet" href="{url}/x.css"></head>'
+                    f'<body><img src="{url}/logo.png" alt="logo"><p>text</p></body></html>')
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert requests == []

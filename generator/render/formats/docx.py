@@ -116,12 +116,15 @@ class _NoticeWriter:
         self.notice = notice
         self.section = ""
         self.recipients_written = False
+        self.titled = False
 
     def block(self, element) -> None:
         if not isinstance(element.tag, str):
             return
         if element.tag in _HEADINGS:
-            level = _HEADINGS[element.tag]
+            # The title is the one Heading 1; a heading written inside a free section stays below it.
+            level = 1 if element.tag == "h1" and not self.titled else max(_HEADINGS[element.tag], 2)
+            self.titled = True
             if level == 2:
                 self.section = element.get("id", "")
             if self.section == "who-we-share-with" and level >= 3:
@@ -146,20 +149,8 @@ class _NoticeWriter:
         style = "List Number" if element.tag == "ol" else "List Bullet"
         if depth > 1:
             style += f" {min(depth, 3)}"
-        for item in element.iter("li"):
-            if item.getparent() is not element:
-                continue
-            runs = []
-            for part in [item, *item]:
-                if part is item:
-                    runs.append(_Run(item.text or ""))
-                elif part.tag == "p":
-                    runs.extend(_inline_runs(part) + [_Run(" " + (part.tail or ""))])
-                elif part.tag not in ("ul", "ol"):
-                    runs.extend(_inline_runs(part, part.tag in ("strong", "b"), part.tag in ("em", "i"),
-                                             part.get("href") if part.tag == "a" else None))
-                    runs.append(_Run(part.tail or ""))
-            _add_runs(self.document.add_paragraph(style=style), runs)
+        for item in element.findall("li"):
+            _add_runs(self.document.add_paragraph(style=style), _inline_runs(item, skip=("ul", "ol")))
             for nested in item:
                 if nested.tag in ("ul", "ol"):
                     self._list(nested, depth + 1)

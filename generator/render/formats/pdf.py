@@ -8,6 +8,7 @@ from functools import cache
 
 import weasyprint
 from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
 
 from generator.facts.cascade import ResolvedNotice
 from generator.render.formats import OutputFormat, RenderContext, register
@@ -28,14 +29,13 @@ def html_to_pdf(document: str) -> bytes:
     document gives the same bytes; the creation and modification dates come from the page's
     ``dcterms.created``/``dcterms.modified`` metadata, which the templates take from the facts.
     """
-    return weasyprint.HTML(string=document, url_fetcher=_refuse_fetch).write_pdf(
+    return weasyprint.HTML(string=document, url_fetcher=_NO_FETCHING).write_pdf(
         pdf_variant="pdf/ua-1", pdf_identifier=True, font_config=_fonts(),
     )
 
 
-def _refuse_fetch(url: str, *args, **kwargs):
-    """Notices are self-contained: a PDF build never fetches a file or a URL."""
-    raise ValueError(f"a notice may not load {url}: PDFs use only the local fonts and inline styles")
+# Notices are self-contained: a PDF build fetches no file and no URL, whatever a template says.
+_NO_FETCHING = URLFetcher(allowed_protocols=())
 
 
 def render_pdf(notice: ResolvedNotice, context: RenderContext) -> bytes:
