@@ -5,7 +5,9 @@ from __future__ import annotations
 import html
 import re
 
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]|#])")
+# Braces too: the attr_list extension would read "{: onclick=...}" in fact text as attributes.
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]|#{}])")
+_ATTRIBUTE_BRACES = re.compile(r"([{}])")
 _WHITESPACE = re.compile(r"\s+")
 _ALLOWED_AUTOLINK = re.compile(r"<((?:https?://|mailto:|tel:)[^\s<>]+)>")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -31,11 +33,16 @@ def block(text: str) -> TrustedMarkdown:
     parts = []
     last = 0
     for match in _ALLOWED_AUTOLINK.finditer(text):
-        parts.append(html.escape(text[last:match.start()], quote=False))
+        parts.append(_inert_markup(text[last:match.start()]))
         parts.append(f"<{match[1]}>")
         last = match.end()
-    parts.append(html.escape(text[last:], quote=False))
+    parts.append(_inert_markup(text[last:]))
     return TrustedMarkdown("".join(parts))
+
+
+def _inert_markup(text: str) -> str:
+    """Raw HTML shown as text, and braces escaped so that no attribute list can add an ``on...``."""
+    return _ATTRIBUTE_BRACES.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def finalize(value: object) -> object:
