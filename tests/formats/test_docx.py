@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import docx
+from docx.oxml.ns import qn
 import pytest
 
 from generator.render.formats import all_formats
@@ -78,3 +79,10 @@ def test_a_heading_written_in_a_free_section_stays_below_the_title(example_copy:
     document = docx.Document(str(out / "oakmoor" / "children-in-need.docx"))
     assert len(_headings(document, 1)) == 1
     assert "A heading the office wrote" in _headings(document, 2)
+
+
+def test_the_footer_names_the_notice_and_numbers_the_pages(word_file: Path, example_notice) -> None:
+    footer = docx.Document(str(word_file)).sections[0].footer._element
+    text = "".join(node.text or "" for node in footer.iter(qn("w:t")))
+    assert text.startswith(f"{example_notice.organisation.name}, {example_notice.notice.title}, version 2.0. Page ")
+    assert [field.get(qn("w:instr")) for field in footer.iter(qn("w:fldSimple"))] == ["PAGE", "NUMPAGES"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.server
 import re
 import threading
+from collections import Counter
 from pathlib import Path
 
 import pikepdf
@@ -38,6 +39,33 @@ def test_the_pdf_is_tagged_with_language_and_title(notice_pdf: pikepdf.Pdf, exam
     assert str(notice_pdf.Root.Lang) == "en-GB"
     assert str(notice_pdf.docinfo.Title).startswith(example_notice.notice.title)
     assert str(notice_pdf.docinfo.Author) == example_notice.organisation.name
+
+
+def _structure_types(node, found: Counter) -> Counter:
+    if isinstance(node, pikepdf.Array):
+        for child in node:
+            _structure_types(child, found)
+    elif isinstance(node, pikepdf.Dictionary):
+        if "/S" in node:
+            found[str(node.S)] += 1
+        if "/K" in node:
+            _structure_types(node.K, found)
+    return found
+
+
+def test_the_pdf_structure_has_the_headings_lists_and_table(notice_pdf: pikepdf.Pdf) -> None:
+    found = _structure_types(notice_pdf.Root.StructTreeRoot.K, Counter())
+    assert found["/H1"] == 1
+    assert found["/H2"] >= len(SECTIONS)
+    assert found["/Table"] >= 1 and found["/TH"] >= 3
+    assert found["/L"] >= 1 and found["/LI"] >= 1
+    assert found["/Link"] >= 1
+
+
+def test_the_pdf_declares_pdf_ua_and_shows_its_title(notice_pdf: pikepdf.Pdf) -> None:
+    assert notice_pdf.Root.ViewerPreferences.DisplayDocTitle is True
+    metadata = str(notice_pdf.open_metadata())
+    assert 'pdfuaid:part="1"' in metadata
 
 
 def test_the_pdf_dates_come_from_the_facts(notice_pdf: pikepdf.Pdf, example_notice) -> None:

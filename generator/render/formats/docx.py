@@ -191,6 +191,24 @@ def _repeat_as_header(row) -> None:
     row._tr.get_or_add_trPr().append(header)
 
 
+def _add_footer(document: Document, line: str) -> None:
+    """The printed footer, as on the PDF: who, which notice and version, and "Page N of M"."""
+    paragraph = document.sections[0].footer.paragraphs[0]
+    paragraph.add_run(f"{line}. Page ")
+    _add_field(paragraph, "PAGE")
+    paragraph.add_run(" of ")
+    _add_field(paragraph, "NUMPAGES")
+
+
+def _add_field(paragraph: Paragraph, instruction: str) -> None:
+    """A Word field (page number, page count) that Word and LibreOffice fill in as they lay out pages."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    placeholder = paragraph.add_run("1")
+    field.append(placeholder._r)
+    paragraph._p.append(field)
+
+
 def _set_language(document: Document, language: str) -> None:
     """The document's language, for spelling and for screen readers' pronunciation."""
     defaults = document.styles.element.find(qn("w:docDefaults"))
@@ -243,7 +261,7 @@ def render_docx(notice: ResolvedNotice, context: RenderContext) -> bytes:
     for element in body:
         writer.block(element)
     version = f", version {notice.notice.version}" if notice.notice.version else ""
-    document.add_paragraph(f"{notice.organisation.name or notice.variant.name}. {notice.notice.title}{version}.")
+    _add_footer(document, f"{notice.organisation.name or notice.variant.name}, {notice.notice.title}{version}")
     date = notice.notice.last_reviewed
     _set_properties(document, notice, date)
     saved = io.BytesIO()
