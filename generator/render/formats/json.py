@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 from generator.facts.cascade import ResolvedNotice
 from generator.law.dpv import category_terms, purpose_terms
 from generator.render.formats import OutputFormat, RenderContext, register
+from generator.render.sections import SECTIONS
 
 class DpvTags(BaseModel):
     """W3C Data Privacy Vocabulary IRIs for the notice, keyed the way the facts name things."""
@@ -57,9 +58,47 @@ def notice_document_schema() -> dict:
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 
+# Which fields of the JSON notice say what each standard section says, in the notice's order.
+_SECTION_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "who-we-are": (("organisation",), ("variant",), ("notice", "data_subjects")),
+    "what-we-hold": (("notice", "categories"),),
+    "why-we-use-it": (("notice", "purposes"),),
+    "lawful-bases": (("bases",),),
+    "must-you-give-it": (("notice", "provision"),),
+    "where-it-comes-from": (("notice", "sources"),),
+    "who-we-share-with": (("recipients",),),
+    "transfers": (("notice", "transfers"),),
+    "automated-decisions": (("notice", "automated_decisions"),),
+    "how-long-we-keep-it": (("notice", "retention"),),
+    "your-rights": (("rights",),),
+    "how-to-complain": (("supervisory_authority",),),
+    "contacts": (("contact",), ("dpo",)),
+    "changes": (("notice", "changes"),),
+}
+_HEADER_FIELDS = (("notice", "title"), ("notice", "summary"), ("notice", "version"), ("notice", "last_reviewed"),
+                  ("notice", "next_review"))
+_TRAILING_FIELDS = (("notice", "sections"), ("dpv",))
+
+
 def json_text(content: bytes) -> str:
-    """Every string of the JSON notice, one per line, in document order: what the audit reads."""
-    return "\n".join(_strings(json.loads(content.decode("utf-8"))))
+    """The JSON notice read as the notice is read: title first, then each standard section's title
+    followed by every string of the fields that state it, then free sections and DPV tags.
+
+    This is the order and grouping the audit checks in the other formats, so one audit reads all.
+    """
+    document = json.loads(content.decode("utf-8"))
+    lines = [text for path in _HEADER_FIELDS for text in _strings(_field(document, path))]
+    for section in SECTIONS:
+        lines.append(section.title)
+        lines += [text for path in _SECTION_FIELDS[section.anchor] for text in _strings(_field(document, path))]
+    lines += [text for path in _TRAILING_FIELDS for text in _strings(_field(document, path))]
+    return "\n".join(lines)
+
+
+def _field(document: dict, path: tuple[str, ...]):
+    for key in path:
+        document = document.get(key) if isinstance(document, dict) else None
+    return document
 
 
 def _strings(value) -> list[str]:
