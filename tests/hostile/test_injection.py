@@ -1,0 +1,254 @@
+"""Markup, scripts, dangerous links and template syntax in any fact reach no page as anything but text."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import lxml.html
+import markdown
+import pikepdf
+import pytest
+
+from generator.render.formats import all_formats
+from generator.render.formats.html import MARKDOWN_EXTENSIONS
+from tests.hostile.conftest import facts_data, flat, notices, output_file, visible_text, write_facts
+
+PAYLOADS = [
+    '<script>alert("s1")</script>',
+    '<iframe src="https://evil.example/frame"></iframe>',
+    '<img src=x onerror="alert(3)">',
+    '<a href="javascript:alert(4)">click me</a>',
+    "[click](javascript:alert(5))",
+    "[data](data:text/html;base64,PHNjcmlwdD4=)",
+    "{{ 7*7 }} and {{ config }}",
+    "{% for i in range(3) %}loop{% endfor %}",
+    '{: onclick="alert(9)" }',
+    "<svg onload=alert(10)>",
+    "**bold** `code` # heading | pipe ~~gone~~",
+    "&lt;b&gt; written as entities &amp;",
+]
+
+# (file, key path) of every text field a reader sees; each gets its own payload.
+FIELDS = [
+    ("organisation.yaml", ("name",)),
+    ("organisation.yaml", ("dpo", "name")),
+    ("organisation.yaml", ("recipients", "dfe", "name")),
+    ("schools/hill.yaml", ("name",)),
+    ("schools/hill.yaml", ("contact", "role")),
+    ("schools/hill.yaml", ("recipients", "local-authority", "name")),
+    ("pupils.yaml", ("title",)),
+    ("pupils.yaml", ("summary",)),
+    ("pupils.yaml", ("data_subjects", 0)),
+    ("pupils.yaml", ("categories", 0, "name")),
+    ("pupils.yaml", ("categories", 0, "examples", 0)),
+    ("pupils.yaml", ("purposes", 0, "description")),
+    ("pupils.yaml", ("lawful_bases", 0, "relied_on", 0)),
+    ("pupils.yaml", ("provision", "explanation")),
+    ("pupils.yaml", ("sources", 0, "name")),
+    ("pupils.yaml", ("recipients", 0, "reason")),
+    ("pupils.yaml", ("retention", 0, "records")),
+    ("pupils.yaml", ("sections", 0, "title")),
+]
+SECTION_BODY = ('<script>alert("body")</script> <iframe src="https://evil.example"></iframe> '
+                '{{ 7*7 }} {: onclick="alert(2)" } see [our policy](https://example.org/policy).')
+SECTION_BODY_VISIBLE = ['<script>alert("body")</script>', '<iframe src="https://evil.example"></iframe>',
+                        "{{ 7*7 }}", '{: onclick="alert(2)" }', "see our policy."]
+DANGEROUS_URL = re.compile(r"^\s*(?:javascript|data|vbscript):", re.IGNORECASE)
+ALLOWED_LINK = re.compile(r"^(?:https?://|mailto:|tel:)")
+ACTIVE_ELEMENTS = ("script", "iframe", "img", "svg", "object", "embed", "form", "base", "link", "meta[@http-equiv]")
+
+
+def _hostile_value(index: int) -> str:
+    """A payload, ending in an attribute list: Markdown's attr_list reads one at the end of a block."""
+    return f'(field {index}) {PAYLOADS[index % len(PAYLOADS)]} {{: onclick="alert({index})" }}'
+
+
+def _set(data, path, value) -> None:
+    for key in path[:-1]:
+        data = data[key]
+    data[path[-1]] = value
+
+
+@pytest.fixture(scope="module")
+def hostile_build(tmp_path_factory) -> Path:
+    """Every text field holds a payload; built in every registered format."""
+    files = facts_data()
+    for index, (name, path) in enumerate(FIELDS):
+        _set(files[name], path, _hostile_value(index))
+    files["pupils.yaml"]["sections"][0]["body"] = SECTION_BODY
+    folder = tmp_path_factory.mktemp("hostile")
+    write_facts(folder / "notices", files)
+    result = notices("build", "--facts", str(folder / "notices"), "--out", str(folder / "dist"))
+    assert result.exit_code == 0, result.output
+    return folder / "dist"
+
+
+def _assert_inert_html(document: str, where: str) -> None:
+    root = lxml.html.document_fromstring(document)
+    for element in ACTIVE_ELEMENTS:
+        assert root.xpath(f"//{element}") == [], f"{where}: a <{element}> came from the facts"
+    for element in root.iter():
+        for attribute, value in element.attrib.items():
+            assert not attribute.lower().startswith("on"), f"{where}: <{element.tag} {attribute}=...>"
+            if attribute in ("href", "src", "action", "formaction", "xlink:href"):
+                assert not DANGEROUS_URL.match(value), f"{where}: <{element.tag} {attribute}='{value}'>"
+                assert ALLOWED_LINK.match(value) or value.startswith("#"), f"{where}: link to '{value}'"
+
+
+def _assert_inert_pdf(content: bytes, where: str) -> None:
+    with pikepdf.open(io.BytesIO(content)) as pdf:
+        assert "/JavaScript" not in pdf.Root.get("/Names", {}) and "/OpenAction" not in pdf.Root, where
+        for page in pdf.pages:
+            for annotation in page.get("/Annots", []):
+                action = annotation.get("/A")
+                if action is None:
+                    continue
+                assert action.get("/S") in ("/URI", "/GoTo"), f"{where}: a {action.get('/S')} action"
+                if action.get("/S") == "/URI":
+                    assert ALLOWED_LINK.match(str(action.URI)), f"{where}: link to '{action.URI}'"
+
+
+def _assert_inert_docx(content: bytes, where: str) -> None:
+    with zipfile.ZipFile(io.BytesIO(content)) as package:
+        names = package.namelist()
+        assert not [name for name in names if name.endswith((".bin", "vbaProject.bin"))], f"{where}: macros"
+        relations = package.read("word/_rels/document.xml.rels").decode("utf-8")
+    for target in re.findall(r'Target="([^"]*)"[^>]*TargetMode="External"', relations):
+        assert ALLOWED_LINK.match(target), f"{where}: a hyperlink to '{target}'"
+
+
+def _assert_inert_json(content: bytes, where: str) -> None:
+    strings = set(_strings(json.loads(content)))
+    for index in range(len(FIELDS)):
+        assert _hostile_value(index) in strings, f"{where}: field {index} not stored exactly as written"
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _assert_inert_markdown(content: bytes, where: str) -> None:
+    _assert_inert_html(markdown.markdown(content.decode("utf-8"), extensions=MARKDOWN_EXTENSIONS), where)
+
+
+# How each kind of file is searched for active content, by the file's suffix.
+INERT_CHECKS = {".html": lambda content, where: _assert_inert_html(content.decode("utf-8"), where),
+                ".md": _assert_inert_markdown, ".pdf": _assert_inert_pdf, ".docx": _assert_inert_docx,
+                ".json": _assert_inert_json}
+
+
+@pytest.mark.parametrize("name", sorted(all_formats()))
+def test_every_payload_is_shown_as_the_text_that_was_written(hostile_build: Path, name: str) -> None:
+    output_format = all_formats()[name]
+    text = flat(visible_text(output_format, output_file(hostile_build, output_format).read_bytes()))
+    missing = [index for index in range(len(FIELDS)) if flat(_hostile_value(index)) not in text]
+    assert not missing, f"{name}: fields {missing} not shown as written, e.g. {_hostile_value(missing[0])!r}"
+    if name != "json":
+        for visible in SECTION_BODY_VISIBLE:
+            assert flat(visible) in text, f"{name}: free section text {visible!r} not shown"
+    assert " 49 " not in f" {text} " and "looploop" not in text.replace(" ", ""), f"{name}: a template ran"
+
+
+@pytest.mark.parametrize("name", sorted(all_formats()))
+def test_no_payload_becomes_a_script_a_frame_an_event_or_a_dangerous_link(hostile_build: Path, name: str) -> None:
+    output_format = all_formats()[name]
+    path = output_file(hostile_build, output_format)
+    suffix = "".join(path.suffixes[-1:])
+    assert suffix in INERT_CHECKS, f"format '{name}' writes {suffix} files: add a check for active content"
+    INERT_CHECKS[suffix](path.read_bytes(), name)
+
+
+@pytest.mark.parametrize("body, target", [
+    ("Read [this](javascript:alert(1)).", "javascript:alert(1)"),
+    ("Read [this](JaVaScRiPt:alert(1)).", "JaVaScRiPt:alert(1)"),
+    ("Read [this]( javascript:alert(1) 'title').", "javascript:alert(1)"),
+    ("Read [this](data:text/html;base64,PHNjcmlwdD4=).", "data:text/html;base64,PHNjcmlwdD4="),
+    ("Read [this](vbscript:msgbox).", "vbscript:msgbox"),
+    ("Read [this](//evil.example/page).", "//evil.example/page"),
+    ("Read [this](../../etc/passwd).", "../../etc/passwd"),
+    ("Read [this](#contacts).", "#contacts"),
+    ("Read [this](<javascript:alert(1)>).", "<javascript:alert(1)>"),
+    ("Read [this](ftp://files.example/a).", "ftp://files.example/a"),
+])
+def test_a_free_section_linking_anywhere_but_the_web_email_or_phone_is_refused(
+        tmp_path: Path, body: str, target: str) -> None:
+    files = facts_data()
+    files["pupils.yaml"]["sections"][0]["body"] = f"First line.\n\n{body}"
+    facts = write_facts(tmp_path / "notices", files)
+    result = notices("check", "--facts", str(facts))
+    assert result.exit_code == 1
+    where = _place_of_key(facts / "pupils.yaml", "body")
+    assert result.output.splitlines()[0] == (
+        f"pupils.yaml:{where}: sections[1].body: line 3 of the text links to '{target}': "
+        "links may only go to a web page (https://...), an email address (mailto:...) or a phone number "
+        "(tel:...). Correct the value."
+    )
+
+
+@pytest.mark.parametrize("body, first_line", [
+    ("See [the policy][policy].\n\n[policy]: https://example.org/policy",
+     "line 3 of the text defines a link elsewhere ('[policy]: ...'): write each link where it is used, "
+     "as [words](https://...)"),
+    ("![our logo](https://tracker.example/pixel.png)",
+     "line 1 of the text shows a picture ('https://tracker.example/pixel.png'): pictures are not allowed, "
+     "as they load from another website"),
+])
+def test_reference_links_and_pictures_in_a_free_section_are_refused(tmp_path: Path, body: str,
+                                                                    first_line: str) -> None:
+    files = facts_data()
+    files["pupils.yaml"]["sections"][0]["body"] = body
+    facts = write_facts(tmp_path / "notices", files)
+    result = notices("check", "--facts", str(facts))
+    assert result.exit_code == 1
+    assert f"sections[1].body: {first_line}. Correct the value." in result.output.splitlines()[0]
+
+
+def test_web_email_and_phone_links_in_a_free_section_are_kept(tmp_path: Path) -> None:
+    files = facts_data()
+    files["pupils.yaml"]["sections"][0]["body"] = (
+        "Read [the policy](https://example.org/policy), write to [us](mailto:office@example.org), "
+        "ring [the office](tel:+441234567890) or see <https://example.org/cctv>.")
+    facts = write_facts(tmp_path / "notices", files)
+    result = notices("build", "--facts", str(facts), "--out", str(tmp_path / "dist"), "--format", "html")
+    assert result.exit_code == 0, result.output
+    page = lxml.html.parse(str(tmp_path / "dist" / "hill" / "pupils.html")).getroot()
+    assert {"https://example.org/policy", "mailto:office@example.org", "tel:+441234567890",
+            "https://example.org/cctv"} <= set(page.xpath("//main//a/@href"))
+
+
+@pytest.mark.parametrize("file, path, value", [
+    ("organisation.yaml", ("recipients", "dfe", "url"), "javascript:alert(1)"),
+    ("organisation.yaml", ("recipients", "dfe", "url"), "data:text/html,<script>alert(1)</script>"),
+    ("organisation.yaml", ("recipients", "dfe", "url"), "//evil.example/"),
+    ("organisation.yaml", ("dpo", "email"), "<script>@example.org"),
+    ("organisation.yaml", ("dpo", "email"), "dpo@example.org?subject=<script>"),
+    ("schools/hill.yaml", ("contact", "email"), 'a"onmouseover="alert(1)"@example.org'),
+])
+def test_web_addresses_and_emails_that_are_not_one_are_refused(tmp_path: Path, file: str, path: tuple,
+                                                               value: str) -> None:
+    files = facts_data()
+    _set(files[file], path, value)
+    facts = write_facts(tmp_path / "notices", files)
+    result = notices("check", "--facts", str(facts))
+    assert result.exit_code == 1
+    assert result.output.startswith(f"{file}:"), result.output
+    assert "Traceback" not in result.output
+
+
+def _place_of_key(path: Path, key: str) -> str:
+    """'line:column' of the first ``key:`` in the file, counted as editors count them."""
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+        if line.strip().startswith(f"{key}:"):
+            return f"{number}:{line.index(key) + 1}"
+    raise AssertionError(f"no {key} in {path}")
