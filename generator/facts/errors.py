@@ -55,7 +55,8 @@ def display_path(path: Path, root: Path | None = None) -> str:
         if base is None:
             continue
         try:
-            return path.resolve().relative_to(base.resolve()).as_posix()
+            # The folder resolved, not the file: a linked file is named as the link, not its target.
+            return (path.parent.resolve() / path.name).relative_to(base.resolve()).as_posix()
         except ValueError:
             continue
     return path.as_posix()
