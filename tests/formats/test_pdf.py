@@ -14,7 +14,7 @@ import pytest
 from generator.build import load_notices
 from generator.render.formats import RenderContext, all_formats
 from generator.render.formats.booklet import booklet_html
-from generator.render.formats.pdf import html_to_pdf
+from generator.render.formats.pdf import html_to_pdf, pdf_pages
 from generator.render.sections import SECTIONS
 from tests.conftest import TEMPLATES
 from tests.formats.conftest import build, flat
@@ -98,14 +98,19 @@ def test_the_pdf_bookmarks_follow_the_headings(notice_pdf: pikepdf.Pdf, example_
 
 
 def test_every_page_has_the_running_footer(example_build: Path, example_notice) -> None:
-    reader = all_formats()["pdf"].read_text
-    pages = reader((example_build / "oakmoor" / "children-in-need.pdf").read_bytes()).split("\f")
-    pages = [flat(page) for page in pages if page.strip()]
+    pages = [flat(page) for page in pdf_pages((example_build / "oakmoor" / "children-in-need.pdf").read_bytes())]
     assert len(pages) > 1
     footer = f"{example_notice.organisation.name}, {example_notice.notice.title}, version {example_notice.notice.version}"
     for number, page in enumerate(pages, start=1):
         assert footer in page
         assert f"Page {number} of {len(pages)}" in page
+
+
+def test_the_text_leaves_the_page_furniture_out(example_build: Path, example_notice) -> None:
+    text = all_formats()["pdf"].read_text((example_build / "oakmoor" / "children-in-need.pdf").read_bytes())
+    assert "Page 1 of" not in text
+    assert f"{example_notice.organisation.name}, {example_notice.notice.title}" not in flat(text)
+    assert f"{example_notice.organisation.name} runs {example_notice.variant.name}" in flat(text)
 
 
 def test_the_booklet_has_a_contents_page_pointing_at_each_notice(booklet: Path) -> None:
