@@ -59,5 +59,10 @@ def _swap(staging: Path, out: Path) -> None:
         return
     retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
     os.rename(out, retired / out.name)
-    os.rename(staging, out)
+    try:
+        os.rename(staging, out)
+    except BaseException:  # interrupted between the two renames: put the previous output back
+        os.rename(retired / out.name, out)
+        retired.rmdir()
+        raise
     shutil.rmtree(retired, ignore_errors=True)
