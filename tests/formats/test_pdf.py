@@ -80,6 +80,7 @@ def test_every_font_in_the_pdf_is_embedded(notice_pdf: pikepdf.Pdf) -> None:
     for font in fonts.values():
         descriptor = (font.DescendantFonts[0] if "/DescendantFonts" in font else font).FontDescriptor
         assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), font.BaseFont
+        assert "DejaVu" in str(font.BaseFont), "the PDF should use the locally installed DejaVu fonts"
 
 
 def test_the_pdf_pages_are_a4(notice_pdf: pikepdf.Pdf) -> None:
