@@ -86,3 +86,9 @@ def test_the_footer_names_the_notice_and_numbers_the_pages(word_file: Path, exam
     text = "".join(node.text or "" for node in footer.iter(qn("w:t")))
     assert text.startswith(f"{example_notice.organisation.name}, {example_notice.notice.title}, version 2.0. Page ")
     assert [field.get(qn("w:instr")) for field in footer.iter(qn("w:fldSimple"))] == ["PAGE", "NUMPAGES"]
+
+
+def test_tables_carry_their_section_as_caption_for_screen_readers(word_file: Path) -> None:
+    document = docx.Document(str(word_file))
+    captions = [table._tbl.tblPr.find(qn("w:tblCaption")).get(qn("w:val")) for table in document.tables]
+    assert captions == ["Who we share it with, and why", "How long we keep it"]

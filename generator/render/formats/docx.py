@@ -117,6 +117,7 @@ class _NoticeWriter:
         self.section = ""
         self.recipients_written = False
         self.titled = False
+        self.section_title = ""
 
     def block(self, element) -> None:
         if not isinstance(element.tag, str):
@@ -127,6 +128,7 @@ class _NoticeWriter:
             self.titled = True
             if level == 2:
                 self.section = element.get("id", "")
+                self.section_title = " ".join(element.text_content().split())
             if self.section == "who-we-share-with" and level >= 3:
                 self._recipients_table()
                 return
@@ -177,11 +179,19 @@ class _NoticeWriter:
         for row, cells in zip(table.rows, rows):
             for cell, runs in zip(row.cells, cells):
                 _add_runs(cell.paragraphs[0], runs)
+        _set_caption(table, self.section_title)
         if header:
             _repeat_as_header(table.rows[0])
             for cell in table.rows[0].cells:
                 for run in cell.paragraphs[0].runs:
                     run.bold = True
+
+
+def _set_caption(table, caption: str) -> None:
+    """The table's title, which screen readers announce and Word shows as its alt text."""
+    element = OxmlElement("w:tblCaption")
+    element.set(qn("w:val"), caption)
+    table._tbl.tblPr.append(element)
 
 
 def _repeat_as_header(row) -> None:
