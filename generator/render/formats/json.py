@@ -16,6 +16,7 @@ from generator.law.dpv import category_terms, purpose_terms
 from generator.render.formats import OutputFormat, RenderContext, register
 from generator.render.sections import SECTIONS
 
+
 class DpvTags(BaseModel):
     """W3C Data Privacy Vocabulary IRIs for the notice, keyed the way the facts name things."""
 
@@ -49,7 +50,7 @@ def notice_document(notice: ResolvedNotice) -> NoticeDocument:
 
 def render_json(notice: ResolvedNotice, _context: RenderContext) -> bytes:
     document = notice_document(notice).model_dump(mode="json")
-    return (json.dumps(document, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
+    return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def notice_document_schema() -> dict:
