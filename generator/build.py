@@ -55,6 +55,13 @@ def _render_job(format_name: str, subject, context: RenderContext) -> bytes:
     return all_formats()[format_name].render(subject, context)
 
 
+def _usable_cores() -> int:
+    """The cores this process may run on (macOS and Windows only know how many the machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 def render_all(notices: list[ResolvedNotice], formats: list[OutputFormat], context: RenderContext,
                into: Path) -> list[Path]:
     """Write every format of every notice under ``into``; returns the paths written, relative to it.
@@ -66,7 +73,7 @@ def render_all(notices: list[ResolvedNotice], formats: list[OutputFormat], conte
     slow = [job for job in jobs if job[0].slow]
     written = [_write(into, path, output_format.render(subject, context))
                for output_format, subject, path in jobs if not output_format.slow]
-    workers = min(len(slow), len(os.sched_getaffinity(0)))
+    workers = min(len(slow), _usable_cores())
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             contents = list(pool.map(_render_job, *zip(*[(f.name, subject, context) for f, subject, _ in slow])))
