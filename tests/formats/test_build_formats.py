@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 import docx
+import generator.build
 import lxml.html
 import pikepdf
 
@@ -78,3 +79,12 @@ def test_without_a_review_date_no_file_takes_the_clock_time(example_copy: Path, 
     properties = docx.Document(str(first / "oakmoor" / "children-in-need.docx")).core_properties
     assert properties.created is None and properties.modified is None
     assert _digests(first) == _digests(build(example_copy, tmp_path / "second", "pdf,docx"))
+
+
+def test_one_core_or_many_give_the_same_files(example_copy: Path, tmp_path: Path, monkeypatch) -> None:
+    add_second_notice(example_copy)
+    in_parallel = _digests(build(example_copy, tmp_path / "parallel", "pdf,docx,booklet"))
+    monkeypatch.setattr(generator.build, "_usable_cores", lambda: 1)
+    in_series = _digests(build(example_copy, tmp_path / "series", "pdf,docx,booklet"))
+    assert in_parallel == in_series
+    assert len([name for name in in_series if name.endswith((".pdf", ".docx"))]) == 5
