@@ -6,10 +6,10 @@ import hashlib
 from pathlib import Path
 
 import docx
-import generator.build
 import lxml.html
 import pikepdf
 
+import generator.build
 from generator.render.formats import all_formats
 from tests.conftest import EXAMPLE
 from tests.formats.conftest import add_second_notice, build, flat
