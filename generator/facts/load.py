@@ -59,7 +59,7 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-def _friendly(error: dict, model: type[BaseModel], source: LoadedYaml) -> FactError:
+def _friendly(error: dict, model: type[BaseModel], source: LoadedYaml, none_allowed: bool = False) -> FactError:
     path = _model_path(error["loc"])
     kind = error["type"]
     key = format_key_path(path)
@@ -82,18 +82,38 @@ def _friendly(error: dict, model: type[BaseModel], source: LoadedYaml) -> FactEr
     elif kind.startswith("date") or kind == "date_type":
         message = f"'{error['input']}' is not a date."
         hint = "Write dates as YYYY-MM-DD, e.g. 2026-09-01."
+    elif kind == "value_error" and "not a valid email address" in error["msg"]:
+        reason = error["msg"].split(": ", 1)[-1].rstrip(".")
+        message = f"'{error['input']}' is not an email address ({reason})."
+        hint = "Write it like name@example.org."
     elif kind == "value_error":
         message = error["msg"].removeprefix("Value error, ").rstrip(".") + "."
         hint = "Correct the value."
+    elif kind.startswith("url_"):
+        message = f"'{error['input']}' is not a full web address."
+        hint = "Write it with https:// at the start, e.g. https://www.example.org/."
+    elif kind == "string_pattern_mismatch" and "()" in str(error.get("ctx", {}).get("pattern", "")):
+        message = f"'{error['input']}' is not a telephone number."
+        hint = "Write the number as people dial it, e.g. 01420 472132 or +44 1420 472132."
+    elif kind == "too_short":
+        message = "needs at least one item."
+        hint = "Add at least one, each on its own line starting with '- '."
+    elif kind == "list_type" and none_allowed:
+        message = f"should be a list (lines starting with '- ') or the word none, not {_describe(error.get('input'))}."
+        hint = "Write 'none' if there are none."
     elif kind in ("string_type", "list_type", "dict_type", "model_type", "bool_type", "bool_parsing"):
         expected = {"string_type": "text", "list_type": "a list (lines starting with '- ')",
                     "dict_type": "a set of 'key: value' lines", "model_type": "a set of 'key: value' lines",
                     "bool_type": "true or false", "bool_parsing": "true or false"}[kind]
         message = f"should be {expected}, not {_describe(error.get('input'))}."
-        hint = "Put quotes round text that looks like a yes/no or a number." if kind.startswith("bool") else \
-            "Check the indentation and the value."
+        hint = "Check the indentation and the value."
+        if kind.startswith("bool"):
+            hint = "Write true or false."
+        elif isinstance(error.get("input"), bool):
+            hint = "Put quotes round text that is only true or false, e.g. 'true'."
     elif kind == "literal_error":
-        hint = "Use one of the values listed."
+        message = f"'{error['input']}' is not one of the choices: {error['ctx']['expected']}."
+        hint = "Use one of them, spelt exactly as shown."
     else:
         hint = "Correct the value."
     return FactError(location, message, hint, key, kind)
@@ -122,12 +142,15 @@ def _validate(model: type[BaseModel], source: LoadedYaml, errors: list[FactError
         instance = model.model_validate(data)
     except ValidationError as error:
         seen = set()
+        # Fields that take a list or the word 'none' fail once per branch; say both in one message.
+        none_allowed = {_model_path(item["loc"]) for item in error.errors()
+                        if item["type"] == "literal_error" and item.get("ctx", {}).get("expected") == "'none'"}
         for item in error.errors():
             path = _model_path(item["loc"])
             if path in seen:
                 continue
             seen.add(path)
-            errors.append(_friendly(item, model, source))
+            errors.append(_friendly(item, model, source, path in none_allowed))
         return None
     attach_locations(instance, source.location)
     return instance

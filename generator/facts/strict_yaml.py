@@ -27,6 +27,8 @@ _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)\.[0-9]+$")
+# The tags PyYAML gives plain scalars itself; an explicit tag like !!python/object is refused.
+_CORE_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "value")}
 
 
 @dataclass
@@ -127,8 +129,9 @@ class _Builder:
         text = node.value
         if node.style is not None and node.style in "'\"|>":
             return text
-        if not node.tag.startswith("tag:yaml.org,2002:"):
-            self.fail(node, path, f"uses the tag {node.tag}, which fact files do not support.", "Remove the tag.")
+        if node.tag not in _CORE_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self.fail(node, path, f"uses the tag {tag}, which fact files do not support.", "Remove the tag.")
         if _NULL.match(text):
             return None
         if text in _BOOL:
@@ -173,20 +176,43 @@ def parse_yaml(raw: bytes, file: str) -> LoadedYaml:
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        message, hint, at_opening = _plain_yaml_problem((error.problem or "is not valid YAML").rstrip("."))
+        # An unclosed bracket or quote is found at the end of the file; point at where it was opened.
+        mark = (error.context_mark if at_opening else None) or error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = (error.problem or "is not valid YAML").rstrip(".")
-        hint = "Check indentation and quoting on this line and the one before it."
-        if "alias" in problem:
-            hint = "Write the value out in full instead of referring to an anchor (&name)."
-        elif "\\t" in problem or "tab" in problem:
-            hint = "Indent with spaces, not tabs."
-        raise StrictYamlError(FactError(Location(file, line, column), f"YAML error: {problem}.", hint, code="yaml")) from None
+        raise StrictYamlError(FactError(Location(file, line, column), message, hint, code="yaml")) from None
     finally:
         loader.dispose()
     builder = _Builder(file)
     data = builder.build(node, ()) if node is not None else None
     return LoadedYaml(data, file, builder.value_marks, builder.key_marks)
+
+
+# PyYAML's wording of the usual slips -> (what is wrong, what to do), in words for a first-time editor.
+_PLAIN_PROBLEMS = [
+    ("alias", "uses an alias (*name), which fact files do not allow.",
+     "Write the value out in full instead of referring to an anchor (&name)."),
+    ("'\\t'", "has a tab character, which YAML does not allow for indenting.", "Indent with spaces, not tabs."),
+    ("mapping values are not allowed", "has a ': ' that YAML reads as the start of a new key.",
+     "If the text contains ': ', put the whole text in quotes; otherwise line this key up with the keys around it."),
+    ("expected ',' or ']'", "opens a list with [ that is not closed.",
+     "Add the closing ], or write the list as lines starting with '- '."),
+    ("expected ',' or '}'", "opens a set of values with { that is not closed.",
+     "Add the closing }, or write the values as 'key: value' lines."),
+    ("found unexpected end of stream", "opens a quote that is not closed.",
+     "Add the closing quote mark at the end of the text."),
+    ("expected <block end>", "has text after a closing quote mark, or a line indented differently from its neighbours.",
+     "If the text contains a quote mark, write it twice ('It''s') or put the text in double quotes; "
+     "otherwise line this key up with the keys around it."),
+]
+
+
+def _plain_yaml_problem(problem: str) -> tuple[str, str, bool]:
+    """(message, hint, whether to point at the opening bracket or quote rather than where YAML gave up)."""
+    for fragment, message, hint in _PLAIN_PROBLEMS:
+        if fragment in problem:
+            return message, hint, message.startswith("opens")
+    return f"is not valid YAML ({problem}).", "Check indentation and quoting on this line and the one before it.", False
 
 
 def load_yaml_file(path: Path, display: str) -> LoadedYaml:
