@@ -75,7 +75,7 @@ def _friendly(error: dict, model: type[BaseModel], source: LoadedYaml, none_allo
     elif kind == "missing":
         location = source.location(path[:-1]) if path[:-1] else Location(source.file, 1, 1)
         message = f"'{path[-1]}' is missing."
-        hint = f"Add a '{path[-1]}:' line here; it is required."
+        hint = f"Add a line '{path[-1]}: ...' here; it is required."
     elif kind == "string_pattern_mismatch" and "a-z0-9" in str(error.get("ctx", {}).get("pattern", "")):
         message = f"'{error['input']}' is not a valid id."
         hint = "Use lower-case letters, digits and hyphens only, e.g. 'local-authority'."
@@ -122,6 +122,8 @@ def _friendly(error: dict, model: type[BaseModel], source: LoadedYaml, none_allo
 def _describe(value: Any) -> str:
     if value is None:
         return "nothing"
+    if isinstance(value, bool):
+        return str(value).lower()
     if isinstance(value, dict):
         return "a set of 'key: value' lines"
     if isinstance(value, list):

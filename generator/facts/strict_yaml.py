@@ -27,8 +27,9 @@ _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)\.[0-9]+$")
-# The tags PyYAML gives plain scalars itself; an explicit tag like !!python/object is refused.
-_CORE_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "value")}
+# The tags PyYAML gives plain values itself; an explicit tag like !!python/object is refused.
+_CORE_TAGS = {f"tag:yaml.org,2002:{name}"
+              for name in ("str", "int", "float", "bool", "null", "timestamp", "value", "map", "seq")}
 
 
 @dataclass
@@ -99,6 +100,9 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: KeyPath) -> Any:
         self.value_marks[path] = _mark(node)
+        if node.tag not in _CORE_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self.fail(node, path, f"uses the tag {tag}, which fact files do not support.", "Remove the tag.")
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -127,11 +131,8 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode, path: KeyPath) -> Any:
         text = node.value
-        if node.style is not None and node.style in "'\"|>":
+        if (node.style is not None and node.style in "'\"|>") or node.tag == "tag:yaml.org,2002:str":
             return text
-        if node.tag not in _CORE_TAGS:
-            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            self.fail(node, path, f"uses the tag {tag}, which fact files do not support.", "Remove the tag.")
         if _NULL.match(text):
             return None
         if text in _BOOL:
@@ -201,9 +202,9 @@ _PLAIN_PROBLEMS = [
      "Add the closing }, or write the values as 'key: value' lines."),
     ("found unexpected end of stream", "opens a quote that is not closed.",
      "Add the closing quote mark at the end of the text."),
-    ("expected <block end>", "has text after a closing quote mark, or a line indented differently from its neighbours.",
-     "If the text contains a quote mark, write it twice ('It''s') or put the text in double quotes; "
-     "otherwise line this key up with the keys around it."),
+    ("expected <block end>", "is where YAML expected a new 'key: value' line but found more text.",
+     "Check the quote marks here and on the lines above (text with an apostrophe goes in double quotes, "
+     "e.g. \"It's short\"), and that this line is indented like its neighbours."),
 ]
 
 
