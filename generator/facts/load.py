@@ -109,6 +109,8 @@ def _friendly(error: dict, model: type[BaseModel], source: LoadedYaml, none_allo
         hint = "Check the indentation and the value."
         if kind.startswith("bool"):
             hint = "Write true or false."
+            if str(error.get("input")).lower() in ("yes", "no", "on", "off", "y", "n"):
+                hint = "Write true or false: fact files read yes, no, on and off as words, not as true or false."
         elif isinstance(error.get("input"), bool):
             hint = "Put quotes round text that is only true or false, e.g. 'true'."
     elif kind == "literal_error":

@@ -17,6 +17,7 @@ from pydantic import (
     Field,
     HttpUrl,
     PrivateAttr,
+    StrictBool,
     StringConstraints,
     model_validator,
 )
@@ -124,7 +125,7 @@ class Category(FactModel):
     id: Slug
     name: Text = Field(description="The category in plain words, e.g. `Personal information`.")
     examples: list[Text] = Field(default_factory=list, description="Examples of what the category includes.")
-    special: bool = Field(
+    special: StrictBool = Field(
         False, description="True for special-category data (health, ethnicity, religion, biometrics, sex life...)."
     )
 
@@ -170,7 +171,7 @@ class Provision(FactModel):
 class Source(FactModel):
     name: Text = Field(description="Where data comes from, e.g. `the local authority`.")
     description: str | None = Field(None, description="What comes from there.")
-    publicly_accessible: bool = Field(False, description="True if this is a publicly accessible source.")
+    publicly_accessible: StrictBool = Field(False, description="True if this is a publicly accessible source.")
 
 
 class NoticeRecipient(FactModel):
@@ -203,7 +204,7 @@ class Change(FactModel):
     date: datetime.date = Field(description="When the change took effect, as YYYY-MM-DD.")
     version: str = Field(description="The notice version this change made.")
     summary: Text = Field(description="What changed, in one or two plain sentences.")
-    new_purpose: bool = Field(False, description="True when this change added a new purpose (Article 13(3)).")
+    new_purpose: StrictBool = Field(False, description="True when this change added a new purpose (Article 13(3)).")
 
 
 SectionAnchor = Literal[
@@ -249,7 +250,7 @@ class Notice(FactModel):
         None, description="Decisions made without a person, including profiling; write `none` when there are none."
     )
     retention: list[RetentionRule] = Field(default_factory=list, description="How long records are kept.")
-    direct_marketing: bool = Field(False, description="True if the data is used for direct marketing.")
+    direct_marketing: StrictBool = Field(False, description="True if the data is used for direct marketing.")
     changes: list[Change] = Field(default_factory=list, description="Dated changes to this notice, newest first.")
     sections: list[Section] = Field(default_factory=list, description="Free Markdown sections outside the schema.")
 
@@ -268,7 +269,7 @@ class NoticeReplace(FactModel):
     transfers: list[Transfer] | NoneStated | None = None
     automated_decisions: list[AutomatedDecision] | NoneStated | None = None
     retention: list[RetentionRule] | None = None
-    direct_marketing: bool | None = None
+    direct_marketing: StrictBool | None = None
 
 
 class NoticeAdd(FactModel):
@@ -298,7 +299,7 @@ class NoticeRemove(FactModel):
 class NoticeOverride(FactModel):
     """How one school's version of a notice differs from the trust's."""
 
-    publish: bool = Field(True, description="False if this school does not publish the notice at all.")
+    publish: StrictBool = Field(True, description="False if this school does not publish the notice at all.")
     replace: NoticeReplace = Field(default_factory=NoticeReplace, description="Fields replaced whole.")
     add: NoticeAdd = Field(default_factory=NoticeAdd, description="Items added to inherited lists.")
     remove: NoticeRemove = Field(default_factory=NoticeRemove, description="Inherited items dropped, by id.")
@@ -309,7 +310,7 @@ class Organisation(FactModel):
 
     name: str | None = Field(None, description="The controller's legal name, e.g. `Example Academy Trust`.")
     kind: OrganisationKind = Field(description="What sort of organisation this is.")
-    public_authority: bool | None = Field(
+    public_authority: StrictBool | None = Field(
         None, description="Whether it is a public authority; schools, academies and trusts are. Defaults from kind."
     )
     address: str | None = Field(None, description="The registered address.")
