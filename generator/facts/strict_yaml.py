@@ -5,7 +5,8 @@ What it refuses, and why:
 - aliases (``*name``) and merge keys: they make alias bombs possible and hide where a value came from;
 - files over 1 MiB and files that are not UTF-8.
 What it keeps as text: ``yes``/``no``/``on``/``off``/``y``/``n``, numbers with a leading zero
-(phone numbers, URNs) and dates (the facts model parses dates itself).
+(phone numbers, URNs), decimals (a version ``2.10`` would otherwise become ``2.1``; no fact is a
+decimal number) and dates (the facts model parses dates itself).
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ KeyPath = tuple[str | int, ...]
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
-_FLOAT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)\.[0-9]+$")
 # The tags PyYAML gives plain values itself; an explicit tag like !!python/object is refused.
 _CORE_TAGS = {f"tag:yaml.org,2002:{name}"
               for name in ("str", "int", "float", "bool", "null", "timestamp", "value", "map", "seq")}
@@ -139,8 +139,6 @@ class _Builder:
             return _BOOL[text]
         if _INT.match(text):
             return int(text)
-        if _FLOAT.match(text):
-            return float(text)
         return text
 
 
