@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import html
+import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from tests.conftest import EXAMPLE, TEMPLATES
+from tests.conftest import EXAMPLE, FIXTURES, TEMPLATES
 
 
 @pytest.fixture(scope="module")
@@ -60,3 +61,21 @@ def test_the_built_notice_states_each_seed_fact(built: Path, suffix: str, fact: 
     if suffix == ".html":
         text = html.unescape(text)
     assert fact in text
+
+
+def test_a_second_school_gets_its_own_notice_naming_its_local_authority(example_copy: Path, tmp_path: Path) -> None:
+    shutil.copy(FIXTURES / "second-school" / "regis.yaml", example_copy / "schools" / "regis.yaml")
+    out = tmp_path / "dist"
+    result = CliRunner().invoke(main, ["build", "--facts", str(example_copy), "--templates", str(TEMPLATES),
+                                       "--out", str(out), "--format", "md,html"])
+    assert result.exit_code == 0, result.output
+    authorities = {"oakmoor": "Hampshire County Council Children's Services",
+                   "regis": "West Sussex County Council Children's Services"}
+    for school, authority in authorities.items():
+        other = next(name for key, name in authorities.items() if key != school)
+        for suffix in (".md", ".html"):
+            text = html.unescape((out / school / f"children-in-need{suffix}").read_text("utf-8"))
+            assert authority in text
+            assert other not in text
+            assert "Helen Turner" in text and "unicat@chi.ac.uk" in text
+            assert "University of Chichester Academy Trust" in text

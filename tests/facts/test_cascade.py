@@ -1,0 +1,130 @@
+"""The cascade: trust -> school -> notice, with a test for each merge rule of a school's overrides
+(generator/facts/cascade.py lists them) and for how recipient ids resolve."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.build import load_notices
+from tests.conftest import FIXTURES
+from tests.facts.conftest import edit, line_of, notices, refused, resolved
+
+NOTICE = "children-in-need"
+
+
+def override(facts: Path, body: str, school: str = "oakmoor") -> None:
+    """Give ``school`` an override of the example notice; ``body`` is YAML indented under it."""
+    path = facts / "schools" / f"{school}.yaml"
+    indented = "".join(f"    {line}\n" for line in body.strip("\n").splitlines())
+    path.write_text(path.read_text("utf-8") + f"\nnotices:\n  {NOTICE}:\n{indented}", "utf-8")
+
+
+def add_second_school(facts: Path) -> None:
+    shutil.copy(FIXTURES / "second-school" / "regis.yaml", facts / "schools" / "regis.yaml")
+
+
+def ids(items: list[dict]) -> list[str]:
+    return [item["id"] for item in items]
+
+
+@pytest.fixture
+def trust_notice(example_copy: Path) -> dict:
+    """The notice as the trust wrote it, before any school changes it."""
+    return resolved(example_copy)["notice"]
+
+
+def test_replace_swaps_a_field_whole_and_leaves_the_rest(example_copy: Path, trust_notice: dict) -> None:
+    override(example_copy, "replace:\n  title: How Oakmoor uses information about children in care\n"
+                           "  transfers: none\n  data_subjects: [children looked after]")
+    notice = resolved(example_copy)["notice"]
+    assert notice["title"] == "How Oakmoor uses information about children in care"
+    assert notice["data_subjects"] == ["children looked after"]
+    assert notice["categories"] == trust_notice["categories"]
+    assert notice["purposes"] == trust_notice["purposes"]
+
+
+def test_add_appends_a_new_item_after_the_inherited_ones(example_copy: Path, trust_notice: dict) -> None:
+    override(example_copy, "add:\n  categories:\n    - id: photographs\n      name: Photographs\n")
+    categories = resolved(example_copy)["notice"]["categories"]
+    assert ids(categories) == ids(trust_notice["categories"]) + ["photographs"]
+    assert categories[-1]["name"] == "Photographs"
+
+
+def test_add_with_an_inherited_id_replaces_that_item_in_place(example_copy: Path, trust_notice: dict) -> None:
+    override(example_copy, "add:\n  categories:\n    - id: medical\n      name: Health and medical information\n"
+                           "      examples: [allergies]\n      special: true\n")
+    categories = resolved(example_copy)["notice"]["categories"]
+    assert ids(categories) == ids(trust_notice["categories"])
+    medical = ids(categories).index("medical")
+    assert categories[medical]["name"] == "Health and medical information"
+    assert categories[medical]["examples"] == ["allergies"]
+
+
+def test_remove_drops_an_inherited_item_by_id(example_copy: Path, trust_notice: dict) -> None:
+    override(example_copy, "remove:\n  recipients: [school-nursing]\n  categories: [adoptions]")
+    notice = resolved(example_copy)
+    assert ids(notice["recipients"]) == ["dfe", "local-authority"]
+    assert ids(notice["notice"]["categories"]) == [c for c in ids(trust_notice["categories"]) if c != "adoptions"]
+
+
+def test_removing_an_id_the_notice_does_not_have_is_an_error_at_its_line(example_copy: Path) -> None:
+    override(example_copy, "remove:\n  recipients: [school-nurse]")
+    where, line = refused(example_copy)
+    assert (where["file"], int(where["line"])) == (
+        "schools/oakmoor.yaml", line_of(example_copy / "schools" / "oakmoor.yaml", "recipients: [school-nurse]"))
+    assert "removes 'school-nurse' from recipients, but the notice has no such item" in line
+    assert "Did you mean 'school-nursing'?" in line
+
+
+def test_publish_false_leaves_the_notice_out_for_that_school_only(example_copy: Path) -> None:
+    add_second_school(example_copy)
+    override(example_copy, "publish: false")
+    assert [notice.key for notice in load_notices(example_copy)] == [f"regis/{NOTICE}"]
+    result = notices("show", "--facts", str(example_copy), f"oakmoor/{NOTICE}")
+    assert result.exit_code == 1
+    assert "no notice 'oakmoor/children-in-need'" in result.output
+
+
+def test_a_recipient_id_resolves_in_the_school_first_then_the_organisation(example_copy: Path) -> None:
+    add_second_school(example_copy)
+    edit(example_copy / "schools" / "oakmoor.yaml", "recipients:\n",
+         "recipients:\n  dfe:\n    name: Department for Education, Hampshire regional office\n")
+    oakmoor = {r["id"]: r for r in resolved(example_copy, f"oakmoor/{NOTICE}")["recipients"]}
+    regis = {r["id"]: r for r in resolved(example_copy, f"regis/{NOTICE}")["recipients"]}
+    assert (oakmoor["dfe"]["name"], oakmoor["dfe"]["defined_by"]) == (
+        "Department for Education, Hampshire regional office", "school")
+    assert (regis["dfe"]["name"], regis["dfe"]["defined_by"]) == ("Department for Education (DfE)", "organisation")
+    assert regis["local-authority"]["defined_by"] == "school"
+
+
+def test_an_organisation_without_a_schools_folder_is_itself_the_only_variant(example_copy: Path,
+                                                                             tmp_path: Path) -> None:
+    school = (example_copy / "schools" / "oakmoor.yaml").read_text("utf-8")
+    own_recipients = school[school.index("recipients:\n") + len("recipients:\n"):]
+    organisation = example_copy / "organisation.yaml"
+    organisation.write_text(organisation.read_text("utf-8") + own_recipients, "utf-8")
+    shutil.rmtree(example_copy / "schools")
+    [notice] = load_notices(example_copy)
+    assert notice.key == f"university-of-chichester-academy-trust/{NOTICE}"
+    assert notice.variant.standalone
+    assert notice.variant.name == "University of Chichester Academy Trust"
+    assert [r.id for r in notice.recipients] == ["dfe", "local-authority", "school-nursing"]
+    out = tmp_path / "dist"
+    result = notices("build", "--facts", str(example_copy), "--out", str(out), "--format", "md",
+                     "--templates", str(Path(__file__).parents[2] / "templates"))
+    assert result.exit_code == 0, result.output
+    text = (out / "university-of-chichester-academy-trust" / f"{NOTICE}.md").read_text("utf-8")
+    assert "University of Chichester Academy Trust is the controller" in text
+    assert "Oakmoor" not in text
+
+
+def test_an_override_for_a_notice_that_does_not_exist_is_an_error(example_copy: Path) -> None:
+    path = example_copy / "schools" / "oakmoor.yaml"
+    path.write_text(path.read_text("utf-8") + "\nnotices:\n  children-in-ned:\n    publish: false\n", "utf-8")
+    where, line = refused(example_copy)
+    assert (where["file"], int(where["line"])) == ("schools/oakmoor.yaml", line_of(path, "notices:"))
+    assert "has changes for the notice 'children-in-ned', but there is no children-in-ned.yaml" in line
+    assert "Did you mean 'children-in-need'?" in line
