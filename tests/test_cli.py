@@ -1,0 +1,117 @@
+"""The `notices` command as a user meets it: repeatable builds, editor schemas, and --debug."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner, Result
+
+import generator.cli
+from generator.cli import main
+from generator.facts.schema import SCHEMAS
+from generator.facts.strict_yaml import load_yaml_file
+from generator.render.formats import all_formats
+from tests.conftest import EXAMPLE, FIXTURES, TEMPLATES
+
+SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(?P<target>\S+)$")
+EXAMPLE_FILES = sorted(path for path in EXAMPLE.rglob("*.y*ml") if "schema" not in path.parts)
+
+
+def notices(*arguments: str) -> Result:
+    return CliRunner().invoke(main, list(arguments))
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def test_two_builds_in_a_row_are_byte_identical_in_every_format(example_copy: Path, tmp_path: Path) -> None:
+    shutil.copy(FIXTURES / "second-school" / "regis.yaml", example_copy / "schools" / "regis.yaml")
+    out = tmp_path / "dist"
+    digests = []
+    for _ in range(2):
+        result = notices("build", "--facts", str(example_copy), "--templates", str(TEMPLATES), "--out", str(out))
+        assert result.exit_code == 0, result.output
+        digests.append(digest(out))
+    assert digests[0] == digests[1]
+    for output_format in all_formats().values():
+        for school in ("oakmoor", "regis"):
+            if output_format.scope == "school":
+                expected = output_format.output_path(school)
+            else:
+                expected = output_format.output_path(school, "children-in-need")
+            assert expected.as_posix() in digests[0], f"{output_format.name} wrote no {expected}"
+
+
+def test_the_schema_command_writes_the_committed_schemas(tmp_path: Path) -> None:
+    result = notices("schema", "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    committed = EXAMPLE / "schema"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in committed.iterdir())
+    for written in tmp_path.iterdir():
+        assert written.read_bytes() == (committed / written.name).read_bytes(), (
+            f"notices/schema/{written.name} is out of date: run 'notices schema'")
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES + [FIXTURES / "second-school" / "regis.yaml"],
+                         ids=lambda path: path.name)
+def test_each_example_file_names_its_schema_on_the_first_line(path: Path) -> None:
+    match = SCHEMA_LINE.match(path.read_text("utf-8").splitlines()[0])
+    assert match, f"{path.name} does not start with '# yaml-language-server: $schema=...'"
+    in_place = EXAMPLE / "schools" / path.name if path.is_relative_to(FIXTURES) else path
+    target = (in_place.parent / match["target"]).resolve()
+    assert target.parent == (EXAMPLE / "schema").resolve() and target.exists(), match["target"]
+    kind = "organisation" if path.name == "organisation.yaml" else "school" if "schools" in in_place.parts else "notice"
+    assert target.name == f"{kind}.schema.json"
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda path: path.name)
+def test_the_schema_an_editor_uses_accepts_the_example(path: Path) -> None:
+    """An editor must not underline a correct example: the schema agrees with the loader."""
+    target = SCHEMA_LINE.match(path.read_text("utf-8").splitlines()[0])["target"]
+    schema = (path.parent / target).resolve()
+    data = load_yaml_file(path, path.name).data
+    jsonschema.validate(data, json.loads(schema.read_text("utf-8")))
+
+
+def test_every_fact_model_has_a_committed_schema() -> None:
+    assert {path.name for path in (EXAMPLE / "schema").iterdir()} == set(SCHEMAS)
+
+
+def _break_the_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(_facts):
+        raise RuntimeError("a bug in the generator")
+    monkeypatch.setattr(generator.cli, "load_notices", broken)
+
+
+def test_an_internal_error_is_one_line_without_debug(monkeypatch: pytest.MonkeyPatch) -> None:
+    _break_the_build(monkeypatch)
+    result = notices("check", "--facts", str(EXAMPLE))
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert "internal error: RuntimeError: a bug in the generator" in result.output
+    assert "notices --debug" in result.output
+
+
+def test_debug_shows_the_traceback_of_an_internal_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    _break_the_build(monkeypatch)
+    result = notices("--debug", "check", "--facts", str(EXAMPLE))
+    assert result.exit_code == 2
+    assert "Traceback (most recent call last)" in result.output
+    assert "RuntimeError: a bug in the generator" in result.output
+
+
+def test_debug_shows_no_traceback_for_a_mistake_in_the_facts(example_copy: Path) -> None:
+    organisation = example_copy / "organisation.yaml"
+    organisation.write_text(organisation.read_text("utf-8") + "kind: academy\n", "utf-8")
+    result = notices("--debug", "check", "--facts", str(example_copy))
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert result.output.startswith("organisation.yaml:")
