@@ -1,4 +1,4 @@
-"""The pipeline, top to bottom: load facts, resolve the cascade, render every format, publish."""
+"""The pipeline, top to bottom: load facts, resolve the cascade, render every format, audit, publish."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.check import AuditFailed, audit_rendered
 from generator.facts.cascade import ResolvedNotice, resolve
 from generator.facts.load import load_facts
 from generator.publish import check_output_folder, staged_output
@@ -90,6 +91,13 @@ def _write(root: Path, relative: Path, content: bytes) -> Path:
     return relative
 
 
+def audit(rendered: Path, notices: list[ResolvedNotice], out: Path) -> None:
+    """Read back what was just rendered; raise AuditFailed, naming each rule and file, if it leaves anything out."""
+    failures = [finding for finding in audit_rendered(rendered, notices, shown_as=out) if finding.severity == "error"]
+    if failures:
+        raise AuditFailed(failures)
+
+
 def build(facts: Path, out: Path, templates: Path, format_names: list[str] | None = None,
           project_root: Path | None = None) -> BuildResult:
     """Build the chosen formats from ``facts`` into ``out``, replacing it only if everything succeeds."""
@@ -99,4 +107,5 @@ def build(facts: Path, out: Path, templates: Path, format_names: list[str] | Non
     context = RenderContext(templates=templates, notices=tuple(notices))
     with staged_output(out) as staging:
         files = render_all(notices, formats, context, staging)
+        audit(staging, notices, out)
     return BuildResult(out=out, notices=notices, files=files)

@@ -6,10 +6,9 @@ import markdown
 
 from generator.facts.cascade import ResolvedNotice
 from generator.render.formats import OutputFormat, RenderContext, register
-from generator.render.formats.markdown import render_markdown
+from generator.render.formats.markdown import MARKDOWN_EXTENSIONS, render_markdown
+from generator.render.reading import html_text
 from generator.render.templating import html_environment
-
-MARKDOWN_EXTENSIONS = ["attr_list", "tables", "sane_lists"]
 
 
 def notice_body_html(notice: ResolvedNotice, context: RenderContext) -> str:
@@ -27,4 +26,5 @@ register(OutputFormat(
     suffix=".html",
     render=lambda notice, context: render_html(notice, context).encode("utf-8"),
     description="one standalone HTML page per notice, for email or any web server",
+    read_text=html_text,
 ))

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import re
 
+import markdown
+
 from generator.facts.cascade import ResolvedNotice
 from generator.render.formats import OutputFormat, RenderContext, register
+from generator.render.reading import html_text
 from generator.render.templating import markdown_environment
 
 _EXTRA_BLANK_LINES = re.compile(r"\n{3,}")
+# How the website and the HTML formats read the notice's Markdown.
+MARKDOWN_EXTENSIONS = ["attr_list", "tables", "sane_lists"]
 
 
 def render_markdown(notice: ResolvedNotice, context: RenderContext) -> str:
@@ -16,9 +21,15 @@ def render_markdown(notice: ResolvedNotice, context: RenderContext) -> str:
     return _EXTRA_BLANK_LINES.sub("\n\n", template.render(n=notice)).strip() + "\n"
 
 
+def markdown_text(content: bytes) -> str:
+    """The Markdown notice as a reader of the website sees it: through the HTML it becomes."""
+    return html_text(markdown.markdown(content.decode("utf-8"), extensions=MARKDOWN_EXTENSIONS).encode("utf-8"))
+
+
 register(OutputFormat(
     name="md",
     suffix=".md",
     render=lambda notice, context: render_markdown(notice, context).encode("utf-8"),
     description="Markdown, for committing next to the facts and for the website",
+    read_text=markdown_text,
 ))

@@ -1,0 +1,35 @@
+"""The completeness checker: UK GDPR Article 13/14 rules and lints on the facts, and the audit of
+rendered notices. The rules table is data: generator/law/rules.yaml."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from generator.check.findings import Finding, Severity, sorted_findings
+from generator.check.audit import AuditFailed, audit_rendered
+from generator.check.judge import JUDGEMENTS, applicable_rules
+from generator.check.lints import LINTS
+from generator.check.rules import RuleEntry, rule, rules_table
+from generator.facts.cascade import ResolvedNotice
+from generator.facts.errors import Location
+
+__all__ = ["AuditFailed", "Finding", "Location", "RuleEntry", "Severity", "audit_rendered", "check_notices",
+           "rules_table"]
+
+
+def check_notices(notices: list[ResolvedNotice], today: datetime.date | None = None) -> list[Finding]:
+    """Every rule and lint judged on every notice's facts; sorted, the same on every run.
+
+    ``today`` decides whether a review date has passed; it defaults to the clock's date.
+    """
+    today = today or datetime.date.today()
+    findings = []
+    for notice in notices:
+        checks = [(entry.id, JUDGEMENTS[entry.id], ()) for entry in applicable_rules(notice) if entry.id in JUDGEMENTS]
+        checks += [(lint_id, lint, (today,)) for lint_id, lint in LINTS.items()]
+        for rule_id, judge, extra in checks:
+            for message, location in judge(notice, *extra):
+                findings.append(Finding(rule_id, rule(rule_id).severity, message, location,
+                                        notice.variant.id, notice.id))
+    return sorted_findings(findings)

@@ -1,0 +1,154 @@
+"""The audit of rendered notices: each file read back through its format's reader, and every applicable
+rule's section found, in the standard order, carrying the values the facts require."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.check.findings import Finding, sorted_findings
+from generator.check.judge import applicable_rules
+from generator.facts.cascade import ResolvedNotice
+from generator.facts.errors import Location
+from generator.render.formats import OutputFormat, all_formats
+from generator.render.sections import SECTIONS, TITLES
+
+_TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u00ad": ""})
+
+
+def _plain(text: str) -> str:
+    """Text as the audit compares it: one space between words, typographic quotes straight, no case."""
+    return " ".join(unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY).split()).casefold()
+
+
+@dataclass
+class AuditFailed(ValueError):
+    """Raised by a build whose rendered output leaves out what the rules require."""
+
+    findings: list[Finding] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        lines = [f"{finding.rule}: {finding.location}: {finding.message} (see {finding.see})"
+                 for finding in self.findings]
+        lines.append("The rendered notices leave out what the law requires; the previous output was kept.")
+        return "\n".join(lines)
+
+
+def required_values(notice: ResolvedNotice) -> dict[str, list[tuple[str, str, str]]]:
+    """For each rule: (section anchor, what the value is, the value) that its section must carry."""
+    org, n = notice.organisation, notice.notice
+    values: dict[str, list[tuple[str, str, str]]] = {
+        "A13.1.a": [("who-we-are", "the controller's name", org.name)] if org.name else [],
+        "A13.1.b": [("contacts", "the DPO's email", str(notice.dpo.email))] if notice.dpo else [],
+        "A13.1.c": [("why-we-use-it", "the purpose", p.description) for p in n.purposes]
+        + [("lawful-bases", "the lawful basis", b.article) for b in notice.bases if not b.special_category],
+        "A13.1.c9": [("lawful-bases", "the Article 9 condition", b.article) for b in notice.bases if b.special_category]
+        + [("lawful-bases", "the Schedule 1 condition", b.schedule_1) for b in notice.bases if b.schedule_1],
+        "A13.1.d": [("lawful-bases", "the legitimate interests", b.legitimate_interests)
+                    for b in notice.bases if b.legitimate_interests],
+        "A13.1.e": [("who-we-share-with", "the recipient", r.name) for r in notice.recipients or []],
+        "A13.1.f": [("transfers", what, value) for t in (n.transfers if isinstance(n.transfers, list) else [])
+                    for what, value in (("the destination", t.destination), ("the safeguard", t.safeguard))],
+        "A13.2.a": [("how-long-we-keep-it", "the retention period", r.period) for r in n.retention],
+        "A13.2.b": [("your-rights", "the right", r.name) for r in notice.rights if r.id != "withdraw-consent"],
+        "A13.2.c": [("your-rights", "the right", r.name) for r in notice.rights if r.id == "withdraw-consent"],
+        "A13.2.d": [("how-to-complain", "the complaint link", str(notice.supervisory_authority.complaint_url))],
+        "A13.2.e": [("must-you-give-it", what, value) for what, value in (
+            ("the explanation", n.provision.explanation), ("the consequences", n.provision.consequences)) if value]
+        if n.provision else [],
+        "A13.2.f": [("automated-decisions", "the decision", d.description)
+                    for d in (n.automated_decisions if isinstance(n.automated_decisions, list) else [])],
+        "A14.1.d": [("what-we-hold", "the category", c.name) for c in n.categories],
+        "A14.2.f": [("where-it-comes-from", "the source", s.name) for s in (n.sources if isinstance(n.sources, list) else [])],
+        "A13.3": [("changes", "the change", c.summary) for c in n.changes],
+    }
+    return values
+
+
+_TITLE_LINES = {_plain(section.title): section.anchor for section in SECTIONS}
+
+
+def audit_text(text: str, notices: list[ResolvedNotice], where: Location) -> list[Finding]:
+    """Audit one file's text, which holds ``notices`` one after another (one, except in a school's booklet)."""
+    lines = [_plain(line) for line in text.splitlines()]
+    findings: list[Finding] = []
+    cursor = 0
+    for notice in notices:
+        cursor, found = _audit_notice(lines, cursor, notice, where)
+        findings += found
+    return findings
+
+
+def _audit_notice(lines: list[str], start: int, notice: ResolvedNotice, where: Location) -> tuple[int, list[Finding]]:
+    rules = applicable_rules(notice)
+    needed = [section.anchor for section in SECTIONS if any(section.anchor in entry.sections for entry in rules)]
+    positions: dict[str, int] = {}
+    problems: dict[str, str] = {}
+    cursor = start
+    for anchor in needed:
+        title = _plain(TITLES[anchor])
+        at = next((i for i in range(cursor, len(lines)) if lines[i] == title), None)
+        if at is None:
+            earlier = title in lines[start:cursor]
+            problems[anchor] = (f"The section '{TITLES[anchor]}' is out of the standard order: put it back in its "
+                                "place in the template." if earlier else
+                                f"The section '{TITLES[anchor]}' is missing: put it back in the template.")
+            continue
+        positions[anchor] = cursor = at
+    bodies = {anchor: " ".join(_section_lines(lines, at)) for anchor, at in positions.items()}
+    findings = []
+    values = required_values(notice)
+    for entry in rules:
+        missing = [problems[anchor] for anchor in entry.sections if anchor in problems]
+        if missing:
+            findings.append(Finding(entry.id, "error", missing[0], where, notice.variant.id, notice.id))
+            continue
+        for anchor, what, value in values[entry.id]:
+            if _plain(value) not in bodies[anchor]:
+                findings.append(Finding(
+                    entry.id, "error",
+                    f"The section '{TITLES[anchor]}' does not state {what} '{value}': "
+                    "the template must show it.", where, notice.variant.id, notice.id))
+    end = max(positions.values(), default=start) + 1
+    return end, findings
+
+
+def _section_lines(lines: list[str], at: int) -> list[str]:
+    """The lines after a section's title, up to the next standard section's title."""
+    body = []
+    for line in lines[at + 1:]:
+        if line in _TITLE_LINES:
+            break
+        body.append(line)
+    return body
+
+
+def _files(output_format: OutputFormat, notices: list[ResolvedNotice]) -> list[tuple[Path, list[ResolvedNotice]]]:
+    if output_format.scope == "school":
+        schools = sorted({notice.variant.id for notice in notices})
+        return [(output_format.output_path(school), [n for n in notices if n.variant.id == school]) for school in schools]
+    return [(output_format.output_path(n.variant.id, n.id), [n]) for n in notices]
+
+
+def audit_rendered(folder: Path, notices: list[ResolvedNotice], shown_as: Path | None = None) -> list[Finding]:
+    """Read back every rendered file in ``folder`` whose format has a reader, and audit it.
+
+    Files are named as under ``shown_as`` when given (a build audits its staging folder but names the
+    files where they will be published). Raises ValueError if the folder holds no rendered notice.
+    """
+    findings: list[Finding] = []
+    read = 0
+    for output_format in all_formats().values():
+        if output_format.read_text is None:
+            continue
+        for relative, group in _files(output_format, notices):
+            path = folder / relative
+            if not path.is_file():
+                continue
+            read += 1
+            where = Location(((shown_as or folder) / relative).as_posix())
+            findings += audit_text(output_format.read_text(path.read_bytes()), group, where)
+    if not read:
+        raise ValueError(f"{folder} holds no rendered notice for these facts: build them first with 'notices build'.")
+    return sorted_findings(findings)

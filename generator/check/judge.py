@@ -1,0 +1,183 @@
+"""The Article 13/14 rules judged on one resolved notice's facts: one function per rule id."""
+
+from __future__ import annotations
+
+from typing import Callable, Iterator
+from urllib.parse import urlsplit
+
+from generator.check.rules import RuleEntry, rules_table
+from generator.facts.cascade import ResolvedNotice
+from generator.facts.errors import Location
+
+Problem = tuple[str, Location | None]  # one plain sentence, and where the fact is (or should be)
+Judgement = Callable[[ResolvedNotice], Iterator[Problem]]
+
+CONSENT = {"6(1)(a)", "9(2)(a)"}
+LEGITIMATE_INTERESTS = "6(1)(f)"
+ICO_NAME = "Information Commissioner's Office"
+ICO_HOST = "ico.org.uk"
+
+# When each rule applies (the `applies` column of rules.yaml). Every notice is taken to cover some
+# data given by the person and to say where any other data comes from, so both apply always.
+APPLIES: dict[str, Callable[[ResolvedNotice], bool]] = {
+    "always": lambda n: True,
+    "public-authority-or-dpo": lambda n: n.organisation.is_public_authority or n.dpo is not None,
+    "special-category": lambda n: any(c.special for c in n.notice.categories) or any(b.special_category for b in n.bases),
+    "legitimate-interests": lambda n: any(b.article == LEGITIMATE_INTERESTS for b in n.bases),
+    "consent": lambda n: any(b.article in CONSENT for b in n.bases),
+    "from-the-person": lambda n: True,
+    "from-elsewhere": lambda n: True,
+    "new-purpose": lambda n: bool(n.notice.changes),
+}
+
+
+def applicable_rules(notice: ResolvedNotice) -> list[RuleEntry]:
+    """The Article 13/14 rules that apply to this notice, in table order."""
+    return [entry for entry in rules_table() if entry.kind == "rule" and APPLIES[entry.applies](notice)]
+
+
+def _notice_field(n: ResolvedNotice, name: str) -> Location | None:
+    return n.notice.field_location(name)
+
+
+def controller(n: ResolvedNotice) -> Iterator[Problem]:
+    org = n.organisation
+    if not org.name:
+        yield ("The notice never names the controller: add `name:` with the trust's or school's legal name "
+               "to the organisation file.", org.location)
+    if n.contact is None and not org.address:
+        yield ("The notice gives no way to contact the controller: add a `contact:` with a phone number or "
+               "email address.", org.location)
+
+
+def dpo_contact(n: ResolvedNotice) -> Iterator[Problem]:
+    if n.dpo is None:
+        yield ("A public authority must have a data protection officer, and the notice names none: add `dpo:` "
+               "with a name and email address to the organisation file.", n.organisation.location)
+
+
+def purposes_and_bases(n: ResolvedNotice) -> Iterator[Problem]:
+    if not n.notice.purposes:
+        yield "The notice lists no purposes: add `purposes:` saying what the data is used for.", _notice_field(n, "purposes")
+        return
+    covered = {purpose for basis in n.bases if not basis.special_category for purpose in basis.purposes}
+    if not covered:
+        yield ("The notice has no Article 6 lawful basis: add one under `lawful_bases:`, for a school usually "
+               "6(1)(e) public task.", _notice_field(n, "lawful_bases"))
+        return
+    for purpose in n.notice.purposes:
+        if purpose.id not in covered:
+            yield (f"The purpose '{purpose.id}' has no Article 6 lawful basis: list it under the `purposes:` of "
+                   "a basis, or add a basis for it.", purpose.location)
+
+
+def special_category_condition(n: ResolvedNotice) -> Iterator[Problem]:
+    covered = {category for basis in n.bases if basis.special_category for category in basis.categories}
+    for category in n.notice.categories:
+        if category.special and category.id not in covered:
+            yield (f"'{category.name}' is special category data with no Article 9 condition: add one under "
+                   "`lawful_bases:`, e.g. 9(2)(g) with its Schedule 1 condition.", category.location)
+    for basis, written in zip(n.bases, n.notice.lawful_bases):
+        if basis.special_category and basis.schedule_1_needed != "none" and not basis.schedule_1:
+            part = "Part 1" if basis.schedule_1_needed == "part-1" else "Part 2"
+            yield (f"Article {basis.article} needs a Data Protection Act 2018 Schedule 1 condition and none is "
+                   f"named: add `schedule_1:` with the {part} paragraph relied on.", written.location)
+
+
+def legitimate_interests(n: ResolvedNotice) -> Iterator[Problem]:
+    for basis, written in zip(n.bases, n.notice.lawful_bases):
+        if basis.article == LEGITIMATE_INTERESTS and not basis.legitimate_interests:
+            yield ("Legitimate interests is a basis but the interests are not said: add `legitimate_interests:` "
+                   "to the 6(1)(f) basis.", written.location)
+
+
+def recipients(n: ResolvedNotice) -> Iterator[Problem]:
+    if n.recipients is None:
+        yield ("The notice does not say who the data is shared with: list the `recipients:`, or write "
+               "`recipients: none`.", n.notice.location)
+
+
+def transfers(n: ResolvedNotice) -> Iterator[Problem]:
+    stated = n.notice.transfers
+    if stated is None:
+        yield ("The notice does not say whether data is sent outside the UK: write `transfers: none`, or list "
+               "each transfer with its safeguard.", n.notice.location)
+        return
+    for transfer in stated if isinstance(stated, list) else []:
+        if not transfer.get_a_copy and "adequacy" not in transfer.safeguard.lower():
+            yield (f"The transfer to {transfer.destination} does not say how to get a copy of its safeguard: "
+                   "add `get_a_copy:`.", transfer.location)
+
+
+def retention(n: ResolvedNotice) -> Iterator[Problem]:
+    if not n.notice.retention:
+        yield ("The notice does not say how long the data is kept: add `retention:` with the period and what "
+               "sets it.", _notice_field(n, "retention"))
+
+
+def complaint(n: ResolvedNotice) -> Iterator[Problem]:
+    authority = n.supervisory_authority
+    where = n.organisation.field_location("supervisory_authority")
+    if authority.name != ICO_NAME:
+        yield (f"The supervisory authority for a UK notice is the {ICO_NAME}, not '{authority.name}': remove "
+               "the `supervisory_authority:` block to use the ICO's details.", where)
+    host = urlsplit(str(authority.complaint_url)).hostname or ""
+    if host != ICO_HOST and not host.endswith("." + ICO_HOST):
+        yield (f"The complaint link {authority.complaint_url} is not the ICO's: use "
+               "https://ico.org.uk/make-a-complaint/.", where)
+
+
+def provision(n: ResolvedNotice) -> Iterator[Problem]:
+    given = n.notice.provision
+    if given is None:
+        yield ("The notice does not say whether people must give the data: add `provision:` with the "
+               "requirement, an explanation and what happens if it is not given.", n.notice.location)
+    elif not given.consequences:
+        yield ("The notice does not say what happens if people do not give the data: add `consequences:` under "
+               "`provision:`.", given.location)
+
+
+def automated_decisions(n: ResolvedNotice) -> Iterator[Problem]:
+    if n.notice.automated_decisions is None:
+        yield ("The notice does not say whether decisions are made by automated means: write "
+               "`automated_decisions: none`, or list each with its logic and consequences.", n.notice.location)
+
+
+def categories(n: ResolvedNotice) -> Iterator[Problem]:
+    if not n.notice.categories:
+        yield ("The notice lists no categories of data: add `categories:` with what is held.",
+               _notice_field(n, "categories"))
+
+
+def sources(n: ResolvedNotice) -> Iterator[Problem]:
+    if n.notice.sources is None:
+        yield ("The notice does not say where the data comes from: list the `sources:` other than the person, "
+               "or write `sources: none`.", n.notice.location)
+
+
+def change_log(n: ResolvedNotice) -> Iterator[Problem]:
+    version, changes = n.notice.version, n.notice.changes
+    if version and changes and changes[0].version != version:
+        yield (f"The change log does not record version {version}, so readers cannot see what changed: add a "
+               "dated entry to `changes:`, with `new_purpose: true` if it adds a purpose.",
+               _notice_field(n, "changes"))
+
+
+# A13.2.b and A13.2.c have no judgement here: the rights are derived from the bases, so the facts
+# cannot leave them out; the audit of the rendered notices checks them.
+JUDGEMENTS: dict[str, Judgement] = {
+    "A13.1.a": controller,
+    "A13.1.b": dpo_contact,
+    "A13.1.c": purposes_and_bases,
+    "A13.1.c9": special_category_condition,
+    "A13.1.d": legitimate_interests,
+    "A13.1.e": recipients,
+    "A13.1.f": transfers,
+    "A13.2.a": retention,
+    "A13.2.d": complaint,
+    "A13.2.e": provision,
+    "A13.2.f": automated_decisions,
+    "A14.1.d": categories,
+    "A14.2.f": sources,
+    "A13.3": change_log,
+}

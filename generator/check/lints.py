@@ -1,0 +1,114 @@
+"""Good-practice and currency lints on a resolved notice: out-of-date names of the law, Articles that do
+not exist, rights the bases do not give, a passed review date, no summary."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Callable, Iterator
+
+from generator.check.judge import Problem
+from generator.check.rules import article_table
+from generator.facts.cascade import ResolvedNotice
+from generator.facts.errors import Location
+from generator.facts.models import FactModel, Section
+
+_OLD_NAMES = re.compile(
+    r"(?<!UK )(?<!UK-)\b(?:the\s+)?(?:GDPR|General\s+Data\s+Protection\s+Regulations?)\b|\bData\s+Protection\s+Act\s+1998\b",
+    re.IGNORECASE,
+)
+_ARTICLE = re.compile(r"\b(?:Article|Art\.?)\s*(\d+)(?:\s*\((\d+)\))?(?:\s*\(([a-z])\))?", re.IGNORECASE)
+_OLD_RIGHTS_WORDING = re.compile(
+    r"\bblocked\b|\bprevent(?:ing)?\s+processing\b|\bdamage\s+or\s+distress\b|\bclaim(?:ing)?\s+compensation\b",
+    re.IGNORECASE,
+)
+# Words that name a right in a hand-written list, and the derived right (generator/law/lawful_bases.yaml)
+# that must exist for the list to be true.
+_RIGHT_WORDS: tuple[tuple[re.Pattern, str, str], ...] = (
+    (re.compile(r"portab", re.I), "portability", "the right to data portability"),
+    (re.compile(r"withdraw\w*\s+(?:your\s+|their\s+)?consent", re.I), "withdraw-consent", "the right to withdraw consent"),
+    (re.compile(r"direct\s+marketing", re.I), "object-direct-marketing", "the right to object to direct marketing"),
+    (re.compile(r"automated\s+(?:means|decisions?|processing)", re.I), "automated-decisions",
+     "rights about automated decisions"),
+)
+
+
+def fact_texts(model: object, location: Location | None = None) -> Iterator[tuple[str, Location | None]]:
+    """Every piece of text in a tree of facts, with where it was written."""
+    if isinstance(model, str):
+        yield model, location
+    elif isinstance(model, FactModel):
+        for name in type(model).model_fields:
+            yield from fact_texts(getattr(model, name), model.field_location(name))
+    elif isinstance(model, (list, tuple)):
+        for item in model:
+            yield from fact_texts(item, getattr(item, "location", None) or location)
+    elif isinstance(model, dict):
+        for item in model.values():
+            yield from fact_texts(item, getattr(item, "location", None) or location)
+
+
+def _texts(n: ResolvedNotice) -> Iterator[tuple[str, Location | None]]:
+    yield from fact_texts(n.organisation)
+    yield from fact_texts(n.contact)
+    yield from fact_texts(n.notice)
+
+
+def naming(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
+    for text, location in _texts(n):
+        for match in _OLD_NAMES.finditer(text):
+            yield (f"'{' '.join(match[0].split())}' is out of date in a UK notice: write 'the UK GDPR' or 'the Data "
+                   "Protection Act 2018'.", location)
+
+
+def articles(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
+    table = article_table()
+    for text, location in _texts(n):
+        for match in _ARTICLE.finditer(text):
+            if not table.exists(match[1], match[2], match[3] and match[3].lower()):
+                yield (f"'{' '.join(match[0].split())}' is not an Article of the UK GDPR: correct the reference, "
+                       "written like Article 6(1)(e).", location)
+
+
+def _rights_sections(n: ResolvedNotice) -> list[Section]:
+    return [section for section in n.notice.sections
+            if section.after == "your-rights" or "right" in section.title.lower()]
+
+
+def rights_wording(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
+    for section in _rights_sections(n):
+        for match in _OLD_RIGHTS_WORDING.finditer(section.body):
+            yield (f"The section '{section.title}' says '{match[0]}', wording of the Data Protection Act 1998: "
+                   "leave the rights to the notice's own list, which follows the lawful bases.", section.location)
+
+
+def rights_not_given(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
+    given = {right.id for right in n.rights}
+    for section in _rights_sections(n):
+        for pattern, right_id, name in _RIGHT_WORDS:
+            if right_id not in given and pattern.search(section.body):
+                yield (f"The section '{section.title}' names {name}, which this notice's lawful bases and facts "
+                       "do not give: remove it, or correct the facts if they are wrong.", section.location)
+
+
+def review_date(n: ResolvedNotice, today: datetime.date) -> Iterator[Problem]:
+    due = n.notice.next_review
+    if due is not None and due < today:
+        yield (f"The notice was due for review on {due.isoformat()}: review it, then update `last_reviewed` and "
+               "`next_review`.", n.notice.field_location("next_review"))
+
+
+def summary(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
+    if not n.notice.summary:
+        yield ("The notice has no plain-language summary: add `summary:` with a few short sentences to read "
+               "first.", n.notice.location)
+
+
+LINTS: dict[str, Callable[[ResolvedNotice, datetime.date], Iterator[Problem]]] = {
+    "L.naming": naming,
+    "L.rights-wording": rights_wording,
+    "L.rights": rights_not_given,
+    "L.article": articles,
+    "L.review": review_date,
+    "L.summary": summary,
+}

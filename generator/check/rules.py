@@ -1,0 +1,91 @@
+"""The rules table (generator/law/rules.yaml) as typed entries, for the checker, the audit and the manual."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import yaml
+
+from generator.check.findings import Severity, manual_anchor
+from generator.render.sections import TITLES
+
+
+@dataclass(frozen=True)
+class RuleEntry:
+    """One row of the rules table: an Article 13/14 item (kind "rule") or a good-practice lint."""
+
+    id: str
+    kind: Literal["rule", "lint"]
+    title: str
+    description: str
+    severity: Severity
+    judged: str  # how the checker decides, in words
+    fix: str  # what to do, in words
+    article: str = ""
+    applies: str = "always"
+    sections: tuple[str, ...] = ()  # anchors of the rendered sections that must carry the item
+
+    @property
+    def anchor(self) -> str:
+        """The rule's anchor in docs/rules.md."""
+        return manual_anchor(self.id)
+
+    @property
+    def section_titles(self) -> tuple[str, ...]:
+        return tuple(TITLES[anchor] for anchor in self.sections)
+
+
+@dataclass(frozen=True)
+class ArticleTable:
+    """Which UK GDPR Articles exist, and the paragraphs and points of those a notice cites most."""
+
+    count: int
+    structure: dict[str, dict[str, tuple[str, ...]]]
+
+    def exists(self, article: str, paragraph: str | None = None, point: str | None = None) -> bool:
+        if not 1 <= int(article) <= self.count:
+            return False
+        paragraphs = self.structure.get(article)
+        if paragraphs is None or paragraph is None:
+            return True
+        if paragraph not in paragraphs:
+            return False
+        return point is None or point in paragraphs[paragraph]
+
+
+@cache
+def _raw() -> dict:
+    return yaml.safe_load(resources.files("generator.law").joinpath("rules.yaml").read_text("utf-8"))
+
+
+@cache
+def _entries() -> tuple[RuleEntry, ...]:
+    raw = _raw()
+    entries = []
+    for kind, key in (("rule", "rules"), ("lint", "lints")):
+        for entry in raw[key]:
+            entries.append(RuleEntry(kind=kind, **{**entry, "sections": tuple(entry.get("sections", ()))}))
+    unknown = {anchor for entry in entries for anchor in entry.sections} - set(TITLES)
+    if unknown:
+        raise ValueError(f"rules.yaml names sections that sections.py does not have: {', '.join(sorted(unknown))}")
+    return tuple(entries)
+
+
+def rules_table() -> list[RuleEntry]:
+    """Every entry of the rules table, Article 13/14 rules first, then lints, in the file's order."""
+    return list(_entries())
+
+
+def rule(rule_id: str) -> RuleEntry:
+    return next(entry for entry in _entries() if entry.id == rule_id)
+
+
+@cache
+def article_table() -> ArticleTable:
+    raw = _raw()["articles"]
+    structure = {article: {paragraph: tuple(points) for paragraph, points in paragraphs.items()}
+                 for article, paragraphs in raw["structure"].items()}
+    return ArticleTable(count=raw["count"], structure=structure)
