@@ -11,6 +11,8 @@ from pathlib import Path
 import click
 
 from generator.build import build, load_notices
+from generator.check import audit_rendered, check_notices, report
+from generator.check.findings import sorted_findings
 from generator.facts.errors import FactErrors
 from generator.facts.schema import write_schemas
 from generator.publish import UnsafeOutput
@@ -67,12 +69,32 @@ def main(debug: bool) -> None:
 
 @main.command()
 @FACTS_OPTION
+@click.option("--format", "report_format", type=click.Choice(["text", "json", "github"]), default="text",
+              show_default=True, help="The report: for people, as JSON, or as GitHub Actions annotations.")
+@click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="The date review dates are judged against (default: today).")
+@click.option("--rendered", type=click.Path(path_type=Path, exists=True, file_okay=False), metavar="DIR",
+              help="Also audit the notices built into DIR: every required section present, in order, with its facts.")
 @handles_errors
-def check(facts: Path) -> None:
-    """Load and validate all facts; exit 1 if anything is wrong."""
+def check(facts: Path, report_format: str, strict: bool, today, rendered: Path | None) -> None:
+    """Check the facts against UK GDPR Articles 13 and 14; exit 1 on any error (with --strict, any warning)."""
     notices = load_notices(facts)
+    findings = check_notices(notices, today.date() if today else None)
+    if rendered is not None:
+        findings = sorted_findings(findings + audit_rendered(rendered, notices))
     schools = len({notice.variant.id for notice in notices})
-    click.echo(f"{facts}: {len(notices)} notices for {schools} schools; no errors.")
+    if report_format == "json":
+        click.echo(report.json_report(findings, len(notices), schools))
+    elif report_format == "github":
+        if findings:
+            click.echo(report.github_report(findings))
+    else:
+        if findings:
+            click.echo(report.text_report(findings))
+        click.echo(f"{facts}: {report.summary(findings, len(notices), schools)}")
+    if any(finding.severity == "error" or strict for finding in findings):
+        sys.exit(1)
 
 
 @main.command(name="build")
