@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from generator.build import load_notices
 from generator.cli import main
-from tests.conftest import EXAMPLE, FIXTURES, TEMPLATES
+from tests.conftest import EXAMPLE, FIXTURES, SEED_AS_PUBLISHED, TEMPLATES
 
 
 @pytest.fixture(scope="module")
@@ -79,3 +80,13 @@ def test_a_second_school_gets_its_own_notice_naming_its_local_authority(example_
             assert other not in text
             assert "Helen Turner" in text and "unicat@chi.ac.uk" in text
             assert "University of Chichester Academy Trust" in text
+
+
+def test_the_seed_as_published_loads_with_its_gaps_left_open() -> None:
+    [notice] = load_notices(SEED_AS_PUBLISHED)
+    assert notice.key == "oakmoor/children-in-need"
+    assert notice.organisation.name is None
+    assert (notice.notice.transfers, notice.notice.automated_decisions, notice.notice.sources) == (None, None, None)
+    assert [recipient.name for recipient in notice.recipients] == [
+        "Department for Education (DfE)", "Hampshire County Council Children's Services", "NHS School Nursing Service"]
+    assert notice.dpo.email == "unicat@chi.ac.uk"
