@@ -174,13 +174,13 @@ def _resolve_bases(notice: Notice, errors: list[FactError]) -> list[ResolvedBasi
     resolved = []
     for basis in notice.lawful_bases:
         entry = catalogue().bases[basis.article]
-        for wanted, known, field in ((basis.purposes, set(purpose_ids), "purposes"),
-                                     (basis.categories, category_ids, "categories")):
+        for wanted, known, field, noun in ((basis.purposes, set(purpose_ids), "purposes", "purpose"),
+                                           (basis.categories, category_ids, "categories", "category")):
             for item_id in wanted or []:
                 if item_id not in known:
                     errors.append(FactError(
                         basis.field_location(field) or notice.location,
-                        f"names {field[:-1]} '{item_id}', which this notice does not have.",
+                        f"names the {noun} '{item_id}', which this notice does not have.",
                         _suggest(item_id, known), f"lawful_bases.{field}", "unknown-id",
                     ))
         if entry.is_special_category:

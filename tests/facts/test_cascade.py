@@ -128,3 +128,20 @@ def test_an_override_for_a_notice_that_does_not_exist_is_an_error(example_copy: 
     assert (where["file"], int(where["line"])) == ("schools/oakmoor.yaml", line_of(path, "notices:"))
     assert "has changes for the notice 'children-in-ned', but there is no children-in-ned.yaml" in line
     assert "Did you mean 'children-in-need'?" in line
+
+
+def test_a_recipient_a_school_adds_is_checked_where_the_school_wrote_it(example_copy: Path) -> None:
+    override(example_copy, "add:\n  recipients:\n    - id: police\n      reason: To keep children safe.")
+    where, line = refused(example_copy)
+    assert (where["file"], int(where["line"])) == (
+        "schools/oakmoor.yaml", line_of(example_copy / "schools" / "oakmoor.yaml", "- id: police"))
+    assert "names the recipient 'police'" in line
+    assert "Known ids: dfe, local-authority, school-nursing." in line
+
+
+def test_a_basis_naming_a_category_the_notice_lacks_is_an_error(example_copy: Path) -> None:
+    notice = example_copy / "children-in-need.yaml"
+    edit(notice, "categories: [characteristics, medical]", "categories: [characteristics, medicine]")
+    where, line = refused(example_copy)
+    assert int(where["line"]) == line_of(notice, "categories: [characteristics, medicine]")
+    assert "names the category 'medicine', which this notice does not have. Did you mean 'medical'?" in line
