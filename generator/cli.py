@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import json
+import os
 import sys
 import traceback
 from functools import wraps
@@ -16,6 +18,7 @@ from generator.check.findings import sorted_findings
 from generator.facts.errors import FactErrors
 from generator.facts.schema import write_schemas
 from generator.publish import UnsafeOutput
+from generator.render.cache import DEFAULT_FOLDER as DEFAULT_CACHE
 
 FACTS_OPTION = click.option(
     "--facts", "facts", type=click.Path(path_type=Path), default=Path("notices"), show_default=True,
@@ -29,6 +32,15 @@ TEMPLATES_OPTION = click.option(
 
 def _comma_list(_ctx, _param, value: str | None) -> list[str] | None:
     return [part.strip() for part in value.split(",") if part.strip()] if value else None
+
+
+def _iso_date(_ctx, _param, value: str | None) -> datetime.date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date: write it as YYYY-MM-DD, e.g. 2026-09-01.") from None
 
 
 def handles_errors(command):
@@ -72,15 +84,15 @@ def main(debug: bool) -> None:
 @click.option("--format", "report_format", type=click.Choice(["text", "json", "github"]), default="text",
               show_default=True, help="The report: for people, as JSON, or as GitHub Actions annotations.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
-@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+@click.option("--today", callback=_iso_date, metavar="YYYY-MM-DD",
               help="The date review dates are judged against (default: today).")
 @click.option("--rendered", type=click.Path(path_type=Path, exists=True, file_okay=False), metavar="DIR",
               help="Also audit the notices built into DIR: every required section present, in order, with its facts.")
 @handles_errors
-def check(facts: Path, report_format: str, strict: bool, today, rendered: Path | None) -> None:
+def check(facts: Path, report_format: str, strict: bool, today: datetime.date | None, rendered: Path | None) -> None:
     """Check the facts against UK GDPR Articles 13 and 14; exit 1 on any error (with --strict, any warning)."""
     notices = load_notices(facts)
-    findings = check_notices(notices, today.date() if today else None)
+    findings = check_notices(notices, today)
     if rendered is not None:
         findings = sorted_findings(findings + audit_rendered(rendered, notices))
     schools = len({notice.variant.id for notice in notices})
@@ -104,10 +116,18 @@ def check(facts: Path, report_format: str, strict: bool, today, rendered: Path |
               help="Where to write; replaced whole, and only once everything has built.")
 @click.option("--format", "formats", callback=_comma_list, metavar="NAMES",
               help="Comma-separated formats to build, e.g. md,html (default: all).")
+@click.option("--cache", "cache_folder", type=click.Path(path_type=Path), default=DEFAULT_CACHE, show_default=True,
+              help="Where PDF and Word files are kept to reuse when nothing they are made from changed; "
+                   "safe to delete.")
+@click.option("--no-cache", is_flag=True, help="Render every PDF and Word file again, and keep none.")
 @handles_errors
-def build_command(facts: Path, templates: Path, out: Path, formats: list[str] | None) -> None:
+def build_command(facts: Path, templates: Path, out: Path, formats: list[str] | None, cache_folder: Path,
+                  no_cache: bool) -> None:
     """Build every format of every notice for every school."""
-    result = build(facts, out, templates, formats)
+    # A progress bar only for a person at a terminal: CI logs and pipes stay clean.
+    progress = sys.stderr.isatty() and not os.environ.get("CI")
+    result = build(facts, out, templates, formats, cache_folder=None if no_cache else cache_folder,
+                   progress=progress)
     click.echo(f"Built {len(result.files)} files for {len(result.notices)} notices into {out}/.")
 
 

@@ -1,0 +1,119 @@
+"""`notices check` as people and machines use it: the report, JSON, GitHub annotations, exit codes."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+from generator.cli import main
+from tests.check.conftest import minimal_facts, write_facts
+from tests.conftest import EXAMPLE, SEED_AS_PUBLISHED
+
+# GitHub's workflow command syntax: ::command key=value,key=value::data, with % \r \n escaped in the data
+# and , : also escaped in property values.
+WORKFLOW_COMMAND = re.compile(r"^::(?P<command>error|warning|notice)(?: (?P<props>[^:]*))?::(?P<data>[^\r\n]*)$")
+PROPERTY = re.compile(r"^(?P<key>file|line|col|endLine|endColumn|title)=(?P<value>(?:[^%,:]|%25|%0D|%0A|%3A|%2C)*)$")
+
+
+def check(*arguments: str) -> Result:
+    return CliRunner().invoke(main, ["check", "--today", "2026-11-29", *arguments])
+
+
+def _unescape(value: str) -> str:
+    return value.replace("%2C", ",").replace("%3A", ":").replace("%0A", "\n").replace("%0D", "\r").replace("%25", "%")
+
+
+def parse_workflow_commands(output: str) -> list[dict]:
+    commands = []
+    for line in output.splitlines():
+        match = WORKFLOW_COMMAND.match(line)
+        assert match, f"not a workflow command: {line!r}"
+        properties = {}
+        for part in (match["props"] or "").split(","):
+            prop = PROPERTY.match(part)
+            assert prop, f"not a valid property: {part!r} in {line!r}"
+            properties[prop["key"]] = _unescape(prop["value"])
+        commands.append({"command": match["command"], **properties, "message": _unescape(match["data"])})
+    return commands
+
+
+def test_github_format_is_valid_workflow_commands_for_each_finding() -> None:
+    result = check("--facts", str(SEED_AS_PUBLISHED), "--format", "github")
+    assert result.exit_code == 1
+    commands = parse_workflow_commands(result.output)
+    assert [c["title"] for c in commands if c["command"] == "error"] == [
+        "A13.1.a", "A13.1.c9", "A13.1.f", "A13.2.e", "A13.2.f", "A14.2.f"]
+    transfers = next(c for c in commands if c["title"] == "A13.1.f")
+    assert transfers["file"].endswith("seed-as-published/children-in-need.yaml")
+    assert int(transfers["line"]) >= 1 and int(transfers["col"]) >= 1
+    assert "transfers: none" in transfers["message"] and "docs/rules.md#a13-1-f" in transfers["message"]
+    assert {c["command"] for c in commands} == {"error", "warning"}
+
+
+def test_github_format_escapes_commas_and_colons_in_file_names(tmp_path: Path, monkeypatch) -> None:
+    files = minimal_facts()
+    files["pupils.yaml"]["summary"] = "See Article 6(1)(g)."
+    write_facts(tmp_path / "a,b:c", files)
+    monkeypatch.chdir(tmp_path)
+    result = check("--facts", "a,b:c", "--format", "github")
+    assert "file=a%2Cb%3Ac/pupils.yaml," in result.output
+    (command,) = parse_workflow_commands(result.output)
+    assert command["file"] == "a,b:c/pupils.yaml" and command["title"] == "L.article"
+
+
+def test_the_text_report_groups_by_school_and_notice_with_file_line_col() -> None:
+    result = check("--facts", str(SEED_AS_PUBLISHED))
+    lines = result.output.splitlines()
+    assert lines[0] == "oakmoor / children-in-need"
+    assert re.match(r"^  \S+children-in-need\.yaml:\d+:\d+: error A13\.1\.c9: .+ \(see docs/rules\.md#a13-1-c9\)$",
+                    lines[2])
+    assert lines[-1] == f"{SEED_AS_PUBLISHED}: 1 notice for 1 school: 6 errors, 8 warnings."
+
+
+def test_json_format_lists_each_finding_with_its_place() -> None:
+    result = check("--facts", str(SEED_AS_PUBLISHED), "--format", "json")
+    document = json.loads(result.output)
+    assert (document["errors"], document["warnings"], document["notices"], document["schools"]) == (6, 8, 1, 1)
+    first = document["findings"][0]
+    assert first["rule"] == "A13.1.a" and first["severity"] == "error" and first["school"] == "oakmoor"
+    assert first["file"].endswith("organisation.yaml") and first["line"] >= 1
+    assert first["see"] == "docs/rules.md#a13-1-a"
+
+
+def test_the_example_passes_with_no_finding_even_when_strict() -> None:
+    result = check("--facts", str(EXAMPLE), "--strict")
+    assert result.exit_code == 0, result.output
+    assert result.output == f"{EXAMPLE}: 1 notice for 1 school: 0 errors, 0 warnings.\n"
+
+
+def test_warnings_alone_pass_unless_strict(tmp_path: Path) -> None:
+    files = minimal_facts()
+    del files["pupils.yaml"]["summary"]
+    folder = write_facts(tmp_path, files)
+    assert check("--facts", str(folder)).exit_code == 0
+    strict = check("--facts", str(folder), "--strict")
+    assert strict.exit_code == 1
+    assert "warning L.summary" in strict.output
+
+
+def test_any_error_fails(tmp_path: Path) -> None:
+    files = minimal_facts()
+    del files["pupils.yaml"]["transfers"]
+    result = check("--facts", str(write_facts(tmp_path, files)))
+    assert result.exit_code == 1
+    assert "error A13.1.f" in result.output
+
+
+def test_today_decides_whether_the_review_is_overdue() -> None:
+    on_time = CliRunner().invoke(main, ["check", "--facts", str(EXAMPLE), "--today", "2027-09-01", "--strict"])
+    late = CliRunner().invoke(main, ["check", "--facts", str(EXAMPLE), "--today", "2027-09-02", "--strict"])
+    assert on_time.exit_code == 0
+    assert late.exit_code == 1 and "L.review" in late.output and "2027-09-01" in late.output
+
+
+def test_a_bad_today_is_a_plain_error() -> None:
+    result = CliRunner().invoke(main, ["check", "--facts", str(EXAMPLE), "--today", "1 Sept"])
+    assert result.exit_code == 2 and "YYYY-MM-DD" in result.output and "Traceback" not in result.output

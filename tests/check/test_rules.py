@@ -1,0 +1,136 @@
+"""One test per rule: the minimal notice with exactly one fact broken yields exactly that rule id."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from generator.build import load_notices
+from generator.check import check_notices, rules_table
+from tests.check.conftest import findings_for, minimal_facts, write_facts
+
+
+def _set(file: str, key: str, value) -> Callable[[dict], None]:
+    def change(files: dict) -> None:
+        files[file][key] = value
+    return change
+
+
+def _drop(file: str, key: str) -> Callable[[dict], None]:
+    def change(files: dict) -> None:
+        del files[file][key]
+    return change
+
+
+def _notice(change: Callable[[dict], None]) -> Callable[[dict], None]:
+    return lambda files: change(files["pupils.yaml"])
+
+
+# (rule id, what is broken, the change to the minimal facts)
+BREAKS = [
+    ("A13.1.a", "the organisation has no name", _drop("organisation.yaml", "name")),
+    ("A13.1.b", "an academy trust with no DPO", _drop("organisation.yaml", "dpo")),
+    ("A13.1.c", "a purpose no Article 6 basis covers", _notice(lambda n: (
+        n["purposes"].append({"id": "fundraising", "description": "raise funds"}),
+        n["lawful_bases"][0].update(purposes=["teaching"])))),
+    ("A13.1.c9", "special category data with no Article 9 condition", _notice(lambda n: n["categories"].append(
+        {"id": "health", "name": "Medical information", "special": True}))),
+    ("A13.1.c9", "Article 9(2)(g) with no Schedule 1 condition", _notice(lambda n: (
+        n["categories"].append({"id": "health", "name": "Medical information", "special": True}),
+        n["lawful_bases"].append({"article": "9(2)(g)"})))),
+    ("A13.1.d", "legitimate interests without the interests", _notice(lambda n: n["lawful_bases"].append(
+        {"article": "6(1)(f)", "purposes": ["teaching"]}))),
+    ("A13.1.e", "recipients not stated", _drop("pupils.yaml", "recipients")),
+    ("A13.1.f", "transfers not stated", _drop("pupils.yaml", "transfers")),
+    ("A13.1.f", "a transfer under the IDTA with no way to get a copy", _set("pupils.yaml", "transfers", [
+        {"destination": "United States", "what": "pupil photos, to our photo service", "safeguard": "the IDTA"}])),
+    ("A13.2.a", "no retention period", _drop("pupils.yaml", "retention")),
+    ("A13.2.d", "a supervisory authority that is not the ICO", _set("organisation.yaml", "supervisory_authority", {
+        "name": "Data Protection Commission"})),
+    ("A13.2.e", "no word on whether the data must be given", _drop("pupils.yaml", "provision")),
+    ("A13.2.e", "no consequences of not giving it", _notice(lambda n: n["provision"].pop("consequences"))),
+    ("A13.2.f", "automated decisions not stated", _drop("pupils.yaml", "automated_decisions")),
+    ("A14.1.d", "a school removes every category", _set("schools/hill.yaml", "notices", {
+        "pupils": {"remove": {"categories": ["contact"]}}})),
+    ("A14.2.f", "sources not stated", _drop("pupils.yaml", "sources")),
+    ("A13.3", "the change log does not record the current version", _set("pupils.yaml", "version", "1.1")),
+    ("L.naming", "'the GDPR' in the summary", _set("pupils.yaml", "summary", "We follow the GDPR.")),
+    ("L.naming", "the Data Protection Act 1998 in a recipient's name", lambda files: files["organisation.yaml"][
+        "recipients"]["dfe"].update(description="It is bound by the Data Protection Act 1998.")),
+    ("L.rights-wording", "'blocked' in a hand-written list of rights", _set("pupils.yaml", "sections", [
+        {"id": "more-rights", "title": "More about your rights", "after": "your-rights",
+         "body": "You can have inaccurate data blocked."}])),
+    ("L.rights", "portability under public task", _set("pupils.yaml", "sections", [
+        {"id": "more-rights", "title": "More about your rights", "after": "your-rights",
+         "body": "You can ask us to move your data to another school by data portability."}])),
+    ("L.article", "an Article that does not exist", _set("pupils.yaml", "summary", "See Article 6(1)(g).")),
+    ("L.review", "a review date in the past", _set("pupils.yaml", "next_review", "2026-01-01")),
+    ("L.summary", "no summary", _drop("pupils.yaml", "summary")),
+]
+
+
+def test_the_minimal_facts_break_no_rule(tmp_path: Path) -> None:
+    assert findings_for(tmp_path, minimal_facts()) == []
+
+
+@pytest.mark.parametrize("rule_id, _why, change", BREAKS, ids=[f"{b[0]}: {b[1]}" for b in BREAKS])
+def test_breaking_one_fact_yields_exactly_its_rule(tmp_path: Path, rule_id: str, _why: str, change) -> None:
+    files = minimal_facts()
+    change(files)
+    findings = findings_for(tmp_path, files)
+    assert findings, f"{rule_id} was not reported"
+    assert {finding.rule for finding in findings} == {rule_id}, [str(f) for f in findings]
+    expected = next(entry.severity for entry in rules_table() if entry.id == rule_id)
+    assert {finding.severity for finding in findings} == {expected}
+    assert all(finding.school == "hill" and finding.notice == "pupils" for finding in findings)
+
+
+def test_every_rule_judged_on_the_facts_has_a_breaking_test() -> None:
+    audited_only = {"A13.2.b", "A13.2.c"}  # derived from the bases: test_audit.py breaks them in the output
+    assert {entry.id for entry in rules_table()} - audited_only == {rule_id for rule_id, _, _ in BREAKS}
+
+
+def test_a_finding_points_at_the_fact_concerned(tmp_path: Path) -> None:
+    files = minimal_facts()
+    files["pupils.yaml"]["lawful_bases"].append({"article": "6(1)(f)", "purposes": ["teaching"]})
+    (finding,) = findings_for(tmp_path, files)
+    lines = (tmp_path / "pupils.yaml").read_text("utf-8").splitlines()
+    assert finding.location.file.endswith("pupils.yaml")
+    assert lines[finding.location.line - 1].strip() == "- article: 6(1)(f)"
+    assert finding.see == "docs/rules.md#a13-1-d"
+
+
+def test_an_absent_fact_points_at_the_notice_file(tmp_path: Path) -> None:
+    files = minimal_facts()
+    del files["pupils.yaml"]["transfers"]
+    (finding,) = findings_for(tmp_path, files)
+    assert finding.location.file.endswith("pupils.yaml") and finding.location.line == 1
+
+
+def test_stated_as_none_is_not_the_same_as_not_stated(tmp_path: Path) -> None:
+    files = minimal_facts()
+    files["pupils.yaml"].update(recipients="none", sources="none", transfers="none", automated_decisions="none")
+    assert findings_for(tmp_path, files) == []
+
+
+def test_a_transfer_under_adequacy_regulations_needs_no_copy(tmp_path: Path) -> None:
+    files = minimal_facts()
+    files["pupils.yaml"]["transfers"] = [{"destination": "Ireland", "what": "backups",
+                                          "safeguard": "UK adequacy regulations for the EEA"}]
+    assert findings_for(tmp_path, files) == []
+
+
+def test_the_uk_gdpr_and_real_articles_are_not_flagged(tmp_path: Path) -> None:
+    files = minimal_facts()
+    files["pupils.yaml"]["summary"] = ("Under the UK GDPR, Article 6(1)(e) and Article 9(2)(g), and the UK General "
+                                       "Data Protection Regulation, with the Data Protection Act 2018.")
+    assert findings_for(tmp_path, files) == []
+
+
+def test_the_review_date_is_judged_against_the_date_given(tmp_path: Path) -> None:
+    notices = load_notices(write_facts(tmp_path, minimal_facts()))
+    assert check_notices(notices, datetime.date(2027, 9, 1)) == []
+    assert [f.rule for f in check_notices(notices, datetime.date(2027, 9, 2))] == ["L.review"]

@@ -1,0 +1,60 @@
+"""The rules table agrees with the requirements reference, and every entry is usable by the checker and the manual."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.check import rules_table
+from generator.check.judge import APPLIES, JUDGEMENTS
+from generator.check.lints import LINTS
+from generator.render.sections import TITLES
+
+# A copy of the project's requirements reference (shared/reference/transparency-requirements.md).
+REFERENCE = Path(__file__).parent / "reference" / "transparency-requirements.md"
+SHARED_REFERENCE = Path("/work/shared/reference/transparency-requirements.md")
+
+
+def _reference_ids() -> set[str]:
+    """The rule ids of the reference's requirements table: the first cell of each row that holds one."""
+    rows = re.findall(r"^\| (A1[34][.0-9a-z]*) \|", REFERENCE.read_text("utf-8"), flags=re.MULTILINE)
+    assert len(rows) == len(set(rows)) >= 14, "the reference's rule table was not read"
+    return set(rows)
+
+
+def test_the_copy_of_the_reference_is_current() -> None:
+    if SHARED_REFERENCE.exists():  # only in the project's workspace; the copy is what CI reads
+        assert REFERENCE.read_text("utf-8") == SHARED_REFERENCE.read_text("utf-8")
+
+
+def test_every_reference_rule_is_in_the_table_and_the_reverse() -> None:
+    table = {entry.id for entry in rules_table() if entry.kind == "rule"}
+    reference = _reference_ids()
+    assert not reference - table, f"in the reference, not in rules.yaml: {sorted(reference - table)}"
+    assert not table - reference, f"in rules.yaml, not in the reference: {sorted(table - reference)}"
+
+
+def test_rule_ids_are_unique_and_lints_are_marked() -> None:
+    ids = [entry.id for entry in rules_table()]
+    assert len(ids) == len(set(ids))
+    assert all(entry.id.startswith("L.") for entry in rules_table() if entry.kind == "lint")
+
+
+@pytest.mark.parametrize("entry", rules_table(), ids=lambda entry: entry.id)
+def test_each_entry_is_complete(entry) -> None:
+    assert entry.title and entry.description and entry.judged and entry.fix
+    assert entry.severity in {"error", "warning"}
+    if entry.kind == "rule":
+        assert entry.article and entry.applies in APPLIES
+        assert entry.sections and all(anchor in TITLES for anchor in entry.sections)
+        assert entry.id in JUDGEMENTS or entry.id in {"A13.2.b", "A13.2.c"}
+    else:
+        assert entry.id in LINTS
+
+
+def test_each_entry_has_a_manual_anchor() -> None:
+    anchors = {entry.id: entry.anchor for entry in rules_table()}
+    assert anchors["A13.1.f"] == "a13-1-f" and anchors["L.naming"] == "l-naming"
+    assert len(set(anchors.values())) == len(anchors)
