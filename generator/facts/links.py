@@ -1,5 +1,7 @@
 """Which links a free Markdown section would make, and which of them fact files may not hold.
 
+Also refused: nesting so deep that rendering the text would exhaust the stack.
+
 Links are found by rendering the text the way every format renders it (python-markdown after
 ``render.text.block``), so that no spelling of a link the renderer accepts can slip past the check.
 """
@@ -14,6 +16,8 @@ import markdown
 from generator.render.text import block
 
 ALLOWED_LINK = re.compile(r"^(?:https?://[^\s/]|mailto:[^\s]|tel:[^\s])", re.IGNORECASE)
+MAX_DEPTH = 24
+TOO_DEEP = "the text nests lists or quotes too deeply to be shown: start each list item on a new line"
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
 
 
@@ -25,10 +29,16 @@ def link_problems(text: str) -> list[str]:
             f"line {_line_of(text, match.start())} of the text defines a link elsewhere ('{match[0].strip()} ...'): "
             "write each link where it is used, as [words](https://...)"
         )
-    body = markdown.markdown(block(text), extensions=["attr_list", "tables", "sane_lists"])
+    try:
+        body = markdown.markdown(block(text), extensions=["attr_list", "tables", "sane_lists"])
+    except RecursionError:  # e.g. "- - - - ... text": lists inside lists, thousands deep
+        return [*problems, TOO_DEEP]
     if not body.strip():
         return problems
     root = lxml.html.fragment_fromstring(body, create_parent="div")
+    if max(sum(1 for _ in element.iterancestors()) for element in root.iter()) > MAX_DEPTH:
+        # Rendering runs deeper in the stack than this check: leave it a wide margin.
+        problems.append(TOO_DEEP)
     for image in root.iter("img"):
         problems.append(f"line {_line_of(text, text.find('!['))} of the text shows a picture "
                         f"('{image.get('src', '')}'): pictures are not allowed, as they load from another website")

@@ -11,6 +11,9 @@ _ATTRIBUTE_BRACES = re.compile(r"([{}])")
 _WHITESPACE = re.compile(r"\s+")
 _ALLOWED_AUTOLINK = re.compile(r"<((?:https?://|mailto:|tel:)[^\s<>]+)>")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Fact text often starts a line of the notice: a leading "- ", "+ ", "1. " or "===" would start a list,
+# a rule or a heading there (and "- - - ..." nests lists deep enough to crash the Markdown parser).
+_LINE_START_MARKER = re.compile(r"^(?:[-+=]|[0-9]+[.)])")
 
 
 class TrustedMarkdown(str):
@@ -19,8 +22,14 @@ class TrustedMarkdown(str):
 
 def inline(text: object) -> TrustedMarkdown:
     """Fact text as one line of inert Markdown: whitespace collapsed, markup and Markdown escaped."""
-    plain = _CONTROL.sub("", _WHITESPACE.sub(" ", str(text)).strip())
-    return TrustedMarkdown(_MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(plain, quote=False)))
+    plain = _WHITESPACE.sub(" ", _CONTROL.sub("", str(text))).strip()
+    escaped = _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(plain, quote=False))
+    return TrustedMarkdown(_LINE_START_MARKER.sub(_escape_marker, escaped, count=1))
+
+
+def _escape_marker(match: re.Match) -> str:
+    # "=" has no backslash escape in Markdown; its character reference is as inert.
+    return "&#61;" + match[0][1:] if match[0] == "=" else match[0][:-1] + "\\" + match[0][-1]
 
 
 def block(text: str) -> TrustedMarkdown:
