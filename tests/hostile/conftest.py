@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import re
 from pathlib import Path
 
+import lxml.html
 import markdown
 import yaml
 from click.testing import CliRunner, Result
 
 from generator.cli import main
 from generator.render.formats import OutputFormat
-from generator.render.formats.fragment import html_text
-from generator.render.formats.html import MARKDOWN_EXTENSIONS
+from generator.render.formats.markdown import MARKDOWN_EXTENSIONS
 from tests.conftest import TEMPLATES
 
 ORGANISATION = {
@@ -36,7 +37,8 @@ NOTICE = {
     "categories": [{"id": "personal", "name": "Personal information", "examples": ["name", "address"]}],
     "purposes": [{"id": "teaching", "description": "teach pupils"}],
     "lawful_bases": [{"article": "6(1)(e)", "relied_on": ["Education Act 1996"]}],
-    "provision": {"requirement": "statutory", "explanation": "The law requires most of it."},
+    "provision": {"requirement": "statutory", "explanation": "The law requires most of it.",
+                  "consequences": "We ask the local authority for it instead."},
     "sources": [{"name": "the local authority", "description": "records from a previous school"}],
     "recipients": [{"id": "dfe", "reason": "The law requires it."},
                    {"id": "local-authority", "reason": "To plan school places."}],
@@ -46,6 +48,32 @@ NOTICE = {
     "sections": [{"id": "cctv", "title": "Cameras", "body": "We use **cameras** at the gate.",
                   "after": "who-we-share-with"}],
 }
+DANGEROUS_URL = re.compile(r"^\s*(?:javascript|data|vbscript):", re.IGNORECASE)
+ALLOWED_LINK = re.compile(r"^(?:https?://|mailto:|tel:)")
+ACTIVE_ELEMENTS = ("script", "iframe", "img", "svg", "object", "embed", "form", "base", "link", "meta[@http-equiv]")
+# Every text field a reader of the notice sees, as (file, key path).
+SHOWN_FIELDS = [
+    ("organisation.yaml", ("name",)),
+    ("organisation.yaml", ("dpo", "name")),
+    ("organisation.yaml", ("recipients", "dfe", "name")),
+    ("schools/hill.yaml", ("name",)),
+    ("schools/hill.yaml", ("contact", "role")),
+    ("schools/hill.yaml", ("recipients", "local-authority", "name")),
+    ("pupils.yaml", ("title",)),
+    ("pupils.yaml", ("summary",)),
+    ("pupils.yaml", ("data_subjects", 0)),
+    ("pupils.yaml", ("categories", 0, "name")),
+    ("pupils.yaml", ("categories", 0, "examples", 0)),
+    ("pupils.yaml", ("purposes", 0, "description")),
+    ("pupils.yaml", ("lawful_bases", 0, "relied_on", 0)),
+    ("pupils.yaml", ("provision", "explanation")),
+    ("pupils.yaml", ("sources", 0, "name")),
+    ("pupils.yaml", ("recipients", 0, "reason")),
+    ("pupils.yaml", ("retention", 0, "records")),
+    ("pupils.yaml", ("retention", 0, "period")),
+    ("pupils.yaml", ("sections", 0, "title")),
+]
+SECTION_BODY_FIELD = ("pupils.yaml", ("sections", 0, "body"))
 SCHOOL_ID = "hill"
 NOTICE_ID = "pupils"
 
@@ -54,6 +82,14 @@ def facts_data() -> dict[str, dict]:
     """Fresh, changeable copies of the three fact files, keyed by their path in the facts folder."""
     return copy.deepcopy({"organisation.yaml": ORGANISATION, f"schools/{SCHOOL_ID}.yaml": SCHOOL,
                           f"{NOTICE_ID}.yaml": NOTICE})
+
+
+def set_value(files: dict[str, dict], field: tuple[str, tuple], value: object) -> None:
+    """Put ``value`` at one (file, key path) of ``facts_data()``."""
+    data = files[field[0]]
+    for key in field[1][:-1]:
+        data = data[key]
+    data[field[1][-1]] = value
 
 
 def write_facts(folder: Path, files: dict[str, object]) -> Path:
@@ -72,24 +108,20 @@ def write_facts(folder: Path, files: dict[str, object]) -> Path:
 
 def notices(*arguments: str) -> Result:
     """Run the ``notices`` command as a user would; templates are the project's."""
-    if arguments[0] == "build":
-        arguments = (*arguments, "--templates", str(TEMPLATES))
+    if arguments[0] == "build":  # no cache: it would live in the working folder, and skip rendering
+        arguments = (*arguments, "--templates", str(TEMPLATES), "--no-cache")
     return CliRunner().invoke(main, list(arguments))
-
-
-def _markdown_text(content: bytes) -> str:
-    return html_text(markdown.markdown(content.decode("utf-8"), extensions=MARKDOWN_EXTENSIONS).encode("utf-8"))
-
-
-# Formats whose own reader is missing: how a reader sees them (Markdown as the website shows it).
-TEXT_READERS = {"md": _markdown_text, "html": html_text}
 
 
 def visible_text(output_format: OutputFormat, content: bytes) -> str:
     """What a reader of this format sees, as text. A new format without a reader fails here on purpose."""
-    reader = output_format.read_text or TEXT_READERS.get(output_format.name)
-    assert reader is not None, f"format '{output_format.name}' has no text reader: give it read_text"
-    return reader(content)
+    assert output_format.read_text is not None, f"format '{output_format.name}' has no text reader: give it read_text"
+    return output_format.read_text(content)
+
+
+def markdown_page(content: bytes) -> str:
+    """The Markdown notice as the HTML the website and the HTML formats make of it."""
+    return markdown.markdown(content.decode("utf-8"), extensions=MARKDOWN_EXTENSIONS) or "<p></p>"
 
 
 def output_file(out: Path, output_format: OutputFormat, school: str = SCHOOL_ID, notice: str = NOTICE_ID) -> Path:
@@ -106,3 +138,16 @@ def tree_digest(folder: Path) -> dict[str, str]:
     """Every file under ``folder`` (hidden ones too) with the SHA-256 of its bytes."""
     return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
             for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def assert_inert_html(document: str, where: str) -> None:
+    """No element, event attribute or link in ``document`` that could run or load anything."""
+    root = lxml.html.document_fromstring(document)
+    for element in ACTIVE_ELEMENTS:
+        assert root.xpath(f"//{element}") == [], f"{where}: a <{element}> came from the facts"
+    for element in root.iter():
+        for attribute, value in element.attrib.items():
+            assert not attribute.lower().startswith("on"), f"{where}: <{element.tag} {attribute}=...>"
+            if attribute in ("href", "src", "action", "formaction", "xlink:href"):
+                assert not DANGEROUS_URL.match(value), f"{where}: <{element.tag} {attribute}='{value}'>"
+                assert ALLOWED_LINK.match(value) or value.startswith("#"), f"{where}: link to '{value}'"

@@ -48,10 +48,17 @@ lawful_bases:
 provision:
   requirement: statutory
   explanation: The law requires most of it.
+  consequences: We ask the local authority for it instead.
+sources: none
 recipients:
   - id: dfe
   - id: local-authority
 transfers: none
+automated_decisions: none
+retention:
+  - id: file
+    records: Pupil file
+    period: until the pupil is 25
 """
 BIG = "title: " + "x" * (1024 * 1024) + "\n"
 VALID = {"organisation.yaml": ORGANISATION, "schools/hill.yaml": SCHOOL, "pupils.yaml": NOTICE}
@@ -99,9 +106,9 @@ CASES = [
      "pupils.yaml:1:1: title: should be text, not true. Put quotes round text that is only true or false, "
      "e.g. 'true'."),
     ("words where true/false goes", {"pupils.yaml": NOTICE + "direct_marketing: sometimes\n"},
-     "pupils.yaml:23:1: direct_marketing: should be true or false, not 'sometimes'. Write true or false."),
+     "pupils.yaml:30:1: direct_marketing: should be true or false, not 'sometimes'. Write true or false."),
     ("no where none is meant", {"pupils.yaml": _edit(NOTICE, "transfers: none", "transfers: no")},
-     "pupils.yaml:22:1: transfers: should be a list (lines starting with '- ') or the word none, not "
+     "pupils.yaml:24:1: transfers: should be a list (lines starting with '- ') or the word none, not "
      "'no'. Write 'none' if there are none."),
     ("missing required key", {"pupils.yaml": _edit(NOTICE, "title: How we use pupil information\n", "")},
      "pupils.yaml:1:1: title: 'title' is missing. Add a line 'title: ...' here; it is required."),
@@ -113,7 +120,7 @@ CASES = [
      "pupils.yaml:10:5: categories[1].example: 'example' is not a key this file understands. Did you mean "
      "'examples'?"),
     ("unknown key", {"pupils.yaml": NOTICE + "colour: blue\n"},
-     "pupils.yaml:23:1: colour: 'colour' is not a key this file understands. Known keys here: "
+     "pupils.yaml:30:1: colour: 'colour' is not a key this file understands. Known keys here: "
      "automated_decisions, categories, changes, data_subjects, direct_marketing, last_reviewed, "
      "lawful_bases, next_review, provision, purposes, recipients, retention, sections, sources, summary, "
      "title, transfers, version."),
@@ -141,7 +148,7 @@ CASES = [
      "schools/hill.yaml:5:3: contact.phone: 'ring the office' is not a telephone number. Write the number "
      "as people dial it, e.g. 01420 472132 or +44 1420 472132."),
     ("unknown recipient", {"pupils.yaml": _edit(NOTICE, "  - id: dfe\n", "  - id: dfe-typo\n")},
-     "pupils.yaml:20:5: recipients[1].id: names the recipient 'dfe-typo', which neither the school nor "
+     "pupils.yaml:22:5: recipients[1].id: names the recipient 'dfe-typo', which neither the school nor "
      "the organisation defines. Did you mean 'dfe'?"),
     ("unknown article", {"pupils.yaml": _edit(NOTICE, "6(1)(e)", "6(1)(z)")},
      "pupils.yaml:15:5: lawful_bases[1].article: '6(1)(z)' is not an Article 6(1) basis or Article 9(2) "
@@ -171,7 +178,7 @@ CASES = [
      "pupils.yaml:1:1: should be a set of 'key: value' lines. Start each fact on its own line as 'key: "
      "value'."),
     ("duplicate key", {"pupils.yaml": NOTICE + "title: Again\n"},
-     "pupils.yaml:23:1: title: is given twice (first on line 1). Keep one of the two and delete the "
+     "pupils.yaml:30:1: title: is given twice (first on line 1). Keep one of the two and delete the "
      "other; YAML would silently drop the first."),
     ("alias bomb", {"pupils.yaml": "a: &a [lol, lol, lol]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\n"},
      "pupils.yaml:2:8: uses an alias (*name), which fact files do not allow. Write the value out in full "
@@ -203,7 +210,7 @@ CASES = [
      "controller."),
     ("free section linking to javascript",
      {"pupils.yaml": NOTICE + "sections:\n  - id: cctv\n    title: Cameras\n    body: See [this](javascript:alert(1)).\n"},
-     "pupils.yaml:26:5: sections[1].body: line 1 of the text links to 'javascript:alert(1)': links may "
+     "pupils.yaml:33:5: sections[1].body: line 1 of the text links to 'javascript:alert(1)': links may "
      "only go to a web page (https://...), an email address (mailto:...) or a phone number (tel:...). "
      "Correct the value."),
 ]

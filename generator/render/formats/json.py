@@ -104,7 +104,7 @@ def _field(document: dict, path: tuple[str, ...]):
 
 def _strings(value) -> list[str]:
     if isinstance(value, str):
-        return [value]
+        return [" ".join(value.split())]  # one line each, even when the fact held line breaks
     if isinstance(value, dict):
         return [text for item in value.values() for text in _strings(item)]
     if isinstance(value, list):

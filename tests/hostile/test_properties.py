@@ -1,0 +1,132 @@
+"""Any Unicode in any text field: it loads and shows as written, escaped, or it is refused plainly."""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, event, example, given, settings
+from hypothesis import strategies as st
+
+from generator.build import load_notices
+from generator.facts.cascade import ResolvedNotice
+from generator.facts.errors import FactErrors
+from generator.render.formats import RenderContext, all_formats
+from generator.render.text import capfirst
+from tests.conftest import TEMPLATES
+from tests.hostile.conftest import (
+    NOTICE_ID,
+    SCHOOL_ID,
+    SECTION_BODY_FIELD,
+    SHOWN_FIELDS,
+    assert_inert_html,
+    facts_data,
+    flat,
+    markdown_page,
+    notices,
+    output_file,
+    set_value,
+    visible_text,
+    write_facts,
+)
+
+AWKWARD = st.sampled_from([
+    "\u202eevil\u202c", "שלום עולם", "مرحبا", "👩‍👩‍👧 🏫", "\x00", "\x07", "\x1b[31m", "\r\n", "\t", "\u2028", "\ufeff",
+    ": ", " #", "- ", "&anchor", "*alias", "!!python/object", "|", ">", "'", '"', "%YAML", "@", "`", "~", "null",
+    "yes", "no", "1.", "---", "...", "{{ 7*7 }}", "{%", "{: onclick=x }", "<script>", "[x](javascript:1)", "&amp;",
+    "\\", "_", "*", "#", "|", "1) ", "+ ", "= ", "\u00a0", "\u200b",
+])
+TEXT = st.lists(
+    st.one_of(
+        st.text(st.characters(blacklist_categories=("Cs",)), max_size=40),
+        AWKWARD,
+        st.builds(lambda piece, times: piece * times, AWKWARD, st.integers(100, 3000)),  # very long lines
+    ),
+    max_size=6,
+).map("".join)
+FAST_FORMATS = sorted(name for name, output_format in all_formats().items() if not output_format.slow)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _facts_with(field: tuple[str, tuple], value: str) -> Path:
+    files = facts_data()
+    set_value(files, field, value)
+    return write_facts(Path(tempfile.mkdtemp(prefix="hostile-")) / "notices", files)
+
+
+def _load_or_refuse(facts: Path) -> list[ResolvedNotice] | None:
+    """The notices, or None when the facts were refused with located, worded errors."""
+    try:
+        notices_loaded = load_notices(facts)
+    except FactErrors as problems:
+        event(f"refused: {problems.errors[0].code}")
+        assert problems.errors
+        for error in problems.errors:
+            assert error.location.file and error.message.strip(), error
+            assert "Traceback" not in str(error)
+        return None
+    event("loaded")
+    return notices_loaded
+
+
+def _as_shown(value: str) -> str:
+    """What a reader should see: control characters dropped, runs of whitespace as one space."""
+    return flat(_CONTROL.sub("", value))
+
+
+@PROPERTY
+@given(field=st.sampled_from(SHOWN_FIELDS), value=TEXT)
+@example(field=("organisation.yaml", ("name",)), value="- " * 1200 + "x")  # once crashed the Markdown parser
+@example(field=("pupils.yaml", ("summary",)), value="1. This was a numbered list")
+@example(field=("pupils.yaml", ("title",)), value='Pupils {: onclick="alert(1)" }')
+@example(field=("pupils.yaml", ("categories", 0, "name")), value="===")
+def test_any_text_in_a_field_is_shown_as_written_or_refused(field, value: str) -> None:
+    loaded = _load_or_refuse(_facts_with(field, value))
+    if loaded is None:
+        return
+    (notice,) = loaded
+    context = RenderContext(templates=TEMPLATES, notices=tuple(loaded))
+    for name in FAST_FORMATS:
+        output_format = all_formats()[name]
+        content = output_format.render(notice, context)
+        text = flat(visible_text(output_format, content))
+        # Data formats keep the value exactly; documents drop control characters and spare whitespace.
+        expected = flat(value) if output_format.suffix == ".json" else _as_shown(value)
+        # The template may start a table cell or sentence with a capital: "until 25" -> "Until 25".
+        assert expected in text or capfirst(expected) in text, f"{name} does not show {value!r} as written"
+        if name in ("md", "html", "fragment"):
+            page = content.decode("utf-8")
+            assert_inert_html(page if name != "md" else markdown_page(content), name)
+
+
+@PROPERTY
+@given(value=TEXT)
+@example(value="- " * 1200 + "x")
+def test_any_text_in_a_free_section_renders_inert_or_is_refused(value: str) -> None:
+    loaded = _load_or_refuse(_facts_with(SECTION_BODY_FIELD, value))
+    if loaded is None:
+        return
+    (notice,) = loaded
+    context = RenderContext(templates=TEMPLATES, notices=tuple(loaded))
+    for name in ("md", "html", "fragment"):
+        content = all_formats()[name].render(notice, context)
+        assert_inert_html(content.decode("utf-8") if name != "md" else markdown_page(content), name)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(field=st.sampled_from([*SHOWN_FIELDS, SECTION_BODY_FIELD]), value=TEXT)
+def test_the_json_notice_reads_back_as_the_resolved_facts(field, value: str) -> None:
+    facts = _facts_with(field, value)
+    loaded = _load_or_refuse(facts)
+    out = facts.parent / "dist"
+    result = notices("build", "--facts", str(facts), "--out", str(out), "--format", "json")
+    if loaded is None:
+        assert result.exit_code == 1 and "Traceback" not in result.output
+        return
+    assert result.exit_code == 0, result.output
+    document = json.loads(output_file(out, all_formats()["json"], SCHOOL_ID, NOTICE_ID).read_text("utf-8"))
+    (original,) = loaded
+    assert ResolvedNotice.model_validate(document).model_dump() == original.model_dump()
