@@ -1,0 +1,173 @@
+"""The audit of rendered notices: every format read back, each applicable rule's section present, in
+order, with the facts' values; a build whose output leaves one out fails and keeps the old output."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.build import build, load_notices
+from generator.check import AuditFailed, audit_rendered
+from generator.check.audit import audit_text
+from generator.cli import main
+from generator.facts.errors import Location
+from generator.render.formats import all_formats
+from tests.check.conftest import minimal_facts, write_facts
+from tests.conftest import EXAMPLE, TEMPLATES
+
+TRANSFERS_HEADING = "## {{ titles['transfers'] }} {{ anchor('transfers') }}"
+RIGHTS_LOOP = "{% for right in n.rights %}"
+
+
+def templates_with(tmp_path: Path, old: str, new: str) -> Path:
+    """A copy of the project's templates with one edit to the Markdown notice."""
+    folder = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, folder)
+    template = folder / "notice.md.j2"
+    text = template.read_text("utf-8")
+    assert old in text, f"{old!r} is not in the template"
+    template.write_text(text.replace(old, new, 1), "utf-8")
+    return folder
+
+
+def without_transfers_section(tmp_path: Path) -> Path:
+    folder = templates_with(tmp_path, TRANSFERS_HEADING, "")
+    template = folder / "notice.md.j2"
+    text = template.read_text("utf-8")
+    start = text.index("{% if notice.transfers == 'none' %}")
+    end = text.index("{{ extras('transfers') | trusted }}")
+    template.write_text(text[:start] + text[end:], "utf-8")
+    return folder
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def example_build(tmp_path_factory) -> Path:
+    """The example built in every format; the build itself has audited it."""
+    return build(EXAMPLE, tmp_path_factory.mktemp("example") / "dist", TEMPLATES).out
+
+
+def test_every_format_has_a_reader() -> None:
+    assert [name for name, f in all_formats().items() if f.read_text is None] == []
+
+
+def test_the_example_in_every_format_passes_the_audit(example_build: Path) -> None:
+    assert audit_rendered(example_build, load_notices(EXAMPLE)) == []
+
+
+@pytest.mark.parametrize("name", sorted(all_formats()))
+def test_each_format_read_back_without_its_transfers_heading_fails_the_audit(example_build: Path, name: str) -> None:
+    output_format = all_formats()[name]
+    notices = load_notices(EXAMPLE)
+    path = example_build / (output_format.output_path("oakmoor") if output_format.scope == "school"
+                            else output_format.output_path("oakmoor", "children-in-need"))
+    text = output_format.read_text(path.read_bytes())
+    assert audit_text(text, notices, Location(path.name)) == []
+    lines = [line for line in text.splitlines() if line.strip() != "Transfers outside the UK"]
+    assert len(lines) < len(text.splitlines()), f"{name} shows no 'Transfers outside the UK' heading"
+    (finding,) = audit_text("\n".join(lines), notices, Location(path.name))
+    assert (finding.rule, finding.location.file) == ("A13.1.f", path.name)
+    assert "'Transfers outside the UK' is missing" in finding.message
+
+
+def test_a_template_without_the_transfers_section_fails_the_build_and_keeps_the_old_output(
+        example_build: Path, tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    shutil.copytree(example_build, out)
+    before = digest(out)
+    result = CliRunner().invoke(main, ["build", "--facts", str(EXAMPLE), "--out", str(out), "--templates",
+                                       str(without_transfers_section(tmp_path))])
+    assert result.exit_code == 1
+    assert f"A13.1.f: {out}/oakmoor/children-in-need.md: The section 'Transfers outside the UK' is missing" in result.output
+    assert f"A13.1.f: {out}/oakmoor/children-in-need.pdf:" in result.output
+    assert "A13.1.f: " not in result.output.split(".json")[0].rsplit("\n", 1)[-1]  # JSON has no template
+    assert "Traceback" not in result.output
+    assert digest(out) == before
+
+
+def test_a_template_that_empties_the_recipients_fails_naming_the_recipient(tmp_path: Path) -> None:
+    templates = templates_with(tmp_path, "{% for recipient in n.recipients %}", "{% for recipient in [] %}")
+    with pytest.raises(AuditFailed) as failed:
+        build(EXAMPLE, tmp_path / "dist", templates, ["md"])
+    assert {(f.rule, Path(f.location.file).name) for f in failed.value.findings} == {("A13.1.e", "children-in-need.md")}
+    assert "Hampshire County Council Children's Services" in str(failed.value)
+    assert not (tmp_path / "dist").exists()
+
+
+def test_a_template_that_drops_the_derived_rights_breaks_a13_2_b(tmp_path: Path) -> None:
+    facts = write_facts(tmp_path / "notices", minimal_facts())
+    templates = templates_with(tmp_path, RIGHTS_LOOP, "{% for right in n.rights if right.id == 'access' %}")
+    with pytest.raises(AuditFailed) as failed:
+        build(facts, tmp_path / "dist", templates, ["md", "html"])
+    assert {f.rule for f in failed.value.findings} == {"A13.2.b"}
+    assert any("'Right to restriction'" in f.message for f in failed.value.findings)
+
+
+def test_a_template_that_drops_withdrawing_consent_breaks_a13_2_c(tmp_path: Path) -> None:
+    files = minimal_facts()
+    files["pupils.yaml"]["lawful_bases"] = [{"article": "6(1)(a)"}]
+    facts = write_facts(tmp_path / "notices", files)
+    templates = templates_with(tmp_path, RIGHTS_LOOP, "{% for right in n.rights if right.id != 'withdraw-consent' %}")
+    with pytest.raises(AuditFailed) as failed:
+        build(facts, tmp_path / "dist", templates, ["md"])
+    assert [f.rule for f in failed.value.findings] == ["A13.2.c"]
+
+
+def test_sections_out_of_order_fail(tmp_path: Path) -> None:
+    templates = templates_with(tmp_path, TRANSFERS_HEADING, "")
+    template = templates / "notice.md.j2"
+    template.write_text(template.read_text("utf-8").replace(
+        "## {{ titles['who-we-are'] }}", TRANSFERS_HEADING + "\n\nNone.\n\n## {{ titles['who-we-are'] }}", 1), "utf-8")
+    with pytest.raises(AuditFailed) as failed:
+        build(EXAMPLE, tmp_path / "dist", templates, ["md"])
+    (finding,) = failed.value.findings
+    assert finding.rule == "A13.1.f" and "out of the standard order" in finding.message
+
+
+def test_check_rendered_audits_a_folder_built_before(example_build: Path, tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    shutil.copytree(example_build, out)
+    runner = CliRunner()
+    clean = runner.invoke(main, ["check", "--facts", str(EXAMPLE), "--rendered", str(out), "--strict"])
+    assert clean.exit_code == 0, clean.output
+    page = out / "oakmoor" / "children-in-need.md"
+    page.write_text(page.read_text("utf-8").replace("unicat@chi.ac.uk", "someone@example.org"), "utf-8")
+    result = runner.invoke(main, ["check", "--facts", str(EXAMPLE), "--rendered", str(out), "--format", "github"])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"::error file={out}/oakmoor/children-in-need.md,title=A13.1.b::")
+    assert "the DPO's email 'unicat@chi.ac.uk'" in result.output
+
+
+def test_check_rendered_on_a_folder_with_no_notice_is_a_plain_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["check", "--facts", str(EXAMPLE), "--rendered", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"error: {tmp_path} holds no rendered notice")
+
+
+def test_a_booklet_of_two_notices_is_audited_notice_by_notice(tmp_path: Path) -> None:
+    files = minimal_facts()
+    second = dict(files["pupils.yaml"], title="How we use staff information", data_subjects=["staff"],
+                  retention=[{"id": "records", "records": "Staff records", "period": "six years after they leave"}])
+    files["staff.yaml"] = second
+    facts = write_facts(tmp_path / "notices", files)
+    out = build(facts, tmp_path / "dist", TEMPLATES, ["booklet"]).out
+    booklet = all_formats()["booklet"]
+    text = booklet.read_text((out / booklet.output_path("hill")).read_bytes())
+    notices = load_notices(facts)
+    assert audit_text(text, notices, Location("booklet.pdf")) == []
+    # The staff notice's period stated only in the pupils' chapter does not count for the staff notice.
+    staff_period = re.compile("six years after they leave", re.IGNORECASE)
+    assert len(staff_period.findall(text)) == 1
+    moved = re.sub("until the pupil is 25", r"\g<0>, six years after they leave", staff_period.sub("", text), count=1,
+                   flags=re.IGNORECASE)
+    (finding,) = audit_text(moved, notices, Location("booklet.pdf"))
+    assert (finding.rule, finding.notice) == ("A13.2.a", "staff")
