@@ -21,6 +21,7 @@ import yaml
 from generator.facts.errors import FactError, Location
 
 MAX_FILE_BYTES = 1024 * 1024
+MAX_DEPTH = 50  # fact files need fewer than ten levels
 
 KeyPath = tuple[str | int, ...]
 
@@ -75,16 +76,25 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 
 
 class _NoAliasLoader(yaml.SafeLoader):
-    """PyYAML's composer, refusing aliases before they can be expanded."""
+    """PyYAML's composer, refusing aliases before they can be expanded, and nesting deep enough to
+    exhaust Python's recursion limit (PyYAML's composer recurses once per level)."""
+
+    depth = 0
 
     def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
             raise yaml.MarkedYAMLError(
                 problem="uses an alias (*name), which is not allowed in fact files",
                 problem_mark=event.start_mark,
             )
-        return super().compose_node(parent, index)
+        if self.depth >= MAX_DEPTH:
+            raise yaml.MarkedYAMLError(problem="nests too deep", problem_mark=event.start_mark)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 class _Builder:
@@ -171,7 +181,10 @@ def parse_yaml(raw: bytes, file: str) -> LoadedYaml:
             )
         )
     text = _decode(raw, file)
-    loader = _NoAliasLoader(text)
+    try:
+        loader = _NoAliasLoader(text)
+    except yaml.reader.ReaderError as error:
+        raise StrictYamlError(_unprintable(text, error.position, file)) from None
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
@@ -191,6 +204,8 @@ def parse_yaml(raw: bytes, file: str) -> LoadedYaml:
 _PLAIN_PROBLEMS = [
     ("alias", "uses an alias (*name), which fact files do not allow.",
      "Write the value out in full instead of referring to an anchor (&name)."),
+    ("nests too deep", f"nests lists or sets of keys more than {MAX_DEPTH} levels deep.",
+     "Fact files need only a few levels: check the brackets and the indentation."),
     ("'\\t'", "has a tab character, which YAML does not allow for indenting.", "Indent with spaces, not tabs."),
     ("mapping values are not allowed", "has a ': ' that YAML reads as the start of a new key.",
      "If the text contains ': ', put the whole text in quotes; otherwise line this key up with the keys around it."),
@@ -204,6 +219,17 @@ _PLAIN_PROBLEMS = [
      "Check the quote marks here and on the lines above (text with an apostrophe goes in double quotes, "
      "e.g. \"It's short\"), and that this line is indented like its neighbours."),
 ]
+
+
+def _unprintable(text: str, position: int, file: str) -> FactError:
+    before = text[:position]
+    line, column = before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
+    return FactError(
+        Location(file, line, column),
+        f"has an invisible control character (U+{ord(text[position]):04X}) that YAML does not allow.",
+        "Delete it: such characters often come with text copied from another program.",
+        code="yaml",
+    )
 
 
 def _plain_yaml_problem(problem: str) -> tuple[str, str, bool]:

@@ -152,3 +152,19 @@ def test_the_installed_command_reports_a_broken_file_without_a_traceback(example
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("children-in-need.yaml:")
     assert "transfers: is given twice" in result.stderr.splitlines()[0]
+
+
+def test_nesting_too_deep_for_python_is_refused_where_it_goes_too_far(example_copy: Path) -> None:
+    (example_copy / "deep.yaml").write_text("title: " + "[" * 5000 + "]" * 5000 + "\n", "utf-8")
+    where, line = refused(example_copy)
+    assert (where["file"], where["line"]) == ("deep.yaml", "1")
+    assert "nests lists or sets of keys more than 50 levels deep" in line
+
+
+def test_an_invisible_control_character_is_refused_where_it_sits(example_copy: Path) -> None:
+    notice = example_copy / "children-in-need.yaml"
+    edit(notice, "name: Care leavers", "name: Care\x00leavers")
+    where, line = refused(example_copy)
+    assert (where["file"], int(where["line"]), int(where["column"])) == (
+        "children-in-need.yaml", line_of(notice, "name: Care\x00leavers"), 15)
+    assert "has an invisible control character (U+0000)" in line
