@@ -1,0 +1,22 @@
+"""Placeholders left by `notices new`, as checker findings grouped under their school or notice."""
+
+from __future__ import annotations
+
+from generator.check.findings import Finding
+from generator.facts.load import FactTree
+from generator.facts.placeholders import find_placeholders
+
+PLACEHOLDER_RULE = "placeholder"
+
+
+def placeholder_findings(tree: FactTree) -> list[Finding]:
+    """One error per value still 'TO BE COMPLETED', at its file:line."""
+    owners = {path: key.split(":", 1) for key, path in tree.files.items() if ":" in key}
+    findings = []
+    for error in find_placeholders(tree):
+        kind, owner = owners.get(error.location.file, ("", None))
+        findings.append(Finding(
+            PLACEHOLDER_RULE, "error", f"{error.key_path} {error.message} {error.hint}", error.location,
+            owner if kind == "school" else None, owner if kind == "notice" else None,
+        ))
+    return findings

@@ -1,0 +1,137 @@
+"""`notices new`: start a school or notice file that is valid from its first line.
+
+Every required fact is present as a "TO BE COMPLETED" placeholder (see generator/facts/placeholders.py),
+so the file loads, the editor's schema accepts it, `notices check` lists what is left to fill in,
+and `notices build` refuses to publish it until nothing is.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.facts.errors import FactErrors
+from generator.facts.load import SCHOOLS_FOLDER, load_facts
+from generator.facts.models import SLUG_PATTERN
+from generator.facts.placeholders import placeholder
+
+_SLUG = re.compile(SLUG_PATTERN)
+
+
+def _quoted(what: str) -> str:
+    return '"' + placeholder(what).replace('"', '\\"') + '"'
+
+
+SCHOOL_TEMPLATE = f"""\
+# yaml-language-server: $schema=../schema/school.schema.json
+# A school of the trust. Replace every "TO BE COMPLETED" value with the real fact:
+# `notices check` lists the ones left, and `notices build` publishes nothing until none remain.
+# Every key is explained in docs/fields.md#school.
+
+# Required: the school's name as parents know it.
+name: {_quoted("the school's name, e.g. Oakmoor School")}
+
+# The school's postal address and the local authority it is in.
+address: {_quoted("the school's postal address")}
+local_authority: {_quoted("the local authority the school is in")}
+
+# Optional: remove the '# ' in front of a line to use it.
+# urn: "123456"
+# website: https://www.example.sch.uk/
+
+# Who to contact at the school about its notices (without it, the trust's contact is used).
+# contact:
+#   role: Office Manager
+#   email: office@example.sch.uk
+#   phone: "01234 567890"
+
+# The school's own recipients, by id. A notice names them under 'recipients:'; an id here wins
+# over the same id in organisation.yaml.
+{{recipients}}
+# How this school's version of a notice differs from the trust's (docs/trusts.md).
+# notices:
+#   children-in-need:
+#     add:
+#       recipients:
+#         - id: local-authority
+#           reason: to share information the law requires
+"""
+
+NOTICE_TEMPLATE = f"""\
+# yaml-language-server: $schema=schema/notice.schema.json
+# A privacy notice, shared by every school of the trust. Replace every "TO BE COMPLETED" value
+# with the real fact: `notices check` lists the ones left, and `notices build` publishes nothing
+# until none remain. Every key is explained in docs/fields.md#notice.
+
+title: {_quoted("the notice's title, e.g. How we use pupil information")}
+summary: {_quoted("two or three plain sentences on what this notice covers")}
+
+# Whose information this notice is about, one per line.
+data_subjects:
+  - {_quoted("e.g. pupils")}
+
+# The kinds of personal data held. Ids are lower-case words joined by hyphens.
+categories:
+  - id: personal-information
+    name: {_quoted("the category in plain words, e.g. Personal information")}
+    examples:
+      - {_quoted("an example, e.g. name")}
+
+# What the data is used for, each completing the sentence 'We use it to ...'.
+purposes:
+  - id: main-purpose
+    description: {_quoted("what the data is used for, e.g. support pupils' learning")}
+
+# The lawful basis for each purpose. 6(1)(e) is 'public task', the usual basis for a school;
+# change it if another applies (docs/fields.md#lawfulbasis lists the choices).
+lawful_bases:
+  - article: 6(1)(e)
+    relied_on:
+      - {_quoted("the law that gives the task, e.g. Education Act 1996")}
+
+# Also needed before publishing (docs/fields.md#notice): version, last_reviewed, provision,
+# sources, recipients, transfers, automated_decisions and retention. For example:
+# version: "1.0"
+# last_reviewed: 2026-09-01
+# transfers: none
+# automated_decisions: none
+"""
+
+
+def _school_recipients(facts: Path) -> str:
+    """Recipients the notices name that the organisation leaves to each school, as placeholders."""
+    try:
+        tree = load_facts(facts)
+    except FactErrors:  # broken facts: the commented example is all we can offer
+        tree = None
+    wanted = sorted({recipient.id for notice in tree.notices.values() if isinstance(notice.recipients, list)
+                     for recipient in notice.recipients} - set(tree.organisation.recipients)) if tree else []
+    if not wanted:
+        return "# recipients:\n#   local-authority:\n#     name: Countyshire County Council\n#     kind: local authority\n"
+    lines = ["# The trust's notices name these, and each school says who they are for it:", "recipients:"]
+    for recipient_id in wanted:
+        lines += [f"  {recipient_id}:", f"    name: {_quoted(f'who {recipient_id!r} is for this school')}"]
+    return "\n".join(lines) + "\n"
+
+
+def _target(facts: Path, kind: str, item_id: str) -> Path:
+    if not _SLUG.match(item_id) or len(item_id) > 64:
+        raise ValueError(f"'{item_id}' cannot be a {kind} id; use lower-case letters, digits and single hyphens, "
+                         f"e.g. 'hill-school'")
+    if not (facts / "organisation.yaml").exists():
+        raise ValueError(f"{facts} has no organisation.yaml; run this from the project folder or pass --facts")
+    folder = facts / SCHOOLS_FOLDER if kind == "school" else facts
+    existing = [path for path in (folder / f"{item_id}.yaml", folder / f"{item_id}.yml") if path.exists()]
+    if existing:
+        raise ValueError(f"{existing[0]} already exists; edit it, or choose another id")
+    return folder / f"{item_id}.yaml"
+
+
+def new_fact_file(facts: Path, kind: str, item_id: str) -> Path:
+    """Write a new ``school`` or ``notice`` file full of placeholders; refuses an existing file or a bad id."""
+    target = _target(facts, kind, item_id)
+    text = SCHOOL_TEMPLATE.replace("{recipients}", _school_recipients(facts)) if kind == "school" else NOTICE_TEMPLATE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("x", encoding="utf-8") as file:  # "x": never overwrite, even in a race
+        file.write(text)
+    return target
