@@ -10,6 +10,7 @@ from pathlib import Path
 from generator.check import AuditFailed, audit_rendered
 from generator.facts.cascade import ResolvedNotice, resolve
 from generator.facts.load import load_facts
+from generator.facts.placeholders import refuse_placeholders
 from generator.publish import check_output_folder, staged_output
 from generator.render.formats import OutputFormat, RenderContext, all_formats
 
@@ -103,7 +104,9 @@ def build(facts: Path, out: Path, templates: Path, format_names: list[str] | Non
     """Build the chosen formats from ``facts`` into ``out``, replacing it only if everything succeeds."""
     formats = select_formats(format_names)
     check_output_folder(out, project_root or Path.cwd())
-    notices = load_notices(facts)
+    tree = load_facts(facts)
+    notices = resolve(tree)
+    refuse_placeholders(tree)
     context = RenderContext(templates=templates, notices=tuple(notices))
     with staged_output(out) as staging:
         files = render_all(notices, formats, context, staging)

@@ -15,10 +15,15 @@ import click
 from generator.build import build, load_notices
 from generator.check import audit_rendered, check_notices, report
 from generator.check.findings import sorted_findings
+from generator.check.placeholders import placeholder_findings
+from generator.facts.cascade import resolve
 from generator.facts.errors import FactErrors
+from generator.facts.load import load_facts
 from generator.facts.schema import write_schemas
+from generator.manual import write_references
 from generator.publish import UnsafeOutput
 from generator.render.cache import DEFAULT_FOLDER as DEFAULT_CACHE
+from generator.scaffold import new_fact_file
 
 FACTS_OPTION = click.option(
     "--facts", "facts", type=click.Path(path_type=Path), default=Path("notices"), show_default=True,
@@ -91,8 +96,9 @@ def main(debug: bool) -> None:
 @handles_errors
 def check(facts: Path, report_format: str, strict: bool, today: datetime.date | None, rendered: Path | None) -> None:
     """Check the facts against UK GDPR Articles 13 and 14; exit 1 on any error (with --strict, any warning)."""
-    notices = load_notices(facts)
-    findings = check_notices(notices, today)
+    tree = load_facts(facts)
+    notices = resolve(tree)
+    findings = sorted_findings(check_notices(notices, today) + placeholder_findings(tree))
     if rendered is not None:
         findings = sorted_findings(findings + audit_rendered(rendered, notices))
     schools = len({notice.variant.id for notice in notices})
@@ -152,3 +158,23 @@ def show(facts: Path, key: str) -> None:
             click.echo(json.dumps(notice.model_dump(mode="json"), indent=2, ensure_ascii=False))
             return
     raise ValueError(f"no notice '{key}'; keys look like school/notice, e.g. oakmoor/children-in-need")
+
+
+@main.command(name="new")
+@FACTS_OPTION
+@click.argument("kind", type=click.Choice(["school", "notice"]))
+@click.argument("item_id", metavar="ID")
+@handles_errors
+def new_command(facts: Path, kind: str, item_id: str) -> None:
+    """Start schools/ID.yaml (a school) or ID.yaml (a notice), every required fact a placeholder."""
+    click.echo(f"wrote {new_fact_file(facts, kind, item_id)}; 'notices check' lists what to complete.")
+
+
+@main.command(name="docs")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("docs"), show_default=True,
+              help="The manual's folder.")
+@handles_errors
+def docs_command(out: Path) -> None:
+    """Regenerate the manual's field and rules references (fields.md, rules.md) from the code."""
+    for path in write_references(out):
+        click.echo(f"wrote {path}")
