@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,9 +55,11 @@ def display_path(path: Path, root: Path | None = None) -> str:
     for base in (Path.cwd(), root):
         if base is None:
             continue
-        try:
-            # The folder resolved, not the file: a linked file is named as the link, not its target.
-            return (path.parent.resolve() / path.name).relative_to(base.resolve()).as_posix()
-        except ValueError:
-            continue
+        # Links are named as written, not by their targets; failing that, with the folders resolved.
+        for shown, anchor in ((Path(os.path.abspath(path)), Path(os.path.abspath(base))),
+                              (path.parent.resolve() / path.name, base.resolve())):
+            try:
+                return shown.relative_to(anchor).as_posix()
+            except ValueError:
+                continue
     return path.as_posix()

@@ -163,9 +163,14 @@ def _validate(model: type[BaseModel], source: LoadedYaml, errors: list[FactError
 def _read(path: Path, root: Path, errors: list[FactError]) -> LoadedYaml | None:
     display = display_path(path, root)
     try:
-        if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+        # The file itself or a folder on its way (schools/) may be a link; where it leads is what counts.
+        if not path.resolve().is_relative_to(root.resolve()):
             errors.append(FactError(Location(display), "is a link to a file outside the facts folder.",
                                     "Copy the file into the facts folder instead of linking to it.", code="path"))
+            return None
+        if not path.is_file():  # a pipe or a device would make reading it wait for ever
+            errors.append(FactError(Location(display), "is not an ordinary file.",
+                                    "Replace it with a YAML file saved from an editor.", code="path"))
             return None
         return load_yaml_file(path, display)
     except StrictYamlError as error:

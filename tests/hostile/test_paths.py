@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,25 @@ def test_new_empty_and_earlier_build_folders_are_built_into(facts: Path, tmp_pat
     result = notices("build", "--facts", str(facts), "--out", str(out), "--format", "md")
     assert result.exit_code == 0, result.output
     assert sorted(tree_digest(out)) == [MARKER, "hill/pupils.md"]
+
+
+def test_a_schools_folder_linking_outside_the_facts_folder_is_refused(facts: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "valley.yaml").write_text("name: Valley School\n", "utf-8")
+    shutil.rmtree(facts / "schools")
+    (facts / "schools").symlink_to(elsewhere, target_is_directory=True)
+    result = notices("check", "--facts", str(facts))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        "schools/valley.yaml: is a link to a file outside the facts folder. "
+        "Copy the file into the facts folder instead of linking to it."
+    )
+
+
+def test_a_pipe_named_like_a_fact_file_is_refused_without_waiting(facts: Path) -> None:
+    os.mkfifo(facts / "pipe.yaml")
+    result = notices("check", "--facts", str(facts))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        "pipe.yaml: is not an ordinary file. Replace it with a YAML file saved from an editor.")
