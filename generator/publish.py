@@ -20,9 +20,12 @@ class UnsafeOutput(Exception):
     """The output folder is one we must not replace."""
 
 
-def check_output_folder(out: Path, project_root: Path) -> None:
-    """Refuse output folders that a build must never replace."""
+def check_output_folder(out: Path, project_root: Path, inputs: tuple[Path, ...] = ()) -> None:
+    """Refuse output folders that a build must never replace, including any holding ``inputs`` (facts, templates)."""
     target = out.resolve()
+    for folder in inputs:
+        if folder.resolve().is_relative_to(target):
+            raise UnsafeOutput(f"{out} holds {folder}, which this build reads: choose an output folder outside it.")
     forbidden = {Path("/"), Path.home().resolve(), project_root.resolve(), Path.cwd().resolve()}
     if target in forbidden or target == target.parent:
         raise UnsafeOutput(f"{out} is not a place to build into: choose a folder of its own, e.g. 'dist'.")

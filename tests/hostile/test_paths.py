@@ -154,3 +154,20 @@ def test_a_pipe_named_like_a_fact_file_is_refused_without_waiting(facts: Path) -
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == (
         "pipe.yaml: is not an ordinary file. Replace it with a YAML file saved from an editor.")
+
+
+def test_an_earlier_build_folder_holding_the_facts_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    (out / "notices").mkdir(parents=True)
+    (out / MARKER).write_text("", "utf-8")
+    with pytest.raises(UnsafeOutput, match="which this build reads"):
+        check_output_folder(out, tmp_path / "project", inputs=(out / "notices", tmp_path / "templates"))
+
+
+def test_an_output_folder_that_is_a_link_to_home_is_refused(tmp_path: Path, monkeypatch) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    (tmp_path / "dist").symlink_to(home, target_is_directory=True)
+    with pytest.raises(UnsafeOutput, match="not a place to build into"):
+        check_output_folder(tmp_path / "dist", tmp_path / "project")
