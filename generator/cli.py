@@ -59,6 +59,7 @@ def handles_errors(command):
         except FactErrors as problems:
             for error in problems.errors:
                 click.echo(str(error), err=True)
+                click.echo(f"  see {error.see}", err=True)  # its own line: the first stays file:line:col
             noun = "problem" if len(problems.errors) == 1 else "problems"
             click.echo(f"{len(problems.errors)} {noun} in the facts; nothing was built or changed.", err=True)
             sys.exit(1)

@@ -88,7 +88,7 @@ def test_every_fact_model_has_a_committed_schema() -> None:
 def _break_the_build(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(_facts):
         raise RuntimeError("a bug in the generator")
-    monkeypatch.setattr(generator.cli, "load_notices", broken)
+    monkeypatch.setattr(generator.cli, "load_facts", broken)
 
 
 def test_an_internal_error_is_one_line_without_debug(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -21,6 +21,24 @@ class Location:
         return f"{self.file}:{self.line}:{self.column}"
 
 
+ERRORS_MANUAL = "docs/errors.md"
+# FactError.code -> its section of docs/errors.md. Codes not named here are pydantic's error types:
+# '..._type' and 'bool_parsing' are values of the wrong shape, anything else a value that is not allowed.
+_ERROR_KINDS = {
+    "encoding": "file", "size": "file", "path": "file", "io": "file", "id": "file", "empty": "file",
+    "yaml": "yaml", "extra_forbidden": "unknown-key", "missing": "missing", "duplicate-id": "duplicate-id",
+    "unknown-id": "unknown-id", "unknown-recipient": "unknown-id", "unknown-notice": "unknown-id",
+    "placeholder": "placeholder",
+}
+
+
+def error_kind(code: str) -> str:
+    """The section of docs/errors.md that explains errors with this code."""
+    if code in _ERROR_KINDS:
+        return _ERROR_KINDS[code]
+    return "wrong-type" if code.endswith("_type") or code.startswith("bool") else "bad-value"
+
+
 @dataclass(frozen=True)
 class FactError:
     """One thing wrong with the facts: where, which key, what is wrong, what to do."""
@@ -30,6 +48,11 @@ class FactError:
     hint: str = ""
     key_path: str = ""
     code: str = "facts"
+
+    @property
+    def see(self) -> str:
+        """Where the manual explains this kind of error, e.g. 'docs/errors.md#missing'."""
+        return f"{ERRORS_MANUAL}#{error_kind(self.code)}"
 
     def __str__(self) -> str:
         where = f"{self.location}: "
