@@ -43,16 +43,16 @@ def _notice_field(n: ResolvedNotice, name: str) -> Location | None:
 def controller(n: ResolvedNotice) -> Iterator[Problem]:
     org = n.organisation
     if not org.name:
-        yield ("The notice never names the controller: add `name:` with the trust's or school's legal name "
+        yield ("The notices never name the controller: add `name:` with the trust's or school's legal name "
                "to the organisation file.", org.location)
     if n.contact is None and not org.address:
-        yield ("The notice gives no way to contact the controller: add a `contact:` with a phone number or "
-               "email address.", org.location)
+        yield (f"The notices of {n.variant.name} give no way to contact the controller: add a `contact:` with a "
+               "phone number or email address to the school or the organisation.", org.location)
 
 
 def dpo_contact(n: ResolvedNotice) -> Iterator[Problem]:
     if n.dpo is None:
-        yield ("A public authority must have a data protection officer, and the notice names none: add `dpo:` "
+        yield ("A public authority must have a data protection officer, and the notices name none: add `dpo:` "
                "with a name and email address to the organisation file.", n.organisation.location)
 
 

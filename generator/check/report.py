@@ -23,7 +23,7 @@ def text_report(findings: list[Finding]) -> str:
     """Grouped by school and notice; each line starts with file:line:col so editors can jump to it."""
     lines = []
     for (school, notice), group in groupby(findings, key=lambda f: (f.school, f.notice)):
-        lines.append(f"{school or 'all schools'} / {notice or 'all notices'}")
+        lines.append(f"{school} / {notice}" if school else "the organisation, for every school and notice")
         for finding in group:
             where = f"{finding.location}: " if finding.location else ""
             lines.append(f"  {where}{finding.severity} {finding.rule}: {finding.message} (see {finding.see})")

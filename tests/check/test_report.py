@@ -67,9 +67,11 @@ def test_github_format_escapes_commas_and_colons_in_file_names(tmp_path: Path, m
 def test_the_text_report_groups_by_school_and_notice_with_file_line_col() -> None:
     result = check("--facts", str(SEED_AS_PUBLISHED))
     lines = result.output.splitlines()
-    assert lines[0] == "oakmoor / children-in-need"
+    assert lines[0] == "the organisation, for every school and notice"
+    assert re.match(r"^  \S+/organisation\.yaml:\d+:\d+: error A13\.1\.a: ", lines[1])
+    assert lines[2] == "oakmoor / children-in-need"
     assert re.match(r"^  \S+children-in-need\.yaml:\d+:\d+: error A13\.1\.c9: .+ \(see docs/rules\.md#a13-1-c9\)$",
-                    lines[2])
+                    lines[3])
     assert lines[-1] == f"{SEED_AS_PUBLISHED}: 1 notice for 1 school: 6 errors, 8 warnings."
 
 
@@ -78,8 +80,10 @@ def test_json_format_lists_each_finding_with_its_place() -> None:
     document = json.loads(result.output)
     assert (document["errors"], document["warnings"], document["notices"], document["schools"]) == (6, 8, 1, 1)
     first = document["findings"][0]
-    assert first["rule"] == "A13.1.a" and first["severity"] == "error" and first["school"] == "oakmoor"
+    assert (first["rule"], first["severity"], first["school"], first["notice"]) == ("A13.1.a", "error", None, None)
     assert first["file"].endswith("organisation.yaml") and first["line"] >= 1
+    transfers = next(finding for finding in document["findings"] if finding["rule"] == "A13.1.f")
+    assert (transfers["school"], transfers["notice"]) == ("oakmoor", "children-in-need")
     assert first["see"] == "docs/rules.md#a13-1-a"
 
 

@@ -32,6 +32,7 @@ def _notice(change: Callable[[dict], None]) -> Callable[[dict], None]:
 # (rule id, what is broken, the change to the minimal facts)
 BREAKS = [
     ("A13.1.a", "the organisation has no name", _drop("organisation.yaml", "name")),
+    ("A13.1.a", "no contact for the school or the organisation", _drop("schools/hill.yaml", "contact")),
     ("A13.1.b", "an academy trust with no DPO", _drop("organisation.yaml", "dpo")),
     ("A13.1.c", "a purpose no Article 6 basis covers", _notice(lambda n: (
         n["purposes"].append({"id": "fundraising", "description": "raise funds"}),
@@ -85,7 +86,18 @@ def test_breaking_one_fact_yields_exactly_its_rule(tmp_path: Path, rule_id: str,
     assert {finding.rule for finding in findings} == {rule_id}, [str(f) for f in findings]
     expected = next(entry.severity for entry in rules_table() if entry.id == rule_id)
     assert {finding.severity for finding in findings} == {expected}
-    assert all(finding.school == "hill" and finding.notice == "pupils" for finding in findings)
+    about_the_organisation = findings[0].location.file.endswith("organisation.yaml")
+    assert all((finding.school, finding.notice) == ((None, None) if about_the_organisation else ("hill", "pupils"))
+               for finding in findings)
+
+
+def test_a_gap_in_the_organisation_file_is_reported_once_for_every_school_and_notice(tmp_path: Path) -> None:
+    files = minimal_facts()
+    del files["organisation.yaml"]["dpo"]
+    files["staff.yaml"] = dict(files["pupils.yaml"], title="How we use staff information")
+    files["schools/dale.yaml"] = dict(files["schools/hill.yaml"], name="Dale School")
+    (finding,) = findings_for(tmp_path, files)
+    assert (finding.rule, finding.school, finding.notice) == ("A13.1.b", None, None)
 
 
 def test_every_rule_judged_on_the_facts_has_a_breaking_test() -> None:
