@@ -107,6 +107,9 @@ CASES = [
      "e.g. 'true'."),
     ("words where true/false goes", {"pupils.yaml": NOTICE + "direct_marketing: sometimes\n"},
      "pupils.yaml:30:1: direct_marketing: should be true or false, not 'sometimes'. Write true or false."),
+    ("no where false is meant", {"pupils.yaml": NOTICE + "direct_marketing: no\n"},
+     "pupils.yaml:30:1: direct_marketing: should be true or false, not 'no'. Write true or false: fact files "
+     "read yes, no, on and off as words, not as true or false."),
     ("no where none is meant", {"pupils.yaml": _edit(NOTICE, "transfers: none", "transfers: no")},
      "pupils.yaml:24:1: transfers: should be a list (lines starting with '- ') or the word none, not "
      "'no'. Write 'none' if there are none."),
