@@ -31,9 +31,21 @@ class FactTree:
     files: dict[str, str] = field(default_factory=dict)  # "school:oakmoor" -> display path
 
 
-def _model_path(loc: tuple) -> tuple:
-    """Drop pydantic's union-branch tags ('list[Transfer]', "literal['none']") from an error location."""
-    return tuple(part for part in loc if isinstance(part, int) or not any(c in part for c in "[]'("))
+_UNION_TAG = re.compile(r"^[a-z][\w-]*\[.*\]$")
+
+
+def _model_path(loc: tuple, data: Any) -> tuple:
+    """An error location as a key path: pydantic's union-branch tags ('list[Transfer]', "literal['none']")
+    dropped, the user's own keys kept whatever they contain (a key may be typed as 'conta[ct')."""
+    path, current = [], data
+    for part in loc:
+        present = (isinstance(current, dict) and part in current) or (
+            isinstance(current, list) and isinstance(part, int) and part < len(current))
+        if not present and isinstance(part, str) and _UNION_TAG.match(part):
+            continue
+        path.append(part)
+        current = current[part] if present else None
+    return tuple(path)
 
 
 def _lookup(model: type[BaseModel], path: tuple) -> type[BaseModel] | None:
@@ -60,7 +72,7 @@ def _inner_model(annotation: Any) -> Any:
 
 
 def _friendly(error: dict, model: type[BaseModel], source: LoadedYaml, none_allowed: bool = False) -> FactError:
-    path = _model_path(error["loc"])
+    path = _model_path(error["loc"], source.data)
     kind = error["type"]
     key = format_key_path(path)
     location = source.location(path)
@@ -147,10 +159,10 @@ def _validate(model: type[BaseModel], source: LoadedYaml, errors: list[FactError
     except ValidationError as error:
         seen = set()
         # Fields that take a list or the word 'none' fail once per branch; say both in one message.
-        none_allowed = {_model_path(item["loc"]) for item in error.errors()
+        none_allowed = {_model_path(item["loc"], data) for item in error.errors()
                         if item["type"] == "literal_error" and item.get("ctx", {}).get("expected") == "'none'"}
         for item in error.errors():
-            path = _model_path(item["loc"])
+            path = _model_path(item["loc"], data)
             if path in seen:
                 continue
             seen.add(path)

@@ -168,3 +168,11 @@ def test_an_invisible_control_character_is_refused_where_it_sits(example_copy: P
     assert (where["file"], int(where["line"]), int(where["column"])) == (
         "children-in-need.yaml", line_of(notice, "name: Care\x00leavers"), 15)
     assert "has an invisible control character (U+0000)" in line
+
+
+def test_a_key_typed_with_a_bracket_is_named_as_typed(example_copy: Path) -> None:
+    school = example_copy / "schools" / "oakmoor.yaml"
+    edit(school, "contact:", "conta[ct:")
+    where, line = refused(example_copy)
+    assert (where["file"], int(where["line"])) == ("schools/oakmoor.yaml", line_of(school, "conta[ct:"))
+    assert "conta[ct: 'conta[ct' is not a key this file understands. Did you mean 'contact'?" in line
