@@ -14,10 +14,13 @@ from generator.facts.errors import Location
 from generator.facts.models import FactModel, Section
 
 _OLD_NAMES = re.compile(
-    r"(?<!UK )(?<!UK-)\b(?:the\s+)?(?:GDPR|General\s+Data\s+Protection\s+Regulations?)\b|\bData\s+Protection\s+Act\s+1998\b",
+    r"(?<!UK )(?<!UK-)(?<!EU )\b(?:the\s+)?(?:GDPR|General\s+Data\s+Protection\s+Regulations?)\b"
+    r"|\bData\s+Protection\s+Act\s+1998\b",
     re.IGNORECASE,
 )
 _ARTICLE = re.compile(r"\b(?:Article|Art\.?)\s*(\d+)(?:\s*\((\d+)\))?(?:\s*\(([a-z])\))?", re.IGNORECASE)
+# "Article 12 of the UN Convention on the Rights of the Child" cites another law: only the UK GDPR's are checked.
+_OTHER_LAW = re.compile(r"\s+of\s+(?!(?:the\s+)?(?:UK\s+GDPR|GDPR|UK\s+General|General\s+Data))\w", re.IGNORECASE)
 _OLD_RIGHTS_WORDING = re.compile(
     r"\bblocked\b|\bprevent(?:ing)?\s+processing\b|\bdamage\s+or\s+distress\b|\bclaim(?:ing)?\s+compensation\b",
     re.IGNORECASE,
@@ -65,6 +68,8 @@ def articles(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
     table = article_table()
     for text, location in _texts(n):
         for match in _ARTICLE.finditer(text):
+            if _OTHER_LAW.match(text, match.end()):
+                continue
             if not table.exists(match[1], match[2], match[3] and match[3].lower()):
                 yield (f"'{' '.join(match[0].split())}' is not an Article of the UK GDPR: correct the reference, "
                        "written like Article 6(1)(e).", location)

@@ -138,8 +138,17 @@ def test_a_transfer_under_adequacy_regulations_needs_no_copy(tmp_path: Path) -> 
 def test_the_uk_gdpr_and_real_articles_are_not_flagged(tmp_path: Path) -> None:
     files = minimal_facts()
     files["pupils.yaml"]["summary"] = ("Under the UK GDPR, Article 6(1)(e) and Article 9(2)(g), and the UK General "
-                                       "Data Protection Regulation, with the Data Protection Act 2018.")
+                                       "Data Protection Regulation, with the Data Protection Act 2018; the EU GDPR applies in Ireland.")
     assert findings_for(tmp_path, files) == []
+
+
+def test_articles_of_other_laws_are_not_checked_against_the_uk_gdpr(tmp_path: Path) -> None:
+    files = minimal_facts()
+    files["pupils.yaml"]["summary"] = ("Article 12 of the United Nations Convention on the Rights of the Child and "
+                                       "Article 104 of the Treaty apply; so does Article 9(2)(g) of the UK GDPR.")
+    assert findings_for(tmp_path, files) == []
+    files["pupils.yaml"]["summary"] = "We rely on Article 104 of the UK GDPR."
+    assert [finding.rule for finding in findings_for(tmp_path, files)] == ["L.article"]
 
 
 def test_the_review_date_is_judged_against_the_date_given(tmp_path: Path) -> None:
