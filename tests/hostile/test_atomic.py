@@ -5,6 +5,10 @@ from __future__ import annotations
 import dataclasses
 import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import jinja2
@@ -116,4 +120,19 @@ def test_ctrl_c_between_moving_the_old_output_away_and_the_new_one_in_puts_the_o
     monkeypatch.setattr(generator.publish.os, "rename", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build(facts, out, TEMPLATES, ["md"])
+    _assert_untouched(out, before)
+
+
+def test_a_real_ctrl_c_during_the_build_changes_nothing(published) -> None:
+    facts, out, before = published
+    command = [str(Path(sys.executable).with_name("notices")), "build", "--facts", str(facts), "--out", str(out),
+               "--templates", str(TEMPLATES), "--no-cache"]
+    build_process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 30
+    while not list(out.parent.glob(".dist.building-*/hill")):  # the staging folder has its first files
+        assert build_process.poll() is None and time.monotonic() < deadline, "the build ended before Ctrl-C"
+        time.sleep(0.01)
+    build_process.send_signal(signal.SIGINT)
+    _, errors = build_process.communicate(timeout=60)
+    assert build_process.returncode != 0, errors
     _assert_untouched(out, before)
