@@ -35,6 +35,18 @@ _RIGHT_WORDS: tuple[tuple[re.Pattern, str, str], ...] = (
      "rights about automated decisions"),
 )
 
+# Words that name the rights every list should carry when the bases give them: a free section naming
+# three or more of these is a hand-written list of rights, and must not leave one out.
+_LISTED_RIGHTS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
+    (re.compile(r"\baccess\b", re.I), ("access",)),
+    (re.compile(r"rectif|\bcorrect", re.I), ("rectification",)),
+    (re.compile(r"\beras|\berase|\bdelet", re.I), ("erasure", "erasure-limited")),
+    (re.compile(r"restrict", re.I), ("restriction",)),
+    (re.compile(r"\bobject", re.I), ("object",)),
+    (re.compile(r"portab", re.I), ("portability",)),
+)
+_A_LIST = 3
+
 
 def fact_texts(model: object, location: Location | None = None) -> Iterator[tuple[str, Location | None]]:
     """Every piece of text in a tree of facts, with where it was written."""
@@ -87,13 +99,28 @@ def rights_wording(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem
                    "leave the rights to the notice's own list, which follows the lawful bases.", section.location)
 
 
-def rights_not_given(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
+def rights_not_given(n: ResolvedNotice, today: datetime.date) -> Iterator[Problem]:
+    """Rights a hand-written list names that the bases do not give, and the reverse."""
     given = {right.id for right in n.rights}
     for section in _rights_sections(n):
         for pattern, right_id, name in _RIGHT_WORDS:
             if right_id not in given and pattern.search(section.body):
                 yield (f"The section '{section.title}' names {name}, which this notice's lawful bases and facts "
                        "do not give: remove it, or correct the facts if they are wrong.", section.location)
+    yield from rights_left_out(n, today)
+
+
+def rights_left_out(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
+    given = {right.id: right.name for right in n.rights}
+    for section in _rights_sections(n):
+        named = [ids for pattern, ids in _LISTED_RIGHTS if pattern.search(section.body)]
+        if len(named) < _A_LIST:
+            continue
+        for _, ids in _LISTED_RIGHTS:
+            left_out = [given[right_id] for right_id in ids if right_id in given]
+            if left_out and ids not in named:
+                yield (f"The section '{section.title}' lists rights but leaves out the {left_out[0].lower()}, which "
+                       "this notice's lawful bases give: add it, or drop the hand-written list.", section.location)
 
 
 def review_date(n: ResolvedNotice, today: datetime.date) -> Iterator[Problem]:

@@ -67,6 +67,9 @@ BREAKS = [
     ("L.rights", "portability under public task", _set("pupils.yaml", "sections", [
         {"id": "more-rights", "title": "More about your rights", "after": "your-rights",
          "body": "You can ask us to move your data to another school by data portability."}])),
+    ("L.rights", "a hand-written list of rights without restriction", _set("pupils.yaml", "sections", [
+        {"id": "more-rights", "title": "More about your rights", "after": "your-rights",
+         "body": "- see your data (access)\n- have it corrected\n- object to our use of it"}])),
     ("L.article", "an Article that does not exist", _set("pupils.yaml", "summary", "See Article 6(1)(g).")),
     ("L.review", "a review date in the past", _set("pupils.yaml", "next_review", "2026-01-01")),
     ("L.summary", "no summary", _drop("pupils.yaml", "summary")),
@@ -139,6 +142,15 @@ def test_the_uk_gdpr_and_real_articles_are_not_flagged(tmp_path: Path) -> None:
     files = minimal_facts()
     files["pupils.yaml"]["summary"] = ("Under the UK GDPR, Article 6(1)(e) and Article 9(2)(g), and the UK General "
                                        "Data Protection Regulation, with the Data Protection Act 2018; the EU GDPR applies in Ireland.")
+    assert findings_for(tmp_path, files) == []
+
+
+def test_a_hand_written_list_of_the_rights_the_bases_give_is_not_flagged(tmp_path: Path) -> None:
+    files = minimal_facts()
+    files["pupils.yaml"]["sections"] = [{
+        "id": "more-rights", "title": "Your rights in brief", "after": "your-rights",
+        "body": "You can see your data (access), have it corrected, restricted or, in some cases, erased, and "
+                "object to our use of it."}]
     assert findings_for(tmp_path, files) == []
 
 

@@ -18,6 +18,8 @@ SEED_FINDINGS = [
     ("L.naming", "warning", "it relies on the 'General Data Protection Regulations', not the UK GDPR"),
     ("L.rights", "warning", "it lists the right to object to automated decisions, and none are made"),
     ("L.rights", "warning", "it lists the right to prevent direct marketing, and there is none"),
+    ("L.rights", "warning", "its list of rights leaves out restriction (it says 'blocked')"),
+    ("L.rights", "warning", "its list of rights leaves out access, which it states only in a paragraph of its own"),
     ("L.rights-wording", "warning", "'blocked': DPA 1998 wording for restriction"),
     ("L.rights-wording", "warning", "'claim compensation': Art 82, not an information item"),
     ("L.rights-wording", "warning", "'damage or distress': the DPA 1998 s10 right"),
