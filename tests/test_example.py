@@ -90,3 +90,12 @@ def test_the_seed_as_published_loads_with_its_gaps_left_open() -> None:
     assert [recipient.name for recipient in notice.recipients] == [
         "Department for Education (DfE)", "Hampshire County Council Children's Services", "NHS School Nursing Service"]
     assert notice.dpo.email == "unicat@chi.ac.uk"
+
+
+def test_a_notice_missing_optional_facts_never_prints_none(tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    result = CliRunner().invoke(main, ["build", "--facts", str(SEED_AS_PUBLISHED), "--templates", str(TEMPLATES),
+                                       "--out", str(out), "--format", "md,html"])
+    assert result.exit_code == 0, result.output
+    for path in sorted(out.rglob("*.*")):
+        assert "None" not in path.read_text("utf-8"), path.name
