@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import os
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import click
 
 from generator.check import AuditFailed, audit_rendered
 from generator.facts.cascade import ResolvedNotice, resolve
 from generator.facts.load import load_facts
 from generator.facts.placeholders import refuse_placeholders
 from generator.publish import check_output_folder, staged_output
+from generator.render.cache import OutputCache
 from generator.render.formats import OutputFormat, RenderContext, all_formats
 
 
@@ -52,9 +56,18 @@ def _jobs(notices: list[ResolvedNotice], formats: list[OutputFormat]) -> list[tu
     return jobs
 
 
-def _render_job(format_name: str, subject, context: RenderContext) -> bytes:
+_worker_context: RenderContext | None = None
+
+
+def _start_worker(context: RenderContext) -> None:
+    """Each worker receives the context (which holds every notice) once, not once per file."""
+    global _worker_context
+    _worker_context = context
+
+
+def _render_job(format_name: str, subject) -> bytes:
     """Runs in a worker process: formats are looked up by name, since their functions do not pickle."""
-    return all_formats()[format_name].render(subject, context)
+    return all_formats()[format_name].render(subject, _worker_context)
 
 
 def _usable_cores() -> int:
@@ -65,24 +78,49 @@ def _usable_cores() -> int:
 
 
 def render_all(notices: list[ResolvedNotice], formats: list[OutputFormat], context: RenderContext,
-               into: Path) -> list[Path]:
+               into: Path, cache: OutputCache | None = None, progress: bool = False,
+               workers: int | None = None) -> list[Path]:
     """Write every format of every notice under ``into``; returns the paths written, relative to it.
 
-    Slow formats (PDF, Word) render in a pool of processes, one per core; results are written in
-    the same fixed order as the jobs, so the output does not depend on which worker finished first.
+    Slow formats (PDF, Word) come from ``cache`` when their inputs are unchanged; the rest render in
+    a pool of ``workers`` processes (default: one per core), with a progress bar if ``progress``.
+    Results are written in the same fixed order as the jobs, so the output does not depend on
+    which worker finished first.
     """
     jobs = _jobs(notices, formats)
     slow = [job for job in jobs if job[0].slow]
     written = [_write(into, path, output_format.render(subject, context))
                for output_format, subject, path in jobs if not output_format.slow]
-    workers = min(len(slow), _usable_cores())
-    if workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            contents = list(pool.map(_render_job, *zip(*[(f.name, subject, context) for f, subject, _ in slow])))
-    else:
-        contents = [output_format.render(subject, context) for output_format, subject, _ in slow]
+    keys = [cache.key(f.name, subject) if cache else "" for f, subject, _ in slow]
+    contents = [cache.get(f.name, key) if cache else None for (f, _, _), key in zip(slow, keys)]
+    stale = [index for index, content in enumerate(contents) if content is None]
+    rendered = _render_slow([slow[index] for index in stale], context, progress, workers or _usable_cores())
+    for index, content in zip(stale, rendered):
+        contents[index] = content
+        if cache:
+            cache.put(slow[index][0].name, keys[index], content)
+    if cache:
+        cache.prune({output_format.name for output_format in formats if output_format.slow})
     written += [_write(into, path, content) for (_, _, path), content in zip(slow, contents)]
     return sorted(written)
+
+
+def _render_slow(jobs: list[tuple[OutputFormat, object, Path]], context: RenderContext, progress: bool,
+                 workers: int) -> list[bytes]:
+    workers = min(len(jobs), workers)
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(context,)) as pool:
+            results = pool.map(_render_job, [f.name for f, _, _ in jobs], [subject for _, subject, _ in jobs])
+            return _with_progress(results, len(jobs), progress)
+    return _with_progress((f.render(subject, context) for f, subject, _ in jobs), len(jobs), progress)
+
+
+def _with_progress(results, count: int, progress: bool) -> list[bytes]:
+    if not progress or not count:
+        return list(results)
+    with click.progressbar(results, length=count, label=f"Rendering {count} PDF and Word files",
+                           file=sys.stderr) as bar:
+        return list(bar)
 
 
 def _write(root: Path, relative: Path, content: bytes) -> Path:
@@ -100,8 +138,12 @@ def audit(rendered: Path, notices: list[ResolvedNotice], out: Path) -> None:
 
 
 def build(facts: Path, out: Path, templates: Path, format_names: list[str] | None = None,
-          project_root: Path | None = None) -> BuildResult:
-    """Build the chosen formats from ``facts`` into ``out``, replacing it only if everything succeeds."""
+          project_root: Path | None = None, cache_folder: Path | None = None,
+          progress: bool = False) -> BuildResult:
+    """Build the chosen formats from ``facts`` into ``out``, replacing it only if everything succeeds.
+
+    With ``cache_folder``, PDF and Word files whose inputs did not change are reused from it.
+    """
     formats = select_formats(format_names)
     check_output_folder(out, project_root or Path.cwd())
     tree = load_facts(facts)
@@ -109,6 +151,7 @@ def build(facts: Path, out: Path, templates: Path, format_names: list[str] | Non
     refuse_placeholders(tree)
     context = RenderContext(templates=templates, notices=tuple(notices))
     with staged_output(out) as staging:
-        files = render_all(notices, formats, context, staging)
+        cache = OutputCache(cache_folder, templates) if cache_folder else None
+        files = render_all(notices, formats, context, staging, cache=cache, progress=progress)
         audit(staging, notices, out)
     return BuildResult(out=out, notices=notices, files=files)

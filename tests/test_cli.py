@@ -37,7 +37,9 @@ def test_two_builds_in_a_row_are_byte_identical_in_every_format(example_copy: Pa
     out = tmp_path / "dist"
     digests = []
     for _ in range(2):
-        result = notices("build", "--facts", str(example_copy), "--templates", str(TEMPLATES), "--out", str(out))
+        # --no-cache: the second build must render again, not copy the first from the cache.
+        result = notices("build", "--facts", str(example_copy), "--templates", str(TEMPLATES), "--out", str(out),
+                         "--no-cache")
         assert result.exit_code == 0, result.output
         digests.append(digest(out))
     assert digests[0] == digests[1]

@@ -1,0 +1,103 @@
+"""The cache of slow outputs (PDF, Word, booklets), so that a one-line edit rebuilds only what it changes.
+
+A cached file is found by a key: the SHA-256 of everything the file is made from, namely the
+format, the resolved notice (or, for a booklet, each of the school's notices) as JSON, every file
+in the templates folder, and the generator itself (its version, the bytes of its own source and
+data files, and the versions of the libraries that write the bytes). Change any of them and the
+key changes, so a stale file is never served; there is nothing to invalidate by hand.
+
+The folder (``.notices-cache/`` by default) is safe to delete at any time: a missing or unreadable
+entry is rendered again. Entries are written under a temporary name and renamed into place, so an
+interrupted build never leaves half a file behind. After each build, entries of the formats built
+that the build did not use are removed, so the cache holds one build's worth of files, not every
+version ever made.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterable
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+from generator.facts.cascade import ResolvedNotice
+
+DEFAULT_FOLDER = Path(".notices-cache")
+_GENERATOR = Path(__file__).resolve().parent.parent
+
+# The libraries whose version changes the bytes of a PDF or a Word file.
+_WRITERS = ("privacy-notices", "weasyprint", "pydyf", "tinycss2", "python-docx", "markdown", "jinja2", "lxml")
+
+
+def folder_digest(folder: Path) -> bytes:
+    """A digest of every file under ``folder``: names and contents, in a fixed order."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.digest()
+
+
+@cache
+def generator_digest() -> bytes:
+    """The generator's own identity: its source and data files, and the versions of its writers."""
+    digest = hashlib.sha256(folder_digest(_GENERATOR))
+    for name in _WRITERS:
+        try:
+            digest.update(f"{name}={metadata.version(name)}\0".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=absent\0".encode())
+    return digest.digest()
+
+
+class OutputCache:
+    """Rendered bytes of slow formats, by content key, in one folder."""
+
+    def __init__(self, folder: Path, templates: Path):
+        self.folder = folder
+        # Templates are hashed once per build: every key of the build shares them.
+        self._salt = hashlib.sha256(generator_digest() + folder_digest(templates)).digest()
+        self._used: dict[str, set[str]] = {}
+
+    def key(self, format_name: str, subject: ResolvedNotice | list[ResolvedNotice]) -> str:
+        """The key of one output file: what it is made from, hashed."""
+        digest = hashlib.sha256(self._salt + format_name.encode() + b"\0")
+        for notice in subject if isinstance(subject, list) else [subject]:
+            digest.update(notice.model_dump_json().encode() + b"\0")
+        return digest.hexdigest()
+
+    def _path(self, format_name: str, key: str) -> Path:
+        return self.folder / format_name / key[:2] / key
+
+    def get(self, format_name: str, key: str) -> bytes | None:
+        """The cached bytes for ``key``, or None when there are none (or they cannot be read)."""
+        self._used.setdefault(format_name, set()).add(key)
+        try:
+            return self._path(format_name, key).read_bytes()
+        except OSError:
+            return None
+
+    def put(self, format_name: str, key: str, content: bytes) -> None:
+        """Store ``content`` under ``key``: written aside, then renamed in, so readers see all or nothing."""
+        self._used.setdefault(format_name, set()).add(key)
+        target = self._path(format_name, key)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".writing-")
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(content)
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+    def prune(self, format_names: Iterable[str]) -> None:
+        """Remove the entries of these formats that this build did not use."""
+        for format_name in format_names:
+            used = self._used.get(format_name, set())
+            for path in (self.folder / format_name).glob("*/*"):
+                if path.name not in used:
+                    path.unlink(missing_ok=True)
