@@ -223,3 +223,15 @@ def _place_of_key(path: Path, key: str) -> str:
         if line.strip().startswith(f"{key}:"):
             return f"{number}:{line.index(key) + 1}"
     raise AssertionError(f"no {key} in {path}")
+
+
+def test_lists_twelve_deep_are_kept_and_thirteen_refused_in_a_free_section(tmp_path: Path) -> None:
+    def nested(levels: int) -> str:
+        return "\n".join("    " * level + f"- level {level + 1}" for level in range(levels))
+
+    for levels, exit_code in ((12, 0), (13, 1)):
+        files = facts_data()
+        files["pupils.yaml"]["sections"][0]["body"] = nested(levels)
+        result = notices("check", "--facts", str(write_facts(tmp_path / str(levels), files)))
+        assert result.exit_code == exit_code, result.output
+    assert "sections[1].body: the text nests lists or quotes too deeply to be shown" in result.output
