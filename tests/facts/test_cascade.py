@@ -145,3 +145,10 @@ def test_a_basis_naming_a_category_the_notice_lacks_is_an_error(example_copy: Pa
     where, line = refused(example_copy)
     assert int(where["line"]) == line_of(notice, "categories: [characteristics, medicine]")
     assert "names the category 'medicine', which this notice does not have. Did you mean 'medical'?" in line
+
+
+def test_the_ico_is_the_supervisory_authority_unless_the_organisation_names_another(example_copy: Path) -> None:
+    edit(example_copy / "organisation.yaml", "supervisory_authority:\n  complaint_url: https://ico.org.uk/concerns/\n", "")
+    authority = resolved(example_copy)["supervisory_authority"]
+    assert authority["name"] == "Information Commissioner's Office"
+    assert authority["complaint_url"] == "https://ico.org.uk/make-a-complaint/"
