@@ -357,7 +357,11 @@ def attach_locations(model: Any, locate, path: tuple = ()) -> None:
         model._location = locate(path)
         for name in model.model_fields_set:
             model._field_locations[name] = locate(path + (name,))
-            attach_locations(getattr(model, name), locate, path + (name,))
+            value = getattr(model, name)
+            if isinstance(value, list):  # items of a list of text have no model to remember their line
+                for index in range(len(value)):
+                    model._field_locations[f"{name}[{index + 1}]"] = locate(path + (name, index))
+            attach_locations(value, locate, path + (name,))
     elif isinstance(model, list):
         for index, item in enumerate(model):
             attach_locations(item, locate, path + (index,))

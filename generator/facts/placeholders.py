@@ -24,10 +24,12 @@ def placeholder(what: str) -> str:
 def _walk(value: Any, path: KeyPath, where: Location | None, found: list[FactError]) -> None:
     if isinstance(value, FactModel):
         for name in sorted(value.model_fields_set):
-            _walk(getattr(value, name), path + (name,), value.field_location(name), found)
-    elif isinstance(value, (list, tuple)):
-        for index, item in enumerate(value):
-            _walk(item, path + (index,), getattr(item, "location", None) or where, found)
+            field = getattr(value, name)
+            if isinstance(field, list):
+                for index, item in enumerate(field):
+                    _walk(item, path + (name, index), value.field_location(f"{name}[{index + 1}]"), found)
+            else:
+                _walk(field, path + (name,), value.field_location(name), found)
     elif isinstance(value, dict):
         for key, item in value.items():
             _walk(item, path + (key,), getattr(item, "location", None) or where, found)
