@@ -145,7 +145,7 @@ def build(facts: Path, out: Path, templates: Path, format_names: list[str] | Non
     With ``cache_folder``, PDF and Word files whose inputs did not change are reused from it.
     """
     formats = select_formats(format_names)
-    check_output_folder(out, project_root or Path.cwd())
+    check_output_folder(out, project_root or Path.cwd(), inputs=(facts, templates))
     tree = load_facts(facts)
     notices = resolve(tree)
     refuse_placeholders(tree)

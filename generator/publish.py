@@ -23,14 +23,14 @@ class UnsafeOutput(Exception):
 def check_output_folder(out: Path, project_root: Path, inputs: tuple[Path, ...] = ()) -> None:
     """Refuse output folders that a build must never replace, including any holding ``inputs`` (facts, templates)."""
     target = out.resolve()
-    for folder in inputs:
-        if folder.resolve().is_relative_to(target):
-            raise UnsafeOutput(f"{out} holds {folder}, which this build reads: choose an output folder outside it.")
     forbidden = {Path("/"), Path.home().resolve(), project_root.resolve(), Path.cwd().resolve()}
     if target in forbidden or target == target.parent:
         raise UnsafeOutput(f"{out} is not a place to build into: choose a folder of its own, e.g. 'dist'.")
     if project_root.resolve().is_relative_to(target):
         raise UnsafeOutput(f"{out} contains the project itself: choose a folder of its own, e.g. 'dist'.")
+    for folder in inputs:
+        if folder.resolve().is_relative_to(target):
+            raise UnsafeOutput(f"{out} holds {folder}, which this build reads: choose an output folder outside it.")
     if target.exists() and not target.is_dir():
         raise UnsafeOutput(f"{out} is a file, not a folder: choose another name.")
     if target.is_dir() and any(target.iterdir()) and not (target / MARKER).exists():

@@ -171,3 +171,16 @@ def test_an_output_folder_that_is_a_link_to_home_is_refused(tmp_path: Path, monk
     (tmp_path / "dist").symlink_to(home, target_is_directory=True)
     with pytest.raises(UnsafeOutput, match="not a place to build into"):
         check_output_folder(tmp_path / "dist", tmp_path / "project")
+
+
+def test_a_build_into_the_folder_that_holds_its_facts_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    assert notices("build", "--facts", str(write_facts(tmp_path / "notices", facts_data())), "--out", str(out),
+                   "--format", "md").exit_code == 0
+    facts = write_facts(out / "notices", facts_data())  # someone keeps the facts in the build folder
+    before = tree_digest(out)
+    result = notices("build", "--facts", str(facts), "--out", str(out), "--format", "md")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        f"error: {out} holds {facts}, which this build reads: choose an output folder outside it.")
+    assert tree_digest(out) == before
