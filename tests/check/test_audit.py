@@ -171,3 +171,28 @@ def test_a_booklet_of_two_notices_is_audited_notice_by_notice(tmp_path: Path) ->
                    flags=re.IGNORECASE)
     (finding,) = audit_text(moved, notices, Location("booklet.pdf"))
     assert (finding.rule, finding.notice) == ("A13.2.a", "staff")
+
+
+def test_a_notice_that_states_everything_passes_the_audit_in_every_format(tmp_path: Path) -> None:
+    files = minimal_facts()
+    files["pupils.yaml"].update(
+        categories=[{"id": "contact", "name": "Contact details"},
+                    {"id": "health", "name": "Medical information", "special": True}],
+        purposes=[{"id": "teaching", "description": "teach pupils"},
+                  {"id": "photos", "description": "share photos of school events"}],
+        lawful_bases=[
+            {"article": "6(1)(e)", "purposes": ["teaching"]},
+            {"article": "6(1)(a)", "purposes": ["photos"]},
+            {"article": "6(1)(f)", "purposes": ["photos"], "legitimate_interests": "celebrating pupils' success"},
+            {"article": "9(2)(g)", "schedule_1": "Schedule 1, Part 2, paragraph 18 (safeguarding)"},
+        ],
+        sources=[{"name": "the previous school", "description": "the pupil's record"}],
+        transfers=[{"destination": "United States", "what": "photos, to our photo service",
+                    "safeguard": "the International Data Transfer Agreement", "get_a_copy": "ask the office"}],
+        automated_decisions=[{"description": "Sorting pupils into reading groups", "logic": "reading test scores",
+                              "consequences": "which group a pupil starts in"}],
+        changes=[{"date": "2026-09-01", "version": "1.0", "summary": "Added photos.", "new_purpose": True}],
+    )
+    facts = write_facts(tmp_path / "notices", files)
+    out = build(facts, tmp_path / "dist", TEMPLATES).out
+    assert audit_rendered(out, load_notices(facts)) == []
