@@ -45,7 +45,8 @@ def test_a_link_to_another_file_inside_the_facts_folder_is_read(facts: Path) -> 
     assert "2 notices for 2 schools" in result.output
 
 
-@pytest.mark.parametrize("name", ["../escape.yaml", "Pupils.yaml", "pupil info.yaml", "pupils_2.yaml", "-pupils.yaml"])
+@pytest.mark.parametrize("name", ["../escape.yaml", "Pupils.yaml", "pupil info.yaml", "pupils_2.yaml", "-pupils.yaml",
+                                  "élèves.yaml"])
 def test_a_file_name_that_cannot_be_an_id_is_refused(facts: Path, name: str) -> None:
     target = facts / name
     target.write_text((facts / "pupils.yaml").read_text("utf-8"), "utf-8")
