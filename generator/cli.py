@@ -11,13 +11,14 @@ from functools import wraps
 from pathlib import Path
 
 import click
+import jinja2
 
 from generator.build import build, load_notices
 from generator.check import audit_rendered, check_notices, report
 from generator.check.findings import sorted_findings
 from generator.check.placeholders import placeholder_findings
 from generator.facts.cascade import resolve
-from generator.facts.errors import FactErrors
+from generator.facts.errors import FactErrors, display_path
 from generator.facts.load import load_facts
 from generator.facts.schema import write_schemas
 from generator.manual import write_references
@@ -48,6 +49,14 @@ def _iso_date(_ctx, _param, value: str | None) -> datetime.date | None:
         raise click.BadParameter(f"'{value}' is not a date: write it as YYYY-MM-DD, e.g. 2026-09-01.") from None
 
 
+def _template_place(problem: jinja2.TemplateError) -> str:
+    """'templates/notice.md.j2:83: ' when Jinja knows where in a template the problem is."""
+    if isinstance(problem, jinja2.TemplateSyntaxError) and problem.filename:
+        return f"{display_path(Path(problem.filename))}:{problem.lineno}: "
+    frames = [frame for frame in traceback.extract_tb(problem.__traceback__) if frame.filename.endswith(".j2")]
+    return f"{display_path(Path(frames[-1].filename))}:{frames[-1].lineno}: " if frames else ""
+
+
 def handles_errors(command):
     """Print known problems as plain lines and exit 1; never show a traceback unless --debug."""
 
@@ -65,6 +74,10 @@ def handles_errors(command):
             sys.exit(1)
         except (UnsafeOutput, ValueError) as problem:
             click.echo(f"error: {problem}", err=True)
+            sys.exit(1)
+        except jinja2.TemplateError as problem:  # templates/ is the user's to edit: their slip, not ours
+            click.echo(f"{_template_place(problem)}template error: {problem}.", err=True)
+            click.echo("Correct the template, or copy it back from the project's templates/ folder.", err=True)
             sys.exit(1)
         except click.exceptions.Exit:
             raise

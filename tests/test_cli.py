@@ -117,3 +117,23 @@ def test_debug_shows_no_traceback_for_a_mistake_in_the_facts(example_copy: Path)
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert result.output.startswith("organisation.yaml:")
+
+
+@pytest.mark.parametrize("slip, message", [
+    ("{% for purpose in notice.purposes %", "expected token ':', got '}'"),
+    ("{% for purpose in notice.purpose %}", "has no attribute 'purpose'"),
+], ids=["syntax", "unknown fact"])
+def test_a_slip_in_an_edited_template_is_named_at_its_line(tmp_path: Path, slip: str, message: str) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    page = templates / "notice.md.j2"
+    text = page.read_text("utf-8")
+    line = text[:text.index("{% for purpose in notice.purposes %}")].count("\n") + 1
+    page.write_text(text.replace("{% for purpose in notice.purposes %}", slip, 1), "utf-8")
+    result = notices("build", "--facts", str(EXAMPLE), "--templates", str(templates), "--out",
+                     str(tmp_path / "dist"), "--format", "md")
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    first = result.output.splitlines()[0]
+    assert re.match(rf"^\S*notice\.md\.j2:({line}|{line + 1}): template error: .*{re.escape(message)}", first), first
+    assert not (tmp_path / "dist").exists()
