@@ -97,6 +97,9 @@ def _audit_notice(lines: list[str], start: int, notice: ResolvedNotice, where: L
             continue
         positions[anchor] = cursor = at
     bodies = {anchor: " ".join(_section_lines(lines, at)) for anchor, at in positions.items()}
+    for anchor, body in bodies.items():
+        if not body:
+            problems[anchor] = f"The section '{TITLES[anchor]}' is empty: the template must say what the facts state."
     findings = []
     values = required_values(notice)
     for entry in rules:
@@ -104,7 +107,7 @@ def _audit_notice(lines: list[str], start: int, notice: ResolvedNotice, where: L
         if missing:
             findings.append(Finding(entry.id, "error", missing[0], where, notice.variant.id, notice.id))
             continue
-        for anchor, what, value in values[entry.id]:
+        for anchor, what, value in values[entry.id]:  # every section is present and not empty here
             if _plain(value) not in bodies[anchor]:
                 findings.append(Finding(
                     entry.id, "error",

@@ -103,6 +103,15 @@ def test_a_template_that_empties_the_recipients_fails_naming_the_recipient(tmp_p
     assert not (tmp_path / "dist").exists()
 
 
+def test_a_template_that_empties_a_section_stated_as_none_fails(tmp_path: Path) -> None:
+    templates = templates_with(tmp_path, "We do not send this information outside the UK.", "")
+    with pytest.raises(AuditFailed) as failed:
+        build(EXAMPLE, tmp_path / "dist", templates, ["md", "fragment"])
+    assert [(f.rule, Path(f.location.file).name) for f in failed.value.findings] == [
+        ("A13.1.f", "children-in-need.fragment.html"), ("A13.1.f", "children-in-need.md")]
+    assert "'Transfers outside the UK' is empty" in failed.value.findings[0].message
+
+
 def test_a_template_that_drops_the_derived_rights_breaks_a13_2_b(tmp_path: Path) -> None:
     facts = write_facts(tmp_path / "notices", minimal_facts())
     templates = templates_with(tmp_path, RIGHTS_LOOP, "{% for right in n.rights if right.id == 'access' %}")
