@@ -1,5 +1,5 @@
 # The two commands of the README. Each sets up what it needs on a fresh machine.
-#   make site   the example website and every format, from notices/
+#   make site   the example website (site/) and every format (dist/), from notices/
 #   make test   the test suite (installs the test extras and the Debian packages the tests drive)
 PYTHON ?= python3
 VENV := .venv
@@ -19,6 +19,7 @@ $(VENV)/.test-extras: $(BIN)/notices
 
 site: $(BIN)/notices
 	$(BIN)/notices build --out dist
+	$(BIN)/notices site --out site
 
 test: $(VENV)/.test-extras
 	bash .ci/system-packages

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import logging
 import os
 import sys
 import traceback
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import click
 import jinja2
+from mkdocs.commands.serve import serve as mkdocs_serve
 
 from generator.build import build, load_notices
 from generator.check import audit_rendered, check_notices, report
@@ -25,6 +27,7 @@ from generator.manual import write_references
 from generator.publish import UnsafeOutput
 from generator.render.cache import DEFAULT_FOLDER as DEFAULT_CACHE
 from generator.scaffold import new_fact_file
+from generator.site.build import build_site
 
 FACTS_OPTION = click.option(
     "--facts", "facts", type=click.Path(path_type=Path), default=Path("notices"), show_default=True,
@@ -149,6 +152,35 @@ def build_command(facts: Path, templates: Path, out: Path, formats: list[str] | 
     result = build(facts, out, templates, formats, cache_folder=None if no_cache else cache_folder,
                    progress=progress)
     click.echo(f"Built {len(result.files)} files for {len(result.notices)} notices into {out}/.")
+
+
+CONFIG_OPTION = click.option(
+    "--config", "config_file", type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    default=Path("mkdocs.yml"), show_default=True, help="The website's settings.",
+)
+
+
+@main.command(name="site")
+@CONFIG_OPTION
+@click.option("--out", type=click.Path(path_type=Path), default=Path("site"), show_default=True,
+              help="Where to write the website; replaced whole, and only once it has built.")
+@handles_errors
+def site_command(config_file: Path, out: Path) -> None:
+    """Build the transparency website (MkDocs, strict: any warning fails)."""
+    logging.basicConfig(format="%(levelname)s: %(message)s", level=logging.WARNING)
+    build_site(config_file, out)
+    click.echo(f"Built the website into {out}/.")
+
+
+@main.command(name="serve")
+@CONFIG_OPTION
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="The port on 127.0.0.1 to serve on.")
+@handles_errors
+def serve_command(config_file: Path, port: int) -> None:
+    """Preview the website on this computer; it rebuilds when a fact or a template changes."""
+    logging.basicConfig(format="%(levelname)s: %(message)s", level=logging.INFO)
+    mkdocs_serve(str(config_file), dev_addr=f"127.0.0.1:{port}")
 
 
 @main.command()

@@ -1,0 +1,1 @@
+"""The transparency website: an MkDocs plugin that turns the resolved notices into pages, hubs and downloads."""

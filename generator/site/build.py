@@ -1,0 +1,31 @@
+"""Building the website into a folder, replacing it only when the whole build succeeded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from generator.publish import check_output_folder, staged_output
+
+
+class SiteFailed(ValueError):
+    """The site did not build; MkDocs has already said why."""
+
+
+def build_site(config_file: Path, out: Path) -> Path:
+    """Build the site described by ``config_file`` into ``out`` with MkDocs in strict mode (any warning fails).
+
+    The build goes into a fresh folder beside ``out``, which replaces ``out`` only on success.
+    """
+    project = config_file.resolve().parent
+    check_output_folder(out, project, inputs=(project / "notices", project / "templates", project / "site_overrides"))
+    with staged_output(out) as staging:
+        config = load_config(str(config_file), site_dir=str(staging), strict=True)
+        try:
+            mkdocs_build(config)
+        except Abort as problem:
+            raise SiteFailed(f"the website was not built ({problem}); {out}/ was left as it was.") from None
+    return out

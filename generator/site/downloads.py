@@ -1,0 +1,65 @@
+"""The files the website offers for download: the other formats of each notice and each school's booklet.
+
+They are rendered by the same registry and pipeline as ``notices build`` (slow formats from the
+cache when unchanged) and audited the same way, so a download never says less than the page.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.build import audit, render_all, select_formats
+from generator.facts.cascade import ResolvedNotice
+from generator.render.cache import OutputCache
+from generator.render.formats import OutputFormat, RenderContext
+
+FOLDER = "downloads"
+
+
+@dataclass(frozen=True)
+class Download:
+    src_uri: str  # where the file sits in the site, e.g. downloads/oakmoor/children-in-need.pdf
+    label: str  # what it is, for the download block
+    content: bytes
+
+
+LABELS = {
+    "md": "Markdown", "html": "Web page (HTML)", "pdf": "PDF", "docx": "Word document",
+    "json": "Machine-readable data (JSON)", "fragment": "HTML to paste into a school website",
+    "booklet": "Booklet of every notice (PDF)",
+}
+
+
+def label(output_format: OutputFormat) -> str:
+    """A short name a parent recognises; a format without one shows its description."""
+    return LABELS.get(output_format.name, output_format.description)
+
+
+def render_downloads(notices: list[ResolvedNotice], format_names: list[str], context: RenderContext,
+                     cache_folder: Path | None) -> dict[tuple[str, str | None], list[Download]]:
+    """The download files, keyed by (school id, notice id); a school's own files are under (school id, None).
+
+    Formats named but not registered are left out, so the site lists what exists. Raises AuditFailed
+    if a file leaves out what the law requires.
+    """
+    known = {output_format.name for output_format in select_formats(None)}
+    formats = select_formats([name for name in format_names if name in known])
+    if not formats:
+        return {}
+    cache = OutputCache(cache_folder, context.templates) if cache_folder else None
+    owners = {(notice.variant.id, notice.id) for notice in notices} | {(notice.variant.id, None) for notice in notices}
+    by_owner: dict[tuple[str, str | None], list[Download]] = {owner: [] for owner in sorted(owners, key=str)}
+    with tempfile.TemporaryDirectory(prefix="notices-downloads-") as folder:
+        rendered = Path(folder)
+        render_all(notices, formats, context, rendered, cache=cache)
+        audit(rendered, notices, Path(FOLDER))
+        for output_format in formats:
+            for school_id, notice_id in by_owner:
+                if (notice_id is None) != (output_format.scope == "school"):
+                    continue
+                path = output_format.output_path(school_id, notice_id)
+                by_owner[(school_id, notice_id)].append(
+                    Download(f"{FOLDER}/{path.as_posix()}", label(output_format), (rendered / path).read_bytes()))
+    return by_owner

@@ -1,0 +1,103 @@
+"""The website's pages as Markdown: the home page, one landing page per school, one page per notice, the hubs.
+
+Hub pages gather one kind of fact from every notice of every school (what is held, who it goes to,
+how long it is kept, rights, contacts, changes). Their templates live in ``templates/site/`` and
+run in the same escaping Markdown environment as the notice, so fact text stays inert.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.facts.cascade import ResolvedNotice, Variant
+from generator.render.formats import RenderContext
+from generator.render.formats.markdown import render_markdown
+from generator.render.templating import markdown_environment
+from generator.site import hubs
+from generator.site.feed import dated_changes
+
+HUBS: tuple[tuple[str, str], ...] = (
+    ("what-we-hold", "What we hold"),
+    ("who-we-share-with", "Who we share with"),
+    ("how-long-we-keep-it", "How long we keep it"),
+    ("your-rights", "Your rights"),
+    ("contact-us", "Contact us"),
+    ("changes", "Changes"),
+)
+FEED = "changes.xml"
+
+
+@dataclass
+class SchoolPages:
+    """One school (or a standalone organisation) and the notices it publishes."""
+
+    variant: Variant
+    notices: list[ResolvedNotice]
+
+    @property
+    def folder(self) -> str:
+        return f"schools/{self.variant.id}"
+
+    @property
+    def index(self) -> str:
+        return f"{self.folder}/index.md"
+
+    @property
+    def contact(self):
+        return self.notices[0].contact
+
+
+@dataclass
+class SitePage:
+    """One generated page: where it lives in the site, its Markdown, and what the theme shows around it."""
+
+    src_uri: str
+    markdown: str
+    notice: ResolvedNotice | None = None
+    school: SchoolPages | None = None
+    downloads: list[tuple[str, str]] = field(default_factory=list)  # (src_uri of the file, what it is)
+
+
+def notice_page(notice: ResolvedNotice) -> str:
+    return f"schools/{notice.variant.id}/{notice.id}.md"
+
+
+def schools_of(notices: list[ResolvedNotice]) -> list[SchoolPages]:
+    """The schools in the order of the notices (sorted by school id), each with its notices."""
+    schools: dict[str, SchoolPages] = {}
+    for notice in notices:
+        schools.setdefault(notice.variant.id, SchoolPages(notice.variant, [])).notices.append(notice)
+    return list(schools.values())
+
+
+def site_pages(notices: list[ResolvedNotice], context: RenderContext) -> list[SitePage]:
+    """Every generated page of the site, home first, then schools and their notices, then the hubs."""
+    schools = schools_of(notices)
+    environment = markdown_environment(context.templates.resolve())
+    environment.globals.update(notice_page=notice_page, holdings=hubs.holdings, sharing=hubs.sharing,
+                               not_shared=hubs.not_shared, dated_changes=dated_changes)
+    facts = {"organisation": notices[0].organisation, "schools": schools, "notices": notices, "hubs": HUBS,
+             "feed": FEED}
+
+    def page(template: str, **values) -> str:
+        return environment.get_template(f"site/{template}.md.j2").render(**facts, **values).strip() + "\n"
+
+    pages = [SitePage("index.md", page("home"))]
+    for school in schools:
+        pages.append(SitePage(school.index, page("school", school=school), school=school))
+        pages += [SitePage(notice_page(notice), render_markdown(notice, context), notice=notice, school=school)
+                  for notice in school.notices]
+    pages += [SitePage(f"{slug}.md", page(slug)) for slug, _ in HUBS]
+    return pages
+
+
+def site_nav(pages: list[SitePage]) -> list:
+    """MkDocs ``nav``: home and the hubs, then one section per school, its landing page as the section's index."""
+    nav: list = [{"Home": "index.md"}]
+    nav += [{title: f"{slug}.md"} for slug, title in HUBS]
+    for page in pages:
+        if page.school is not None and page.notice is None:
+            nav.append({page.school.variant.name: [page.src_uri]})
+        elif page.notice is not None:
+            nav[-1][page.school.variant.name].append({page.notice.notice.title: page.src_uri})
+    return nav

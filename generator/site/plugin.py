@@ -1,0 +1,111 @@
+"""The ``notices`` MkDocs plugin: adds the generated pages, downloads and feed to the site, and watches the facts.
+
+Nothing is written into the docs folder: every page and file is a ``File.generated`` in ``on_files``.
+Options (in ``mkdocs.yml``, paths relative to it):
+
+    plugins:
+      - notices:
+          facts: notices          # the fact files
+          templates: templates    # the notice templates; the site's own are in templates/site/
+          formats: [pdf, docx, booklet]   # offered for download, where registered
+          cache: .notices-cache   # slow formats reused when unchanged; empty to render every time
+"""
+
+from __future__ import annotations
+
+import calendar
+import os
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from generator.check import AuditFailed
+from generator.facts.cascade import resolve
+from generator.facts.errors import FactErrors
+from generator.facts.load import load_facts
+from generator.facts.placeholders import refuse_placeholders
+from generator.render.formats import RenderContext
+from generator.render.text import longdate
+from generator.site.downloads import render_downloads
+from generator.site.feed import atom_feed
+from generator.site.pages import FEED, SitePage, site_nav, site_pages
+
+
+class NoticesConfig(Config):
+    facts = config_options.Type(str, default="notices")
+    templates = config_options.Type(str, default="templates")
+    formats = config_options.ListOfItems(config_options.Type(str),
+                                         default=["pdf", "docx", "html", "json", "fragment", "booklet"])
+    cache = config_options.Type(str, default=".notices-cache")
+
+
+class NoticesPlugin(BasePlugin[NoticesConfig]):
+    def _path(self, config, option: str) -> Path:
+        return Path(config.config_file_path).parent / self.config[option]
+
+    def on_files(self, files: Files, /, *, config) -> Files:
+        facts, templates = self._path(config, "facts"), self._path(config, "templates")
+        try:
+            tree = load_facts(facts)
+            notices = resolve(tree)
+            refuse_placeholders(tree)
+            context = RenderContext(templates=templates, notices=tuple(notices))
+            downloads = render_downloads(notices, self.config.formats, context,
+                                         self._path(config, "cache") if self.config.cache else None)
+        except (FactErrors, AuditFailed) as problem:
+            lines = [str(error) for error in getattr(problem, "errors", [])] or [str(problem)]
+            raise PluginError("\n".join(lines + ["The site was not built."])) from None
+        _date_builds_from_facts(notices)
+        self.pages = {page.src_uri: page for page in site_pages(notices, context)}
+        for page in self.pages.values():
+            school = page.school.variant.id if page.school else None
+            page.downloads = downloads.get((school, page.notice.id if page.notice else None), [])
+            files.append(File.generated(config, page.src_uri, content=page.markdown))
+        for owned in downloads.values():
+            for download in owned:
+                files.append(File.generated(config, download.src_uri, content=download.content))
+        files.append(File.generated(config, FEED, content=atom_feed(
+            notices, notices[0].organisation.name or notices[0].variant.name,
+            lambda notice: f"schools/{notice.variant.id}/{notice.id}/")))
+        config.nav = site_nav(list(self.pages.values()))
+        return files
+
+    def on_page_markdown(self, markdown: str, /, *, page, config, files) -> str:
+        """Hand the theme what it shows around the page: the notice's version and review date, downloads."""
+        generated: SitePage | None = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            if generated.notice is not None:
+                notice = generated.notice.notice
+                page.meta["notice_version"] = notice.version
+                page.meta["last_reviewed"] = longdate(notice.last_reviewed) if notice.last_reviewed else None
+            page.meta["downloads"] = [
+                {"url": files.get_file_from_path(download.src_uri).url, "label": download.label,
+                 "size": _size(len(download.content))}
+                for download in generated.downloads
+            ]
+        return markdown
+
+    def on_serve(self, server, /, *, config, builder):
+        """Rebuild when a fact or a template changes, not only the docs folder."""
+        server.watch(str(self._path(config, "facts")))
+        server.watch(str(self._path(config, "templates")))
+        return server
+
+
+def _date_builds_from_facts(notices) -> None:
+    """Date the build (the sitemap's dates) by the newest date in the facts, not the clock, so rebuilds match.
+
+    MkDocs reads SOURCE_DATE_EPOCH, the reproducible-builds convention, whenever it dates a page.
+    """
+    dates = [d for n in notices for d in [n.notice.last_reviewed, *(c.date for c in n.notice.changes)] if d]
+    if dates:
+        newest = max(dates)
+        os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(newest.timetuple()))
+
+
+def _size(length: int) -> str:
+    return f"{max(1, round(length / 1024))} KB" if length < 1024 * 1024 else f"{length / (1024 * 1024):.1f} MB"
