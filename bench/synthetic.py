@@ -125,7 +125,7 @@ def notice_facts(rng: random.Random, notice_id: str, subject: str, data_subjects
             {"article": "9(2)(g)", "categories": special,
              "schedule_1": "Schedule 1, Part 2, paragraph 6 (statutory and government purposes)"},
         ],
-        "provision": {"requirement": "mixed", "explanation": _paragraph(rng), "consequences": _sentence(rng)},
+        "provision": {"requirement": "mixed", "explanation": _sentence(rng), "consequences": _sentence(rng)},
         "sources": [{"name": f"{source}", "description": _sentence(rng)}
                     for source in rng.sample(["Parents and carers", "Previous schools", "The local authority",
                                               "The Department for Education", "Health professionals"],

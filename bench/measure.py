@@ -1,0 +1,319 @@
+"""The benchmark: every figure of docs/performance.md, each a ratio against a floor measured in the same run.
+
+Machines here are shared and noisy, so each figure is a ratio of medians (of ``--repeats`` runs)
+taken on the same generated tree, minutes apart, not an absolute time. Run it with ``bench/run``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import jinja2
+import weasyprint
+import yaml
+
+from bench.synthetic import write_trust
+from generator.build import load_notices, render_all, select_formats
+from generator.render import text
+from generator.render.formats import RenderContext
+from generator.render.formats.html import notice_body_html
+from generator.render.formats.markdown import render_markdown
+from generator.render.formats.pdf import render_pdf
+from generator.render.sections import SECTIONS, TITLES
+from generator.render.templating import html_environment
+
+PROJECT = Path(__file__).resolve().parent.parent
+TEMPLATES = PROJECT / "templates"
+NOTICES = [str(PROJECT / ".venv" / "bin" / "notices")]
+if not Path(NOTICES[0]).exists():
+    NOTICES = [sys.executable, "-m", "generator.cli"]
+
+
+def median_time(action, repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def report(name: str, ours: float, floor: float, target: str, passed: bool, detail: str = "") -> dict:
+    ratio = ours / floor if floor else float("inf")
+    line = f"{name:<34} {ratio:7.2f}x   ours {ours:8.3f}s  floor {floor:8.3f}s  target {target:<8} " \
+           f"{'met' if passed else 'MISSED'}"
+    print(line + (f"  ({detail})" if detail else ""), flush=True)
+    return {"name": name, "ratio": ratio, "ours": ours, "floor": floor, "target": target, "met": passed}
+
+
+def bare_jinja(templates: Path) -> jinja2.Template:
+    """The notice template in a plain Jinja2 environment: its filters, but no escaping of fact text."""
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), trim_blocks=True,
+                                     lstrip_blocks=True, keep_trailing_newline=True)
+    environment.globals.update(sections=SECTIONS, titles=TITLES, anchor=text.anchor)
+    environment.filters.update(md_block=text.block, link=text.link, mailto=text.mailto,
+                               join_list=text.join_list, capfirst=text.capfirst, longdate=text.longdate,
+                               trusted=text.TrustedMarkdown)
+    return environment.get_template("notice.md.j2")
+
+
+def measure_markdown(facts: Path, repeats: int) -> dict:
+    notices = load_notices(facts)
+    context = RenderContext(templates=TEMPLATES, notices=tuple(notices))
+    template = bare_jinja(TEMPLATES)
+
+    def ours():
+        loaded = load_notices(facts)
+        loaded_context = RenderContext(templates=TEMPLATES, notices=tuple(loaded))
+        for notice in loaded:
+            render_markdown(notice, loaded_context)
+
+    floor = median_time(lambda: [template.render(n=notice) for notice in notices], repeats)
+    ours_time = median_time(ours, repeats)
+    del context
+    return report("facts -> Markdown (all notices)", ours_time, floor, "<= 1.5x", ours_time <= 1.5 * floor,
+                  f"{len(notices)} notices")
+
+
+def measure_pdf(facts: Path, repeats: int, sample: int) -> dict:
+    notices = load_notices(facts)[:sample]
+    context = RenderContext(templates=TEMPLATES, notices=tuple(notices))
+    template = html_environment(TEMPLATES.resolve()).get_template("notice.pdf.html.j2")
+    documents = [template.render(n=notice, body=notice_body_html(notice, context)) for notice in notices]
+
+    def floor():
+        for document in documents:
+            weasyprint.HTML(string=document).write_pdf(pdf_variant="pdf/ua-1")
+
+    floor_time = median_time(floor, repeats) / len(notices)
+    ours_time = median_time(lambda: [render_pdf(notice, context) for notice in notices], repeats) / len(notices)
+    return report("PDF per document", ours_time, floor_time, "<= 1.1x", ours_time <= 1.1 * floor_time,
+                  f"{len(notices)} documents")
+
+
+def measure_speedup(facts: Path, work: Path, repeats: int, sample: int) -> dict:
+    notices = load_notices(facts)[:sample]
+    context = RenderContext(templates=TEMPLATES, notices=tuple(notices))
+    formats = select_formats(["pdf", "docx"])
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+    def stage(workers: int):
+        into = Path(tempfile.mkdtemp(dir=work))
+        render_all(notices, formats, context, into, workers=workers)
+        shutil.rmtree(into)
+
+    one = median_time(lambda: stage(1), repeats)
+    many = median_time(lambda: stage(cores), repeats)
+    speedup = one / many
+    print(f"{'PDF+Word stage speed-up':<34} {speedup:7.2f}x   1 worker {one:8.3f}s  {cores} workers {many:8.3f}s  "
+          f"target >= 1.7x   {'met' if speedup >= 1.7 else 'MISSED'}  ({len(notices) * 2} files)", flush=True)
+    return {"name": "speed-up", "ratio": speedup, "met": speedup >= 1.7}
+
+
+class PeakMemory:
+    """The peak of the summed RSS of a process and all its descendants, sampled from /proc."""
+
+    def __init__(self, pid: int):
+        self.pid, self.peak, self._done = pid, 0, threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _tree(self) -> list[int]:
+        children: dict[int, list[int]] = {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                except (OSError, IndexError, ValueError):
+                    continue
+                children.setdefault(parent, []).append(int(entry.name))
+        tree, stack = [], [self.pid]
+        while stack:
+            pid = stack.pop()
+            tree.append(pid)
+            stack += children.get(pid, [])
+        return tree
+
+    def _sample(self) -> None:
+        while not self._done.wait(0.1):
+            total = 0
+            for pid in self._tree():
+                try:
+                    status = Path(f"/proc/{pid}/status").read_text()
+                except OSError:
+                    continue
+                total += next((int(line.split()[1]) * 1024 for line in status.splitlines()
+                               if line.startswith("VmRSS:")), 0)
+            self.peak = max(self.peak, total)
+
+    def stop(self) -> int:
+        self._done.set()
+        self._thread.join()
+        return self.peak
+
+
+def timed_build(facts: Path, out: Path, cache: Path, formats: str | None = None) -> tuple[float, int]:
+    """One ``notices build`` as a user runs it: (seconds, peak summed RSS of it and its workers)."""
+    command = NOTICES + ["build", "--facts", str(facts), "--templates", str(TEMPLATES), "--out", str(out),
+                         "--cache", str(cache)] + (["--format", formats] if formats else [])
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=out.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               env={**os.environ, "CI": "1"})
+    memory = PeakMemory(process.pid)
+    output, _ = process.communicate()
+    seconds = time.perf_counter() - start
+    peak = memory.stop()
+    if process.returncode != 0:
+        raise SystemExit(f"notices build failed:\n{output.decode()[-3000:]}")
+    return seconds, peak
+
+
+def measure_incremental(facts: Path, work: Path) -> list[dict]:
+    out, cache = work / "dist", work / "cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    full, peak = timed_build(facts, out, cache)
+    largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    school = sorted((facts / "schools").glob("*.yaml"))[0]
+    original = school.read_text("utf-8")
+    school.write_text(original.replace("School Business Manager", "Office Manager"), "utf-8")
+    try:
+        incremental, _ = timed_build(facts, out, cache)
+    finally:
+        school.write_text(original, "utf-8")
+    results = [report("one-school edit vs full build", incremental, full, "<= 0.10x", incremental <= 0.1 * full,
+                      f"edited {school.name}")]
+    print(f"{'peak RSS of the whole build':<34} {peak / 2**20:7.0f} MiB summed over processes; "
+          f"largest single process {largest / 2**20:.0f} MiB   target < 1024 MiB   "
+          f"{'met' if peak < 2**30 else 'MISSED'}", flush=True)
+    results.append({"name": "peak RSS", "bytes": peak, "met": peak < 2**30})
+    return results
+
+
+def measure_site(facts: Path, work: Path, repeats: int) -> dict | None:
+    """The plugin's site build against ``mkdocs build`` of the same pages written as plain files."""
+    config_file = PROJECT / "mkdocs.yml"
+    if not config_file.exists():
+        print(f"{'site build vs plain mkdocs':<34} skipped: the project has no mkdocs.yml yet", flush=True)
+        return None
+    from generator.site.pages import site_nav, site_pages
+
+    config = yaml.load(config_file.read_text("utf-8"), Loader=yaml.Loader)  # mkdocs.yml uses !!python tags
+    for key in ("theme", "extra_css", "extra_javascript"):
+        if isinstance(config.get(key), dict) and "custom_dir" in config[key]:
+            config[key]["custom_dir"] = str(PROJECT / config[key]["custom_dir"])
+    plugins = [p for p in config.get("plugins", []) if not (isinstance(p, dict) and "notices" in p) and p != "notices"]
+    notices_options = next((p["notices"] for p in config.get("plugins", []) if isinstance(p, dict) and "notices" in p),
+                           {}) or {}
+    docs = work / "site-docs"
+    shutil.rmtree(docs, ignore_errors=True)
+    if (PROJECT / config.get("docs_dir", "docs")).is_dir():
+        shutil.copytree(PROJECT / config.get("docs_dir", "docs"), docs)
+    else:
+        docs.mkdir()
+    ours_config = {**config, "docs_dir": str(docs), "site_dir": str(work / "site-ours"), "plugins": plugins + [
+        {"notices": {**notices_options, "facts": str(facts), "templates": str(TEMPLATES),
+                     "cache": str(work / "site-cache")}}]}
+    (work / "mkdocs-ours.yml").write_text(yaml.dump(ours_config), "utf-8")
+    build = [str(PROJECT / ".venv" / "bin" / "mkdocs"), "build", "--quiet", "--config-file"]
+
+    def mkdocs(config_path: Path) -> None:
+        subprocess.run(build + [str(config_path)], check=True, capture_output=True,
+                       env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "CI": "1"})
+
+    mkdocs(work / "mkdocs-ours.yml")  # fills the download cache
+
+    notices = load_notices(facts)
+    pages = site_pages(notices, RenderContext(templates=TEMPLATES, notices=tuple(notices)))
+    plain_docs = work / "site-plain-docs"
+    shutil.rmtree(plain_docs, ignore_errors=True)
+    shutil.copytree(docs, plain_docs)
+    for page in pages:
+        (plain_docs / page.src_uri).parent.mkdir(parents=True, exist_ok=True)
+        (plain_docs / page.src_uri).write_text(page.markdown, "utf-8")
+    for download in (work / "site-ours" / "downloads").rglob("*") if (work / "site-ours" / "downloads").is_dir() else []:
+        if download.is_file():
+            target = plain_docs / download.relative_to(work / "site-ours")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(download, target)
+    plain_config = {**config, "docs_dir": str(plain_docs), "site_dir": str(work / "site-plain"), "plugins": plugins,
+                    "nav": site_nav(pages)}
+    (work / "mkdocs-plain.yml").write_text(yaml.dump(plain_config), "utf-8")
+    floor = median_time(lambda: mkdocs(work / "mkdocs-plain.yml"), repeats)
+    ours = median_time(lambda: mkdocs(work / "mkdocs-ours.yml"), repeats)
+    return report("site build vs plain mkdocs", ours, floor, "<= 1.15x", ours <= 1.15 * floor,
+                  f"{len(pages)} pages, downloads from a warm cache")
+
+
+def measure_scales(scales: list[int], notices: int, work: Path, seed: int, formats: str | None) -> list[dict]:
+    costs = {}
+    for schools in scales:
+        facts = write_trust(work / f"scale-{schools}" / "facts", schools, notices, seed)
+        count = len(load_notices(facts))
+        cache = work / f"scale-{schools}" / "cache"
+        shutil.rmtree(cache, ignore_errors=True)
+        seconds, peak = timed_build(facts, work / f"scale-{schools}" / "dist", cache, formats)
+        costs[schools] = seconds / count
+        print(f"{'per-notice cost at ' + str(schools) + ' schools':<34} {costs[schools] * 1000:7.1f} ms/notice  "
+              f"({count} notices in {seconds:.1f}s, peak RSS {peak / 2**20:.0f} MiB, formats: {formats or 'all'})",
+              flush=True)
+    smallest, largest = min(costs), max(costs)
+    growth = costs[largest] / costs[smallest]
+    print(f"{'per-notice cost growth':<34} {growth:7.2f}x   {largest} schools vs {smallest}   target <= 1.3x   "
+          f"{'met' if growth <= 1.3 else 'MISSED'}", flush=True)
+    return [{"name": "scaling", "ratio": growth, "met": growth <= 1.3}]
+
+
+def machine() -> str:
+    memory = next((line.split(":")[1].strip() for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")), "?")
+    cpu = next((line.split(":")[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    load = os.getloadavg()
+    return (f"{os.cpu_count()} cores ({cpu}), {memory} memory, Python {platform.python_version()}, "
+            f"load average at start {load[0]:.1f}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="bench/run", description=__doc__.splitlines()[0])
+    parser.add_argument("--schools", type=int, default=50)
+    parser.add_argument("--notices", type=int, default=12)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeats", type=int, default=3, help="runs per median")
+    parser.add_argument("--scales", default="10,100,500", help="school counts for the per-notice cost, e.g. 10,100")
+    parser.add_argument("--scale-formats", default=None, help="formats built at each scale (default: all)")
+    parser.add_argument("--pdf-sample", type=int, default=12, help="documents in the PDF and speed-up figures")
+    parser.add_argument("--quick", action="store_true", help="one run per figure and small samples: a smoke test")
+    parser.add_argument("--work", type=Path, default=PROJECT / "bench" / "out", help="scratch folder (replaced)")
+    arguments = parser.parse_args(argv)
+    if arguments.quick:
+        arguments.repeats, arguments.pdf_sample = 1, min(arguments.pdf_sample, 2)
+    work = arguments.work.resolve()
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    facts = write_trust(work / "facts", arguments.schools, arguments.notices, arguments.seed)
+    print(f"machine: {machine()}")
+    print(f"tree: {arguments.schools} schools x {arguments.notices} notices (seed {arguments.seed}); "
+          f"medians of {arguments.repeats} runs\n", flush=True)
+    measure_markdown(facts, arguments.repeats)
+    measure_site(facts, work, arguments.repeats)
+    measure_pdf(facts, arguments.repeats, arguments.pdf_sample)
+    measure_speedup(facts, work, arguments.repeats, arguments.pdf_sample)
+    measure_incremental(facts, work)
+    scales = [int(part) for part in arguments.scales.split(",") if part.strip()]
+    if len(scales) > 1:
+        measure_scales(scales, arguments.notices, work, arguments.seed, arguments.scale_formats)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,27 @@
+"""bench/run on a tiny tree, so that the benchmark of docs/performance.md cannot rot unnoticed."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from tests.conftest import PROJECT
+
+FIGURES = ["facts -> Markdown (all notices)", "site build vs plain mkdocs", "PDF per document",
+           "PDF+Word stage speed-up", "one-school edit vs full build", "peak RSS of the whole build",
+           "per-notice cost at 2 schools", "per-notice cost at 3 schools", "per-notice cost growth"]
+
+
+def test_bench_run_prints_every_figure_on_a_tiny_tree(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [str(PROJECT / "bench" / "run"), "--schools", "2", "--notices", "2", "--quick", "--scales", "2,3",
+         "--work", str(tmp_path / "bench")],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    for figure in FIGURES:
+        line = next((line for line in lines if line.startswith(figure)), None)
+        assert line is not None, f"bench/run printed no '{figure}':\n{result.stdout}"
+        assert "skipped" not in line and ("x " in line or "MiB" in line or "ms/notice" in line), line
+    assert (tmp_path / "bench" / "facts" / "schools" / "school-0002.yaml").is_file()
