@@ -19,6 +19,7 @@ from generator.build import build, load_notices
 from generator.check import audit_rendered, check_notices, report
 from generator.check.findings import sorted_findings
 from generator.check.placeholders import placeholder_findings
+from generator.diff import REPORTS, SideUnreadable, load_side, review
 from generator.facts.cascade import resolve
 from generator.facts.errors import FactErrors, display_path
 from generator.facts.load import load_facts
@@ -224,3 +225,30 @@ def docs_command(out: Path) -> None:
     """Regenerate the manual's field and rules references (fields.md, rules.md) from the code."""
     for path in write_references(out):
         click.echo(f"wrote {path}")
+
+
+@main.command(name="diff")
+@FACTS_OPTION
+@click.argument("base")
+@click.argument("head", required=False)
+@click.option("--format", "report_format", type=click.Choice(sorted(REPORTS)), default="text", show_default=True,
+              help="text for a terminal, markdown for a pull-request comment, or json.")
+@click.option("--today", callback=_iso_date, metavar="YYYY-MM-DD",
+              help="The date for suggested change-list entries and review dates (default: today).")
+@click.option("--fail-on-new-errors", is_flag=True, help="Exit 1 when the change introduces a checker error.")
+@handles_errors
+def diff_command(facts: Path, base: str, head: str | None, report_format: str, today: datetime.date | None,
+                 fail_on_new_errors: bool) -> None:
+    """What changes from BASE to HEAD, per school and notice: each a git revision (its copy of the facts
+    folder) or a folder; HEAD defaults to the facts folder as it is now."""
+    try:
+        sides = [load_side(which, spec, facts) for which, spec in (("base", base), ("head", head))]
+    except SideUnreadable as problem:
+        click.echo(f"The {problem.which} side ({problem.label}) cannot be read:", err=True)
+        for error in problem.errors:
+            click.echo(f"  {error}", err=True)
+        sys.exit(1)
+    result = review(*sides, today or datetime.date.today())
+    click.echo(REPORTS[report_format](result), nl=False)
+    if fail_on_new_errors and result.new_errors:
+        sys.exit(1)

@@ -1,0 +1,143 @@
+"""A review of a change to the facts as Markdown (for a pull-request comment), plain text or JSON."""
+
+from __future__ import annotations
+
+import json
+from itertools import groupby
+
+from generator.check.findings import Finding
+from generator.diff.review import FactsDiff, NoticeDiff, Reach
+from generator.render.text import inline
+
+NO_CHANGES = "No changes to the notices."
+FEW_SCHOOLS = 3
+
+
+def _count(number: int, noun: str, plural: str | None = None) -> str:
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
+def reach_words(reach: Reach) -> str:
+    """'affects 2 notices in 2 schools (elmfield, oakmoor)'; past a few schools, the count alone."""
+    schools = f" ({', '.join(reach.schools)})" if len(reach.schools) <= FEW_SCHOOLS else ""
+    return f"affects {_count(len(reach.keys), 'notice')} in {_count(len(reach.schools), 'school')}{schools}"
+
+
+def _changed(diff: FactsDiff) -> list[NoticeDiff]:
+    return [notice for notice in diff.notices if notice.status == "changed"]
+
+
+def _listed(diff: FactsDiff) -> list[NoticeDiff]:
+    """Notices added or removed on their own: those of an added or removed school go with it."""
+    whole = {school for school, _ in diff.schools_added + diff.schools_removed}
+    return [notice for notice in diff.notices if notice.status != "changed" and notice.school not in whole]
+
+
+def summary(diff: FactsDiff) -> str:
+    """One or two sentences: how much changed, and what it does to completeness."""
+    if diff.empty:
+        return NO_CHANGES
+    changed = _changed(diff)
+    parts = [f"{_count(len(diff.reaches), 'change')} to facts in {_count(len(changed), 'notice')} across "
+             f"{_count(len({n.school for n in changed}), 'school')}"]
+    for count, what in ((len(diff.schools_added), "school added"), (len(diff.schools_removed), "school removed"),
+                        (sum(n.status == "added" for n in _listed(diff)), "notice added"),
+                        (sum(n.status == "removed" for n in _listed(diff)), "notice removed")):
+        if count:
+            noun, verb = what.split(" ")
+            parts.append(f"{_count(count, noun)} {verb}")
+    errors = len(diff.new_errors)
+    text = "; ".join(parts) + (f". Completeness: {_count(len(diff.introduced), 'new finding')} ({_count(errors, 'error')}), "
+                               f"{len(diff.fixed)} fixed.")
+    if diff.suggestions:
+        text += f" {_count(len(diff.suggestions), 'notice')} changed without a change-list entry."
+    return text
+
+
+def _finding_line(word: str, finding: Finding) -> str:
+    where = f"{finding.school}/{finding.notice}" if finding.school else "the organisation"
+    return f"{word} {finding.severity} {finding.rule} in {where}: {finding.message}"
+
+
+def _headlines(diff: FactsDiff) -> list[str]:
+    lines = [f"School added: {name} ({sid})." for sid, name in diff.schools_added]
+    lines += [f"School removed: {name} ({sid})." for sid, name in diff.schools_removed]
+    lines += [f"Notice {n.status}: {n.title} ({n.key})." for n in _listed(diff)]
+    lines += [f"{reach.change.text} This {reach_words(reach)}." for reach in diff.reaches]
+    return lines
+
+
+def _completeness(diff: FactsDiff) -> list[str]:
+    return ([_finding_line("New", finding) for finding in diff.introduced]
+            + [_finding_line("Fixed", finding) for finding in diff.fixed])
+
+
+def _discipline(diff: FactsDiff) -> list[str]:
+    return [f"{entry.file} changed (in {', '.join(entry.schools)}) but its version and change list did not. "
+            f"Suggested entry:" for entry in diff.suggestions]
+
+
+def markdown_report(diff: FactsDiff) -> str:
+    """For a pull-request comment: the summary and every headline first, the details folded."""
+    if diff.empty:
+        return NO_CHANGES + "\n"
+    out = [f"### Privacy notices: changes from `{diff.base}` to `{diff.head}`", "", inline(summary(diff)), ""]
+    out += [f"- {inline(line)}" for line in _headlines(diff)]
+    if diff.introduced or diff.fixed:
+        out += ["", "#### Completeness", ""] + [f"- {inline(line)}" for line in _completeness(diff)]
+    if diff.suggestions:
+        out += ["", "#### Change list not updated", ""]
+        for line, entry in zip(_discipline(diff), diff.suggestions):
+            out += [inline(line), "", "```yaml", entry.as_yaml().rstrip("\n"), "```", ""]
+        out.pop()
+    out += ["", "<details>", "<summary>Changes per school and notice</summary>", ""]
+    for (school, name), notices in groupby(diff.notices, key=lambda n: (n.school, n.school_name)):
+        out += [f"#### {inline(name)} (`{school}`)", ""]
+        for notice in notices:
+            out.append(f"**{inline(notice.title)}** (`{notice.notice}`): {notice.status}")
+            out += [""] + [f"- {inline(change.text)}" for change in notice.changes] + [""]
+    out += ["</details>"]
+    return "\n".join(out) + "\n"
+
+
+def text_report(diff: FactsDiff) -> str:
+    """For a terminal: the same content as the Markdown, without the markup."""
+    if diff.empty:
+        return NO_CHANGES + "\n"
+    out = [f"Changes from {diff.base} to {diff.head}: {summary(diff)}", ""]
+    out += [f"  {line}" for line in _headlines(diff)]
+    if diff.introduced or diff.fixed:
+        out += ["", "Completeness:"] + [f"  {line}" for line in _completeness(diff)]
+    for line, entry in zip(_discipline(diff), diff.suggestions):
+        out += ["", line, ""] + ["  " + row for row in entry.as_yaml().splitlines()]
+    out += ["", "Per school and notice:"]
+    for notice in diff.notices:
+        out.append(f"  {notice.key} ({notice.status})")
+        out += [f"    {change.text}" for change in notice.changes]
+    return "\n".join(out) + "\n"
+
+
+def _finding_json(finding: Finding) -> dict:
+    return {"rule": finding.rule, "severity": finding.severity, "message": finding.message,
+            "school": finding.school, "notice": finding.notice,
+            "location": str(finding.location) if finding.location else None}
+
+
+def json_report(diff: FactsDiff) -> str:
+    document = {
+        "base": diff.base, "head": diff.head, "summary": summary(diff),
+        "schools_added": [sid for sid, _ in diff.schools_added],
+        "schools_removed": [sid for sid, _ in diff.schools_removed],
+        "notices": [{"school": n.school, "notice": n.notice, "status": n.status, "unrecorded": n.unrecorded,
+                     "changes": [{"topic": c.topic, "text": c.text} for c in n.changes]} for n in diff.notices],
+        "reach": [{"topic": r.change.topic, "text": r.change.text, "notices": r.keys, "schools": r.schools}
+                  for r in diff.reaches],
+        "findings": {"introduced": [_finding_json(f) for f in diff.introduced],
+                     "fixed": [_finding_json(f) for f in diff.fixed]},
+        "suggested_entries": [{"notice": s.notice, "file": s.file, "schools": s.schools, "yaml": s.as_yaml()}
+                              for s in diff.suggestions],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+REPORTS = {"markdown": markdown_report, "text": text_report, "json": json_report}

@@ -1,0 +1,63 @@
+"""A temporary git repository holding the example facts and a second school, for diffing revisions."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "notices"
+
+SECOND_SCHOOL = """\
+name: Elmfield Primary School
+local_authority: West Sussex County Council
+contact:
+  role: School Business Manager
+  phone: "01243 000000"
+  email: office@elmfield.example.org
+recipients:
+  local-authority:
+    name: West Sussex County Council Children's Services
+    kind: local authority
+  school-nursing:
+    name: West Sussex School Nursing Service
+    kind: NHS service
+"""
+
+
+class Repo:
+    """A git repository in a temporary folder, with the facts in notices/."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.facts = root / "notices"
+
+    def git(self, *args: str) -> str:
+        return subprocess.run(["git", *args], cwd=self.root, check=True, capture_output=True, text=True).stdout
+
+    def edit(self, relative: str, old: str, new: str) -> None:
+        path = self.facts / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {relative}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def commit(self, message: str) -> str:
+        self.git("add", "-A")
+        self.git("commit", "-q", "-m", message)
+        return self.git("rev-parse", "--short", "HEAD").strip()
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Repo:
+    """The example with a second school, committed once on the branch 'main'."""
+    root = tmp_path / "trust"
+    shutil.copytree(EXAMPLE, root / "notices", ignore=shutil.ignore_patterns("schema"))
+    (root / "notices" / "schools" / "elmfield.yaml").write_text(SECOND_SCHOOL, encoding="utf-8")
+    made = Repo(root)
+    made.git("init", "-q", "-b", "main")
+    made.git("config", "user.email", "test@example.org")
+    made.git("config", "user.name", "Test")
+    made.commit("the example with two schools")
+    return made
