@@ -1,0 +1,53 @@
+"""Rendered Markdown diffs cleanly: the same facts give the same bytes, and a one-word change to a fact
+changes exactly one line (one paragraph is one line, never re-wrapped)."""
+
+from __future__ import annotations
+
+import difflib
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+RENDERED = Path("oakmoor") / "children-in-need.md"
+
+
+def build_markdown(facts: Path, out: Path) -> list[str]:
+    result = CliRunner().invoke(main, ["build", "--facts", str(facts), "--templates", str(ROOT / "templates"),
+                                       "--out", str(out), "--format", "md", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    return (out / RENDERED).read_text(encoding="utf-8").splitlines()
+
+
+@pytest.fixture
+def facts(tmp_path: Path) -> Path:
+    copy = tmp_path / "notices"
+    shutil.copytree(ROOT / "notices", copy)
+    return copy
+
+
+def test_two_builds_are_byte_identical(facts, tmp_path):
+    assert build_markdown(facts, tmp_path / "one") == build_markdown(facts, tmp_path / "two")
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("share it with the Department for Education", "share it with the Department of Education"),  # folded summary
+    ("To look after the health of the children", "To look after the wellbeing of the children"),  # a reason
+    ("keeps it electronically for statistical purposes", "keeps it digitally for statistical purposes"),  # Markdown
+    ("difficulties questionnaire scores", "difficulties questionnaire results"),  # an example in a list
+])
+def test_a_one_word_change_changes_exactly_one_line(facts, tmp_path, old, new):
+    before = build_markdown(facts, tmp_path / "before")
+    files = [path for path in facts.rglob("*.yaml") if old in path.read_text(encoding="utf-8")]
+    assert len(files) == 1
+    files[0].write_text(files[0].read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    after = build_markdown(facts, tmp_path / "after")
+    changed = [line for line in difflib.unified_diff(before, after, lineterm="", n=0)
+               if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert len(changed) == 2, changed  # one line out, one line in
+    assert changed[0].startswith("-") and changed[1].startswith("+")
+    assert changed[1][1:] == changed[0][1:].replace(old, new)  # the same line, with the one word changed
