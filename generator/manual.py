@@ -90,6 +90,13 @@ def _type_words(annotation: Any, metadata: list | tuple = ()) -> str:
     return simple.get(annotation, getattr(annotation, "__name__", str(annotation)))
 
 
+def _annotated_description(annotation: Any) -> str | None:
+    """A description given on an Annotated type inside a union, e.g. ``phone: Phone | None``."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        return next((item.description for item in annotation.__metadata__ if getattr(item, "description", None)), None)
+    return next(filter(None, (_annotated_description(arg) for arg in typing.get_args(annotation))), None)
+
+
 def _nested_models(annotation: Any) -> list[type[FactModel]]:
     if isinstance(annotation, type) and issubclass(annotation, FactModel):
         return [annotation]
@@ -244,7 +251,8 @@ def fields_page(tree: FactTree | None, entries: list[RuleEntry]) -> str:
                 f'<a id="{field_anchor(model, name)}"></a>`{name}`',
                 _cell(_type_words(info.annotation, info.metadata)),
                 _default_words(info),
-                _cell(info.description or OVERRIDE_WORDS.get(model.__name__, "").format(name=name)),
+                _cell(info.description or _annotated_description(info.annotation)
+                      or OVERRIDE_WORDS.get(model.__name__, "").format(name=name)),
                 _example_cell(name, example) if example is not None else "",
                 rule_links,
             ]) + " |")

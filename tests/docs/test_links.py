@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from generator.check import rules_table
 from generator.check.findings import manual_anchor
 from generator.check.placeholders import PLACEHOLDER_RULE
+from generator.cli import main
 from generator.facts.errors import _ERROR_KINDS, ERRORS_MANUAL, FactError, Location, error_kind
 from tests.conftest import PROJECT
 from tests.docs.markdown import anchors, github_slug, links
@@ -61,3 +63,20 @@ def test_every_kind_of_fact_error_has_its_section_in_the_errors_page() -> None:
     kinds = set(_ERROR_KINDS.values()) | {error_kind("string_type"), error_kind("literal_error")}
     assert kinds - anchors(PROJECT / ERRORS_MANUAL) == set()
     assert FactError(Location("x.yaml", 1, 1), "m", code="extra_forbidden").see == "docs/errors.md#unknown-key"
+
+
+def test_each_fact_error_printed_is_followed_by_its_section_of_the_manual(example_copy: Path) -> None:
+    organisation = example_copy / "organisation.yaml"
+    organisation.write_text(organisation.read_text("utf-8").replace("kind: academy-trust", "kind: trust\nwebsite: www"),
+                            "utf-8")
+    result = CliRunner().invoke(main, ["check", "--facts", str(example_copy)])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    errors = [index for index, line in enumerate(lines) if line.startswith("organisation.yaml:")
+              or line.startswith(str(organisation))]
+    assert len(errors) == 2
+    documented = anchors(PROJECT / ERRORS_MANUAL)
+    for index in errors:
+        see = lines[index + 1]
+        assert see.startswith("  see docs/errors.md#")
+        assert see.rsplit("#", 1)[1] in documented
