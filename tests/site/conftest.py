@@ -1,0 +1,107 @@
+"""The website, built once per session from a copy of the project, served on 127.0.0.1, read in Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from generator.site.build import build_site
+from tests.conftest import PROJECT
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SITE_INPUTS = ("mkdocs.yml", "notices", "templates", "site_overrides")
+
+
+def copy_project(target: Path) -> Path:
+    """What the website is built from (settings, facts, templates, theme overrides), copied under ``target``."""
+    for name in SITE_INPUTS:
+        source = PROJECT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+
+class SiteServer:
+    """A built site served by http.server in a thread, on 127.0.0.1 and a free port."""
+
+    def __init__(self, folder: Path):
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def example_project(tmp_path_factory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("project"))
+
+
+@pytest.fixture(scope="session")
+def built_site(example_project: Path) -> Path:
+    """The example's website, built in strict mode (any MkDocs warning fails the build)."""
+    return build_site(example_project / "mkdocs.yml", example_project / "site")
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    server = SiteServer(built_site)
+    yield server.url
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    executable = shutil.which("chromium")
+    assert executable, "Debian's chromium package is needed (.ci/system-packages installs it)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+class LoggedPage:
+    """A browser page that remembers the host of every request it made."""
+
+    def __init__(self, browser, width: int):
+        self.context = browser.new_context(viewport={"width": width, "height": 800})
+        self.page = self.context.new_page()
+        self.hosts: set[str] = set()
+        self.page.on("request", lambda request: self.hosts.add(urlsplit(request.url).netloc))
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def open_page(chromium):
+    """``open_page(width)``: a fresh page at that viewport width, closed after the test."""
+    pages: list[LoggedPage] = []
+
+    def opener(width: int = 1280) -> LoggedPage:
+        pages.append(LoggedPage(chromium, width))
+        return pages[-1]
+
+    yield opener
+    for logged in pages:
+        logged.close()

@@ -1,0 +1,104 @@
+"""The built website in Chromium: accessible (axe-core, WCAG 2.2 AA), private, usable on a phone, searchable."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# One page of each kind the site has.
+PAGE_TYPES = {
+    "home": "",
+    "school": "schools/oakmoor/",
+    "notice": "schools/oakmoor/children-in-need/",
+    "what we hold": "what-we-hold/",
+    "who we share with": "who-we-share-with/",
+    "how long we keep it": "how-long-we-keep-it/",
+    "your rights": "your-rights/",
+    "contact us": "contact-us/",
+    "changes": "changes/",
+}
+PHONE, DESKTOP = 375, 1280
+
+
+def _violations(page) -> list[str]:
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    return [f"{violation['id']}: {violation['help']} at {[node['target'] for node in violation['nodes']]}"
+            for violation in results.response["violations"]]
+
+
+@pytest.mark.parametrize("width", [DESKTOP, PHONE])
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_every_page_type_passes_axe_and_asks_no_other_host(site_url, open_page, kind, width):
+    logged = open_page(width)
+    logged.page.goto(site_url + PAGE_TYPES[kind], wait_until="networkidle")
+    assert _violations(logged.page) == []
+    assert logged.hosts == {site_url.split("/")[2]}
+    if width == PHONE:
+        overflow = logged.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{kind} scrolls sideways by {overflow}px at {width}px"
+
+
+def test_searching_hampshire_finds_the_notice_and_its_recipients(site_url, open_page):
+    logged = open_page(DESKTOP)
+    page = logged.page
+    page.goto(site_url, wait_until="networkidle")
+    page.get_by_role("textbox", name="Search").click()
+    page.keyboard.type("Hampshire", delay=30)
+    result = page.locator(".md-search-result__item a[href*='schools/oakmoor/children-in-need/']").first
+    expect(result).to_be_visible(timeout=10_000)
+    result.click()
+    page.wait_for_url(re.compile(r"schools/oakmoor/children-in-need/"))
+    sharing = page.locator("#who-we-share-with")
+    expect(sharing).to_be_visible()
+    for recipient in ("Department for Education (DfE)", "Hampshire County Council Children's Services",
+                      "NHS School Nursing Service"):
+        expect(page.get_by_role("heading", name=recipient)).to_be_visible()
+    assert _violations(page) == []  # the results list and the page reached through it
+    assert logged.hosts == {site_url.split("/")[2]}
+
+
+def test_search_results_pass_axe(site_url, open_page):
+    page = open_page(PHONE).page
+    page.goto(site_url, wait_until="networkidle")
+    page.locator("label.md-header__button[for='__search']").click()
+    page.get_by_role("textbox", name="Search").click()
+    page.keyboard.type("Department", delay=30)
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+    assert _violations(page) == []
+
+
+def test_notice_page_offers_its_other_formats_and_shows_version_in_footer(site_url, open_page):
+    page = open_page(DESKTOP).page
+    page.goto(site_url + PAGE_TYPES["notice"], wait_until="networkidle")
+    downloads = page.get_by_role("region", name="Download this notice")
+    for label in ("PDF", "Word document", "Machine-readable data (JSON)"):
+        link = downloads.get_by_role("link", name=label, exact=True)
+        response = page.request.get(link.evaluate("a => a.href"))
+        assert response.ok and len(response.body()) > 1000, label
+    footer = page.locator("footer")
+    expect(footer).to_contain_text("Notice version 2.0.")
+    expect(footer).to_contain_text("Last reviewed 1 September 2026.")
+
+
+def test_print_hides_navigation_and_search(site_url, open_page):
+    page = open_page(DESKTOP).page
+    page.goto(site_url + PAGE_TYPES["notice"], wait_until="networkidle")
+    expect(page.locator(".md-sidebar--primary")).to_be_visible()
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-search", ".notices-downloads"):
+        expect(page.locator(hidden).first).to_be_hidden()
+    expect(page.locator("#who-we-share-with")).to_be_visible()
+    expect(page.locator("footer")).to_contain_text("Notice version 2.0.")
+
+
+def test_a_table_that_scrolls_on_a_phone_can_be_reached_by_keyboard(site_url, open_page):
+    page = open_page(PHONE).page
+    page.goto(site_url + PAGE_TYPES["how long we keep it"], wait_until="networkidle")
+    wrapper = page.locator(".md-typeset__scrollwrap").first
+    expect(wrapper).to_have_attribute("tabindex", "0")
+    wrapper.focus()
+    expect(wrapper).to_be_focused()
