@@ -70,7 +70,7 @@ def test_each_example_file_names_its_schema_on_the_first_line(path: Path) -> Non
     in_place = EXAMPLE / "schools" / path.name if path.is_relative_to(FIXTURES) else path
     target = (in_place.parent / match["target"]).resolve()
     assert target.parent == (EXAMPLE / "schema").resolve() and target.exists(), match["target"]
-    kind = "organisation" if path.name == "organisation.yaml" else "school" if "schools" in in_place.parts else "notice"
+    kind = "organisation" if path.name == "organisation.yaml" else "school" if in_place.parent.name == "schools" else "notice"
     assert target.name == f"{kind}.schema.json"
 
 
@@ -81,6 +81,15 @@ def test_the_schema_an_editor_uses_accepts_the_example(path: Path) -> None:
     schema = (path.parent / target).resolve()
     data = load_yaml_file(path, path.name).data
     jsonschema.validate(data, json.loads(schema.read_text("utf-8")))
+
+
+@pytest.mark.parametrize("slip", [{"sumary": "A typo"}, {"direct_marketing": "no"}, {"transfers": "no"}],
+                         ids=["unknown key", "yes-no word in a true/false field", "no where none is meant"])
+def test_the_schema_an_editor_uses_underlines_what_check_refuses(slip: dict) -> None:
+    notice = load_yaml_file(EXAMPLE / "children-in-need.yaml", "children-in-need.yaml").data
+    schema = json.loads((EXAMPLE / "schema" / "notice.schema.json").read_text("utf-8"))
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**notice, **slip}, schema)
 
 
 def test_every_fact_model_has_a_committed_schema() -> None:
