@@ -37,8 +37,8 @@ APPLIES = {
     "special-category": "notices with special category data (a category with `special: true`, or an Article 9 condition)",
     "legitimate-interests": "notices that rely on legitimate interests, Article 6(1)(f)",
     "consent": "notices that rely on consent, Article 6(1)(a) or 9(2)(a)",
-    "from-the-person": "data collected from the person themselves (Article 13)",
-    "from-elsewhere": "data obtained from someone else (Article 14)",
+    "from-the-person": "every notice: each is taken to cover some data the person gives us (Article 13)",
+    "from-elsewhere": "every notice: each says where any data not given by the person comes from (Article 14)",
     "new-purpose": "notices whose `changes:` record a change",
 }
 # The school-override models repeat the notice's keys; say what each does instead of leaving them blank.
