@@ -19,11 +19,22 @@ def summary(findings: list[Finding], notice_count: int, school_count: int) -> st
             f"{_count(errors, 'error')}, {_count(warnings, 'warning')}.")
 
 
+def _group_title(school: str | None, notice: str | None) -> str:
+    """'oakmoor / pupils'; a school's or a notice's own file (placeholders) has no other half."""
+    if school and notice:
+        return f"{school} / {notice}"
+    if school:
+        return f"{school}, for every notice"
+    if notice:
+        return f"{notice}, for every school"
+    return "the organisation, for every school and notice"
+
+
 def text_report(findings: list[Finding]) -> str:
     """Grouped by school and notice; each line starts with file:line:col so editors can jump to it."""
     lines = []
     for (school, notice), group in groupby(findings, key=lambda f: (f.school, f.notice)):
-        lines.append(f"{school} / {notice}" if school else "the organisation, for every school and notice")
+        lines.append(_group_title(school, notice))
         for finding in group:
             where = f"{finding.location}: " if finding.location else ""
             lines.append(f"  {where}{finding.severity} {finding.rule}: {finding.message} (see {finding.see})")
