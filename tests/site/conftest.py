@@ -23,6 +23,7 @@ SITE_INPUTS = ("mkdocs.yml", "notices", "templates", "site_overrides")
 
 def copy_project(target: Path) -> Path:
     """What the website is built from (settings, facts, templates, theme overrides), copied under ``target``."""
+    target.mkdir(parents=True, exist_ok=True)
     for name in SITE_INPUTS:
         source = PROJECT / name
         if source.is_dir():
@@ -105,3 +106,9 @@ def open_page(chromium):
     yield opener
     for logged in pages:
         logged.close()
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of the website's inputs that a test may change."""
+    return copy_project(tmp_path / "project")

@@ -1,0 +1,125 @@
+"""The website as files: every page, the downloads, the feed; strict, deterministic, and safe when a build fails."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+import yaml
+
+from generator.render.formats import all_formats
+from generator.site.build import SiteFailed, build_site
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+PAGES = ["index.html", "schools/oakmoor/index.html", "schools/oakmoor/children-in-need/index.html",
+         "what-we-hold/index.html", "who-we-share-with/index.html", "how-long-we-keep-it/index.html",
+         "your-rights/index.html", "contact-us/index.html", "changes/index.html", "changes.xml"]
+
+SECOND_SCHOOL = """\
+name: Downland Primary School
+local_authority: West Sussex County Council
+contact:
+  role: School Business Manager
+  phone: "01243 000000"
+  email: office@downland.example.org
+recipients:
+  local-authority:
+    name: West Sussex County Council Children's Services
+    kind: local authority
+  school-nursing:
+    name: Sussex Community NHS School Nursing
+    kind: NHS service
+"""
+
+
+def _tree_digest(folder: Path) -> dict[str, str]:
+    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def test_the_site_has_every_page_and_none_of_the_manual(built_site):
+    for page in PAGES:
+        assert (built_site / page).is_file(), page
+    assert not (built_site / "errors").exists() and not (built_site / "fields").exists()
+    search = json.loads((built_site / "search/search_index.json").read_text())
+    assert not any("docs/" in entry["location"] for entry in search["docs"])
+
+
+def test_every_configured_format_that_exists_is_a_download(example_project, built_site):
+    configured = next(plugin["notices"] for plugin in yaml.safe_load((example_project / "mkdocs.yml").read_text())
+                      ["plugins"] if isinstance(plugin, dict) and "notices" in plugin)["formats"]
+    formats = [output_format for name, output_format in all_formats().items() if name in configured]
+    assert formats, "the example offers at least one download"
+    notice_page = (built_site / "schools/oakmoor/children-in-need/index.html").read_text()
+    school_page = (built_site / "schools/oakmoor/index.html").read_text()
+    for output_format in formats:
+        path = output_format.output_path("oakmoor", "children-in-need")
+        assert (built_site / "downloads" / path).stat().st_size > 0, path
+        linked_from = school_page if output_format.scope == "school" else notice_page
+        assert f"downloads/{path.as_posix()}" in linked_from, path
+
+
+def test_the_feed_lists_each_change_with_a_link_to_its_notice(built_site):
+    feed = ElementTree.parse(built_site / "changes.xml").getroot()
+    entries = feed.findall(f"{ATOM}entry")
+    assert feed.findtext(f"{ATOM}updated") == "2026-09-01T00:00:00Z"
+    assert [entry.findtext(f"{ATOM}updated") for entry in entries] == ["2026-09-01T00:00:00Z"]
+    link = entries[0].find(f"{ATOM}link").get("href")
+    assert (built_site / link / "index.html").is_file()
+    assert 'type="application/atom+xml"' in (built_site / "changes/index.html").read_text()
+
+
+def test_changes_are_newest_first_across_notices_and_in_the_feed(project_copy, tmp_path):
+    notice = project_copy / "notices/children-in-need.yaml"
+    notice.write_text(notice.read_text().replace("changes:\n", (
+        "changes:\n  - date: 2027-01-15\n    version: \"2.1\"\n    summary: Added the school nursing service.\n"), 1))
+    site = build_site(project_copy / "mkdocs.yml", tmp_path / "site")
+    feed = ElementTree.parse(site / "changes.xml").getroot()
+    assert [e.findtext(f"{ATOM}updated")[:10] for e in feed.findall(f"{ATOM}entry")] == ["2027-01-15", "2026-09-01"]
+    changes = (site / "changes/index.html").read_text()
+    assert changes.index("15 January 2027") < changes.index("1 September 2026")
+
+
+def test_a_second_school_appears_in_nav_hubs_and_search_without_config_changes(project_copy, tmp_path):
+    (project_copy / "notices/schools/downland.yaml").write_text(SECOND_SCHOOL)
+    site = build_site(project_copy / "mkdocs.yml", tmp_path / "site")
+    home = (site / "index.html").read_text()
+    assert "Downland Primary School" in home and "Oakmoor School" in home
+    nav = home[home.index('class="md-nav md-nav--primary"'):]
+    assert 'href="schools/downland/"' in nav and 'href="schools/oakmoor/"' in nav
+    sharing = (site / "who-we-share-with/index.html").read_text()
+    assert "West Sussex County Council Children's Services" in sharing
+    assert "Hampshire County Council Children's Services" in sharing
+    for hub in ("what-we-hold", "how-long-we-keep-it", "your-rights", "contact-us", "changes"):
+        assert "Downland Primary School" in (site / hub / "index.html").read_text(), hub
+    assert (site / "downloads/downland/booklet.pdf").is_file()
+    search = json.loads((site / "search/search_index.json").read_text())
+    found = [entry["location"] for entry in search["docs"] if "West Sussex" in entry["title"] + entry["text"]]
+    assert any(location.startswith("schools/downland/children-in-need/") for location in found)
+
+
+def test_a_failed_build_leaves_the_previous_site_untouched(project_copy, tmp_path):
+    site = build_site(project_copy / "mkdocs.yml", tmp_path / "site")
+    before = _tree_digest(site)
+    school = project_copy / "notices/schools/oakmoor.yaml"
+    school.write_text(school.read_text() + "name: Oakmoor School again\n")  # a duplicate key
+    with pytest.raises(SiteFailed, match="left as it was"):
+        build_site(project_copy / "mkdocs.yml", tmp_path / "site")
+    assert _tree_digest(site) == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["project", "site"]
+
+
+def test_a_broken_link_in_a_site_template_fails_the_strict_build(project_copy, tmp_path):
+    home = project_copy / "templates/site/home.md.j2"
+    home.write_text(home.read_text() + "\n[A page that does not exist](nowhere.md)\n")
+    with pytest.raises(SiteFailed):
+        build_site(project_copy / "mkdocs.yml", tmp_path / "site")
+    assert not (tmp_path / "site").exists()
+
+
+def test_rebuilding_gives_the_same_bytes(built_site, example_project, tmp_path):
+    again = build_site(example_project / "mkdocs.yml", tmp_path / "again")
+    assert _tree_digest(again) == _tree_digest(built_site)
