@@ -97,6 +97,11 @@ def _export_revision(which: str, revision: str, facts: Path, scratch: Path) -> P
         raise SideUnreadable(which, revision, [FactError(
             Location(f"{revision}:{inside}"), "cannot be read from git" + (f" ({reason[-1]})" if reason else "") + ".",
             "Check that the revision exists (git log) and that it has this facts folder.", code="io")])
-    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        tar.extractall(scratch, filter="data")
+    try:
+        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+            tar.extractall(scratch, filter="data")
+    except tarfile.TarError as refused:  # e.g. a link that points outside the facts folder
+        raise SideUnreadable(which, revision, [FactError(
+            Location(f"{revision}:{inside}"), f"holds a file that cannot be unpacked safely ({refused}).",
+            "Replace links in the facts folder with the files themselves.", code="path")]) from None
     return scratch

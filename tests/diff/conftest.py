@@ -10,21 +10,7 @@ import pytest
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "notices"
 
-SECOND_SCHOOL = """\
-name: Elmfield Primary School
-local_authority: West Sussex County Council
-contact:
-  role: School Business Manager
-  phone: "01243 000000"
-  email: office@elmfield.example.org
-recipients:
-  local-authority:
-    name: West Sussex County Council Children's Services
-    kind: local authority
-  school-nursing:
-    name: West Sussex School Nursing Service
-    kind: NHS service
-"""
+SECOND_SCHOOL = Path(__file__).resolve().parents[1] / "fixtures" / "second-school" / "regis.yaml"
 
 
 class Repo:
@@ -54,7 +40,7 @@ def repo(tmp_path: Path) -> Repo:
     """The example with a second school, committed once on the branch 'main'."""
     root = tmp_path / "trust"
     shutil.copytree(EXAMPLE, root / "notices", ignore=shutil.ignore_patterns("schema"))
-    (root / "notices" / "schools" / "elmfield.yaml").write_text(SECOND_SCHOOL, encoding="utf-8")
+    shutil.copy(SECOND_SCHOOL, root / "notices" / "schools" / "regis.yaml")
     made = Repo(root)
     made.git("init", "-q", "-b", "main")
     made.git("config", "user.email", "test@example.org")

@@ -45,26 +45,27 @@ def test_the_pull_request_review_in_markdown(repo):
     assert result.output == EXPECTED
 
 
-# The exact review; regenerate by printing result.output in the test above, and read it before you paste it.
+# The exact review. To regenerate: add print(result.output) to the test above, run it with `pytest -s`,
+# and read the new review before pasting it here.
 EXPECTED = """\
 ### Privacy notices: changes from `main~1` to `main`
 
 4 changes to facts in 2 notices across 2 schools. Completeness: 1 new finding (0 errors), 2 fixed. 1 notice changed without a change-list entry.
 
-- The DPO's email changed from 'unicat@chi.ac.uk' to 'dpo@chi.ac.uk'. This affects 2 notices in 2 schools (elmfield, oakmoor).
-- Retention of Children in need and children looked after records: period changed from 'until the child reaches the age of 25' to 'until the child reaches the age of 21'. This affects 2 notices in 2 schools (elmfield, oakmoor).
-- Retention of Children in need and children looked after records: basis changed from 'The Education (Pupil Information) (England) Regulations 2005 (the pupil's educational record) and the Data Protection Act 1998' to 'The Education (Pupil Information) (England) Regulations 2005 (the pupil's educational record)'. This affects 2 notices in 2 schools (elmfield, oakmoor).
+- The DPO's email changed from 'unicat@chi.ac.uk' to 'dpo@chi.ac.uk'. This affects 2 notices in 2 schools (oakmoor, regis).
 - Recipient added: Hampshire Virtual School (reason: 'To meet our duties under the GDPR and support each child in care.'). This affects 1 notice in 1 school (oakmoor).
+- Retention of Children in need and children looked after records: period changed from 'until the child reaches the age of 25' to 'until the child reaches the age of 21'. This affects 2 notices in 2 schools (oakmoor, regis).
+- Retention of Children in need and children looked after records: basis changed from 'The Education (Pupil Information) (England) Regulations 2005 (the pupil's educational record) and the Data Protection Act 1998' to 'The Education (Pupil Information) (England) Regulations 2005 (the pupil's educational record)'. This affects 2 notices in 2 schools (oakmoor, regis).
 
 #### Completeness
 
 - New warning L.naming in oakmoor/children-in-need: 'the GDPR' is out of date in a UK notice: write 'the UK GDPR' or 'the Data Protection Act 2018'.
-- Fixed warning L.naming in elmfield/children-in-need: 'Data Protection Act 1998' is out of date in a UK notice: write 'the UK GDPR' or 'the Data Protection Act 2018'.
 - Fixed warning L.naming in oakmoor/children-in-need: 'Data Protection Act 1998' is out of date in a UK notice: write 'the UK GDPR' or 'the Data Protection Act 2018'.
+- Fixed warning L.naming in regis/children-in-need: 'Data Protection Act 1998' is out of date in a UK notice: write 'the UK GDPR' or 'the Data Protection Act 2018'.
 
 #### Change list not updated
 
-children-in-need.yaml changed (in elmfield, oakmoor) but its version and change list did not. Suggested entry:
+children-in-need.yaml changed (in oakmoor, regis) but its version and change list did not. Suggested entry:
 
 ```yaml
 changes:
@@ -77,20 +78,20 @@ changes:
 <details>
 <summary>Changes per school and notice</summary>
 
-#### Elmfield Primary School (`elmfield`)
-
-**How we use information about children in need and children looked after** (`children-in-need`): changed
-
-- The DPO's email changed from 'unicat@chi.ac.uk' to 'dpo@chi.ac.uk'.
-- Retention of Children in need and children looked after records: period changed from 'until the child reaches the age of 25' to 'until the child reaches the age of 21'.
-- Retention of Children in need and children looked after records: basis changed from 'The Education (Pupil Information) (England) Regulations 2005 (the pupil's educational record) and the Data Protection Act 1998' to 'The Education (Pupil Information) (England) Regulations 2005 (the pupil's educational record)'.
-
 #### Oakmoor School (`oakmoor`)
 
 **How we use information about children in need and children looked after** (`children-in-need`): changed
 
 - The DPO's email changed from 'unicat@chi.ac.uk' to 'dpo@chi.ac.uk'.
 - Recipient added: Hampshire Virtual School (reason: 'To meet our duties under the GDPR and support each child in care.').
+- Retention of Children in need and children looked after records: period changed from 'until the child reaches the age of 25' to 'until the child reaches the age of 21'.
+- Retention of Children in need and children looked after records: basis changed from 'The Education (Pupil Information) (England) Regulations 2005 (the pupil's educational record) and the Data Protection Act 1998' to 'The Education (Pupil Information) (England) Regulations 2005 (the pupil's educational record)'.
+
+#### The Regis School (`regis`)
+
+**How we use information about children in need and children looked after** (`children-in-need`): changed
+
+- The DPO's email changed from 'unicat@chi.ac.uk' to 'dpo@chi.ac.uk'.
 - Retention of Children in need and children looked after records: period changed from 'until the child reaches the age of 25' to 'until the child reaches the age of 21'.
 - Retention of Children in need and children looked after records: basis changed from 'The Education (Pupil Information) (England) Regulations 2005 (the pupil's educational record) and the Data Protection Act 1998' to 'The Education (Pupil Information) (England) Regulations 2005 (the pupil's educational record)'.
 
