@@ -122,7 +122,7 @@ PUBLIC_AUTHORITY_KINDS = {"academy-trust", "academy", "maintained-school", "loca
 
 
 class Category(FactModel):
-    id: Slug
+    id: Slug = Field(description="The category's id, e.g. `medical`: lawful bases and schools' `add`/`remove` name it.")
     name: Text = Field(description="The category in plain words, e.g. `Personal information`.")
     examples: list[Text] = Field(default_factory=list, description="Examples of what the category includes.")
     special: StrictBool = Field(
@@ -131,7 +131,7 @@ class Category(FactModel):
 
 
 class Purpose(FactModel):
-    id: Slug
+    id: Slug = Field(description="The purpose's id, e.g. `pastoral-care`: lawful bases and schools' `add`/`remove` name it.")
     description: Text = Field(description="What we use the data for, completing 'We use it to ...'.")
 
 
@@ -194,7 +194,7 @@ class AutomatedDecision(FactModel):
 
 
 class RetentionRule(FactModel):
-    id: Slug
+    id: Slug = Field(description="The rule's id, e.g. `pupil-records`: a school's `add` or `remove` names it.")
     records: Text = Field(description="Which records, e.g. `Children in need records`.")
     period: Text = Field(description="How long, e.g. `until the child is 25 years old`.")
     basis: str | None = Field(None, description="The law or policy that sets the period.")
@@ -215,7 +215,7 @@ SectionAnchor = Literal[
 
 
 class Section(FactModel):
-    id: Slug
+    id: Slug = Field(description="The section's id, e.g. `cctv`: its anchor in the notice, and what a school's `remove` names.")
     title: Text = Field(description="The section heading.")
     body: MarkdownText = Field(description="The section text, in Markdown (links: http, https, mailto and tel only).")
     after: SectionAnchor = Field("who-we-share-with", description="The standard section this one follows.")
