@@ -218,12 +218,14 @@ def new_command(facts: Path, kind: str, item_id: str) -> None:
 
 
 @main.command(name="docs")
+@FACTS_OPTION
 @click.option("--out", type=click.Path(path_type=Path), default=Path("docs"), show_default=True,
               help="The manual's folder.")
 @handles_errors
-def docs_command(out: Path) -> None:
-    """Regenerate the manual's field and rules references (fields.md, rules.md) from the code."""
-    for path in write_references(out):
+def docs_command(facts: Path, out: Path) -> None:
+    """Regenerate the manual's field and rules references (fields.md, rules.md) from the code; examples
+    come from the facts."""
+    for path in write_references(out, facts):
         click.echo(f"wrote {path}")
 
 
