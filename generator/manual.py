@@ -158,8 +158,6 @@ def _plain(value: Any) -> Any:
         return [_plain(item) for item in value]
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, BaseModel):
-        return value.model_dump(mode="json", exclude_unset=True)
     if isinstance(value, HttpUrl):
         return str(value)
     return value
@@ -192,9 +190,8 @@ def _examples(tree: FactTree | None) -> dict[tuple[str, str], Any]:
 
 
 def _example_cell(name: str, value: Any) -> str:
-    if isinstance(value, BaseModel) or (isinstance(value, (list, dict)) and value
-                                        and isinstance(next(iter(value.values() if isinstance(value, dict)
-                                                                 else value)), BaseModel)):
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else [value]
+    if any(isinstance(item, BaseModel) for item in items):  # nested facts have examples in their own table
         return "see the nested table"
     text = yaml.safe_dump({name: _plain(value)}, default_flow_style=True, width=10_000, allow_unicode=True)
     text = text.strip()[1:-1].strip()
