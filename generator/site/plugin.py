@@ -28,6 +28,7 @@ from generator.facts.cascade import resolve
 from generator.facts.errors import FactErrors
 from generator.facts.load import load_facts
 from generator.facts.placeholders import refuse_placeholders
+from generator.publish import MARKER
 from generator.render.formats import RenderContext
 from generator.render.text import longdate
 from generator.site.downloads import render_downloads
@@ -57,7 +58,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             downloads = render_downloads(notices, self.config.formats, context,
                                          self._path(config, "cache") if self.config.cache else None)
         except (FactErrors, AuditFailed) as problem:
-            lines = [str(error) for error in getattr(problem, "errors", [])] or [str(problem)]
+            # FactErrors: one file:line:col line per problem, then where the manual explains it.
+            lines = [f"{error}\n  see {error.see}" for error in getattr(problem, "errors", [])] or [str(problem)]
             raise PluginError("\n".join(lines + ["The site was not built."])) from None
         _date_builds_from_facts(notices)
         self.pages = {page.src_uri: page for page in site_pages(notices, context)}
@@ -89,10 +91,16 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             ]
         return markdown
 
+    def on_post_build(self, *, config) -> None:
+        """Mark the folder as made by a build, so that 'notices site' may replace a site 'mkdocs build' made."""
+        (Path(config.site_dir) / MARKER).write_text("Made by the notices website build. Replaced on every build.\n")
+
     def on_serve(self, server, /, *, config, builder):
-        """Rebuild when a fact or a template changes, not only the docs folder."""
+        """Rebuild when a fact, a template or a theme override changes, not only the docs folder."""
         server.watch(str(self._path(config, "facts")))
         server.watch(str(self._path(config, "templates")))
+        if config.theme.custom_dir:
+            server.watch(config.theme.custom_dir)
         return server
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import subprocess
+import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -123,3 +125,25 @@ def test_a_broken_link_in_a_site_template_fails_the_strict_build(project_copy, t
 def test_rebuilding_gives_the_same_bytes(built_site, example_project, tmp_path):
     again = build_site(example_project / "mkdocs.yml", tmp_path / "again")
     assert _tree_digest(again) == _tree_digest(built_site)
+
+
+def test_notices_site_names_the_broken_fact_and_keeps_the_old_site(project_copy, tmp_path):
+    notices = Path(sys.executable).parent / "notices"
+    built = subprocess.run([str(notices), "site", "--out", "site"], cwd=project_copy, capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    before = _tree_digest(project_copy / "site")
+    school = project_copy / "notices/schools/oakmoor.yaml"
+    school.write_text(school.read_text() + "name: Oakmoor School again\n")
+    broken = subprocess.run([str(notices), "site", "--out", "site"], cwd=project_copy, capture_output=True, text=True)
+    assert broken.returncode == 1
+    assert "notices/schools/oakmoor.yaml:" in broken.stderr and "given twice" in broken.stderr
+    assert "Traceback" not in broken.stderr
+    assert _tree_digest(project_copy / "site") == before
+
+
+def test_notices_site_may_replace_a_site_that_mkdocs_build_made(project_copy):
+    made = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict"], cwd=project_copy,
+                          capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    assert (project_copy / "site/index.html").is_file()
+    assert build_site(project_copy / "mkdocs.yml", project_copy / "site") == project_copy / "site"
