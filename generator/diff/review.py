@@ -3,6 +3,7 @@ the findings it introduces and fixes, and notices whose change list was not upda
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from dataclasses import dataclass, field
@@ -130,7 +131,9 @@ def _reaches(notices: list[NoticeDiff]) -> list[Reach]:
 
 
 def _findings(side: Side, today: datetime.date) -> list[Finding]:
-    return sorted_findings(check_notices(side.notices, today) + placeholder_findings(side.tree))
+    findings = check_notices(side.notices, today) + placeholder_findings(side.tree)
+    return sorted_findings([dataclasses.replace(finding, location=side.place(finding.location))
+                            for finding in findings])
 
 
 def _identity(finding: Finding) -> tuple:

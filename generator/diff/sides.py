@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-import io
 import subprocess
-import tarfile
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +20,12 @@ class Side:
     label: str
     tree: FactTree
     notices: list[ResolvedNotice]
+    folder: Path
+    shown_as: Path | None = None  # for a revision: how its files are named, e.g. 'main:notices'
+
+    def place(self, location: Location | None) -> Location | None:
+        """A location in this side's facts, as a reviewer knows it (not in a scratch copy of a revision)."""
+        return _renamed(location, self.folder, self.shown_as) if location and self.shown_as else location
 
 
 class SideUnreadable(Exception):
@@ -47,25 +51,24 @@ def _load_folder(which: str, label: str, folder: Path, shown_as: Path | None) ->
     """Load ``folder``; with ``shown_as``, errors name that path instead (a scratch copy of a revision)."""
     try:
         tree = load_facts(folder)
-        return Side(label, tree, resolve(tree))
+        return Side(label, tree, resolve(tree), folder, shown_as)
     except FactErrors as problems:
-        errors = [_renamed(error, folder, shown_as) if shown_as else error for error in problems.errors]
+        errors = [dataclasses.replace(error, location=_renamed(error.location, folder, shown_as)) if shown_as
+                  else error for error in problems.errors]
         raise SideUnreadable(which, label, errors) from None
 
 
-def _renamed(error: FactError, folder: Path, shown_as: Path) -> FactError:
-    """The error named by the path a reviewer knows ('main:notices/x.yaml'), not a scratch folder's."""
-    file = Path(error.location.file)
+def _renamed(location: Location, folder: Path, shown_as: Path) -> Location:
+    """The place named by the path a reviewer knows ('main:notices/x.yaml'), not a scratch folder's."""
+    file = Path(location.file)
     # load_facts names files relative to the working folder, else to the facts folder.
     for candidate in (file.absolute(), (folder / file).absolute()):
         try:
             relative = candidate.relative_to(folder.absolute())
         except ValueError:
             continue
-        location = Location(f"{shown_as.as_posix()}/{relative.as_posix()}", error.location.line,
-                            error.location.column)
-        return dataclasses.replace(error, location=location)
-    return error
+        return Location(f"{shown_as.as_posix()}/{relative.as_posix()}", location.line, location.column)
+    return location
 
 
 def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
@@ -89,19 +92,24 @@ def _export_revision(which: str, revision: str, facts: Path, scratch: Path) -> P
         raise SideUnreadable(which, revision, [FactError(
             Location(revision), "is not a folder, and this is not a git repository to find it as a revision in.",
             "Give a folder of facts, or run the command inside the repository.", code="io")])
-    inside = _repo_path(facts)
-    archive = _git(["archive", "--format=tar", f"{revision}:{inside}" if inside != "." else revision],
-                   Path(top.stdout.decode().strip()))
-    if archive.returncode != 0:
-        reason = archive.stderr.decode(errors="replace").strip().splitlines()
+    repository, inside = Path(top.stdout.decode().strip()), _repo_path(facts)
+    where = f"{revision}:{inside}"
+    listing = _git(["ls-tree", "-r", "-z", "--full-tree", f"{revision}^{{tree}}", "--", inside], repository)
+    entries = [entry for entry in listing.stdout.decode(errors="surrogateescape").split("\0") if entry]
+    if listing.returncode != 0 or not entries:
+        reason = listing.stderr.decode(errors="replace").strip().splitlines()
         raise SideUnreadable(which, revision, [FactError(
-            Location(f"{revision}:{inside}"), "cannot be read from git" + (f" ({reason[-1]})" if reason else "") + ".",
+            Location(where), "cannot be read from git" + (f" ({reason[-1]})" if reason else ": no such folder") + ".",
             "Check that the revision exists (git log) and that it has this facts folder.", code="io")])
-    try:
-        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-            tar.extractall(scratch, filter="data")
-    except tarfile.TarError as refused:  # e.g. a link that points outside the facts folder
-        raise SideUnreadable(which, revision, [FactError(
-            Location(f"{revision}:{inside}"), f"holds a file that cannot be unpacked safely ({refused}).",
-            "Replace links in the facts folder with the files themselves.", code="path")]) from None
+    for entry in entries:
+        mode_type_object, path = entry.split("\t", 1)
+        mode, _, obj = mode_type_object.split(" ")
+        relative = Path(path).relative_to(inside) if inside != "." else Path(path)
+        if mode != "100644" and mode != "100755":  # a link or a submodule: not a fact file
+            raise SideUnreadable(which, revision, [FactError(
+                Location(f"{revision}:{path}"), "is a link or a submodule, not a file.",
+                "Keep the fact files themselves in the facts folder.", code="path")])
+        target = scratch / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(_git(["cat-file", "blob", obj], repository).stdout)
     return scratch

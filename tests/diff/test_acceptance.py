@@ -3,6 +3,7 @@ trust and shortens a retention period, reviewed between two commits of a git rep
 
 from __future__ import annotations
 
+import json
 import os
 
 from click.testing import CliRunner
@@ -35,11 +36,16 @@ def diff(repo, *args: str):
         os.chdir(here)
 
 
-def test_the_pull_request_review_in_markdown(repo):
+def commit_base_and_change(repo) -> None:
+    """main~1: the base, whose retention basis names an old law; main: the pull request's change."""
     repo.edit("children-in-need.yaml", OLD_BASIS, STALE_BASIS)
     repo.commit("the base: a retention basis that names an old law")
     make_the_change(repo)
     repo.commit("the change")
+
+
+def test_the_pull_request_review_in_markdown(repo):
+    commit_base_and_change(repo)
     result = diff(repo, "main~1", "main", "--format", "markdown")
     assert result.exit_code == 0, result.output
     assert result.output == EXPECTED
@@ -97,3 +103,14 @@ changes:
 
 </details>
 """
+
+
+def test_the_same_review_as_json_names_places_in_the_revision(repo):
+    commit_base_and_change(repo)
+    document = json.loads(diff(repo, "main~1", "main", "--format", "json").output)
+    dpo = next(reach for reach in document["reach"] if reach["topic"] == "DPO")
+    assert (dpo["notices"], dpo["schools"]) == (["oakmoor/children-in-need", "regis/children-in-need"],
+                                                ["oakmoor", "regis"])
+    [new] = document["findings"]["introduced"]
+    assert (new["rule"], new["school"], new["location"]) == ("L.naming", "oakmoor", "main:notices/schools/oakmoor.yaml:29:11")
+    assert document["suggested_entries"][0]["schools"] == ["oakmoor", "regis"]

@@ -45,7 +45,8 @@ def test_an_unreadable_file_and_an_unknown_revision_are_reported_clearly(repo):
     assert result.stderr.startswith("The head side (main) cannot be read:\n  main:notices/children-in-need.yaml")
     missing = diff(repo, "no-such-branch")
     assert missing.exit_code == 1
-    assert missing.stderr.startswith("The base side (no-such-branch) cannot be read:\n  no-such-branch:notices: ")
+    assert missing.stderr.startswith("The base side (no-such-branch) cannot be read:\n  no-such-branch:notices: "
+                                     "cannot be read from git (fatal: Not a valid object name no-such-branch^{tree}).")
     assert "Traceback" not in result.stderr + missing.stderr
 
 
@@ -120,6 +121,6 @@ def test_a_link_out_of_the_facts_folder_in_a_revision_is_refused_without_a_trace
     repo.commit("a link out of the repository")
     result = diff(repo, "main", str(repo.facts))
     assert result.exit_code == 1
-    assert result.stderr.startswith("The base side (main) cannot be read:\n  main:notices: holds a file that cannot be "
-                                    "unpacked safely")
+    assert result.stderr.startswith("The base side (main) cannot be read:\n  main:notices/extra.yaml: is a link or a "
+                                    "submodule, not a file.")
     assert "Traceback" not in result.stderr
