@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+import lxml.html
 import yaml
 
 from generator.render.formats import all_formats
@@ -147,3 +149,16 @@ def test_notices_site_may_replace_a_site_that_mkdocs_build_made(project_copy):
     assert made.returncode == 0, made.stderr
     assert (project_copy / "site/index.html").is_file()
     assert build_site(project_copy / "mkdocs.yml", project_copy / "site") == project_copy / "site"
+
+
+def test_no_markdown_shows_as_text_on_any_page(built_site):
+    """A list or table marker in a page's text means a template lost a blank line."""
+    leaked = []
+    for page in sorted(built_site.rglob("index.html")):
+        article = lxml.html.parse(page).getroot().xpath("//article")
+        for element in article[0].iter("p", "li", "td", "th") if article else []:
+            if re.search(r"(^|\s)[-*] |\||\{#|^#", element.text_content()):
+                leaked.append(f"{page.relative_to(built_site)}: {element.text_content()[:80]}")
+    assert leaked == []
+    sharing = (built_site / "who-we-share-with/index.html").read_text()
+    assert sharing.count('<li><a href="../schools/oakmoor/children-in-need/">') == 3
