@@ -54,7 +54,7 @@ def render_downloads(notices: list[ResolvedNotice], format_names: list[str], con
     with tempfile.TemporaryDirectory(prefix="notices-downloads-") as folder:
         rendered = Path(folder)
         render_all(notices, formats, context, rendered, cache=cache)
-        audit(rendered, notices, Path(FOLDER))
+        audit(rendered, notices, Path(FOLDER), cache)
         for output_format in formats:
             for school_id, notice_id in by_owner:
                 if (notice_id is None) != (output_format.scope == "school"):

@@ -55,7 +55,14 @@ class SitePage:
     markdown: str
     notice: ResolvedNotice | None = None
     school: SchoolPages | None = None
-    downloads: list[tuple[str, str]] = field(default_factory=list)  # (src_uri of the file, what it is)
+    downloads: list = field(default_factory=list)  # the Download files offered beside the page
+
+    @property
+    def title(self) -> str | None:
+        """For a notice, its title with its school's name: a trust has many notices of one title."""
+        if self.notice is None:
+            return None
+        return f"{self.notice.notice.title} ({self.notice.variant.name})"
 
 
 def notice_page(notice: ResolvedNotice) -> str:

@@ -14,6 +14,7 @@ Options (in ``mkdocs.yml``, paths relative to it):
 from __future__ import annotations
 
 import calendar
+import json
 import os
 from pathlib import Path
 
@@ -33,7 +34,7 @@ from generator.render.formats import RenderContext
 from generator.render.text import longdate
 from generator.site.downloads import render_downloads
 from generator.site.feed import atom_feed
-from generator.site.pages import FEED, SitePage, site_nav, site_pages
+from generator.site.pages import FEED, SitePage, notice_page, site_nav, site_pages
 
 
 class NoticesConfig(Config):
@@ -72,8 +73,9 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
                 files.append(File.generated(config, download.src_uri, content=download.content))
         files.append(File.generated(config, FEED, content=atom_feed(
             notices, notices[0].organisation.name or notices[0].variant.name,
-            lambda notice: f"schools/{notice.variant.id}/{notice.id}/")))
+            lambda notice: files.get_file_from_path(notice_page(notice)).url)))
         config.nav = site_nav(list(self.pages.values()))
+        self.files = files
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page, config, files) -> str:
@@ -82,6 +84,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         if generated is not None:
             if generated.notice is not None:
                 notice = generated.notice.notice
+                # The browser tab and the search results name the school: trusts have many notices of one title.
+                page.meta["title"] = generated.title
                 page.meta["notice_version"] = notice.version
                 page.meta["last_reviewed"] = longdate(notice.last_reviewed) if notice.last_reviewed else None
             page.meta["downloads"] = [
@@ -92,7 +96,19 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         return markdown
 
     def on_post_build(self, *, config) -> None:
-        """Mark the folder as made by a build, so that 'notices site' may replace a site 'mkdocs build' made."""
+        """Name each notice's school in the search results; mark the folder as made by a build.
+
+        The search plugin (listed before this one) has written its index by now. The marker lets
+        'notices site' replace a site that 'mkdocs build' made.
+        """
+        index_file = Path(config.site_dir) / "search" / "search_index.json"
+        if index_file.is_file():
+            titles = {self.files.get_file_from_path(page.src_uri).url: page.title
+                      for page in self.pages.values() if page.title}
+            index = json.loads(index_file.read_text(encoding="utf-8"))
+            for entry in index["docs"]:
+                entry["title"] = titles.get(entry["location"], entry["title"])
+            index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         (Path(config.site_dir) / MARKER).write_text("Made by the notices website build. Replaced on every build.\n")
 
     def on_serve(self, server, /, *, config, builder):

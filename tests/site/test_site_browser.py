@@ -50,6 +50,8 @@ def test_searching_hampshire_finds_the_notice_and_its_recipients(site_url, open_
     page.keyboard.type("Hampshire", delay=30)
     result = page.locator(".md-search-result__item a[href*='schools/oakmoor/children-in-need/']").first
     expect(result).to_be_visible(timeout=10_000)
+    expect(result).to_contain_text("How we use information about children in need and children looked after "
+                                   "(Oakmoor School)")
     result.click()
     page.wait_for_url(re.compile(r"schools/oakmoor/children-in-need/"))
     sharing = page.locator("#who-we-share-with")
@@ -82,6 +84,7 @@ def test_notice_page_offers_its_other_formats_and_shows_version_in_footer(site_u
     footer = page.locator("footer")
     expect(footer).to_contain_text("Notice version 2.0.")
     expect(footer).to_contain_text("Last reviewed 1 September 2026.")
+    expect(page).to_have_title(re.compile(r"^How we use information about children in need .* \(Oakmoor School\)"))
 
 
 def test_print_hides_navigation_and_search(site_url, open_page):
