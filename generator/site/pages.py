@@ -7,6 +7,7 @@ run in the same escaping Markdown environment as the notice, so fact text stays 
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 
 from generator.facts.cascade import ResolvedNotice, Variant
@@ -59,10 +60,13 @@ class SitePage:
 
     @property
     def title(self) -> str | None:
-        """For a notice, its title with its school's name: a trust has many notices of one title."""
+        """For a notice, its title with its school's name: a trust has many notices of one title.
+
+        As HTML: the theme prints titles unescaped, and fact text must stay text.
+        """
         if self.notice is None:
             return None
-        return f"{self.notice.notice.title} ({self.notice.variant.name})"
+        return html.escape(f"{self.notice.notice.title} ({self.notice.variant.name})")
 
 
 def notice_page(notice: ResolvedNotice) -> str:
@@ -83,8 +87,9 @@ def site_pages(notices: list[ResolvedNotice], context: RenderContext) -> list[Si
     environment = markdown_environment(context.templates.resolve())
     environment.globals.update(notice_page=notice_page, holdings=hubs.holdings, sharing=hubs.sharing,
                                not_shared=hubs.not_shared, dated_changes=dated_changes)
+    # A standalone school or organisation publishes its notices itself: no "our schools" lists.
     facts = {"organisation": notices[0].organisation, "schools": schools, "notices": notices, "hubs": HUBS,
-             "feed": FEED}
+             "feed": FEED, "standalone": notices[0].variant.standalone}
 
     def page(template: str, **values) -> str:
         return environment.get_template(f"site/{template}.md.j2").render(**facts, **values).strip() + "\n"
@@ -99,12 +104,15 @@ def site_pages(notices: list[ResolvedNotice], context: RenderContext) -> list[Si
 
 
 def site_nav(pages: list[SitePage]) -> list:
-    """MkDocs ``nav``: home and the hubs, then one section per school, its landing page as the section's index."""
+    """MkDocs ``nav``: home and the hubs, then one section per school, its landing page as the section's index.
+
+    Titles from the facts are HTML-escaped: the theme prints nav titles unescaped.
+    """
     nav: list = [{"Home": "index.md"}]
     nav += [{title: f"{slug}.md"} for slug, title in HUBS]
     for page in pages:
         if page.school is not None and page.notice is None:
-            nav.append({page.school.variant.name: [page.src_uri]})
+            nav.append({html.escape(page.school.variant.name): [page.src_uri]})
         elif page.notice is not None:
-            nav[-1][page.school.variant.name].append({page.notice.notice.title: page.src_uri})
+            nav[-1][html.escape(page.school.variant.name)].append({html.escape(page.notice.notice.title): page.src_uri})
     return nav

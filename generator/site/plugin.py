@@ -14,6 +14,7 @@ Options (in ``mkdocs.yml``, paths relative to it):
 from __future__ import annotations
 
 import calendar
+import html
 import json
 import os
 from pathlib import Path
@@ -86,7 +87,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
                 notice = generated.notice.notice
                 # The browser tab and the search results name the school: trusts have many notices of one title.
                 page.meta["title"] = generated.title
-                page.meta["notice_version"] = notice.version
+                page.meta["notice_version"] = html.escape(notice.version) if notice.version else None  # printed unescaped
                 page.meta["last_reviewed"] = longdate(notice.last_reviewed) if notice.last_reviewed else None
             page.meta["downloads"] = [
                 {"url": files.get_file_from_path(download.src_uri).url, "label": download.label,

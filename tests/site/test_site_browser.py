@@ -20,6 +20,7 @@ PAGE_TYPES = {
     "your rights": "your-rights/",
     "contact us": "contact-us/",
     "changes": "changes/",
+    "not found": "404.html",
 }
 PHONE, DESKTOP = 375, 1280
 

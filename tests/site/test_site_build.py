@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -162,3 +163,18 @@ def test_no_markdown_shows_as_text_on_any_page(built_site):
     assert leaked == []
     sharing = (built_site / "who-we-share-with/index.html").read_text()
     assert sharing.count('<li><a href="../schools/oakmoor/children-in-need/">') == 3
+
+
+def test_a_standalone_school_lists_its_notices_without_a_schools_section(project_copy, tmp_path):
+    facts = project_copy / "notices"
+    school = yaml.safe_load((facts / "schools/oakmoor.yaml").read_text())
+    shutil.rmtree(facts / "schools")
+    with (facts / "organisation.yaml").open("a") as organisation:
+        # The file ends in its recipients: the school's join them, then the school's contact becomes the trust's.
+        organisation.write("".join(f"  {rid}:\n    name: {entry['name']}\n" for rid, entry in school["recipients"].items()))
+        organisation.write(yaml.safe_dump({"contact": school["contact"]}))
+    site = build_site(project_copy / "mkdocs.yml", tmp_path / "site")
+    home = (site / "index.html").read_text()
+    assert "Our notices" in home and "Our schools" not in home
+    assert "Our schools" not in (site / "contact-us/index.html").read_text()
+    assert "Hampshire County Council Children's Services" in (site / "who-we-share-with/index.html").read_text()
