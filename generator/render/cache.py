@@ -6,11 +6,16 @@ in the templates folder, and the generator itself (its version, the bytes of its
 data files, and the versions of the libraries that write the bytes). Change any of them and the
 key changes, so a stale file is never served; there is nothing to invalidate by hand.
 
+A file only enters the cache once the build's completeness audit has passed (``commit``): until
+then it waits under a pending name that ``get`` does not read. So a file served from the cache is
+byte for byte one that passed the audit with these same inputs and this same generator, and the
+build need not read it back again (``reused`` lists those files).
+
 The folder (``.notices-cache/`` by default) is safe to delete at any time: a missing or unreadable
 entry is rendered again. Entries are written under a temporary name and renamed into place, so an
-interrupted build never leaves half a file behind. After each build, entries of the formats built
-that the build did not use are removed, so the cache holds one build's worth of files, not every
-version ever made.
+interrupted build never leaves half a file behind. On commit, entries of the formats built that the
+build did not use are removed, so the cache holds one build's worth of files, not every version
+ever made.
 """
 
 from __future__ import annotations
@@ -18,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterable
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -61,6 +65,8 @@ class OutputCache:
         # Templates are hashed once per build: every key of the build shares them.
         self._salt = hashlib.sha256(generator_digest() + folder_digest(templates)).digest()
         self._used: dict[str, set[str]] = {}
+        self._pending: list[tuple[str, str]] = []
+        self.reused: set[Path] = set()  # output paths served from the cache in this build
 
     def key(self, format_name: str, subject: ResolvedNotice | list[ResolvedNotice]) -> str:
         """The key of one output file: what it is made from, hashed."""
@@ -81,9 +87,10 @@ class OutputCache:
             return None
 
     def put(self, format_name: str, key: str, content: bytes) -> None:
-        """Store ``content`` under ``key``: written aside, then renamed in, so readers see all or nothing."""
+        """Keep ``content`` for ``key`` as pending: ``get`` serves it only after ``commit``."""
         self._used.setdefault(format_name, set()).add(key)
-        target = self._path(format_name, key)
+        self._pending.append((format_name, key))
+        target = self._pending_path(format_name, key)
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".writing-")
         try:
@@ -94,10 +101,15 @@ class OutputCache:
             Path(temporary).unlink(missing_ok=True)
             raise
 
-    def prune(self, format_names: Iterable[str]) -> None:
-        """Remove the entries of these formats that this build did not use."""
-        for format_name in format_names:
-            used = self._used.get(format_name, set())
+    def _pending_path(self, format_name: str, key: str) -> Path:
+        return self._path(format_name, key).with_suffix(".pending")
+
+    def commit(self) -> None:
+        """The build's audit passed: its new files become servable, and unused entries go."""
+        for format_name, key in self._pending:
+            os.replace(self._pending_path(format_name, key), self._path(format_name, key))
+        self._pending.clear()
+        for format_name, used in self._used.items():
             for path in (self.folder / format_name).glob("*/*"):
                 if path.name not in used:
                     path.unlink(missing_ok=True)

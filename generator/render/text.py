@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 # Braces too: the attr_list extension would read "{: onclick=...}" in fact text as attributes.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]|#{}])")
@@ -22,7 +23,13 @@ class TrustedMarkdown(str):
 
 def inline(text: object) -> TrustedMarkdown:
     """Fact text as one line of inert Markdown: whitespace collapsed, markup and Markdown escaped."""
-    plain = _WHITESPACE.sub(" ", _CONTROL.sub("", str(text))).strip()
+    return _inline(str(text))
+
+
+# A trust's notices repeat the same fact text for every school: escape each text once.
+@lru_cache(maxsize=65536)
+def _inline(text: str) -> TrustedMarkdown:
+    plain = _WHITESPACE.sub(" ", _CONTROL.sub("", text)).strip()
     escaped = _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(plain, quote=False))
     return TrustedMarkdown(_LINE_START_MARKER.sub(_escape_marker, escaped, count=1))
 

@@ -10,6 +10,7 @@ import pytest
 
 import generator.build
 from generator.build import build
+from generator.check import AuditFailed
 from generator.render.formats.pdf import pdf_text
 from tests.conftest import FIXTURES, TEMPLATES
 
@@ -107,3 +108,14 @@ def test_no_cache_folder_renders_everything_every_time(trust, rendered) -> None:
     build(trust["facts"], trust["out"], trust["templates"], SLOW_FORMATS, project_root=trust["out"].parent)
     assert sorted(rendered) == sorted(ALL_SLOW * 2)
     assert not trust["cache"].exists()
+
+
+def test_a_file_that_fails_the_audit_is_never_served_from_the_cache(trust, rendered) -> None:
+    run(trust)
+    template = trust["templates"] / "notice.pdf.html.j2"
+    template.write_text(template.read_text("utf-8").replace("{{ body | safe }}", "<p>Nothing here.</p>"), "utf-8")
+    for _ in range(2):
+        rendered.clear()
+        with pytest.raises(AuditFailed):
+            run(trust)
+        assert "oakmoor/children-in-need.pdf" in rendered
