@@ -260,7 +260,7 @@ class NoticeReplace(FactModel):
 
     title: Text | None = None
     summary: str | None = None
-    data_subjects: list[Text] | None = None
+    data_subjects: list[Text] | None = Field(None, min_length=1)
     version: str | None = None
     last_reviewed: datetime.date | None = None
     next_review: datetime.date | None = None

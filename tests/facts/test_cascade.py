@@ -152,3 +152,11 @@ def test_the_ico_is_the_supervisory_authority_unless_the_organisation_names_anot
     authority = resolved(example_copy)["supervisory_authority"]
     assert authority["name"] == "Information Commissioner's Office"
     assert authority["complaint_url"] == "https://ico.org.uk/make-a-complaint/"
+
+
+def test_a_school_cannot_replace_whose_data_it_is_with_nobody(example_copy: Path) -> None:
+    override(example_copy, "replace:\n  data_subjects: []")
+    where, line = refused(example_copy)
+    assert (where["file"], int(where["line"])) == (
+        "schools/oakmoor.yaml", line_of(example_copy / "schools" / "oakmoor.yaml", "data_subjects: []"))
+    assert "replace.data_subjects: needs at least one item" in line
