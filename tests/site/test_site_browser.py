@@ -74,6 +74,16 @@ def test_search_results_pass_axe(site_url, open_page):
     assert _violations(page) == []
 
 
+@pytest.mark.parametrize("kind, menu_title", [("home", "Privacy notices"), ("notice", "Oakmoor School")])
+def test_the_phone_menu_passes_axe_when_open(site_url, open_page, kind, menu_title):
+    page = open_page(PHONE).page
+    page.goto(site_url + PAGE_TYPES[kind], wait_until="networkidle")
+    page.locator("label.md-header__button[for='__drawer']").click()
+    expect(page.locator(".md-nav--primary label.md-nav__title", has_text=menu_title).first).to_be_visible()
+    page.wait_for_timeout(300)  # the drawer slides in; judge its colours once it has stopped
+    assert _violations(page) == []
+
+
 def test_notice_page_offers_its_other_formats_and_shows_version_in_footer(site_url, open_page):
     page = open_page(DESKTOP).page
     page.goto(site_url + PAGE_TYPES["notice"], wait_until="networkidle")
