@@ -92,6 +92,41 @@ def set_value(files: dict[str, dict], field: tuple[str, tuple], value: object) -
     data[field[1][-1]] = value
 
 
+PAYLOADS = [
+    '<script>alert("s1")</script>',
+    '<iframe src="https://evil.example/frame"></iframe>',
+    '<img src=x onerror="alert(3)">',
+    '<a href="javascript:alert(4)">click me</a>',
+    "[click](javascript:alert(5))",
+    "[data](data:text/html;base64,PHNjcmlwdD4=)",
+    "{{ 7*7 }} and {{ config }}",
+    "{% for i in range(3) %}loop{% endfor %}",
+    '{: onclick="alert(9)" }',
+    "<svg onload=alert(10)>",
+    "**bold** `code` # heading | pipe ~~gone~~",
+    "&lt;b&gt; written as entities &amp;",
+]
+
+SECTION_BODY = ('<script>alert("body")</script> <iframe src="https://evil.example"></iframe> '
+                '{{ 7*7 }} {: onclick="alert(2)" } see [our policy](https://example.org/policy).')
+SECTION_BODY_VISIBLE = ['<script>alert("body")</script>', '<iframe src="https://evil.example"></iframe>',
+                        "{{ 7*7 }}", '{: onclick="alert(2)" }', "see our policy."]
+
+
+def hostile_value(index: int) -> str:
+    """A payload, ending in an attribute list: Markdown's attr_list reads one at the end of a block."""
+    return f'(field {index}) {PAYLOADS[index % len(PAYLOADS)]} {{: onclick="alert({index})" }}'
+
+
+def hostile_facts() -> dict[str, dict]:
+    """The fact files with a payload in every shown field and markup in the free section."""
+    files = facts_data()
+    for index, field in enumerate(SHOWN_FIELDS):
+        set_value(files, field, hostile_value(index))
+    set_value(files, SECTION_BODY_FIELD, SECTION_BODY)
+    return files
+
+
 def write_facts(folder: Path, files: dict[str, object]) -> Path:
     """Write each file: Python data through yaml.safe_dump, text and bytes as they are."""
     for name, content in files.items():

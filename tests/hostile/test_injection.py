@@ -15,10 +15,13 @@ import pytest
 from generator.render.formats import all_formats
 from tests.hostile.conftest import (
     ALLOWED_LINK,
+    SECTION_BODY_VISIBLE,
     SHOWN_FIELDS,
     assert_inert_html,
     facts_data,
     flat,
+    hostile_facts,
+    hostile_value,
     markdown_page,
     notices,
     output_file,
@@ -27,41 +30,12 @@ from tests.hostile.conftest import (
     write_facts,
 )
 
-PAYLOADS = [
-    '<script>alert("s1")</script>',
-    '<iframe src="https://evil.example/frame"></iframe>',
-    '<img src=x onerror="alert(3)">',
-    '<a href="javascript:alert(4)">click me</a>',
-    "[click](javascript:alert(5))",
-    "[data](data:text/html;base64,PHNjcmlwdD4=)",
-    "{{ 7*7 }} and {{ config }}",
-    "{% for i in range(3) %}loop{% endfor %}",
-    '{: onclick="alert(9)" }',
-    "<svg onload=alert(10)>",
-    "**bold** `code` # heading | pipe ~~gone~~",
-    "&lt;b&gt; written as entities &amp;",
-]
-
-SECTION_BODY = ('<script>alert("body")</script> <iframe src="https://evil.example"></iframe> '
-                '{{ 7*7 }} {: onclick="alert(2)" } see [our policy](https://example.org/policy).')
-SECTION_BODY_VISIBLE = ['<script>alert("body")</script>', '<iframe src="https://evil.example"></iframe>',
-                        "{{ 7*7 }}", '{: onclick="alert(2)" }', "see our policy."]
-
-
-def _hostile_value(index: int) -> str:
-    """A payload, ending in an attribute list: Markdown's attr_list reads one at the end of a block."""
-    return f'(field {index}) {PAYLOADS[index % len(PAYLOADS)]} {{: onclick="alert({index})" }}'
-
 
 @pytest.fixture(scope="module")
 def hostile_build(tmp_path_factory) -> Path:
     """Every text field holds a payload; built in every registered format."""
-    files = facts_data()
-    for index, field in enumerate(SHOWN_FIELDS):
-        set_value(files, field, _hostile_value(index))
-    files["pupils.yaml"]["sections"][0]["body"] = SECTION_BODY
     folder = tmp_path_factory.mktemp("hostile")
-    write_facts(folder / "notices", files)
+    write_facts(folder / "notices", hostile_facts())
     result = notices("build", "--facts", str(folder / "notices"), "--out", str(folder / "dist"))
     assert result.exit_code == 0, result.output
     return folder / "dist"
@@ -92,7 +66,7 @@ def _assert_inert_docx(content: bytes, where: str) -> None:
 def _assert_inert_json(content: bytes, where: str) -> None:
     strings = set(_strings(json.loads(content)))
     for index in range(len(SHOWN_FIELDS)):
-        assert _hostile_value(index) in strings, f"{where}: field {index} not stored exactly as written"
+        assert hostile_value(index) in strings, f"{where}: field {index} not stored exactly as written"
 
 
 def _strings(value):
@@ -123,8 +97,8 @@ def test_every_payload_is_shown_as_the_text_that_was_written(hostile_build: Path
     # Spaces are ignored: a PDF reader cannot tell a line wrapped at "](" from a space written there.
     unspaced = text.replace(" ", "")
     missing = [index for index in range(len(SHOWN_FIELDS))
-               if _hostile_value(index).replace(" ", "") not in unspaced]
-    assert not missing, f"{name}: fields {missing} not shown as written, e.g. {_hostile_value(missing[0])!r}"
+               if hostile_value(index).replace(" ", "") not in unspaced]
+    assert not missing, f"{name}: fields {missing} not shown as written, e.g. {hostile_value(missing[0])!r}"
     if name != "json":
         for visible in SECTION_BODY_VISIBLE:
             assert visible.replace(" ", "") in unspaced, f"{name}: free section text {visible!r} not shown"
