@@ -45,9 +45,10 @@ def render_downloads(notices: list[ResolvedNotice], format_names: list[str], con
     if a file leaves out what the law requires.
     """
     known = {output_format.name for output_format in select_formats(None)}
-    formats = select_formats([name for name in format_names if name in known])
-    if not formats:
+    offered = [name for name in format_names if name in known]
+    if not offered:  # select_formats reads an empty list as "all of them"
         return {}
+    formats = select_formats(offered)
     cache = OutputCache(cache_folder, context.templates) if cache_folder else None
     owners = {(notice.variant.id, notice.id) for notice in notices} | {(notice.variant.id, None) for notice in notices}
     by_owner: dict[tuple[str, str | None], list[Download]] = {owner: [] for owner in sorted(owners, key=str)}

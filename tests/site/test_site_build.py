@@ -178,3 +178,20 @@ def test_a_standalone_school_lists_its_notices_without_a_schools_section(project
     assert "Our notices" in home and "Our schools" not in home
     assert "Our schools" not in (site / "contact-us/index.html").read_text()
     assert "Hampshire County Council Children's Services" in (site / "who-we-share-with/index.html").read_text()
+
+
+@pytest.mark.parametrize("offered, expected", [
+    ("[json, no-such-format]", ["children-in-need.json"]),
+    ("[]", []),
+])
+def test_the_downloads_are_the_formats_mkdocs_yml_names_that_exist(project_copy, tmp_path, offered, expected):
+    settings = project_copy / "mkdocs.yml"
+    text = settings.read_text()
+    assert "formats: [pdf, docx, html, json, fragment, booklet]" in text
+    settings.write_text(text.replace("formats: [pdf, docx, html, json, fragment, booklet]", f"formats: {offered}"))
+    site = build_site(settings, tmp_path / "site")
+    downloads = site / "downloads/oakmoor"
+    assert sorted(path.name for path in downloads.iterdir()) == expected if expected else not downloads.exists()
+    notice_page = (site / "schools/oakmoor/children-in-need/index.html").read_text()
+    assert ("Download this notice" in notice_page) == bool(expected)
+    assert "Download every notice" not in (site / "schools/oakmoor/index.html").read_text()
