@@ -104,15 +104,20 @@ def site_pages(notices: list[ResolvedNotice], context: RenderContext) -> list[Si
 
 
 def site_nav(pages: list[SitePage]) -> list:
-    """MkDocs ``nav``: home and the hubs, then one section per school, its landing page as the section's index.
+    """MkDocs ``nav``: home and the hubs, then a section per school, its landing page as the section's index.
 
+    A trust's schools sit in one "Our schools" section, so that with ``navigation.prune`` each page
+    lists every school but only its own school's notices: pages stay small however many schools.
     Titles from the facts are HTML-escaped: the theme prints nav titles unescaped.
     """
-    nav: list = [{"Home": "index.md"}]
-    nav += [{title: f"{slug}.md"} for slug, title in HUBS]
+    schools: list = []
     for page in pages:
         if page.school is not None and page.notice is None:
-            nav.append({html.escape(page.school.variant.name): [page.src_uri]})
+            schools.append({html.escape(page.school.variant.name): [page.src_uri]})
         elif page.notice is not None:
-            nav[-1][html.escape(page.school.variant.name)].append({html.escape(page.notice.notice.title): page.src_uri})
-    return nav
+            schools[-1][html.escape(page.school.variant.name)].append(
+                {html.escape(page.notice.notice.title): page.src_uri})
+    standalone = any(page.notice is not None and page.notice.variant.standalone for page in pages)
+    nav: list = [{"Home": "index.md"}]
+    nav += [{title: f"{slug}.md"} for slug, title in HUBS]
+    return nav + (schools if standalone else [{"Our schools": schools}])

@@ -95,6 +95,10 @@ def test_a_second_school_appears_in_nav_hubs_and_search_without_config_changes(p
     assert "Downland Primary School" in home and "Oakmoor School" in home
     nav = home[home.index('class="md-nav md-nav--primary"'):]
     assert 'href="schools/downland/"' in nav and 'href="schools/oakmoor/"' in nav
+    # A page's menu lists every school but only its own school's notices (navigation.prune).
+    notice = (site / "schools/oakmoor/children-in-need/index.html").read_text()
+    menu = notice[notice.index('class="md-nav md-nav--primary"'):notice.index('class="md-nav md-nav--secondary"')]
+    assert 'href="../../downland/"' in menu and 'href="../../downland/children-in-need/"' not in menu
     sharing = (site / "who-we-share-with/index.html").read_text()
     assert "West Sussex County Council Children's Services" in sharing
     assert "Hampshire County Council Children's Services" in sharing
