@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from hypothesis import HealthCheck, event, example, given, settings
@@ -51,10 +53,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def _facts_with(field: tuple[str, tuple], value: str) -> Path:
+@contextmanager
+def _facts_with(field: tuple[str, tuple], value: str) -> Iterator[Path]:
+    """A facts folder with ``value`` in ``field``, removed afterwards (hypothesis makes hundreds)."""
     files = facts_data()
     set_value(files, field, value)
-    return write_facts(Path(tempfile.mkdtemp(prefix="hostile-")) / "notices", files)
+    with tempfile.TemporaryDirectory(prefix="hostile-") as folder:
+        yield write_facts(Path(folder) / "notices", files)
 
 
 def _load_or_refuse(facts: Path) -> list[ResolvedNotice] | None:
@@ -84,7 +89,8 @@ def _as_shown(value: str) -> str:
 @example(field=("pupils.yaml", ("title",)), value='Pupils {: onclick="alert(1)" }')
 @example(field=("pupils.yaml", ("categories", 0, "name")), value="===")
 def test_any_text_in_a_field_is_shown_as_written_or_refused(field, value: str) -> None:
-    loaded = _load_or_refuse(_facts_with(field, value))
+    with _facts_with(field, value) as facts:
+        loaded = _load_or_refuse(facts)
     if loaded is None:
         return
     (notice,) = loaded
@@ -106,7 +112,8 @@ def test_any_text_in_a_field_is_shown_as_written_or_refused(field, value: str) -
 @given(value=TEXT)
 @example(value="- " * 1200 + "x")
 def test_any_text_in_a_free_section_renders_inert_or_is_refused(value: str) -> None:
-    loaded = _load_or_refuse(_facts_with(SECTION_BODY_FIELD, value))
+    with _facts_with(SECTION_BODY_FIELD, value) as facts:
+        loaded = _load_or_refuse(facts)
     if loaded is None:
         return
     (notice,) = loaded
@@ -119,14 +126,14 @@ def test_any_text_in_a_free_section_renders_inert_or_is_refused(value: str) -> N
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(field=st.sampled_from([*SHOWN_FIELDS, SECTION_BODY_FIELD]), value=TEXT)
 def test_the_json_notice_reads_back_as_the_resolved_facts(field, value: str) -> None:
-    facts = _facts_with(field, value)
-    loaded = _load_or_refuse(facts)
-    out = facts.parent / "dist"
-    result = notices("build", "--facts", str(facts), "--out", str(out), "--format", "json")
-    if loaded is None:
-        assert result.exit_code == 1 and "Traceback" not in result.output
-        return
-    assert result.exit_code == 0, result.output
-    document = json.loads(output_file(out, all_formats()["json"], SCHOOL_ID, NOTICE_ID).read_text("utf-8"))
+    with _facts_with(field, value) as facts:
+        loaded = _load_or_refuse(facts)
+        out = facts.parent / "dist"
+        result = notices("build", "--facts", str(facts), "--out", str(out), "--format", "json")
+        if loaded is None:
+            assert result.exit_code == 1 and "Traceback" not in result.output
+            return
+        assert result.exit_code == 0, result.output
+        document = json.loads(output_file(out, all_formats()["json"], SCHOOL_ID, NOTICE_ID).read_text("utf-8"))
     (original,) = loaded
     assert ResolvedNotice.model_validate(document).model_dump() == original.model_dump()
