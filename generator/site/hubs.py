@@ -1,11 +1,31 @@
-"""What the hub pages gather from every notice of every school, grouped the way a reader looks for it."""
+"""What the hub pages gather from every notice of every school, grouped the way a reader looks for it.
+
+A trust publishes the same notice at many schools; where their copies say the same thing, the hubs
+show it once, with a link to each school's copy, rather than once per school.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from generator.facts.cascade import ResolvedNotice, ResolvedRecipient
-from generator.facts.models import Category
+from generator.facts.models import Category, RetentionRule
+
+
+@dataclass
+class NoticeGroup:
+    """One notice as one or more schools publish it: its title and each school's copy."""
+
+    title: str
+    notices: list[ResolvedNotice] = field(default_factory=list)
+
+
+def by_title(notices: list[ResolvedNotice]) -> list[NoticeGroup]:
+    """Notices grouped by title, in first-seen order."""
+    groups: dict[str, NoticeGroup] = {}
+    for notice in notices:
+        groups.setdefault(notice.notice.title, NoticeGroup(notice.notice.title)).notices.append(notice)
+    return list(groups.values())
 
 
 @dataclass
@@ -16,13 +36,42 @@ class Holding:
     examples: list[str] = field(default_factory=list)
     notices: list[ResolvedNotice] = field(default_factory=list)
 
+    @property
+    def groups(self) -> list[NoticeGroup]:
+        return by_title(self.notices)
+
+
+@dataclass
+class SharedUnder:
+    """One reason and law for sharing with a recipient, and the notices (schools) that give them."""
+
+    reason: str | None
+    gateway: list[str]
+    notices: list[ResolvedNotice] = field(default_factory=list)
+
+    @property
+    def groups(self) -> list[NoticeGroup]:
+        return by_title(self.notices)
+
 
 @dataclass
 class Sharing:
     """One recipient, and every notice that shares with it, with its reason and law there."""
 
     recipient: ResolvedRecipient
-    uses: list[tuple[ResolvedNotice, ResolvedRecipient]] = field(default_factory=list)
+    uses: list[SharedUnder] = field(default_factory=list)
+
+
+@dataclass
+class RetentionRow:
+    """One retention period, and the notices (schools) that state it."""
+
+    rule: RetentionRule
+    notices: list[ResolvedNotice] = field(default_factory=list)
+
+    @property
+    def groups(self) -> list[NoticeGroup]:
+        return by_title(self.notices)
 
 
 def holdings(notices: list[ResolvedNotice]) -> list[Holding]:
@@ -41,8 +90,24 @@ def sharing(notices: list[ResolvedNotice]) -> list[Sharing]:
     found: dict[str, Sharing] = {}
     for notice in notices:
         for recipient in notice.recipients or []:
-            found.setdefault(recipient.name.casefold(), Sharing(recipient)).uses.append((notice, recipient))
+            entry = found.setdefault(recipient.name.casefold(), Sharing(recipient))
+            use = next((use for use in entry.uses
+                        if (use.reason, use.gateway) == (recipient.reason, recipient.gateway)), None)
+            if use is None:
+                use = SharedUnder(recipient.reason, recipient.gateway)
+                entry.uses.append(use)
+            use.notices.append(notice)
     return [found[name] for name in sorted(found)]
+
+
+def retention_rows(notices: list[ResolvedNotice]) -> list[RetentionRow]:
+    """Every stated retention period once, with the notices that state it, in notice order."""
+    rows: dict[tuple, RetentionRow] = {}
+    for notice in notices:
+        for rule in notice.notice.retention:
+            key = (rule.records, rule.period, rule.basis)
+            rows.setdefault(key, RetentionRow(rule)).notices.append(notice)
+    return list(rows.values())
 
 
 def not_shared(notices: list[ResolvedNotice]) -> list[ResolvedNotice]:

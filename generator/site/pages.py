@@ -86,7 +86,8 @@ def site_pages(notices: list[ResolvedNotice], context: RenderContext) -> list[Si
     schools = schools_of(notices)
     environment = markdown_environment(context.templates.resolve())
     environment.globals.update(notice_page=notice_page, holdings=hubs.holdings, sharing=hubs.sharing,
-                               not_shared=hubs.not_shared, dated_changes=dated_changes)
+                               not_shared=hubs.not_shared, retention_rows=hubs.retention_rows,
+                               dated_changes=dated_changes)
     # A standalone school or organisation publishes its notices itself: no "our schools" lists.
     facts = {"organisation": notices[0].organisation, "schools": schools, "notices": notices, "hubs": HUBS,
              "feed": FEED, "standalone": notices[0].variant.standalone}

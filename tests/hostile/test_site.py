@@ -21,7 +21,7 @@ from tests.hostile.conftest import (
     hostile_value,
     write_facts,
 )
-from tests.site.conftest import SiteServer, chromium, copy_project  # noqa: F401 - chromium is a fixture
+from tests.site.conftest import SiteServer, copy_project
 
 VERSION = '<img src=x onerror="alert(\'version\')">'
 CONTENT_ACTIVE_ELEMENTS = ("script", "iframe", "object", "embed", "img", "form", "base")

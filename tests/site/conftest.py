@@ -1,4 +1,4 @@
-"""The website, built once per session from a copy of the project, served on 127.0.0.1, read in Chromium."""
+"""The website, built once per session from a copy of the project, served on 127.0.0.1 (Chromium: tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -11,13 +11,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from generator.site.build import build_site
 from tests.conftest import PROJECT
 
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SITE_INPUTS = ("mkdocs.yml", "notices", "templates", "site_overrides")
 
 
@@ -69,16 +66,6 @@ def site_url(built_site: Path) -> Iterator[str]:
     server = SiteServer(built_site)
     yield server.url
     server.close()
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    executable = shutil.which("chromium")
-    assert executable, "Debian's chromium package is needed (.ci/system-packages installs it)"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
 
 
 class LoggedPage:
