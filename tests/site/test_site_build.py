@@ -105,6 +105,14 @@ def test_a_second_school_appears_in_nav_hubs_and_search_without_config_changes(p
     for hub in ("what-we-hold", "how-long-we-keep-it", "your-rights", "contact-us", "changes"):
         assert "Downland Primary School" in (site / hub / "index.html").read_text(), hub
     assert (site / "downloads/downland/booklet.pdf").is_file()
+    # The notice both schools publish alike is named once per category, with a link to each school's copy.
+    holding = lxml.html.parse(site / "what-we-hold/index.html").getroot()
+    adoptions = holding.xpath('//h2[@id="adoptions"]/following-sibling::ul[1]/li')
+    assert [item.text_content() for item in adoptions] == [
+        "How we use information about children in need and children looked after: "
+        "Downland Primary School, Oakmoor School"]
+    assert [a.get("href") for a in adoptions[0].iter("a")] == [
+        "../schools/downland/children-in-need/", "../schools/oakmoor/children-in-need/"]
     search = json.loads((site / "search/search_index.json").read_text())
     found = [entry["location"] for entry in search["docs"] if "West Sussex" in entry["title"] + entry["text"]]
     assert any(location.startswith("schools/downland/children-in-need/") for location in found)
