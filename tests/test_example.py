@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from playwright.sync_api import sync_playwright
 
 from generator.build import load_notices
 from generator.cli import main
@@ -102,26 +101,20 @@ def test_a_notice_missing_optional_facts_never_prints_none(tmp_path: Path) -> No
         assert "None" not in path.read_text("utf-8"), path.name
 
 
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def test_the_standalone_page_reads_on_a_375px_phone_without_sideways_scrolling(built: Path) -> None:
+def test_the_standalone_page_reads_on_a_375px_phone_without_sideways_scrolling(built: Path, chromium) -> None:
     page_url = (built / "oakmoor" / "children-in-need.html").as_uri()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_FLAGS)
-        try:
-            page = browser.new_page(viewport={"width": 375, "height": 800})
-            requests: list[str] = []
-            page.on("request", lambda request: requests.append(request.url))
-            page.goto(page_url)
-            widest = page.evaluate("Math.max(...[...document.querySelectorAll('body *')]"
-                                   ".map(e => e.getBoundingClientRect().right))")
-            assert page.evaluate("document.documentElement.scrollWidth") <= 375
-            assert widest <= 375
-            text_sizes = page.evaluate("[...document.querySelectorAll('main p, main li, main td')]"
-                                       ".map(e => parseFloat(getComputedStyle(e).fontSize))")
-            assert text_sizes and min(text_sizes) >= 16
-            assert requests == [page_url]  # no fonts, styles or scripts fetched from anywhere
-        finally:
-            browser.close()
+    page = chromium.new_page(viewport={"width": 375, "height": 800})
+    try:
+        requests: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto(page_url)
+        widest = page.evaluate("Math.max(...[...document.querySelectorAll('body *')]"
+                               ".map(e => e.getBoundingClientRect().right))")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        assert widest <= 375
+        text_sizes = page.evaluate("[...document.querySelectorAll('main p, main li, main td')]"
+                                   ".map(e => parseFloat(getComputedStyle(e).fontSize))")
+        assert text_sizes and min(text_sizes) >= 16
+        assert requests == [page_url]  # no fonts, styles or scripts fetched from anywhere
+    finally:
+        page.close()
