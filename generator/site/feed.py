@@ -7,6 +7,7 @@ Ids are ``urn:uuid:`` names derived from the notice's place and the change, stab
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
 from generator.facts.cascade import ResolvedNotice
@@ -16,18 +17,38 @@ ATOM = "http://www.w3.org/2005/Atom"
 _NAMESPACE = uuid.UUID("6f1d3c52-5b7e-4d0e-9a43-2f0a9a1c8e11")
 
 
-def dated_changes(notices: list[ResolvedNotice]) -> list[tuple[ResolvedNotice, Change]]:
-    """Every change of every notice, newest first; ties keep school and notice order."""
-    changes = [(notice, change) for notice in notices for change in notice.notice.changes]
-    return sorted(changes, key=lambda pair: pair[1].date, reverse=True)
+@dataclass
+class DatedChange:
+    """One change to a notice, and every school's copy of the notice it was made to."""
+
+    change: Change
+    title: str
+    notices: list[ResolvedNotice] = field(default_factory=list)
+
+
+def dated_changes(notices: list[ResolvedNotice]) -> list[DatedChange]:
+    """Every change of every notice, newest first; a change that several schools' copies share is listed once.
+
+    Ties keep school and notice order.
+    """
+    found: dict[tuple, DatedChange] = {}
+    for notice in notices:
+        for change in notice.notice.changes:
+            key = (change.date, change.version, change.summary, notice.notice.title)
+            found.setdefault(key, DatedChange(change, notice.notice.title)).notices.append(notice)
+    return sorted(found.values(), key=lambda entry: entry.change.date, reverse=True)
 
 
 def _stable_id(*parts: str) -> str:
     return uuid.uuid5(_NAMESPACE, "/".join(parts)).urn
 
 
-def atom_feed(notices: list[ResolvedNotice], title: str, page_url) -> bytes:
-    """The feed as bytes; ``page_url(notice)`` is the notice page's address relative to the feed."""
+def atom_feed(notices: list[ResolvedNotice], title: str, page_url, changes_url: str) -> bytes:
+    """The feed as bytes; ``page_url(notice)`` and ``changes_url`` are addresses relative to the feed.
+
+    A change made to one school's notice links to that notice; one shared by several schools links
+    to the changes page, which links to each.
+    """
     ElementTree.register_namespace("", ATOM)
     feed = ElementTree.Element(f"{{{ATOM}}}feed")
     changes = dated_changes(notices)
@@ -39,14 +60,16 @@ def atom_feed(notices: list[ResolvedNotice], title: str, page_url) -> bytes:
 
     child(feed, "title", f"Changes to the privacy notices of {title}")
     child(feed, "id", _stable_id("feed", title))
-    child(feed, "updated", f"{changes[0][1].date.isoformat()}T00:00:00Z" if changes else "1970-01-01T00:00:00Z")
+    child(feed, "updated", f"{changes[0].change.date.isoformat()}T00:00:00Z" if changes else "1970-01-01T00:00:00Z")
     child(child(feed, "author"), "name", title)
-    for notice, change in changes:
-        entry = child(feed, "entry")
-        child(entry, "title", f"{notice.notice.title} ({notice.variant.name}), version {change.version}")
-        child(entry, "id", _stable_id(notice.key, change.date.isoformat(), change.version))
-        child(entry, "updated", f"{change.date.isoformat()}T00:00:00Z")
-        child(entry, "link", href=page_url(notice), rel="alternate", type="text/html")
-        child(entry, "summary", change.summary)
+    for entry in changes:
+        change, single = entry.change, entry.notices[0] if len(entry.notices) == 1 else None
+        where = single.variant.name if single else f"{len(entry.notices)} schools"
+        item = child(feed, "entry")
+        child(item, "title", f"{entry.title} ({where}), version {change.version}")
+        child(item, "id", _stable_id(*(notice.key for notice in entry.notices), change.date.isoformat(), change.version))
+        child(item, "updated", f"{change.date.isoformat()}T00:00:00Z")
+        child(item, "link", href=page_url(single) if single else changes_url, rel="alternate", type="text/html")
+        child(item, "summary", change.summary)
     ElementTree.indent(feed)
     return ElementTree.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"

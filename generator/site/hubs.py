@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from generator.facts.cascade import ResolvedNotice, ResolvedRecipient
 from generator.facts.models import Category, RetentionRule
+from generator.law.rights import DerivedRight
 
 
 @dataclass
@@ -108,6 +109,24 @@ def retention_rows(notices: list[ResolvedNotice]) -> list[RetentionRow]:
             key = (rule.records, rule.period, rule.basis)
             rows.setdefault(key, RetentionRow(rule)).notices.append(notice)
     return list(rows.values())
+
+
+@dataclass
+class RightsGroup:
+    """The rights one notice gives, and every school's copy that gives exactly these."""
+
+    title: str
+    rights: list[DerivedRight]
+    notices: list[ResolvedNotice] = field(default_factory=list)
+
+
+def rights_groups(notices: list[ResolvedNotice]) -> list[RightsGroup]:
+    """Each notice's rights once per distinct set: a school that changes the bases gets its own entry."""
+    found: dict[tuple, RightsGroup] = {}
+    for notice in notices:
+        key = (notice.notice.title, tuple(right.id for right in notice.rights))
+        found.setdefault(key, RightsGroup(notice.notice.title, notice.rights)).notices.append(notice)
+    return list(found.values())
 
 
 def not_shared(notices: list[ResolvedNotice]) -> list[ResolvedNotice]:

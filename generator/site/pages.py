@@ -86,7 +86,7 @@ def site_pages(notices: list[ResolvedNotice], context: RenderContext) -> list[Si
     schools = schools_of(notices)
     environment = markdown_environment(context.templates.resolve())
     environment.globals.update(notice_page=notice_page, holdings=hubs.holdings, sharing=hubs.sharing,
-                               not_shared=hubs.not_shared, retention_rows=hubs.retention_rows,
+                               not_shared=hubs.not_shared, retention_rows=hubs.retention_rows, rights_groups=hubs.rights_groups,
                                dated_changes=dated_changes)
     # A standalone school or organisation publishes its notices itself: no "our schools" lists.
     facts = {"organisation": notices[0].organisation, "schools": schools, "notices": notices, "hubs": HUBS,

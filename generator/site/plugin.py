@@ -74,7 +74,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
                 files.append(File.generated(config, download.src_uri, content=download.content))
         files.append(File.generated(config, FEED, content=atom_feed(
             notices, notices[0].organisation.name or notices[0].variant.name,
-            lambda notice: files.get_file_from_path(notice_page(notice)).url)))
+            lambda notice: files.get_file_from_path(notice_page(notice)).url,
+            files.get_file_from_path("changes.md").url)))
         config.nav = site_nav(list(self.pages.values()))
         self.files = files
         return files
