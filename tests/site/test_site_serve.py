@@ -35,7 +35,7 @@ def _wait_for(url: str, text: str, seconds: float) -> str:
     raise AssertionError(f"{url} did not show {text!r} within {seconds}s")
 
 
-def test_editing_a_fact_while_serving_shows_after_reload(project_copy, tmp_path):
+def test_editing_a_fact_or_a_template_while_serving_shows_after_reload(project_copy, tmp_path):
     port = _free_port()
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen([str(NOTICES), "serve", "--port", str(port)], cwd=project_copy,
@@ -47,6 +47,9 @@ def test_editing_a_fact_while_serving_shows_after_reload(project_copy, tmp_path)
         school.write_text(school.read_text().replace('"01420 472132"', '"01420 555123"'))
         page = _wait_for(url, "01420 555123", 120)
         assert "01420 472132" not in page
+        home = project_copy / "templates/site/home.md.j2"
+        home.write_text(home.read_text().replace("## Our schools", "## The schools of our trust"))
+        _wait_for(f"http://127.0.0.1:{port}/", "The schools of our trust", 120)
     finally:
         server.terminate()
         server.wait(timeout=30)
