@@ -63,6 +63,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             # FactErrors: one file:line:col line per problem, then where the manual explains it.
             lines = [f"{error}\n  see {error.see}" for error in getattr(problem, "errors", [])] or [str(problem)]
             raise PluginError("\n".join(lines + ["The site was not built."])) from None
+        self.epoch_before = os.environ.get("SOURCE_DATE_EPOCH")
         _date_builds_from_facts(notices)
         self.pages = {page.src_uri: page for page in site_pages(notices, context)}
         for page in self.pages.values():
@@ -97,12 +98,25 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             ]
         return markdown
 
+    def on_build_error(self, *, error) -> None:
+        self._restore_epoch()
+
+    def _restore_epoch(self) -> None:
+        """Only pages are dated by the facts: later work in this process (PDF fonts) sees the clock as before."""
+        if not hasattr(self, "epoch_before"):
+            return
+        if self.epoch_before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = self.epoch_before
+
     def on_post_build(self, *, config) -> None:
         """Name each notice's school in the search results; mark the folder as made by a build.
 
         The search plugin (listed before this one) has written its index by now. The marker lets
         'notices site' replace a site that 'mkdocs build' made.
         """
+        self._restore_epoch()
         index_file = Path(config.site_dir) / "search" / "search_index.json"
         if index_file.is_file():
             titles = {self.files.get_file_from_path(page.src_uri).url: page.title

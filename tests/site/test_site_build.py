@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -213,3 +215,9 @@ def test_the_downloads_are_the_formats_mkdocs_yml_names_that_exist(project_copy,
     notice_page = (site / "schools/oakmoor/children-in-need/index.html").read_text()
     assert ("Download this notice" in notice_page) == bool(expected)
     assert "Download every notice" not in (site / "schools/oakmoor/index.html").read_text()
+
+
+def test_the_build_dates_pages_by_the_facts_and_leaves_the_clock_alone(built_site):
+    stamp = (built_site / "sitemap.xml.gz").read_bytes()[4:8]  # the gzip header's modification time
+    assert int.from_bytes(stamp, "little") == calendar.timegm((2026, 9, 1, 0, 0, 0))
+    assert "SOURCE_DATE_EPOCH" not in os.environ
