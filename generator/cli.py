@@ -175,7 +175,7 @@ def site_command(config_file: Path, out: Path) -> None:
 
 @main.command(name="serve")
 @CONFIG_OPTION
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
               help="The port on 127.0.0.1 to serve on.")
 @handles_errors
 def serve_command(config_file: Path, port: int) -> None:
