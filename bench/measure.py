@@ -35,9 +35,18 @@ from generator.render.templating import html_environment
 
 PROJECT = Path(__file__).resolve().parent.parent
 TEMPLATES = PROJECT / "templates"
-NOTICES = [str(PROJECT / ".venv" / "bin" / "notices")]
-if not Path(NOTICES[0]).exists():
-    NOTICES = [sys.executable, "-m", "generator.cli"]
+NOTICES = [sys.executable, "-c", "from generator.cli import main; main()"]
+FIGURES = ("md", "pdf", "speedup", "incremental", "site")
+# Builds run the generator as it was when the benchmark started (a copy put first on PYTHONPATH):
+# in a shared working tree, someone else's edit between the full and the incremental build would
+# otherwise change the cache key of every file and time a full build twice.
+BUILD_ENVIRONMENT = {**os.environ, "CI": "1", "NO_MKDOCS_2_WARNING": "1"}
+
+
+def freeze_generator(work: Path) -> None:
+    snapshot = work / "generator-snapshot"
+    shutil.copytree(PROJECT / "generator", snapshot / "generator", ignore=shutil.ignore_patterns("__pycache__"))
+    BUILD_ENVIRONMENT["PYTHONPATH"] = os.pathsep.join(filter(None, [str(snapshot), os.environ.get("PYTHONPATH")]))
 
 
 def median_time(action, repeats: int) -> float:
@@ -170,7 +179,7 @@ def timed_build(facts: Path, out: Path, cache: Path, formats: str | None = None)
                          "--cache", str(cache)] + (["--format", formats] if formats else [])
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=out.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               env={**os.environ, "CI": "1"})
+                               env=BUILD_ENVIRONMENT)
     memory = PeakMemory(process.pid)
     output, _ = process.communicate()
     seconds = time.perf_counter() - start
@@ -229,8 +238,7 @@ def measure_site(facts: Path, work: Path, repeats: int) -> dict | None:
     build = [str(PROJECT / ".venv" / "bin" / "mkdocs"), "build", "--quiet", "--config-file"]
 
     def mkdocs(config_path: Path) -> None:
-        subprocess.run(build + [str(config_path)], check=True, capture_output=True,
-                       env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "CI": "1"})
+        subprocess.run(build + [str(config_path)], check=True, capture_output=True, env=BUILD_ENVIRONMENT)
 
     mkdocs(work / "mkdocs-ours.yml")  # fills the download cache, if the full build has not
 
@@ -295,6 +303,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--scale-formats", default=None, help="formats built at each scale (default: all)")
     parser.add_argument("--pdf-sample", type=int, default=12, help="documents in the PDF and speed-up figures")
     parser.add_argument("--quick", action="store_true", help="one run per figure and small samples: a smoke test")
+    parser.add_argument("--figures", default=",".join(FIGURES), help=f"which to measure, of {','.join(FIGURES)}")
     parser.add_argument("--work", type=Path, default=PROJECT / "bench" / "out", help="scratch folder (replaced)")
     arguments = parser.parse_args(argv)
     if arguments.quick:
@@ -303,14 +312,21 @@ def main(argv: list[str] | None = None) -> None:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     facts = write_trust(work / "facts", arguments.schools, arguments.notices, arguments.seed)
+    freeze_generator(work)
+    figures = set(arguments.figures.split(","))
     print(f"machine: {machine()}")
     print(f"tree: {arguments.schools} schools x {arguments.notices} notices (seed {arguments.seed}); "
           f"medians of {arguments.repeats} runs\n", flush=True)
-    measure_markdown(facts, arguments.repeats)
-    measure_pdf(facts, arguments.repeats, arguments.pdf_sample)
-    measure_speedup(facts, work, arguments.repeats, arguments.pdf_sample)
-    measure_incremental(facts, work)
-    measure_site(facts, work, arguments.repeats)
+    if "md" in figures:
+        measure_markdown(facts, arguments.repeats)
+    if "pdf" in figures:
+        measure_pdf(facts, arguments.repeats, arguments.pdf_sample)
+    if "speedup" in figures:
+        measure_speedup(facts, work, arguments.repeats, arguments.pdf_sample)
+    if "incremental" in figures:
+        measure_incremental(facts, work)
+    if "site" in figures:
+        measure_site(facts, work, arguments.repeats)
     scales = [int(part) for part in arguments.scales.split(",") if part.strip()]
     if len(scales) > 1:
         measure_scales(scales, arguments.notices, work, arguments.seed, arguments.scale_formats)
