@@ -104,8 +104,8 @@ def site_pages(notices: list[ResolvedNotice], context: RenderContext) -> list[Si
     return pages
 
 
-def site_nav(pages: list[SitePage]) -> list:
-    """MkDocs ``nav``: home and the hubs, then a section per school, its landing page as the section's index.
+def site_nav(pages: list[SitePage], written: list[str] = ()) -> list:
+    """MkDocs ``nav``: home, the hubs and any ``written`` pages, then a section per school, its landing page first.
 
     A trust's schools sit in one "Our schools" section, so that with ``navigation.prune`` each page
     lists every school but only its own school's notices: pages stay small however many schools.
@@ -121,4 +121,5 @@ def site_nav(pages: list[SitePage]) -> list:
     standalone = any(page.notice is not None and page.notice.variant.standalone for page in pages)
     nav: list = [{"Home": "index.md"}]
     nav += [{title: f"{slug}.md"} for slug, title in HUBS]
+    nav += list(written)  # titled by their own first heading
     return nav + (schools if standalone else [{"Our schools": schools}])

@@ -65,6 +65,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             raise PluginError("\n".join(lines + ["The site was not built."])) from None
         self.epoch_before = os.environ.get("SOURCE_DATE_EPOCH")
         _date_builds_from_facts(notices)
+        # Hand-written pages in the docs folder (an accessibility statement, say) join the menu after the hubs.
+        written = sorted(file.src_uri for file in files.documentation_pages())
         self.pages = {page.src_uri: page for page in site_pages(notices, context)}
         for page in self.pages.values():
             school = page.school.variant.id if page.school else None
@@ -77,7 +79,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             notices, notices[0].organisation.name or notices[0].variant.name,
             lambda notice: files.get_file_from_path(notice_page(notice)).url,
             files.get_file_from_path("changes.md").url)))
-        config.nav = site_nav(list(self.pages.values()))
+        config.nav = site_nav(list(self.pages.values()), written)
         self.files = files
         return files
 

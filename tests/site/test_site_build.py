@@ -221,3 +221,12 @@ def test_the_build_dates_pages_by_the_facts_and_leaves_the_clock_alone(built_sit
     stamp = (built_site / "sitemap.xml.gz").read_bytes()[4:8]  # the gzip header's modification time
     assert int.from_bytes(stamp, "little") == calendar.timegm((2026, 9, 1, 0, 0, 0))
     assert "SOURCE_DATE_EPOCH" not in os.environ
+
+
+def test_a_hand_written_page_in_the_docs_folder_joins_the_menu(project_copy, tmp_path):
+    (project_copy / "templates/site/pages/accessibility.md").write_text(
+        "# Accessibility statement\n\nWe test every page of this site against WCAG 2.2 AA.\n")
+    site = build_site(project_copy / "mkdocs.yml", tmp_path / "site")  # strict: a page left out of the menu fails
+    home = (site / "index.html").read_text()
+    menu = home[home.index('class="md-nav md-nav--primary"'):]
+    assert 'href="accessibility/"' in menu and "Accessibility statement" in menu
