@@ -96,7 +96,8 @@ def _audit_notice(lines: list[str], start: int, notice: ResolvedNotice, where: L
                                 f"The section '{TITLES[anchor]}' is missing: put it back in the template.")
             continue
         positions[anchor] = cursor = at
-    bodies = {anchor: " ".join(_section_lines(lines, at)) for anchor, at in positions.items()}
+    # Blank lines (and the form feed of a page break) drop out, so a paragraph split across pages reads whole.
+    bodies = {anchor: " ".join(filter(None, _section_lines(lines, at))) for anchor, at in positions.items()}
     for anchor, body in bodies.items():
         if not body:
             problems[anchor] = f"The section '{TITLES[anchor]}' is empty: the template must say what the facts state."

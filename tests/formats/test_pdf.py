@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.server
 import re
+import shutil
 import threading
 from collections import Counter
 from pathlib import Path
@@ -16,7 +17,7 @@ from generator.render.formats import RenderContext, all_formats
 from generator.render.formats.booklet import booklet_html
 from generator.render.formats.pdf import html_to_pdf, pdf_pages
 from generator.render.sections import SECTIONS
-from tests.conftest import TEMPLATES
+from tests.conftest import EXAMPLE, TEMPLATES
 from tests.formats.conftest import build, flat
 
 A4_POINTS = (595.28, 841.89)
@@ -159,3 +160,19 @@ def test_making_a_pdf_fetches_nothing_even_if_a_template_asks() -> None:
         server.shutdown()
         server.server_close()
     assert requests == []
+
+
+def test_a_paragraph_longer_than_a_page_passes_the_build_audit(tmp_path: Path) -> None:
+    """A fact that runs across a page break still reads back whole, so a valid notice builds."""
+    facts = tmp_path / "notices"
+    shutil.copytree(EXAMPLE, facts)
+    sentence = "Part {} of this explanation says which items the law asks for and which families may keep back."
+    explanation = " ".join(sentence.format(number) for number in range(1, 70))
+    notice = facts / "children-in-need.yaml"
+    text = re.sub(r"(?m)^  explanation: >-\n(    .*\n)+", f"  explanation: >-\n    {explanation}\n",
+                  notice.read_text("utf-8"), count=1)
+    notice.write_text(text, "utf-8")
+    out = build(facts, tmp_path / "dist", "pdf")
+    pages = pdf_pages((out / "oakmoor" / "children-in-need.pdf").read_bytes())
+    assert any("Part 1 of" in page for page in pages) and not any(
+        "Part 1 of" in page and "Part 69 of" in page for page in pages)
