@@ -16,6 +16,7 @@ from generator.facts.strict_yaml import LoadedYaml, StrictYamlError, format_key_
 
 ORGANISATION_FILE = "organisation.yaml"
 SCHOOLS_FOLDER = "schools"
+RESERVED_NOTICE_ID = "index"  # the website's page for a school is schools/<school>/index.html
 _SLUG = re.compile(SLUG_PATTERN)
 
 
@@ -248,6 +249,12 @@ def load_facts(root: Path) -> FactTree:
                 errors.append(FactError(Location(source.file, 1, 1), f"repeats the notice id '{notice_id}'.",
                                         "Keep one file per notice: .yaml and .yml of the same name clash.",
                                         code="duplicate-id"))
+                continue
+            if notice_id == RESERVED_NOTICE_ID:
+                errors.append(FactError(Location(source.file, 1, 1),
+                                        "cannot be a notice: 'index' is the name of each school's own page.",
+                                        "Rename the file after what the notice is about, e.g. 'pupils.yaml'.",
+                                        code="id"))
                 continue
             notice = _validate(Notice, source, errors)
             if notice:
