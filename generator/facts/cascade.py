@@ -101,10 +101,6 @@ class ResolvedNotice(BaseModel):
         """``school/notice``: the notice's place in every output tree."""
         return f"{self.variant.id}/{self.id}"
 
-    @property
-    def controller_name(self) -> str | None:
-        return self.organisation.name
-
 
 def _merge_items(base: list, extra: list, key: Callable[[Any], str]) -> list:
     merged = {key(item): item for item in base}
