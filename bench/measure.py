@@ -67,10 +67,12 @@ def report(name: str, ours: float, floor: float, target: str, passed: bool, deta
 
 
 def bare_jinja(templates: Path) -> jinja2.Template:
-    """The notice template in a plain Jinja2 environment: its filters, but no escaping of fact text."""
+    """The notice templates in a plain Jinja2 environment: their filters, but no escaping of fact text."""
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), trim_blocks=True,
                                      lstrip_blocks=True, keep_trailing_newline=True)
-    environment.globals.update(sections=SECTIONS, titles=TITLES, anchor=text.anchor)
+    # ``shared`` renders the macro every time: the floor reuses nothing across schools.
+    environment.globals.update(sections=SECTIONS, titles=TITLES, anchor=text.anchor,
+                               shared=lambda macro, *arguments: macro(*arguments))
     environment.filters.update(md_block=text.block, link=text.link, mailto=text.mailto,
                                join_list=text.join_list, capfirst=text.capfirst, longdate=text.longdate,
                                trusted=text.TrustedMarkdown)

@@ -17,6 +17,25 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
+NOTICE_TEMPLATES = ("notice.md.j2", "notice-shared.md.j2")
+
+
+def notice_template_holding(folder: Path, text: str) -> Path:
+    """The one Markdown notice template in ``folder`` that holds ``text``: a test's edit follows its section."""
+    holding = [folder / name for name in NOTICE_TEMPLATES if text in (folder / name).read_text("utf-8")]
+    assert len(holding) == 1, f"{text!r} is in {len(holding)} of the notice templates, not one"
+    return holding[0]
+
+
+def templates_with(tmp_path: Path, old: str, new: str) -> Path:
+    """A copy of the project's templates with one edit to the Markdown notice."""
+    folder = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, folder)
+    template = notice_template_holding(folder, old)
+    template.write_text(template.read_text("utf-8").replace(old, new, 1), "utf-8")
+    return folder
+
+
 @pytest.fixture
 def example_copy(tmp_path: Path) -> Path:
     """A copy of notices/ that a test may change."""

@@ -17,7 +17,7 @@ from generator.cli import main
 from generator.facts.schema import SCHEMAS
 from generator.facts.strict_yaml import load_yaml_file
 from generator.render.formats import all_formats
-from tests.conftest import EXAMPLE, FIXTURES, TEMPLATES
+from tests.conftest import EXAMPLE, FIXTURES, TEMPLATES, notice_template_holding
 
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(?P<target>\S+)$")
 EXAMPLE_FILES = sorted(path for path in EXAMPLE.rglob("*.y*ml") if "schema" not in path.parts)
@@ -135,7 +135,7 @@ def test_debug_shows_no_traceback_for_a_mistake_in_the_facts(example_copy: Path)
 def test_a_slip_in_an_edited_template_is_named_at_its_line(tmp_path: Path, slip: str, message: str) -> None:
     templates = tmp_path / "templates"
     shutil.copytree(TEMPLATES, templates)
-    page = templates / "notice.md.j2"
+    page = notice_template_holding(templates, "{% for purpose in notice.purposes %}")
     text = page.read_text("utf-8")
     line = text[:text.index("{% for purpose in notice.purposes %}")].count("\n") + 1
     page.write_text(text.replace("{% for purpose in notice.purposes %}", slip, 1), "utf-8")
@@ -144,5 +144,5 @@ def test_a_slip_in_an_edited_template_is_named_at_its_line(tmp_path: Path, slip:
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     first = result.output.splitlines()[0]
-    assert re.match(rf"^\S*notice\.md\.j2:({line}|{line + 1}): template error: .*{re.escape(message)}", first), first
+    assert re.match(rf"^\S*{re.escape(page.name)}:({line}|{line + 1}): template error: .*{re.escape(message)}", first), first
     assert not (tmp_path / "dist").exists()

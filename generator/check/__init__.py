@@ -4,7 +4,6 @@ rendered notices. The rules table is data: generator/law/rules.yaml."""
 from __future__ import annotations
 
 import datetime
-from pathlib import Path
 
 from generator.check.findings import Finding, Severity, sorted_findings
 from generator.check.audit import AuditFailed, audit_rendered

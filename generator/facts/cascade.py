@@ -22,7 +22,6 @@ from generator.facts.load import FactTree
 from generator.facts.models import (
     Contact,
     DataProtectionOfficer,
-    FactModel,
     Notice,
     NoticeOverride,
     Organisation,
@@ -223,6 +222,14 @@ def _resolve_recipients(
     return resolved
 
 
+def _derive_rights(notice: Notice) -> list[DerivedRight]:
+    return derive_rights(
+        [basis.article for basis in notice.lawful_bases],
+        automated_decisions=isinstance(notice.automated_decisions, list) and bool(notice.automated_decisions),
+        direct_marketing=notice.direct_marketing,
+    )
+
+
 def _variants(tree: FactTree) -> list[tuple[Variant, School | None]]:
     if not tree.schools:
         org = tree.organisation
@@ -252,6 +259,9 @@ def resolve(tree: FactTree) -> list[ResolvedNotice]:
     for notice in tree.notices.values():
         _check_unique_ids(notice, errors)
     resolved = []
+    # Bases and rights depend only on the notice: schools that do not change a notice share them,
+    # so that templates can render what the schools share once (render/templating.py: SharedParts).
+    derived: dict[int, tuple[list[ResolvedBasis], list[DerivedRight]]] = {}
     for variant, school in _variants(tree):
         for notice_id, notice in sorted(tree.notices.items()):
             override = school.notices.get(notice_id) if school else None
@@ -260,18 +270,16 @@ def resolve(tree: FactTree) -> list[ResolvedNotice]:
                     continue
                 notice = apply_override(notice, override, errors)
                 _check_unique_ids(notice, errors)
+            if id(notice) not in derived:
+                derived[id(notice)] = (_resolve_bases(notice, errors), _derive_rights(notice))
+            bases, rights = derived[id(notice)]
             organisation = tree.organisation
             contact = (school.contact if school and school.contact else None) or organisation.contact
-            resolved.append(ResolvedNotice(
+            # model_construct: every part is already validated, and the shared lists stay shared.
+            resolved.append(ResolvedNotice.model_construct(
                 id=notice_id, variant=variant, organisation=organisation, contact=contact, dpo=organisation.dpo,
                 supervisory_authority=organisation.supervisory_authority, notice=notice,
-                recipients=_resolve_recipients(notice, school, organisation, errors),
-                bases=_resolve_bases(notice, errors),
-                rights=derive_rights(
-                    [basis.article for basis in notice.lawful_bases],
-                    automated_decisions=isinstance(notice.automated_decisions, list) and bool(notice.automated_decisions),
-                    direct_marketing=notice.direct_marketing,
-                ),
+                recipients=_resolve_recipients(notice, school, organisation, errors), bases=bases, rights=rights,
             ))
     if errors:
         raise FactErrors(sorted(set(errors), key=lambda e: (e.location, e.message)))

@@ -21,8 +21,25 @@ TOO_DEEP = "the text nests lists or quotes too deeply to be shown: start each li
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
 
 
+# A line of plain words, perhaps one list item: none of the characters that can make a link, a
+# picture, a quote, code, a table or emphasis, and no indentation or second marker that would nest.
+_PLAIN_LINE = re.compile(r"(?:(?:[-+]|[0-9]{1,9}[.)]) +)?(?![-+]|[0-9]{1,9}[.)](?:\s|$))[^\s\[\]<>*_`#|{}\\][^\[\]<>*_`#|{}\\]*")
+
+
 def link_problems(text: str) -> list[str]:
     """Plain-words reasons why ``text`` may not be published as it is; empty when its links are fine."""
+    if is_plain(text):
+        return []  # rendering the text to look would be most of the time it takes to load the facts
+    return rendered_link_problems(text)
+
+
+def is_plain(text: str) -> bool:
+    """Paragraphs and flat lists of plain words only: text that can hold no link and cannot nest."""
+    return all(not line or _PLAIN_LINE.fullmatch(line) for line in text.splitlines())
+
+
+def rendered_link_problems(text: str) -> list[str]:
+    """``link_problems`` found by rendering the text as every format renders it."""
     problems = []
     for match in _REFERENCE_DEFINITION.finditer(text):
         problems.append(

@@ -6,9 +6,39 @@ from functools import cache
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from generator.render import text
 from generator.render.sections import SECTIONS, TITLES
+
+
+class SharedParts:
+    """``shared(macro, *arguments)`` in a template: the macro's output, rendered once per arguments.
+
+    A trust's schools share most of each notice, so a section that depends only on the notice is
+    rendered once and reused for every school. Arguments are compared by identity (facts are not
+    changed once resolved), and so is the macro: one from a template imported with context is made
+    again on every render, so it is never reused. A macro imported without context sees nothing but
+    its arguments and the globals, which is what makes reusing its output safe.
+    """
+
+    LIMIT = 4096  # entries; a trust needs about ten per notice it publishes differently
+
+    def __init__(self) -> None:
+        self._outputs: dict[tuple[int, ...], tuple[tuple, object]] = {}
+
+    def __call__(self, macro: jinja2.runtime.Macro, *arguments: object) -> object:
+        key = (id(macro._func), *map(id, arguments))
+        held = self._outputs.get(key)
+        if held is not None and all(a is b for a, b in zip(held[0], (macro._func, *arguments))):
+            return held[1]
+        output = macro(*arguments)
+        output = output if isinstance(output, Markup) else text.TrustedMarkdown(output)
+        if len(self._outputs) >= self.LIMIT:
+            self._outputs.clear()
+        # Holding the macro and the arguments keeps their ids from being reused by other objects.
+        self._outputs[key] = ((macro._func, *arguments), output)
+        return output
 
 
 def _environment(folder: Path, markdown: bool) -> jinja2.Environment:
@@ -21,7 +51,7 @@ def _environment(folder: Path, markdown: bool) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.globals.update(sections=SECTIONS, titles=TITLES, anchor=text.anchor)
+    environment.globals.update(sections=SECTIONS, titles=TITLES, anchor=text.anchor, shared=SharedParts())
     environment.filters.update(
         md_block=text.block, link=text.link, mailto=text.mailto, join_list=text.join_list,
         capfirst=text.capfirst, longdate=text.longdate, trusted=text.TrustedMarkdown,

@@ -84,7 +84,7 @@ def schools_of(notices: list[ResolvedNotice]) -> list[SchoolPages]:
 def site_pages(notices: list[ResolvedNotice], context: RenderContext) -> list[SitePage]:
     """Every generated page of the site, home first, then schools and their notices, then the hubs."""
     schools = schools_of(notices)
-    environment = markdown_environment(context.templates.resolve())
+    environment = markdown_environment(context.templates)
     environment.globals.update(notice_page=notice_page, holdings=hubs.holdings, sharing=hubs.sharing,
                                not_shared=hubs.not_shared, retention_rows=hubs.retention_rows, rights_groups=hubs.rights_groups,
                                dated_changes=dated_changes)

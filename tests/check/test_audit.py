@@ -18,29 +18,18 @@ from generator.cli import main
 from generator.facts.errors import Location
 from generator.render.formats import all_formats
 from tests.check.conftest import minimal_facts, write_facts
-from tests.conftest import EXAMPLE, TEMPLATES
+from tests.conftest import EXAMPLE, TEMPLATES, notice_template_holding, templates_with
 
 TRANSFERS_HEADING = "## {{ titles['transfers'] }} {{ anchor('transfers') }}"
-RIGHTS_LOOP = "{% for right in n.rights %}"
-
-
-def templates_with(tmp_path: Path, old: str, new: str) -> Path:
-    """A copy of the project's templates with one edit to the Markdown notice."""
-    folder = tmp_path / "templates"
-    shutil.copytree(TEMPLATES, folder)
-    template = folder / "notice.md.j2"
-    text = template.read_text("utf-8")
-    assert old in text, f"{old!r} is not in the template"
-    template.write_text(text.replace(old, new, 1), "utf-8")
-    return folder
+RIGHTS_LOOP = "{% for right in rights %}"
 
 
 def without_transfers_section(tmp_path: Path) -> Path:
     folder = templates_with(tmp_path, TRANSFERS_HEADING, "")
-    template = folder / "notice.md.j2"
+    template = notice_template_holding(folder, "{% if notice.transfers == 'none' %}")
     text = template.read_text("utf-8")
     start = text.index("{% if notice.transfers == 'none' %}")
-    end = text.index("{{ extras('transfers') | trusted }}")
+    end = text.index("{{ extras(notice, 'transfers') | trusted }}")
     template.write_text(text[:start] + text[end:], "utf-8")
     return folder
 
@@ -114,7 +103,7 @@ def test_a_template_that_empties_a_section_stated_as_none_fails(tmp_path: Path) 
 
 def test_a_template_that_drops_the_derived_rights_breaks_a13_2_b(tmp_path: Path) -> None:
     facts = write_facts(tmp_path / "notices", minimal_facts())
-    templates = templates_with(tmp_path, RIGHTS_LOOP, "{% for right in n.rights if right.id == 'access' %}")
+    templates = templates_with(tmp_path, RIGHTS_LOOP, "{% for right in rights if right.id == 'access' %}")
     with pytest.raises(AuditFailed) as failed:
         build(facts, tmp_path / "dist", templates, ["md", "html"])
     assert {f.rule for f in failed.value.findings} == {"A13.2.b"}
@@ -125,7 +114,7 @@ def test_a_template_that_drops_withdrawing_consent_breaks_a13_2_c(tmp_path: Path
     files = minimal_facts()
     files["pupils.yaml"]["lawful_bases"] = [{"article": "6(1)(a)"}]
     facts = write_facts(tmp_path / "notices", files)
-    templates = templates_with(tmp_path, RIGHTS_LOOP, "{% for right in n.rights if right.id != 'withdraw-consent' %}")
+    templates = templates_with(tmp_path, RIGHTS_LOOP, "{% for right in rights if right.id != 'withdraw-consent' %}")
     with pytest.raises(AuditFailed) as failed:
         build(facts, tmp_path / "dist", templates, ["md"])
     assert [f.rule for f in failed.value.findings] == ["A13.2.c"]
@@ -133,7 +122,7 @@ def test_a_template_that_drops_withdrawing_consent_breaks_a13_2_c(tmp_path: Path
 
 def test_sections_out_of_order_fail(tmp_path: Path) -> None:
     templates = templates_with(tmp_path, TRANSFERS_HEADING, "")
-    template = templates / "notice.md.j2"
+    template = notice_template_holding(templates, "## {{ titles['who-we-are'] }}")
     template.write_text(template.read_text("utf-8").replace(
         "## {{ titles['who-we-are'] }}", TRANSFERS_HEADING + "\n\nNone.\n\n## {{ titles['who-we-are'] }}", 1), "utf-8")
     with pytest.raises(AuditFailed) as failed:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,7 @@ import pytest
 from generator.build import load_notices, render_all, select_formats
 from generator.check import audit_rendered
 from generator.render.formats import RenderContext, all_formats
-from tests.conftest import EXAMPLE, TEMPLATES
+from tests.conftest import EXAMPLE, TEMPLATES, templates_with
 
 FORMATS = ["pdf", "booklet", "docx", "fragment"]
 RETENTION_HEADING = "## {{ titles['how-long-we-keep-it'] }} {{ anchor('how-long-we-keep-it') }}\n"
@@ -34,12 +33,7 @@ def test_a_booklet_of_two_notices_passes_the_audit(two_notice_facts: Path, tmp_p
 
 @pytest.mark.parametrize("name", FORMATS)
 def test_a_template_that_drops_the_retention_section_fails_the_audit(name: str, tmp_path: Path) -> None:
-    templates = tmp_path / "templates"
-    shutil.copytree(TEMPLATES, templates)
-    notice_template = templates / "notice.md.j2"
-    text = notice_template.read_text("utf-8")
-    assert RETENTION_HEADING in text
-    notice_template.write_text(text.replace(RETENTION_HEADING, ""), "utf-8")
+    templates = templates_with(tmp_path, RETENTION_HEADING, "")
     notices = _render(EXAMPLE, templates, [name], tmp_path / "out")
     findings = audit_rendered(tmp_path / "out", notices)
     output_format = all_formats()[name]

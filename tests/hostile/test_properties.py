@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from generator.build import load_notices
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import FactErrors
+from generator.facts.links import is_plain, rendered_link_problems
 from generator.render.formats import RenderContext, all_formats
 from generator.render.text import capfirst
 from tests.conftest import TEMPLATES
@@ -137,3 +138,19 @@ def test_the_json_notice_reads_back_as_the_resolved_facts(field, value: str) -> 
         document = json.loads(output_file(out, all_formats()["json"], SCHOOL_ID, NOTICE_ID).read_text("utf-8"))
     (original,) = loaded
     assert ResolvedNotice.model_validate(document).model_dump() == original.model_dump()
+
+
+MARKDOWN_PIECES = st.sampled_from([
+    "- ", "+ ", "* ", "1. ", "2) ", "    ", "\t", "> ", "#", "[", "]", "(", ")", "<", ">", "!", "`", "*", "_",
+    "|", "{", "}", "\\", "=", "---", "http://x.test", "javascript:", "mailto:", "a", "word ", "\n", "\n\n", ":",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(MARKDOWN_PIECES, max_size=30).map("".join))
+@example("- - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - x")
+@example("1. 2. 3. 4. 5. 6. 7. 8. 9. 10. 11. 12. 13. 14. 15. 16. 17. 18. 19. 20. 21. 22. 23. 24. 25. x")
+def test_text_passed_as_plain_without_rendering_has_no_link_and_no_deep_nesting(text: str) -> None:
+    # Loading skips rendering free text that looks plain; rendering it must find nothing either.
+    if is_plain(text):
+        assert rendered_link_problems(text) == []

@@ -20,8 +20,11 @@ from generator.facts.cascade import ResolvedNotice
 class RenderContext:
     """What every format may use besides the notice: the templates folder and all notices built."""
 
-    templates: Path
+    templates: Path  # made absolute on creation: formats look templates up by it for every file
     notices: tuple[ResolvedNotice, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "templates", Path(self.templates).resolve())
 
 
 @dataclass(frozen=True)

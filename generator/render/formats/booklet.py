@@ -33,7 +33,7 @@ def booklet_chapter(notice: ResolvedNotice, context: RenderContext) -> str:
 
 
 def booklet_html(notices: list[ResolvedNotice], context: RenderContext) -> str:
-    template = html_environment(context.templates.resolve()).get_template("booklet.html.j2")
+    template = html_environment(context.templates).get_template("booklet.html.j2")
     first = notices[0]
     reviewed = [notice.notice.last_reviewed for notice in notices if notice.notice.last_reviewed]
     return template.render(

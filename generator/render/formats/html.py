@@ -17,7 +17,7 @@ def notice_body_html(notice: ResolvedNotice, context: RenderContext) -> str:
 
 
 def render_html(notice: ResolvedNotice, context: RenderContext) -> str:
-    template = html_environment(context.templates.resolve()).get_template("notice.html.j2")
+    template = html_environment(context.templates).get_template("notice.html.j2")
     return template.render(n=notice, body=notice_body_html(notice, context))
 
 

@@ -39,7 +39,7 @@ _NO_FETCHING = URLFetcher(allowed_protocols=())
 
 
 def render_pdf(notice: ResolvedNotice, context: RenderContext) -> bytes:
-    template = html_environment(context.templates.resolve()).get_template("notice.pdf.html.j2")
+    template = html_environment(context.templates).get_template("notice.pdf.html.j2")
     return html_to_pdf(template.render(n=notice, body=notice_body_html(notice, context)))
 
 
