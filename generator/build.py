@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -79,29 +80,35 @@ def _usable_cores() -> int:
 
 def render_all(notices: list[ResolvedNotice], formats: list[OutputFormat], context: RenderContext,
                into: Path, cache: OutputCache | None = None, progress: bool = False,
-               workers: int | None = None) -> list[Path]:
+               workers: int | None = None, copy_reused: bool = True) -> list[Path]:
     """Write every format of every notice under ``into``; returns the paths written, relative to it.
 
-    Slow formats (PDF, Word) come from ``cache`` when their inputs are unchanged; the rest render in
-    a pool of ``workers`` processes (default: one per core), with a progress bar if ``progress``.
-    Results are written in the same fixed order as the jobs, so the output does not depend on
-    which worker finished first.
+    Files come from ``cache`` when their inputs are unchanged (``cache.reused`` says where; with
+    ``copy_reused`` false they are not copied under ``into``). Of the rest, fast formats render
+    here and slow ones (PDF, Word) in a pool of ``workers`` processes (default: one per core), with
+    a progress bar if ``progress``. Results are written in the same fixed order as the jobs, so the
+    output does not depend on which worker finished first.
     """
     jobs = _jobs(notices, formats)
-    slow = [job for job in jobs if job[0].slow]
-    written = [_write(into, path, output_format.render(subject, context))
-               for output_format, subject, path in jobs if not output_format.slow]
-    keys = [cache.key(f.name, subject) if cache else "" for f, subject, _ in slow]
-    contents = [cache.get(f.name, key) if cache else None for (f, _, _), key in zip(slow, keys)]
-    stale = [index for index, content in enumerate(contents) if content is None]
-    if cache:
-        cache.reused |= {path for (_, _, path), content in zip(slow, contents) if content is not None}
-    rendered = _render_slow([slow[index] for index in stale], context, progress, workers or _usable_cores())
-    for index, content in zip(stale, rendered):
-        contents[index] = content
+    keys = [cache.key(f.name, subject) if cache else "" for f, subject, _ in jobs]
+    found = [cache.find(f.name, key) if cache else None for (f, _, _), key in zip(jobs, keys)]
+    stale = [index for index, entry in enumerate(found) if entry is None]
+    fast = [index for index in stale if not jobs[index][0].slow]
+    slow = [index for index in stale if jobs[index][0].slow]
+    rendered = [jobs[index][0].render(jobs[index][1], context) for index in fast]
+    rendered += _render_slow([jobs[index] for index in slow], context, progress, workers or _usable_cores())
+    written = []
+    for index, content in zip(fast + slow, rendered):
+        written.append(_write(into, jobs[index][2], content))
         if cache:
-            cache.put(slow[index][0].name, keys[index], content)
-    written += [_write(into, path, content) for (_, _, path), content in zip(slow, contents)]
+            cache.put(jobs[index][0].name, keys[index], content)
+    for (_, _, path), entry in zip(jobs, found):
+        if entry is not None:
+            cache.reused[path] = entry
+            if copy_reused:
+                (into / path).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(entry, into / path)
+                written.append(path)
     return sorted(written)
 
 
@@ -136,8 +143,7 @@ def audit(rendered: Path, notices: list[ResolvedNotice], out: Path, cache: Outpu
     Files served from ``cache`` passed this same audit when they were made, so they are not read
     again; once the rest pass, the files just rendered enter the cache.
     """
-    reused = cache.reused if cache else set()
-    findings = audit_rendered(rendered, notices, shown_as=out, skip=reused)
+    findings = audit_rendered(rendered, notices, shown_as=out, skip=set(cache.reused) if cache else set())
     failures = [finding for finding in findings if finding.severity == "error"]
     if failures:
         raise AuditFailed(failures)
@@ -150,7 +156,7 @@ def build(facts: Path, out: Path, templates: Path, format_names: list[str] | Non
           progress: bool = False) -> BuildResult:
     """Build the chosen formats from ``facts`` into ``out``, replacing it only if everything succeeds.
 
-    With ``cache_folder``, PDF and Word files whose inputs did not change are reused from it.
+    With ``cache_folder``, files whose inputs did not change are reused from it.
     """
     formats = select_formats(format_names)
     check_output_folder(out, project_root or Path.cwd(), inputs=(facts, templates))

@@ -141,9 +141,9 @@ def check(facts: Path, report_format: str, strict: bool, today: datetime.date | 
 @click.option("--format", "formats", callback=_comma_list, metavar="NAMES",
               help="Comma-separated formats to build, e.g. md,html (default: all).")
 @click.option("--cache", "cache_folder", type=click.Path(path_type=Path), default=DEFAULT_CACHE, show_default=True,
-              help="Where PDF and Word files are kept to reuse when nothing they are made from changed; "
+              help="Where built files are kept to reuse when nothing they are made from changed; "
                    "safe to delete.")
-@click.option("--no-cache", is_flag=True, help="Render every PDF and Word file again, and keep none.")
+@click.option("--no-cache", is_flag=True, help="Render every file again, and keep none.")
 @handles_errors
 def build_command(facts: Path, templates: Path, out: Path, formats: list[str] | None, cache_folder: Path,
                   no_cache: bool) -> None:

@@ -1,4 +1,7 @@
-"""The cache of slow outputs (PDF, Word, booklets), so that a one-line edit rebuilds only what it changes.
+"""The cache of rendered files, so that a one-line edit rebuilds only what it changes.
+
+Every format is cached: the slow ones (PDF, Word, booklets) because rendering them takes most of a
+build, and the fast ones because reading them back for the audit does.
 
 A cached file is found by a key: the SHA-256 of everything the file is made from, namely the
 format, the resolved notice (or, for a booklet, each of the school's notices) as JSON, every file
@@ -7,12 +10,12 @@ data files, and the versions of the libraries that write the bytes). Change any 
 key changes, so a stale file is never served; there is nothing to invalidate by hand.
 
 A file only enters the cache once the build's completeness audit has passed (``commit``): until
-then it waits under a pending name that ``get`` does not read. So a file served from the cache is
+then it waits under a pending name that ``find`` does not see. So a file served from the cache is
 byte for byte one that passed the audit with these same inputs and this same generator, and the
 build need not read it back again (``reused`` lists those files).
 
-The folder (``.notices-cache/`` by default) is safe to delete at any time: a missing or unreadable
-entry is rendered again. Entries are written under a temporary name and renamed into place, so an
+The folder (``.notices-cache/`` by default) is safe to delete between builds: a missing entry is
+rendered again. Entries are written under a temporary name and renamed into place, so an
 interrupted build never leaves half a file behind. On commit, entries of the formats built that the
 build did not use are removed, so the cache holds one build's worth of files, not every version
 ever made.
@@ -58,7 +61,7 @@ def generator_digest() -> bytes:
 
 
 class OutputCache:
-    """Rendered bytes of slow formats, by content key, in one folder."""
+    """Rendered bytes, by content key, in one folder."""
 
     def __init__(self, folder: Path, templates: Path):
         self.folder = folder
@@ -66,28 +69,35 @@ class OutputCache:
         self._salt = hashlib.sha256(generator_digest() + folder_digest(templates)).digest()
         self._used: dict[str, set[str]] = {}
         self._pending: list[tuple[str, str]] = []
-        self.reused: set[Path] = set()  # output paths served from the cache in this build
+        self._notice_digests: dict[int, tuple[ResolvedNotice, bytes]] = {}
+        self.reused: dict[Path, Path] = {}  # output path -> the cached file it was served from, in this build
 
     def key(self, format_name: str, subject: ResolvedNotice | list[ResolvedNotice]) -> str:
         """The key of one output file: what it is made from, hashed."""
         digest = hashlib.sha256(self._salt + format_name.encode() + b"\0")
         for notice in subject if isinstance(subject, list) else [subject]:
-            digest.update(notice.model_dump_json().encode() + b"\0")
+            digest.update(self._notice_digest(notice))
         return digest.hexdigest()
+
+    def _notice_digest(self, notice: ResolvedNotice) -> bytes:
+        """The digest of the notice as JSON, made once however many formats it is rendered in."""
+        held = self._notice_digests.get(id(notice))
+        if held is None or held[0] is not notice:  # holding the notice keeps its id from being reused
+            held = (notice, hashlib.sha256(notice.model_dump_json().encode()).digest())
+            self._notice_digests[id(notice)] = held
+        return held[1]
 
     def _path(self, format_name: str, key: str) -> Path:
         return self.folder / format_name / key[:2] / key
 
-    def get(self, format_name: str, key: str) -> bytes | None:
-        """The cached bytes for ``key``, or None when there are none (or they cannot be read)."""
+    def find(self, format_name: str, key: str) -> Path | None:
+        """Where the cached file for ``key`` is, or None when there is none."""
         self._used.setdefault(format_name, set()).add(key)
-        try:
-            return self._path(format_name, key).read_bytes()
-        except OSError:
-            return None
+        path = self._path(format_name, key)
+        return path if path.is_file() else None
 
     def put(self, format_name: str, key: str, content: bytes) -> None:
-        """Keep ``content`` for ``key`` as pending: ``get`` serves it only after ``commit``."""
+        """Keep ``content`` for ``key`` as pending: ``find`` sees it only after ``commit``."""
         self._used.setdefault(format_name, set()).add(key)
         self._pending.append((format_name, key))
         target = self._pending_path(format_name, key)

@@ -22,7 +22,12 @@ FOLDER = "downloads"
 class Download:
     src_uri: str  # where the file sits in the site, e.g. downloads/oakmoor/children-in-need.pdf
     label: str  # what it is, for the download block
-    content: bytes
+    content: bytes | None = None  # the file just rendered, or
+    source: Path | None = None  # the cached file it is copied from
+
+    @property
+    def size(self) -> int:
+        return len(self.content) if self.content is not None else self.source.stat().st_size
 
 
 LABELS = {
@@ -54,13 +59,17 @@ def render_downloads(notices: list[ResolvedNotice], format_names: list[str], con
     by_owner: dict[tuple[str, str | None], list[Download]] = {owner: [] for owner in sorted(owners, key=str)}
     with tempfile.TemporaryDirectory(prefix="notices-downloads-") as folder:
         rendered = Path(folder)
-        render_all(notices, formats, context, rendered, cache=cache)
+        # Files from the cache stay there until MkDocs copies them into the site: no copy in between.
+        render_all(notices, formats, context, rendered, cache=cache, copy_reused=False)
         audit(rendered, notices, Path(FOLDER), cache)
+        reused = cache.reused if cache else {}
         for output_format in formats:
             for school_id, notice_id in by_owner:
                 if (notice_id is None) != (output_format.scope == "school"):
                     continue
                 path = output_format.output_path(school_id, notice_id)
+                src_uri, name = f"{FOLDER}/{path.as_posix()}", label(output_format)
                 by_owner[(school_id, notice_id)].append(
-                    Download(f"{FOLDER}/{path.as_posix()}", label(output_format), (rendered / path).read_bytes()))
+                    Download(src_uri, name, source=reused[path]) if path in reused
+                    else Download(src_uri, name, content=(rendered / path).read_bytes()))
     return by_owner

@@ -8,7 +8,7 @@ Options (in ``mkdocs.yml``, paths relative to it):
           facts: notices          # the fact files
           templates: templates    # the notice templates; the site's own are in templates/site/
           formats: [pdf, docx, booklet]   # offered for download, where registered
-          cache: .notices-cache   # slow formats reused when unchanged; empty to render every time
+          cache: .notices-cache   # files reused when unchanged; empty to render every time
 """
 
 from __future__ import annotations
@@ -74,7 +74,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             files.append(File.generated(config, page.src_uri, content=page.markdown))
         for owned in downloads.values():
             for download in owned:
-                files.append(File.generated(config, download.src_uri, content=download.content))
+                files.append(File.generated(config, download.src_uri, content=download.content,
+                                            abs_src_path=download.source and str(download.source)))
         files.append(File.generated(config, FEED, content=atom_feed(
             notices, notices[0].organisation.name or notices[0].variant.name,
             lambda notice: files.get_file_from_path(notice_page(notice)).url,
@@ -95,7 +96,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
                 page.meta["last_reviewed"] = longdate(notice.last_reviewed) if notice.last_reviewed else None
             page.meta["downloads"] = [
                 {"url": files.get_file_from_path(download.src_uri).url, "label": download.label,
-                 "size": _size(len(download.content))}
+                 "size": _size(download.size)}
                 for download in generated.downloads
             ]
         return markdown

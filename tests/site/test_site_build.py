@@ -18,6 +18,7 @@ import lxml.html
 import yaml
 
 from generator.render.formats import all_formats
+from generator.render.formats.pdf import pdf_text
 from generator.site.build import SiteFailed, build_site
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -230,3 +231,14 @@ def test_a_hand_written_page_in_the_docs_folder_joins_the_menu(project_copy, tmp
     home = (site / "index.html").read_text()
     menu = home[home.index('class="md-nav md-nav--primary"'):]
     assert 'href="accessibility/"' in menu and "Accessibility statement" in menu
+
+
+def test_downloads_from_the_cache_follow_an_edited_fact(project_copy, tmp_path):
+    build_site(project_copy / "mkdocs.yml", tmp_path / "first")
+    assert (project_copy / ".notices-cache").is_dir(), "the example's site keeps a cache"
+    school = project_copy / "notices" / "schools" / "oakmoor.yaml"
+    school.write_text(school.read_text("utf-8").replace("01420 472132", "01420 999888"), "utf-8")
+    second = build_site(project_copy / "mkdocs.yml", tmp_path / "second")
+    fragment = (second / "downloads/oakmoor/children-in-need.fragment.html").read_text("utf-8")
+    assert "01420 999888" in fragment and "01420 472132" not in fragment
+    assert "01420 999888" in pdf_text((second / "downloads/oakmoor/children-in-need.pdf").read_bytes())

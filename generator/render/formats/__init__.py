@@ -34,7 +34,7 @@ class OutputFormat:
     render: Callable[..., bytes]
     description: str
     scope: Literal["notice", "school"] = "notice"
-    slow: bool = False  # slow formats are built in parallel and cached
+    slow: bool = False  # slow formats are built in a pool of worker processes
     read_text: Callable[[bytes], str] | None = None  # the file's plain text in reading order, for the audit
 
     def output_path(self, school_id: str, notice_id: str | None = None) -> Path:

@@ -6,10 +6,6 @@ import re
 import subprocess
 from functools import cache
 
-import weasyprint
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher
-
 from generator.facts.cascade import ResolvedNotice
 from generator.render.formats import OutputFormat, RenderContext, register
 from generator.render.formats.html import notice_body_html
@@ -17,9 +13,18 @@ from generator.render.templating import html_environment
 
 
 @cache
-def _fonts() -> FontConfiguration:
-    """One font configuration per process: WeasyPrint then loads each font file once."""
-    return FontConfiguration()
+def _weasyprint():
+    """WeasyPrint, with one font configuration per process (each font file is then loaded once).
+
+    Imported when the first PDF is made, not with this module: importing it takes half a second,
+    and a build whose PDFs all come from the cache never needs it.
+    """
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import URLFetcher
+
+    # Notices are self-contained: a PDF build fetches no file and no URL, whatever a template says.
+    return weasyprint.HTML, FontConfiguration(), URLFetcher(allowed_protocols=())
 
 
 def html_to_pdf(document: str) -> bytes:
@@ -29,13 +34,10 @@ def html_to_pdf(document: str) -> bytes:
     document gives the same bytes; the creation and modification dates come from the page's
     ``dcterms.created``/``dcterms.modified`` metadata, which the templates take from the facts.
     """
-    return weasyprint.HTML(string=document, url_fetcher=_NO_FETCHING).write_pdf(
-        pdf_variant="pdf/ua-1", pdf_identifier=True, font_config=_fonts(),
+    html, fonts, no_fetching = _weasyprint()
+    return html(string=document, url_fetcher=no_fetching).write_pdf(
+        pdf_variant="pdf/ua-1", pdf_identifier=True, font_config=fonts,
     )
-
-
-# Notices are self-contained: a PDF build fetches no file and no URL, whatever a template says.
-_NO_FETCHING = URLFetcher(allowed_protocols=())
 
 
 def render_pdf(notice: ResolvedNotice, context: RenderContext) -> bytes:
