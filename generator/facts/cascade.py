@@ -249,10 +249,10 @@ def resolve(tree: FactTree) -> list[ResolvedNotice]:
     """One ResolvedNotice per (school, notice), sorted by school then notice. Raises FactErrors."""
     errors: list[FactError] = []
     for school_id, school in tree.schools.items():
-        for notice_id in school.notices:
+        for notice_id, override in school.notices.items():
             if notice_id not in tree.notices:
                 errors.append(FactError(
-                    school.field_location("notices") or Location(tree.files[f"school:{school_id}"]),
+                    override.location or school.field_location("notices") or Location(tree.files[f"school:{school_id}"]),
                     f"has changes for the notice '{notice_id}', but there is no {notice_id}.yaml.",
                     _suggest(notice_id, tree.notices), f"notices.{notice_id}", "unknown-notice",
                 ))

@@ -125,7 +125,8 @@ def test_an_override_for_a_notice_that_does_not_exist_is_an_error(example_copy: 
     path = example_copy / "schools" / "oakmoor.yaml"
     path.write_text(path.read_text("utf-8") + "\nnotices:\n  children-in-ned:\n    publish: false\n", "utf-8")
     where, line = refused(example_copy)
-    assert (where["file"], int(where["line"])) == ("schools/oakmoor.yaml", line_of(path, "notices:"))
+    assert (where["file"], int(where["line"]), int(where["column"])) == (
+        "schools/oakmoor.yaml", line_of(path, "children-in-ned:"), 3)  # the misspelt id itself
     assert "has changes for the notice 'children-in-ned', but there is no children-in-ned.yaml" in line
     assert "Did you mean 'children-in-need'?" in line
 

@@ -202,7 +202,7 @@ CASES = [
      "Correct the value."),
     ("school changes a notice that does not exist",
      {"schools/hill.yaml": SCHOOL + "notices:\n  staff:\n    publish: false\n"},
-     "schools/hill.yaml:9:1: notices.staff: has changes for the notice 'staff', but there is no "
+     "schools/hill.yaml:10:3: notices.staff: has changes for the notice 'staff', but there is no "
      "staff.yaml. Known ids: pupils."),
     ("school removes an item the notice lacks",
      {"schools/hill.yaml": SCHOOL + "notices:\n  pupils:\n    remove:\n      categories: [photos]\n"},
