@@ -21,9 +21,15 @@ TOO_DEEP = "the text nests lists or quotes too deeply to be shown: start each li
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
 
 
-# A line of plain words, perhaps one list item: none of the characters that can make a link, a
-# picture, a quote, code, a table or emphasis, and no indentation or second marker that would nest.
-_PLAIN_LINE = re.compile(r"(?:(?:[-+]|[0-9]{1,9}[.)]) +)?(?![-+]|[0-9]{1,9}[.)](?:\s|$))[^\s\[\]<>*_`#|{}\\][^\[\]<>*_`#|{}\\]*")
+# A line of plain words, perhaps one list item, perhaps with autolinks to allowed places: none of the
+# characters that can make another link, a picture, a quote, code, a table or emphasis, and no
+# indentation or second marker that would nest.
+_URL_CHARACTER = r"[^\s<>\[\]*_`\\{}|]"
+_AUTOLINK = rf"<(?:https?://(?!/)|mailto:|tel:){_URL_CHARACTER}+>"
+_PLAIN_LINE = re.compile(
+    r"(?:(?:[-+]|[0-9]{1,9}[.)]) +)?(?![-+]|[0-9]{1,9}[.)](?:\s|$))"
+    rf"(?:[^\s\[\]<>*_`#|{{}}\\]|{_AUTOLINK})(?:[^\[\]<>*_`#|{{}}\\]|{_AUTOLINK})*"
+)
 
 
 def link_problems(text: str) -> list[str]:

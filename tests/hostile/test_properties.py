@@ -143,6 +143,7 @@ def test_the_json_notice_reads_back_as_the_resolved_facts(field, value: str) -> 
 MARKDOWN_PIECES = st.sampled_from([
     "- ", "+ ", "* ", "1. ", "2) ", "    ", "\t", "> ", "#", "[", "]", "(", ")", "<", ">", "!", "`", "*", "_",
     "|", "{", "}", "\\", "=", "---", "http://x.test", "javascript:", "mailto:", "a", "word ", "\n", "\n\n", ":",
+    "<https://x.test/a>", "<https:///x>", "<mailto:a@b.test>", "<tel:123>", "<https://", "https://", "/", "@",
 ])
 
 
