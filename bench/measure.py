@@ -222,7 +222,9 @@ def measure_site(facts: Path, work: Path, repeats: int) -> dict | None:
     if not config_file.exists():
         print(f"{'site build vs plain mkdocs':<34} skipped: the project has no mkdocs.yml yet", flush=True)
         return None
+    from generator.site.downloads import render_downloads
     from generator.site.pages import site_nav, site_pages
+    from generator.site.plugin import NoticesConfig, theme_meta
 
     config = yaml.load(config_file.read_text("utf-8"), Loader=yaml.Loader)  # mkdocs.yml uses !!python tags
     for key in ("theme", "extra_css", "extra_javascript"):
@@ -248,14 +250,22 @@ def measure_site(facts: Path, work: Path, repeats: int) -> dict | None:
 
     mkdocs(work / "mkdocs-ours.yml")  # fills the download cache, if the full build has not
 
+    # The same pages as files, each with the front matter the plugin hands the theme (title, version,
+    # downloads), so that both builds make the same HTML and differ only in where the pages come from.
     notices = load_notices(facts)
-    pages = site_pages(notices, RenderContext(templates=TEMPLATES, notices=tuple(notices)))
+    context = RenderContext(templates=TEMPLATES, notices=tuple(notices))
+    pages = site_pages(notices, context)
+    offered = notices_options.get("formats", NoticesConfig.formats.default)
+    downloads = render_downloads(notices, offered, context, work / "cache")
     plain_docs = work / "site-plain-docs"
     shutil.rmtree(plain_docs, ignore_errors=True)
     shutil.copytree(docs, plain_docs)
     for page in pages:
+        page.downloads = downloads.get((page.school.variant.id if page.school else None,
+                                        page.notice.id if page.notice else None), [])
+        front_matter = yaml.safe_dump(theme_meta(page, url_of=lambda src_uri: src_uri), allow_unicode=True)
         (plain_docs / page.src_uri).parent.mkdir(parents=True, exist_ok=True)
-        (plain_docs / page.src_uri).write_text(page.markdown, "utf-8")
+        (plain_docs / page.src_uri).write_text(f"---\n{front_matter}---\n\n{page.markdown}", "utf-8")
     for download in (work / "site-ours" / "downloads").rglob("*") if (work / "site-ours" / "downloads").is_dir() else []:
         if download.is_file():
             target = plain_docs / download.relative_to(work / "site-ours")

@@ -18,6 +18,7 @@ import html
 import json
 import os
 from pathlib import Path
+from typing import Callable
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -85,20 +86,9 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page, config, files) -> str:
-        """Hand the theme what it shows around the page: the notice's version and review date, downloads."""
         generated: SitePage | None = self.pages.get(page.file.src_uri)
         if generated is not None:
-            if generated.notice is not None:
-                notice = generated.notice.notice
-                # The browser tab and the search results name the school: trusts have many notices of one title.
-                page.meta["title"] = generated.title
-                page.meta["notice_version"] = html.escape(notice.version) if notice.version else None  # printed unescaped
-                page.meta["last_reviewed"] = longdate(notice.last_reviewed) if notice.last_reviewed else None
-            page.meta["downloads"] = [
-                {"url": files.get_file_from_path(download.src_uri).url, "label": download.label,
-                 "size": _size(download.size)}
-                for download in generated.downloads
-            ]
+            page.meta.update(theme_meta(generated, lambda src_uri: files.get_file_from_path(src_uri).url))
         return markdown
 
     def on_build_error(self, *, error) -> None:
@@ -148,6 +138,20 @@ def _date_builds_from_facts(notices) -> None:
     if dates:
         newest = max(dates)
         os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(newest.timetuple()))
+
+
+def theme_meta(page: SitePage, url_of: Callable[[str], str]) -> dict:
+    """What the theme shows around a generated page: the notice's title, version and review date, and downloads."""
+    meta: dict = {}
+    if page.notice is not None:
+        notice = page.notice.notice
+        # The browser tab and the search results name the school: trusts have many notices of one title.
+        meta["title"] = page.title
+        meta["notice_version"] = html.escape(notice.version) if notice.version else None  # printed unescaped
+        meta["last_reviewed"] = longdate(notice.last_reviewed) if notice.last_reviewed else None
+    meta["downloads"] = [{"url": url_of(download.src_uri), "label": download.label, "size": _size(download.size)}
+                         for download in page.downloads]
+    return meta
 
 
 def _size(length: int) -> str:
