@@ -30,6 +30,7 @@ from generator.render.cache import DEFAULT_FOLDER as DEFAULT_CACHE
 from generator.scaffold import new_fact_file
 from generator.site.build import build_site
 
+UNSAFE_OUTPUT_MANUAL = "docs/refuses.md#where-a-build-may-write"
 FACTS_OPTION = click.option(
     "--facts", "facts", type=click.Path(path_type=Path), default=Path("notices"), show_default=True,
     help="The folder of fact files.",
@@ -76,7 +77,11 @@ def handles_errors(command):
             noun = "problem" if len(problems.errors) == 1 else "problems"
             click.echo(f"{len(problems.errors)} {noun} in the facts; nothing was built or changed.", err=True)
             sys.exit(1)
-        except (UnsafeOutput, ValueError) as problem:
+        except UnsafeOutput as problem:
+            click.echo(f"error: {problem}", err=True)
+            click.echo(f"  see {UNSAFE_OUTPUT_MANUAL}", err=True)
+            sys.exit(1)
+        except ValueError as problem:
             click.echo(f"error: {problem}", err=True)
             sys.exit(1)
         except jinja2.TemplateError as problem:  # templates/ is the user's to edit: their slip, not ours

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from generator.check import rules_table
 from generator.check.findings import manual_anchor
 from generator.check.placeholders import PLACEHOLDER_RULE
-from generator.cli import main
+from generator.cli import UNSAFE_OUTPUT_MANUAL, main
 from generator.facts.errors import _ERROR_KINDS, ERRORS_MANUAL, FactError, Location, error_kind
 from tests.conftest import PROJECT
 from tests.docs.markdown import anchors, github_slug, links
@@ -63,6 +63,11 @@ def test_every_kind_of_fact_error_has_its_section_in_the_errors_page() -> None:
     kinds = set(_ERROR_KINDS.values()) | {error_kind("string_type"), error_kind("literal_error")}
     assert kinds - anchors(PROJECT / ERRORS_MANUAL) == set()
     assert FactError(Location("x.yaml", 1, 1), "m", code="extra_forbidden").see == "docs/errors.md#unknown-key"
+
+
+def test_a_refused_output_folder_points_at_a_section_that_exists() -> None:
+    page, anchor = UNSAFE_OUTPUT_MANUAL.split("#")
+    assert anchor in anchors(PROJECT / page)
 
 
 def test_each_fact_error_printed_is_followed_by_its_section_of_the_manual(example_copy: Path) -> None:

@@ -83,8 +83,9 @@ def test_the_home_folder_is_refused_by_the_command_and_left_alone(facts: Path, t
     before = tree_digest(home)
     result = notices("build", "--facts", str(facts), "--out", str(home), "--format", "md")
     assert result.exit_code == 1
-    assert result.output.splitlines()[0] == (
-        f"error: {home} is not a place to build into: choose a folder of its own, e.g. 'dist'.")
+    assert result.output.splitlines() == [
+        f"error: {home} is not a place to build into: choose a folder of its own, e.g. 'dist'.",
+        "  see docs/refuses.md#where-a-build-may-write"]
     assert tree_digest(home) == before
 
 
