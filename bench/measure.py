@@ -84,25 +84,22 @@ def bare_jinja(templates: Path) -> jinja2.Template:
 
 def measure_markdown(facts: Path, repeats: int) -> dict:
     notices = load_notices(facts)
-    context = RenderContext(templates=TEMPLATES, notices=tuple(notices))
     template = bare_jinja(TEMPLATES)
 
     def ours():
         text._inline.cache_clear()  # as in a fresh ``notices build``: no fact text escaped yet
-        loaded = load_notices(facts)
-        loaded_context = RenderContext(templates=TEMPLATES, notices=tuple(loaded))
-        for notice in loaded:
-            render_markdown(notice, loaded_context)
+        context = RenderContext(templates=TEMPLATES)
+        for notice in load_notices(facts):
+            render_markdown(notice, context)
 
     floor, ours_time = median_times([lambda: [template.render(n=notice) for notice in notices], ours], repeats)
-    del context
     return report("facts -> Markdown (all notices)", ours_time, floor, "<= 1.5x", ours_time <= 1.5 * floor,
                   f"{len(notices)} notices")
 
 
 def measure_pdf(facts: Path, repeats: int, sample: int) -> dict:
     notices = load_notices(facts)[:sample]
-    context = RenderContext(templates=TEMPLATES, notices=tuple(notices))
+    context = RenderContext(templates=TEMPLATES)
     template = html_environment(TEMPLATES.resolve()).get_template("notice.pdf.html.j2")
     documents = [template.render(n=notice, body=notice_body_html(notice, context)) for notice in notices]
 
@@ -118,7 +115,7 @@ def measure_pdf(facts: Path, repeats: int, sample: int) -> dict:
 
 def measure_speedup(facts: Path, work: Path, repeats: int, sample: int) -> dict:
     notices = load_notices(facts)[:sample]
-    context = RenderContext(templates=TEMPLATES, notices=tuple(notices))
+    context = RenderContext(templates=TEMPLATES)
     formats = select_formats(["pdf", "docx"])
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
@@ -253,7 +250,7 @@ def measure_site(facts: Path, work: Path, repeats: int) -> dict | None:
     # The same pages as files, each with the front matter the plugin hands the theme (title, version,
     # downloads), so that both builds make the same HTML and differ only in where the pages come from.
     notices = load_notices(facts)
-    context = RenderContext(templates=TEMPLATES, notices=tuple(notices))
+    context = RenderContext(templates=TEMPLATES)
     pages = site_pages(notices, context)
     offered = notices_options.get("formats", NoticesConfig.formats.default)
     downloads = render_downloads(notices, offered, context, work / "cache")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import os
 import shutil
 import sys
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,18 +60,9 @@ def _jobs(notices: list[ResolvedNotice], formats: list[OutputFormat]) -> list[tu
     return jobs
 
 
-_worker_context: RenderContext | None = None
-
-
-def _start_worker(context: RenderContext) -> None:
-    """Each worker receives the context (which holds every notice) once, not once per file."""
-    global _worker_context
-    _worker_context = context
-
-
-def _render_job(format_name: str, subject) -> bytes:
+def _render_job(format_name: str, subject, context: RenderContext) -> bytes:
     """Runs in a worker process: formats are looked up by name, since their functions do not pickle."""
-    return all_formats()[format_name].render(subject, _worker_context)
+    return all_formats()[format_name].render(subject, context)
 
 
 def _usable_cores() -> int:
@@ -95,10 +89,11 @@ def render_all(notices: list[ResolvedNotice], formats: list[OutputFormat], conte
     stale = [index for index, entry in enumerate(found) if entry is None]
     fast = [index for index in stale if not jobs[index][0].slow]
     slow = [index for index in stale if jobs[index][0].slow]
-    rendered = [jobs[index][0].render(jobs[index][1], context) for index in fast]
-    rendered += _render_slow([jobs[index] for index in slow], context, progress, workers or _usable_cores())
+    rendered = itertools.chain((jobs[index][0].render(jobs[index][1], context) for index in fast),
+                               _render_slow([jobs[index] for index in slow], context, progress,
+                                            workers or _usable_cores()))
     written = []
-    for index, content in zip(fast + slow, rendered):
+    for index, content in zip(fast + slow, rendered):  # each file is written as soon as it is ready
         written.append(_write(into, jobs[index][2], content))
         if cache:
             cache.put(jobs[index][0].name, keys[index], content)
@@ -113,21 +108,20 @@ def render_all(notices: list[ResolvedNotice], formats: list[OutputFormat], conte
 
 
 def _render_slow(jobs: list[tuple[OutputFormat, object, Path]], context: RenderContext, progress: bool,
-                 workers: int) -> list[bytes]:
+                 workers: int) -> Iterator[bytes]:
+    """Each job's file in job order, as soon as it is ready: a build never holds all its PDFs at once."""
     workers = min(len(jobs), workers)
-    if workers > 1:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(context,)) as pool:
-            results = pool.map(_render_job, [f.name for f, _, _ in jobs], [subject for _, subject, _ in jobs])
-            return _with_progress(results, len(jobs), progress)
-    return _with_progress((f.render(subject, context) for f, subject, _ in jobs), len(jobs), progress)
-
-
-def _with_progress(results, count: int, progress: bool) -> list[bytes]:
-    if not progress or not count:
-        return list(results)
-    with click.progressbar(results, length=count, label=f"Rendering {count} PDF and Word files",
-                           file=sys.stderr) as bar:
-        return list(bar)
+    with contextlib.ExitStack() as stack:
+        if workers > 1:
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers))
+            results = pool.map(_render_job, [f.name for f, _, _ in jobs], [subject for _, subject, _ in jobs],
+                               itertools.repeat(context))
+        else:
+            results = (f.render(subject, context) for f, subject, _ in jobs)
+        if progress and jobs:
+            results = stack.enter_context(click.progressbar(
+                results, length=len(jobs), label=f"Rendering {len(jobs)} PDF and Word files", file=sys.stderr))
+        yield from results
 
 
 def _write(root: Path, relative: Path, content: bytes) -> Path:
@@ -163,7 +157,7 @@ def build(facts: Path, out: Path, templates: Path, format_names: list[str] | Non
     tree = load_facts(facts)
     notices = resolve(tree)
     refuse_placeholders(tree)
-    context = RenderContext(templates=templates, notices=tuple(notices))
+    context = RenderContext(templates=templates)
     with staged_output(out) as staging:
         cache = OutputCache(cache_folder, templates) if cache_folder else None
         files = render_all(notices, formats, context, staging, cache=cache, progress=progress)

@@ -57,7 +57,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             tree = load_facts(facts)
             notices = resolve(tree)
             refuse_placeholders(tree)
-            context = RenderContext(templates=templates, notices=tuple(notices))
+            context = RenderContext(templates=templates)
             downloads = render_downloads(notices, self.config.formats, context,
                                          self._path(config, "cache") if self.config.cache else None)
         except (FactErrors, AuditFailed) as problem:

@@ -17,7 +17,7 @@ RETENTION_HEADING = "## {{ titles['how-long-we-keep-it'] }} {{ anchor('how-long-
 
 def _render(facts: Path, templates: Path, names: list[str], into: Path) -> list:
     notices = load_notices(facts)
-    render_all(notices, select_formats(names), RenderContext(templates, tuple(notices)), into)
+    render_all(notices, select_formats(names), RenderContext(templates), into)
     return notices
 
 

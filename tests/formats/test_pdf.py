@@ -136,7 +136,7 @@ def test_the_booklet_has_one_top_bookmark_per_notice(booklet: Path) -> None:
 
 def test_the_booklet_keeps_ids_unique(two_notice_facts: Path) -> None:
     notices = load_notices(two_notice_facts)
-    ids = re.findall(r'\sid="([^"]+)"', booklet_html(notices, RenderContext(TEMPLATES, tuple(notices))))
+    ids = re.findall(r'\sid="([^"]+)"', booklet_html(notices, RenderContext(TEMPLATES)))
     assert len(ids) == len(set(ids))
     assert "pupils--your-rights" in ids and "children-in-need--your-rights" in ids
 

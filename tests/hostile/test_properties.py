@@ -95,7 +95,7 @@ def test_any_text_in_a_field_is_shown_as_written_or_refused(field, value: str) -
     if loaded is None:
         return
     (notice,) = loaded
-    context = RenderContext(templates=TEMPLATES, notices=tuple(loaded))
+    context = RenderContext(templates=TEMPLATES)
     for name in FAST_FORMATS:
         output_format = all_formats()[name]
         content = output_format.render(notice, context)
@@ -118,7 +118,7 @@ def test_any_text_in_a_free_section_renders_inert_or_is_refused(value: str) -> N
     if loaded is None:
         return
     (notice,) = loaded
-    context = RenderContext(templates=TEMPLATES, notices=tuple(loaded))
+    context = RenderContext(templates=TEMPLATES)
     for name in ("md", "html", "fragment"):
         content = all_formats()[name].render(notice, context)
         assert_inert_html(content.decode("utf-8") if name != "md" else markdown_page(content), name)

@@ -31,7 +31,7 @@ def two_schools(example_copy: Path, regis_extra: str = "") -> list:
 def test_schools_that_share_a_notice_share_its_sections_but_not_their_own_details(example_copy: Path) -> None:
     oakmoor, regis = two_schools(example_copy)
     assert oakmoor.notice is regis.notice and oakmoor.bases is regis.bases and oakmoor.rights is regis.rights
-    context = RenderContext(TEMPLATES, (oakmoor, regis))
+    context = RenderContext(TEMPLATES)
     first, second = render_markdown(oakmoor, context), render_markdown(regis, context)
     assert "Hampshire County Council Children's Services" in first and "West Sussex" not in first
     assert "West Sussex County Council Children's Services" in second and "Hampshire" not in second
@@ -41,7 +41,7 @@ def test_schools_that_share_a_notice_share_its_sections_but_not_their_own_detail
 
 def test_a_school_that_changes_a_notice_gets_its_own_sections(example_copy: Path) -> None:
     oakmoor, regis = two_schools(example_copy, REGIS_OVERRIDE)
-    context = RenderContext(TEMPLATES, (oakmoor, regis))
+    context = RenderContext(TEMPLATES)
     assert "Bus pass numbers" not in render_markdown(oakmoor, context)  # rendered first: its sections are held
     assert "Bus pass numbers" in render_markdown(regis, context)
     assert "Bus pass numbers" not in render_markdown(oakmoor, context)
@@ -52,4 +52,4 @@ def test_a_shared_section_that_names_the_school_is_an_error_not_another_schools_
     templates = templates_with(tmp_path, "We use this information to:", "{{ n.variant.name }} uses this information to:")
     (notice,) = load_notices(example_copy)
     with pytest.raises(jinja2.UndefinedError, match="'n' is undefined"):
-        render_markdown(notice, RenderContext(templates, (notice,)))
+        render_markdown(notice, RenderContext(templates))

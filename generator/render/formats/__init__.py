@@ -13,15 +13,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Literal
 
-from generator.facts.cascade import ResolvedNotice
 
 
 @dataclass(frozen=True)
 class RenderContext:
-    """What every format may use besides the notice: the templates folder and all notices built."""
+    """What every format may use besides the notice: the templates folder.
+
+    Nothing that grows with the trust belongs here: each worker process receives the context.
+    """
 
     templates: Path  # made absolute on creation: formats look templates up by it for every file
-    notices: tuple[ResolvedNotice, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "templates", Path(self.templates).resolve())
