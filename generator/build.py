@@ -116,6 +116,8 @@ def _render_slow(jobs: list[tuple[OutputFormat, object, Path]], context: RenderC
             pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers))
             results = pool.map(_render_job, [f.name for f, _, _ in jobs], [subject for _, subject, _ in jobs],
                                itertools.repeat(context))
+            # On a failure or an interruption, files not yet started are dropped, not rendered first.
+            stack.callback(pool.shutdown, cancel_futures=True)
         else:
             results = (f.render(subject, context) for f, subject, _ in jobs)
         if progress and jobs:

@@ -6,6 +6,7 @@ import datetime
 import json
 import logging
 import os
+import signal
 import sys
 import traceback
 from functools import wraps
@@ -105,6 +106,13 @@ def handles_errors(command):
 @click.version_option(package_name="privacy-notices")
 def main(debug: bool) -> None:
     """Privacy notices as code: check the facts, build the notices and the website."""
+    signal.signal(signal.SIGTERM, _stop)
+
+
+def _stop(signal_number: int, _frame) -> None:
+    """SIGTERM (a cancelled CI job, a closed terminal) stops a build as Ctrl-C does: clean-up runs,
+    the half-built folder goes, the previous output stays."""
+    raise SystemExit(128 + signal_number)
 
 
 @main.command()
