@@ -33,6 +33,8 @@ class FactTree:
 
 
 _UNION_TAG = re.compile(r"^[a-z][\w-]*\[.*\]$")
+# How a free text's checks name a line within it (generator/facts/links.py).
+_TEXT_LINE = re.compile(r"^line (\d+) of the text ")
 
 
 def _model_path(loc: tuple, data: Any) -> tuple:
@@ -102,6 +104,9 @@ def _friendly(error: dict, model: type[BaseModel], source: LoadedYaml, none_allo
     elif kind == "value_error":
         message = error["msg"].removeprefix("Value error, ").rstrip(".") + "."
         hint = "Correct the value."
+        within = _TEXT_LINE.match(message)
+        if within:  # a problem on one line of a free text: point at that line when the file shows it
+            location = source.text_location(path, int(within[1])) or location
     elif kind.startswith("url_"):
         message = f"'{error['input']}' is not a full web address."
         hint = "Write it with https:// at the start, e.g. https://www.example.org/."

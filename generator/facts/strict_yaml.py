@@ -12,7 +12,7 @@ decimal number) and dates (the facts model parses dates itself).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,14 @@ class LoadedYaml:
     file: str
     value_marks: dict[KeyPath, tuple[int, int]]
     key_marks: dict[KeyPath, tuple[int, int]]
+    # Text written as a literal block (``key: |``): where its first line is, (line, column), so that
+    # a line within the text can be found in the file.
+    block_starts: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+
+    def text_location(self, path: KeyPath, text_line: int) -> Location | None:
+        """Where line ``text_line`` (from 1) of the text at ``path`` is in the file, if it was a literal block."""
+        start = self.block_starts.get(tuple(path))
+        return Location(self.file, start[0] + text_line - 1, start[1]) if start else None
 
     def location(self, path: KeyPath) -> Location:
         """The best place to point at for ``path``: the key if it exists, else its nearest parent."""
@@ -135,10 +143,12 @@ def _compose(text: str) -> yaml.Node | None:
 
 
 class _Builder:
-    def __init__(self, file: str):
+    def __init__(self, file: str, lines: list[str]):
         self.file = file
+        self.lines = lines
         self.value_marks: dict[KeyPath, tuple[int, int]] = {}
         self.key_marks: dict[KeyPath, tuple[int, int]] = {}
+        self.block_starts: dict[KeyPath, tuple[int, int]] = {}
 
     def fail(self, node: yaml.Node, path: KeyPath, message: str, hint: str) -> None:
         raise StrictYamlError(
@@ -178,6 +188,10 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode, path: KeyPath) -> Any:
         text = node.value
+        if node.style == "|":  # its lines start on the line after the "|", as written in the file
+            first = node.start_mark.line + 1
+            indented = next((line for line in self.lines[first:] if line.strip()), "")
+            self.block_starts[path] = (first + 1, len(indented) - len(indented.lstrip(" ")) + 1)
         if node.style in ("'", '"', "|", ">") or node.tag == "tag:yaml.org,2002:str":
             return text
         if _NULL.match(text):
@@ -228,9 +242,9 @@ def parse_yaml(raw: bytes, file: str) -> LoadedYaml:
         mark = (error.context_mark if at_opening else None) or error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise StrictYamlError(FactError(Location(file, line, column), message, hint, code="yaml")) from None
-    builder = _Builder(file)
+    builder = _Builder(file, text.splitlines())
     data = builder.build(node, ()) if node is not None else None
-    return LoadedYaml(data, file, builder.value_marks, builder.key_marks)
+    return LoadedYaml(data, file, builder.value_marks, builder.key_marks, builder.block_starts)
 
 
 # PyYAML's wording of the usual slips -> (what is wrong, what to do), in words for a first-time editor.

@@ -141,6 +141,20 @@ def test_a_free_section_linking_anywhere_but_the_web_email_or_phone_is_refused(
     )
 
 
+def test_a_bad_link_in_a_literal_block_is_named_at_its_own_line_of_the_file(example_copy: Path) -> None:
+    notice = example_copy / "children-in-need.yaml"
+    good = "      - children in need: <https://www.gov.uk/guidance/children-in-need-census>"
+    bad = "      - children in need: [the census](javascript:alert(1))"
+    text = notice.read_text("utf-8")
+    assert good in text
+    notice.write_text(text.replace(good, bad), "utf-8")
+    line = notice.read_text("utf-8").splitlines().index(bad) + 1
+    result = notices("check", "--facts", str(example_copy))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0].startswith(
+        f"children-in-need.yaml:{line}:7: sections[1].body: line 4 of the text links to 'javascript:alert(1)'")
+
+
 @pytest.mark.parametrize("body, first_line", [
     ("See [the policy][policy].\n\n[policy]: https://example.org/policy",
      "line 3 of the text defines a link elsewhere ('[policy]: ...'): write each link where it is used, "
