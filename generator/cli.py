@@ -127,7 +127,12 @@ def _stop(signal_number: int, _frame) -> None:
 @handles_errors
 def check(facts: Path, report_format: str, strict: bool, today: datetime.date | None, rendered: Path | None) -> None:
     """Check the facts against UK GDPR Articles 13 and 14; exit 1 on any error (with --strict, any warning)."""
-    tree = load_facts(facts)
+    try:
+        tree = load_facts(facts)
+    except FactErrors as problems:
+        if report_format == "github":  # annotations on the pull request, as well as the lines below
+            click.echo(report.github_fact_errors(problems.errors))
+        raise
     notices = resolve(tree)
     findings = sorted_findings(check_notices(notices, today) + placeholder_findings(tree))
     if rendered is not None:

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from generator.facts.errors import FactErrors
-from generator.facts.load import SCHOOLS_FOLDER, load_facts
+from generator.facts.load import RESERVED_NOTICE_ID, SCHOOLS_FOLDER, load_facts
 from generator.facts.models import SLUG_PATTERN
 from generator.facts.placeholders import placeholder
 
@@ -118,6 +118,9 @@ def _target(facts: Path, kind: str, item_id: str) -> Path:
     if not _SLUG.match(item_id) or len(item_id) > 64:
         raise ValueError(f"'{item_id}' cannot be a {kind} id; use lower-case letters, digits and single hyphens, "
                          f"e.g. 'hill-school'")
+    if kind == "notice" and item_id == RESERVED_NOTICE_ID:
+        raise ValueError(f"'{item_id}' cannot be a notice id: it is the name of each school's own page on the "
+                         "website; name the notice after what it is about, e.g. 'pupils'")
     if not (facts / "organisation.yaml").exists():
         raise ValueError(f"{facts} has no organisation.yaml; run this from the project folder or pass --facts")
     folder = facts / SCHOOLS_FOLDER if kind == "school" else facts

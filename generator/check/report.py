@@ -6,6 +6,7 @@ import json
 from itertools import groupby
 
 from generator.check.findings import Finding
+from generator.facts.errors import FactError, Location, error_kind, printable
 
 
 def _count(number: int, noun: str) -> str:
@@ -37,7 +38,7 @@ def text_report(findings: list[Finding]) -> str:
         lines.append(_group_title(school, notice))
         for finding in group:
             where = f"{finding.location}: " if finding.location else ""
-            lines.append(f"  {where}{finding.severity} {finding.rule}: {finding.message} (see {finding.see})")
+            lines.append(printable(f"  {where}{finding.severity} {finding.rule}: {finding.message} (see {finding.see})"))
     return "\n".join(lines)
 
 
@@ -74,15 +75,27 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def github_annotation(finding: Finding) -> str:
-    """One GitHub Actions workflow command: ``::error file=...,line=...,col=...,title=...::message``."""
+def _workflow_command(severity: str, location: Location | None, title: str, message: str) -> str:
+    """One GitHub Actions workflow command: ``::error file=...,line=...,col=...,title=...::message``, escaped
+    as GitHub requires so that no fact (a newline in an id) can end it and start a command of its own."""
     properties = []
-    if finding.location:
-        properties.append(f"file={_escape_property(finding.location.file)}")
-        if finding.location.line:
-            properties += [f"line={finding.location.line}", f"col={finding.location.column or 1}"]
-    properties.append(f"title={_escape_property(finding.rule)}")
-    return f"::{finding.severity} {','.join(properties)}::{_escape_data(f'{finding.message} (see {finding.see})')}"
+    if location:
+        properties.append(f"file={_escape_property(location.file)}")
+        if location.line:
+            properties += [f"line={location.line}", f"col={location.column or 1}"]
+    properties.append(f"title={_escape_property(title)}")
+    return f"::{severity} {','.join(properties)}::{_escape_data(message)}"
+
+
+def github_annotation(finding: Finding) -> str:
+    return _workflow_command(finding.severity, finding.location, finding.rule, f"{finding.message} (see {finding.see})")
+
+
+def github_fact_errors(errors: list[FactError]) -> str:
+    """Fact files that would not load, as error annotations at their file:line:col."""
+    return "\n".join(_workflow_command("error", error.location, f"facts: {error_kind(error.code)}",
+                                       " ".join(filter(None, (error.key_path, error.message, error.hint)))
+                                       + f" (see {error.see})") for error in errors)
 
 
 def github_report(findings: list[Finding]) -> str:

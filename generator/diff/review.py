@@ -3,7 +3,6 @@ the findings it introduces and fixes, and notices whose change list was not upda
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import re
 from dataclasses import dataclass, field
@@ -131,9 +130,7 @@ def _reaches(notices: list[NoticeDiff]) -> list[Reach]:
 
 
 def _findings(side: Side, today: datetime.date) -> list[Finding]:
-    findings = check_notices(side.notices, today) + placeholder_findings(side.tree)
-    return sorted_findings([dataclasses.replace(finding, location=side.place(finding.location))
-                            for finding in findings])
+    return sorted_findings(check_notices(side.notices, today) + placeholder_findings(side.tree))
 
 
 def _identity(finding: Finding) -> tuple:

@@ -60,7 +60,7 @@ class FactError:
         text = f"{where}{key}{self.message}"
         if self.hint:
             text += f" {self.hint}"
-        return text
+        return printable(text)  # a value quoted in the message may hold a newline: keep it one line
 
 
 @dataclass
@@ -73,8 +73,18 @@ class FactErrors(Exception):
         return "\n".join(str(error) for error in self.errors)
 
 
+def printable(text: str) -> str:
+    """Text as it can be printed on one line of a report: control characters (a newline in a file name)
+    written as escapes, so that no name can start a line of its own."""
+    return "".join(character if character.isprintable() else repr(character)[1:-1] for character in text)
+
+
 def display_path(path: Path, root: Path | None = None) -> str:
-    """The path as the user will recognise it: relative to the working folder when possible."""
+    """The path as the user will recognise it (relative to the working folder when possible), on one line."""
+    return printable(_relative_path(path, root))
+
+
+def _relative_path(path: Path, root: Path | None) -> str:
     for base in (Path.cwd(), root):
         if base is None:
             continue

@@ -199,7 +199,11 @@ class _Builder:
         if text in _BOOL:
             return _BOOL[text]
         if _INT.match(text):
-            return int(text)
+            try:
+                return int(text)
+            except ValueError:  # over Python's limit of 4,300 digits: no fact is such a number
+                self.fail(node, path, f"this number is too long ({len(text.lstrip('+-')):,} digits).",
+                          f"Write it in quotes if it is text, e.g. \"{text[:12]}...\".")
         return text
 
 
@@ -223,14 +227,7 @@ def _decode(raw: bytes, file: str) -> str:
 def parse_yaml(raw: bytes, file: str) -> LoadedYaml:
     """Parse one YAML document strictly. Raises StrictYamlError naming file:line:col."""
     if len(raw) > MAX_FILE_BYTES:
-        raise StrictYamlError(
-            FactError(
-                Location(file, 1, 1),
-                f"is {len(raw):,} bytes, over the 1 MiB limit for a fact file.",
-                "Split it into smaller files, or move long text out of the facts.",
-                code="size",
-            )
-        )
+        raise StrictYamlError(too_large(file, len(raw)))
     text = _decode(raw, file)
     try:
         node = _compose(text)
@@ -287,15 +284,14 @@ def _plain_yaml_problem(problem: str) -> tuple[str, str, bool]:
     return f"is not valid YAML ({problem}).", "Check indentation and quoting on this line and the one before it.", False
 
 
+def too_large(file: str, size: int) -> FactError:
+    """A fact file of ``size`` bytes, over MAX_FILE_BYTES: refused before it is read or parsed."""
+    return FactError(Location(file, 1, 1), f"is {size:,} bytes, over the 1 MiB limit for a fact file.",
+                     "Split it into smaller files, or move long text out of the facts.", code="size")
+
+
 def load_yaml_file(path: Path, display: str) -> LoadedYaml:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise StrictYamlError(
-            FactError(
-                Location(display, 1, 1),
-                f"is {size:,} bytes, over the 1 MiB limit for a fact file.",
-                "Split it into smaller files, or move long text out of the facts.",
-                code="size",
-            )
-        )
+        raise StrictYamlError(too_large(display, size))
     return parse_yaml(path.read_bytes(), display)

@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from generator.cli import main
@@ -53,15 +54,17 @@ def test_github_format_is_valid_workflow_commands_for_each_finding() -> None:
     assert {c["command"] for c in commands} == {"error", "warning"}
 
 
-def test_github_format_escapes_commas_and_colons_in_file_names(tmp_path: Path, monkeypatch) -> None:
+@pytest.mark.parametrize("folder, escaped", [("a,b:c", "a%2Cb%3Ac"), ("100%", "100%25")])
+def test_github_format_escapes_commas_colons_and_percent_signs_in_file_names(
+        tmp_path: Path, monkeypatch, folder: str, escaped: str) -> None:
     files = minimal_facts()
     files["pupils.yaml"]["summary"] = "See Article 6(1)(g)."
-    write_facts(tmp_path / "a,b:c", files)
+    write_facts(tmp_path / folder, files)
     monkeypatch.chdir(tmp_path)
-    result = check("--facts", "a,b:c", "--format", "github")
-    assert "file=a%2Cb%3Ac/pupils.yaml," in result.output
+    result = check("--facts", folder, "--format", "github")
+    assert f"file={escaped}/pupils.yaml," in result.output
     (command,) = parse_workflow_commands(result.output)
-    assert command["file"] == "a,b:c/pupils.yaml" and command["title"] == "L.article"
+    assert command["file"] == f"{folder}/pupils.yaml" and command["title"] == "L.article"
 
 
 def test_the_text_report_groups_by_school_and_notice_with_file_line_col() -> None:
@@ -121,3 +124,18 @@ def test_today_decides_whether_the_review_is_overdue() -> None:
 def test_a_bad_today_is_a_plain_error() -> None:
     result = CliRunner().invoke(main, ["check", "--facts", str(EXAMPLE), "--today", "1 Sept"])
     assert result.exit_code == 2 and "YYYY-MM-DD" in result.output and "Traceback" not in result.output
+
+
+def test_a_newline_in_an_id_cannot_start_a_workflow_command_of_its_own(tmp_path: Path) -> None:
+    files = minimal_facts()
+    files["pupils.yaml"]["categories"][0]["id"] = "contact\n::error::injected\r::warning::too"
+    write_facts(tmp_path / "facts", files)
+    result = check("--facts", str(tmp_path / "facts"), "--format", "github")
+    assert result.exit_code == 1
+    (command,) = parse_workflow_commands(result.stdout)  # one annotation, every line a valid command
+    assert command["command"] == "error" and command["title"] == "facts: bad-value"
+    assert command["file"] == "pupils.yaml" and command["line"] and command["col"]
+    assert "'contact\n::error::injected\r::warning::too' is not a valid id." in command["message"]
+    assert not [line for line in result.stderr.splitlines() if line.startswith("::")]
+    assert "'contact\\n::error::injected\\r::warning::too' is not a valid id." in result.stderr
+

@@ -46,7 +46,7 @@ def test_an_unreadable_file_and_an_unknown_revision_are_reported_clearly(repo):
     missing = diff(repo, "no-such-branch")
     assert missing.exit_code == 1
     assert missing.stderr.startswith("The base side (no-such-branch) cannot be read:\n  no-such-branch:notices: "
-                                     "cannot be read from git (fatal: Not a valid object name no-such-branch^{tree}).")
+                                     "cannot be read from git (there is no revision 'no-such-branch').")
     assert "Traceback" not in result.stderr + missing.stderr
 
 

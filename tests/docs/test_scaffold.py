@@ -97,3 +97,12 @@ def test_an_existing_file_is_never_overwritten(example_copy: Path) -> None:
     assert "already exists" in result.output
     assert (example_copy / "schools" / "oakmoor.yaml").read_bytes() == original
     assert notices("new", "notice", "children-in-need", "--facts", str(example_copy)).exit_code == 1
+
+
+def test_a_notice_called_index_is_refused_before_anything_is_written(example_copy: Path) -> None:
+    before = sorted(example_copy.rglob("*"))
+    result = notices("new", "notice", "index", "--facts", str(example_copy))
+    assert result.exit_code == 1
+    assert result.output.startswith("error: 'index' cannot be a notice id: it is the name of each school's own page")
+    assert sorted(example_copy.rglob("*")) == before
+    assert notices("check", "--facts", str(example_copy)).exit_code == 0  # nothing left behind to refuse

@@ -176,3 +176,13 @@ def test_a_key_typed_with_a_bracket_is_named_as_typed(example_copy: Path) -> Non
     where, line = refused(example_copy)
     assert (where["file"], int(where["line"])) == ("schools/oakmoor.yaml", line_of(school, "conta[ct:"))
     assert "conta[ct: 'conta[ct' is not a key this file understands. Did you mean 'contact'?" in line
+
+
+def test_a_number_too_long_for_python_is_refused_at_its_place_with_the_quoted_form(example_copy: Path) -> None:
+    school = example_copy / "schools" / "oakmoor.yaml"
+    school.write_text(school.read_text("utf-8") + f"urn: {'7' * 5000}\n", "utf-8")
+    where, line = refused(example_copy)
+    assert (where["file"], int(where["line"]), int(where["column"])) == (
+        "schools/oakmoor.yaml", line_of(school, "7777"), len("urn: ") + 1)
+    assert line.endswith('urn: this number is too long (5,000 digits). Write it in quotes if it is text, '
+                         'e.g. "777777777777...".')
