@@ -36,6 +36,7 @@ from generator.render.formats import RenderContext
 from generator.render.text import longdate
 from generator.site.downloads import render_downloads
 from generator.site.feed import atom_feed
+from generator.site.host_guard import refusing_other_hosts
 from generator.site.pages import FEED, SitePage, notice_page, site_nav, site_pages
 
 
@@ -121,7 +122,12 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         (Path(config.site_dir) / MARKER).write_text("Made by the notices website build. Replaced on every build.\n")
 
     def on_serve(self, server, /, *, config, builder):
-        """Rebuild when a fact, a template or a theme override changes, not only the docs folder."""
+        """Rebuild when a fact, a template or a theme override changes, not only the docs folder.
+
+        Answer only requests addressed to the preview itself (DNS rebinding: see host_guard).
+        """
+        host, port = server.server_address[:2]
+        server.set_app(refusing_other_hosts(server.get_app(), host, port))
         server.watch(str(self._path(config, "facts")))
         server.watch(str(self._path(config, "templates")))
         if config.theme.custom_dir:
