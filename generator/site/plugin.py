@@ -14,7 +14,6 @@ Options (in ``mkdocs.yml``, paths relative to it):
 from __future__ import annotations
 
 import calendar
-import html
 import json
 import os
 from pathlib import Path
@@ -153,7 +152,7 @@ def theme_meta(page: SitePage, url_of: Callable[[str], str]) -> dict:
         notice = page.notice.notice
         # The browser tab and the search results name the school: trusts have many notices of one title.
         meta["title"] = page.title
-        meta["notice_version"] = html.escape(notice.version) if notice.version else None  # printed unescaped
+        meta["notice_version"] = notice.version
         meta["last_reviewed"] = longdate(notice.last_reviewed) if notice.last_reviewed else None
     meta["downloads"] = [{"url": url_of(download.src_uri), "label": download.label, "size": _size(download.size)}
                          for download in page.downloads]
