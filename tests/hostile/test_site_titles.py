@@ -24,6 +24,7 @@ SITE_NAME = "Privacy notices"
 ATOM = "{http://www.w3.org/2005/Atom}"
 HEAD_ELEMENTS = {"meta", "title", "link", "script", "style", "noscript"}
 META_ATTRIBUTES = {"name", "content", "charset", "property", "http-equiv"}
+EXTRA_FEATURES = ("navigation.tabs", "navigation.path", "navigation.footer")
 
 
 def title_payload(index: int) -> str:
@@ -64,9 +65,13 @@ class TitleSite:
         shutil.rmtree(project / "notices")
         write_facts(project / "notices", _title_facts(standalone))
         settings = project / "mkdocs.yml"  # downloads are not titles: one format keeps the build quick
-        settings.write_text(settings.read_text().replace("formats: [pdf, docx, html, json, fragment, booklet]",
-                                                         "formats: [json]"))
+        text = settings.read_text().replace("formats: [pdf, docx, html, json, fragment, booklet]", "formats: [json]")
+        # The theme's other places for titles, which a school may turn on: tabs, breadcrumbs, next/previous.
+        text = text.replace("    - search.highlight\n", "    - search.highlight\n" + "".join(
+            f"    - {feature}\n" for feature in EXTRA_FEATURES))
+        settings.write_text(text)
         self.folder = build_site(settings, project / "site")
+        self.standalone = standalone
         self.school_name = ORGANISATION_NAME if standalone else SCHOOL_NAME
         (school_page,) = self.folder.glob("schools/*/index.html")
         self.school = school_page.parent.relative_to(self.folder).as_posix()
@@ -114,8 +119,13 @@ def test_the_menu_and_the_headings_show_the_names_as_written(title_site: TitleSi
     assert f"{NOTICE_TITLE} ({title_site.school_name})" in header
     school = _html(title_site, f"{title_site.school}/index.html")
     assert [" ".join(h1.text_content().split()) for h1 in school.xpath("//article//h1")] == [title_site.school_name]
-    not_found = " ".join(_html(title_site, "404.html").text_content().split())
-    assert title_site.school_name in not_found
+    # A standalone organisation's own section is a tab; a trust's schools sit in the "Our schools" tab.
+    tabs = " ".join(_html(title_site, "404.html").xpath("//nav[contains(@class, 'md-tabs')]")[0].text_content().split())
+    assert (title_site.school_name if title_site.standalone else "Our schools") in tabs
+    breadcrumbs = " ".join(root.xpath("//nav[contains(@class, 'md-path')]")[0].text_content().split())
+    assert title_site.school_name in breadcrumbs
+    footer_labels = [link.get("aria-label") for link in school.xpath("//a[contains(@class, 'md-footer__link')]")]
+    assert f"Next: {NOTICE_TITLE}" in footer_labels, footer_labels  # escaped once: read out as written
 
 
 def test_the_search_index_holds_titles_as_escaped_text_that_reads_as_written(title_site: TitleSite) -> None:
