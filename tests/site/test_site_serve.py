@@ -32,8 +32,8 @@ def _wait_for(url: str, text: str, seconds: float) -> str:
                 body = response.read().decode("utf-8")
             if text in body:
                 return body
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass  # TimeoutError: the server holds a request while it rebuilds, longer than 5 s on a busy machine
+        except (urllib.error.URLError, ConnectionError, TimeoutError):  # a rebuild under load can outlast a read
+            pass
         time.sleep(0.5)
     raise AssertionError(f"{url} did not show {text!r} within {seconds}s")
 
