@@ -14,7 +14,6 @@ Options (in ``mkdocs.yml``, paths relative to it):
 from __future__ import annotations
 
 import calendar
-import html
 import json
 import os
 from pathlib import Path
@@ -36,6 +35,7 @@ from generator.render.formats import RenderContext
 from generator.render.text import longdate
 from generator.site.downloads import render_downloads
 from generator.site.feed import atom_feed
+from generator.site.host_guard import refusing_other_hosts
 from generator.site.pages import FEED, SitePage, notice_page, site_nav, site_pages
 
 
@@ -121,7 +121,12 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         (Path(config.site_dir) / MARKER).write_text("Made by the notices website build. Replaced on every build.\n")
 
     def on_serve(self, server, /, *, config, builder):
-        """Rebuild when a fact, a template or a theme override changes, not only the docs folder."""
+        """Rebuild when a fact, a template or a theme override changes, not only the docs folder.
+
+        Answer only requests addressed to the preview itself (DNS rebinding: see host_guard).
+        """
+        host, port = server.server_address[:2]
+        server.set_app(refusing_other_hosts(server.get_app(), host, port))
         server.watch(str(self._path(config, "facts")))
         server.watch(str(self._path(config, "templates")))
         if config.theme.custom_dir:
@@ -147,7 +152,7 @@ def theme_meta(page: SitePage, url_of: Callable[[str], str]) -> dict:
         notice = page.notice.notice
         # The browser tab and the search results name the school: trusts have many notices of one title.
         meta["title"] = page.title
-        meta["notice_version"] = html.escape(notice.version) if notice.version else None  # printed unescaped
+        meta["notice_version"] = notice.version
         meta["last_reviewed"] = longdate(notice.last_reviewed) if notice.last_reviewed else None
     meta["downloads"] = [{"url": url_of(download.src_uri), "label": download.label, "size": _size(download.size)}
                          for download in page.downloads]
