@@ -11,8 +11,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator.facts.errors import FactError, FactErrors, Location, display_path
-from generator.facts.models import SLUG_PATTERN, Notice, Organisation, School, attach_locations
+from generator.facts.models import ID_MAX_LENGTH, SLUG_PATTERN, Notice, Organisation, School, attach_locations
 from generator.facts.strict_yaml import LoadedYaml, StrictYamlError, format_key_path, load_yaml_file
+from generator.render.formats import school_file_names
 
 ORGANISATION_FILE = "organisation.yaml"
 SCHOOLS_FOLDER = "schools"
@@ -200,15 +201,24 @@ def _read(path: Path, root: Path, errors: list[FactError]) -> LoadedYaml | None:
 
 
 def _id_from(path: Path, root: Path, errors: list[FactError]) -> str | None:
-    if _SLUG.match(path.stem):
+    if len(path.stem) > ID_MAX_LENGTH:
+        problem = (f"has a file name of {len(path.stem)} characters before '{path.suffix}'; "
+                   f"an id has {ID_MAX_LENGTH} at most.",
+                   "Shorten the file name: it becomes the id in the name of every file and web address made from it.")
+    elif not _SLUG.match(path.stem):
+        problem = (f"has a file name ('{path.name}') that cannot be an id.",
+                   "Rename it with lower-case letters, digits and hyphens only, e.g. 'children-in-need.yaml'.")
+    else:
         return path.stem
-    errors.append(FactError(
-        Location(display_path(path, root), 1, 1),
-        f"has a file name ('{path.name}') that cannot be an id.",
-        "Rename it with lower-case letters, digits and hyphens only, e.g. 'children-in-need.yaml'.",
-        code="id",
-    ))
+    errors.append(FactError(Location(display_path(path, root), 1, 1), *problem, code="id"))
     return None
+
+
+def _taken_notice_ids() -> dict[str, str]:
+    """Ids whose files or pages would clash with a school's own: what each is instead."""
+    taken = {name: f"the name of each school's {output_format.name} ({output_format.suffix})"
+             for name, output_format in school_file_names().items()}
+    return {**taken, RESERVED_NOTICE_ID: "the name of each school's own page"}
 
 
 def _yaml_files(folder: Path) -> list[Path]:
@@ -255,9 +265,9 @@ def load_facts(root: Path) -> FactTree:
                                         "Keep one file per notice: .yaml and .yml of the same name clash.",
                                         code="duplicate-id"))
                 continue
-            if notice_id == RESERVED_NOTICE_ID:
-                errors.append(FactError(Location(source.file, 1, 1),
-                                        "cannot be a notice: 'index' is the name of each school's own page.",
+            taken = _taken_notice_ids().get(notice_id)
+            if taken:
+                errors.append(FactError(Location(source.file, 1, 1), f"cannot be a notice: '{notice_id}' is {taken}.",
                                         "Rename the file after what the notice is about, e.g. 'pupils.yaml'.",
                                         code="id"))
                 continue
