@@ -14,12 +14,36 @@ from generator.facts.errors import Location
 from generator.render.formats import OutputFormat, all_formats
 from generator.render.sections import SECTIONS, TITLES
 
-_TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u00ad": ""})
+_TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
+_INVISIBLE = {"Cf", "Cc"}  # bidi marks, zero-width characters, soft hyphens; control characters
+_RIGHT_TO_LEFT = {"R", "AL", "RLE", "RLO", "RLI"}  # Hebrew and Arabic letters; right-to-left controls
 
 
 def _plain(text: str) -> str:
-    """Text as the audit compares it: one space between words, typographic quotes straight, no case."""
-    return " ".join(unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY).split()).casefold()
+    """Text as a reader sees it: compatibility forms folded (Arabic presentation forms to letters),
+    typographic quotes straight, no invisible characters, one space between words, no case."""
+    text = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)
+    if not text.isascii():
+        text = "".join(c for c in text if c.isspace() or unicodedata.category(c) not in _INVISIBLE)
+    return " ".join(text.split()).casefold()
+
+
+def _unbroken(text: str) -> str:
+    """Plain text without whitespace, as the audit looks for a value: a printed line may break after a
+    hyphen ("full-" / "and part-time") or, in a word too long for the line, anywhere."""
+    return "".join(_plain(text).split())
+
+
+def _states(body: str, value: str) -> bool:
+    """Whether a section's unbroken text states the value.
+
+    A value with right-to-left text is stated when each of its words is, either way round: a PDF
+    keeps mixed-direction text in the order it is shown (a right-to-left override, U+202E, shows
+    "pupils" as "slipup"), and readers rebuild the order of its words each in their own way.
+    """
+    if not any(unicodedata.bidirectional(c) in _RIGHT_TO_LEFT for c in value):
+        return _unbroken(value) in body
+    return all(word in body or word[::-1] in body for word in _plain(value).split())
 
 
 @dataclass
@@ -97,7 +121,7 @@ def _audit_notice(lines: list[str], start: int, notice: ResolvedNotice, where: L
             continue
         positions[anchor] = cursor = at
     # Blank lines (and the form feed of a page break) drop out, so a paragraph split across pages reads whole.
-    bodies = {anchor: " ".join(filter(None, _section_lines(lines, at))) for anchor, at in positions.items()}
+    bodies = {anchor: _unbroken(" ".join(_section_lines(lines, at))) for anchor, at in positions.items()}
     for anchor, body in bodies.items():
         if not body:
             problems[anchor] = f"The section '{TITLES[anchor]}' is empty: the template must say what the facts state."
@@ -109,7 +133,7 @@ def _audit_notice(lines: list[str], start: int, notice: ResolvedNotice, where: L
             findings.append(Finding(entry.id, "error", missing[0], where, notice.variant.id, notice.id))
             continue
         for anchor, what, value in values[entry.id]:  # every section is present and not empty here
-            if _plain(value) not in bodies[anchor]:
+            if not _states(bodies[anchor], value):
                 findings.append(Finding(
                     entry.id, "error",
                     f"The section '{TITLES[anchor]}' does not state {what} '{value}': "

@@ -11,8 +11,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator.facts.errors import FactError, FactErrors, Location, display_path, printable
-from generator.facts.models import SLUG_PATTERN, Notice, Organisation, School, attach_locations
+from generator.facts.models import ID_MAX_LENGTH, SLUG_PATTERN, Notice, Organisation, School, attach_locations
 from generator.facts.strict_yaml import LoadedYaml, StrictYamlError, format_key_path, load_yaml_file, parse_yaml
+from generator.render.formats import school_file_names
 
 ORGANISATION_FILE = "organisation.yaml"
 SCHOOLS_FOLDER = "schools"
@@ -257,16 +258,27 @@ def _read(files: _FactFiles, relative: str, errors: list[FactError]) -> LoadedYa
 def _id_from(relative: str, files: _FactFiles, errors: list[FactError]) -> str | None:
     name = printable(PurePosixPath(relative).name)
     stem = name.rsplit(".", 1)[0]
-    if _SLUG.match(stem) and not name.startswith("."):
-        return stem
     if name.startswith("."):
         message = "is hidden (its name starts with a dot), so it would be left out of the notices."
         hint = f"Rename it to '{name.lstrip('._')}' to use it, or move it out of the facts folder."
-    else:
+    elif len(stem) > ID_MAX_LENGTH:
+        message = (f"has a file name of {len(stem)} characters before '.{name.rsplit('.', 1)[-1]}'; "
+                   f"an id has {ID_MAX_LENGTH} at most.")
+        hint = "Shorten the file name: it becomes the id in the name of every file and web address made from it."
+    elif not _SLUG.match(stem):
         message = f"has a file name ('{name}') that cannot be an id."
         hint = "Rename it with lower-case letters, digits and hyphens only, e.g. 'children-in-need.yaml'."
+    else:
+        return stem
     errors.append(FactError(Location(files.display(relative), 1, 1), message, hint, code="id"))
     return None
+
+
+def _taken_notice_ids() -> dict[str, str]:
+    """Ids whose files or pages would clash with a school's own: what each is instead."""
+    taken = {name: f"the name of each school's {output_format.name} ({output_format.suffix})"
+             for name, output_format in school_file_names().items()}
+    return {**taken, RESERVED_NOTICE_ID: "the name of each school's own page"}
 
 
 def _yaml_files(files: _FactFiles, folder: str) -> list[str]:
@@ -322,9 +334,9 @@ def _load(files: _FactFiles, root: Path) -> FactTree:
                                         "Keep one file per notice: .yaml and .yml of the same name clash.",
                                         code="duplicate-id"))
                 continue
-            if notice_id == RESERVED_NOTICE_ID:
-                errors.append(FactError(Location(source.file, 1, 1),
-                                        "cannot be a notice: 'index' is the name of each school's own page.",
+            taken = _taken_notice_ids().get(notice_id)
+            if taken:
+                errors.append(FactError(Location(source.file, 1, 1), f"cannot be a notice: '{notice_id}' is {taken}.",
                                         "Rename the file after what the notice is about, e.g. 'pupils.yaml'.",
                                         code="id"))
                 continue

@@ -27,10 +27,11 @@ from generator.facts.links import safe_markdown
 from generator.law.catalogue import catalogue, normalise_article
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_MAX_LENGTH = 64  # with the longest format's suffix, a file name stays far below the usual 255-byte limit
 
 Slug = Annotated[
     str,
-    StringConstraints(pattern=SLUG_PATTERN, max_length=64),
+    StringConstraints(pattern=SLUG_PATTERN, max_length=ID_MAX_LENGTH),
     Field(description="An id: lower-case letters, digits and single hyphens, e.g. `local-authority`."),
 ]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]

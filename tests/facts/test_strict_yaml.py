@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.facts.conftest import edit, line_of, notices, refused, resolved
 
 
@@ -168,6 +170,27 @@ def test_an_invisible_control_character_is_refused_where_it_sits(example_copy: P
     assert (where["file"], int(where["line"]), int(where["column"])) == (
         "children-in-need.yaml", line_of(notice, "name: Care\x00leavers"), 15)
     assert "has an invisible control character (U+0000)" in line
+
+
+@pytest.mark.parametrize(("escape", "what"), [
+    ("\\x01", "an invisible control character (U+0001)"),
+    ("\\e", "an invisible control character (U+001B)"),
+    ("\\uFFFE", "a code that is not a character (U+FFFE)"),
+    ("\\uD800", "half of a character pair (U+D800) without its other half"),
+])
+def test_a_character_no_document_can_hold_is_refused_at_its_escape(example_copy: Path, escape: str, what: str) -> None:
+    notice = example_copy / "children-in-need.yaml"
+    edit(notice, "name: Care leavers", f'name: "Care {escape}leavers"')
+    where, line = refused(example_copy)
+    assert (where["file"], int(where["line"]), int(where["column"])) == (
+        "children-in-need.yaml", line_of(notice, f'name: "Care {escape}leavers"'), 17)
+    assert f"has {what}, written as {escape}, which no document can hold." in line
+
+
+def test_tabs_and_new_lines_written_as_escapes_stay_in_the_text(example_copy: Path) -> None:
+    edit(example_copy / "children-in-need.yaml", "name: Care leavers", 'name: "Care\\tleavers\\nand others"')
+    names = [category["name"] for category in resolved(example_copy)["notice"]["categories"]]
+    assert "Care\tleavers\nand others" in names
 
 
 def test_a_key_typed_with_a_bracket_is_named_as_typed(example_copy: Path) -> None:

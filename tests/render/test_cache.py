@@ -11,7 +11,7 @@ import pytest
 import generator.build
 from generator.build import build
 from generator.check import AuditFailed
-from generator.render.formats.pdf import pdf_text
+from generator.render.pdf_text import pdf_text
 from tests.conftest import FIXTURES, TEMPLATES
 
 SLOW_FORMATS = ["pdf", "docx", "booklet", "md"]

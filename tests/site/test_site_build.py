@@ -18,7 +18,7 @@ import lxml.html
 import yaml
 
 from generator.render.formats import all_formats
-from generator.render.formats.pdf import pdf_text
+from generator.render.pdf_text import pdf_text
 from generator.site.build import SiteFailed, build_site
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -57,3 +57,11 @@ def all_formats() -> dict[str, OutputFormat]:
     for module in pkgutil.iter_modules(__path__):
         importlib.import_module(f"{__name__}.{module.name}")
     return dict(sorted(REGISTRY.items()))
+
+
+def school_file_names() -> dict[str, OutputFormat]:
+    """Notice ids that a school's own file takes, with the format of that file: a notice ``booklet``
+    would make ``booklet.pdf``, which is the school's booklet."""
+    formats = all_formats().values()
+    return {school.suffix[:-len(notice.suffix)]: school for school in formats if school.scope == "school"
+            for notice in formats if notice.scope == "notice" and school.suffix.endswith(notice.suffix)}

@@ -7,7 +7,8 @@ import lxml.html
 from generator.facts.cascade import ResolvedNotice
 from generator.render.formats import OutputFormat, RenderContext, register
 from generator.render.formats.html import notice_body_html
-from generator.render.formats.pdf import html_to_pdf, pdf_text
+from generator.render.formats.pdf import html_to_pdf
+from generator.render.pdf_text import pdf_text
 from generator.render.templating import html_environment
 
 _DEMOTED = {"h1": "h2", "h2": "h3", "h3": "h4", "h4": "h5", "h5": "h6"}
