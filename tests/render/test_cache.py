@@ -6,7 +6,6 @@ import hashlib
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,8 +14,8 @@ import generator.build
 from generator.build import build
 from generator.check import AuditFailed
 from generator.render.formats.pdf import pdf_text
-from tests.conftest import FIXTURES, TEMPLATES
-from tests.hostile.conftest import notices
+from tests.conftest import FIXTURES, NOTICES_COMMAND, TEMPLATES
+from tests.hostile.conftest import notices, tree_digest
 from tests.site.conftest import project_copy  # noqa: F401 (a fixture)
 
 SLOW_FORMATS = ["pdf", "docx", "booklet", "md"]
@@ -131,15 +130,11 @@ SOMEONES_FILES = {"pdf/ab/CV.pdf": b"%PDF-1.7 my CV", "notes.txt": b"meeting not
                   "holiday.pdf": b"%PDF-1.7 tickets"}
 
 
-def _someones_folder(folder: Path) -> dict[str, bytes]:
+def _someones_folder(folder: Path) -> dict[str, str]:
     for name, content in SOMEONES_FILES.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(content)
-    return _files(folder)
-
-
-def _files(folder: Path) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+    return tree_digest(folder)
 
 
 def test_a_cache_folder_of_someones_files_is_refused_and_nothing_in_it_is_deleted(trust) -> None:
@@ -151,7 +146,7 @@ def test_a_cache_folder_of_someones_files_is_refused_and_nothing_in_it_is_delete
         f"error: {trust['cache']} already holds files that the notices cache did not make (no CACHEDIR.TAG file "
         "in it), and a cache removes the files it no longer needs. Choose an empty or new folder for the cache, "
         "or delete this one yourself if it is safe to.")
-    assert _files(trust["cache"]) == before
+    assert tree_digest(trust["cache"]) == before
     assert not trust["out"].exists()
 
 
@@ -164,7 +159,7 @@ def test_a_cache_named_in_mkdocs_yml_holding_someones_files_is_refused_and_nothi
     result = notices("site", "--config", str(config), "--out", str(project_copy / "site"))
     assert result.exit_code == 1
     assert f"{someone} already holds files that the notices cache did not make" in caplog.text  # MkDocs logs it
-    assert _files(someone) == before
+    assert tree_digest(someone) == before
     assert not (project_copy / "site").exists()
 
 
@@ -180,11 +175,9 @@ def test_clean_up_removes_only_files_the_cache_names_itself(trust) -> None:
         (trust["cache"] / "pdf" / name).write_bytes(content)
     run(trust)
     assert [path for path in leftovers if path.exists()] == []
-    assert {name: content for name, content in _files(trust["cache"] / "pdf").items()
-            if name in SOMEONES_FILES} == SOMEONES_FILES
+    assert {name: (trust["cache"] / "pdf" / name).read_bytes() for name in SOMEONES_FILES} == SOMEONES_FILES
 
 
-NOTICES_COMMAND = str(Path(sys.executable).with_name("notices"))
 ROUNDS = 10
 ROUNDS_WITH_PDF = 2  # PDFs take most of a build's time: two rounds of ten are enough to cover them
 
@@ -193,12 +186,12 @@ def _round_formats(round_number: int) -> str:
     return "md,html,json,pdf" if round_number < ROUNDS_WITH_PDF else "md,html,json"
 
 
-def _fresh_cache(project: Path, formats: str, folder: Path) -> dict[str, bytes]:
+def _fresh_cache(project: Path, formats: str, folder: Path) -> dict[str, str]:
     """The files of a cache that one build alone filled: what a shared cache must hold after any number of builds."""
     if not folder.exists():
         build(project / "notices", folder / "dist", project / "templates", formats.split(","),
               project_root=folder, cache_folder=folder / "cache")
-    return _files(folder / "cache")
+    return tree_digest(folder / "cache")
 
 
 def _build_command(project: Path, formats: str, cache: Path, out: Path) -> list[str]:
@@ -227,5 +220,5 @@ def test_builds_side_by_side_on_one_cold_cache_all_succeed_and_leave_it_sound(pr
         for process in processes:
             output, errors = process.communicate(timeout=300)
             assert process.returncode == 0, f"round {round_number + 1}: {output}{errors}"
-        assert _files(cache) == _fresh_cache(project_copy, formats, tmp_path / f"fresh-{formats}"), \
+        assert tree_digest(cache) == _fresh_cache(project_copy, formats, tmp_path / f"fresh-{formats}"), \
             f"round {round_number + 1}: the shared cache differs from one filled by a single build"
