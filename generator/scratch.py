@@ -29,16 +29,29 @@ def scratch_folder(parent: Path, prefix: str) -> Iterator[Path]:
     """
     parent.mkdir(parents=True, exist_ok=True)
     remove_abandoned(parent, prefix)
-    handle, lock_name = tempfile.mkstemp(prefix=prefix, suffix=ALIVE, dir=parent)
-    lock = Path(lock_name)
+    handle, lock = _held_lock_file(parent, prefix)
     folder = lock.with_name(lock.name.removesuffix(ALIVE))
     try:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        folder.mkdir()
-        yield folder
-    finally:  # the folder before its lock, so that a folder is never left without one
-        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()  # its name is new: mkstemp made the lock file's
+        try:
+            yield folder
+        finally:  # the folder before its lock, so that a folder is never left without one
+            shutil.rmtree(folder, ignore_errors=True)
+    finally:
         lock.unlink(missing_ok=True)
+        os.close(handle)
+
+
+def _held_lock_file(parent: Path, prefix: str) -> tuple[int, Path]:
+    """A new lock file, locked by this process (opened, then locked: another run may clear it away in between)."""
+    while True:
+        handle, name = tempfile.mkstemp(prefix=prefix, suffix=ALIVE, dir=parent)
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            if os.stat(name).st_ino == os.fstat(handle).st_ino:
+                return handle, Path(name)
+        except FileNotFoundError:
+            pass
         os.close(handle)
 
 

@@ -185,7 +185,7 @@ class OutputCache:
         self._pending.clear()
         for format_name, used in self._used.items():
             for path in (self.folder / format_name).glob("*/*"):
-                if _is_entry(path.relative_to(self.folder)) and path.name not in used:
+                if path.name not in used and _is_entry(path.relative_to(self.folder)) and path.is_file():
                     path.unlink(missing_ok=True)
 
 
