@@ -199,6 +199,9 @@ def _is_entry(relative: Path) -> bool:
 
 
 def _holds_only_entries(folder: Path) -> bool:
-    """True for a missing or empty folder, and for a cache made before caches carried their tag."""
-    return not folder.exists() or all(_is_entry(path.relative_to(folder))
+    """True for a missing or empty folder, and for a cache made before caches carried their tag.
+
+    The tag itself counts as the cache's own: another build may be making it at this moment.
+    """
+    return not folder.exists() or all(_is_entry(path.relative_to(folder)) or path.relative_to(folder) == Path(TAG)
                                       for path in folder.rglob("*") if not path.is_dir())
