@@ -27,6 +27,7 @@ from markupsafe import Markup
 from bench.synthetic import write_trust
 from generator.build import load_notices, render_all, select_formats
 from generator.render import text
+from generator.render.cache import OutputCache
 from generator.render.formats import RenderContext
 from generator.render.formats.html import notice_body_html
 from generator.render.formats.markdown import render_markdown
@@ -257,16 +258,17 @@ def measure_site(facts: Path, work: Path, repeats: int) -> dict | None:
     context = RenderContext(templates=TEMPLATES)
     pages = site_pages(notices, context)
     offered = notices_options.get("formats", NoticesConfig.formats.default)
-    downloads = render_downloads(notices, offered, context, work / "cache")
     plain_docs = work / "site-plain-docs"
     shutil.rmtree(plain_docs, ignore_errors=True)
     shutil.copytree(docs, plain_docs)
-    for page in pages:
-        page.downloads = downloads.get((page.school.variant.id if page.school else None,
-                                        page.notice.id if page.notice else None), [])
-        front_matter = yaml.safe_dump(theme_meta(page, url_of=lambda src_uri: src_uri), allow_unicode=True)
-        (plain_docs / page.src_uri).parent.mkdir(parents=True, exist_ok=True)
-        (plain_docs / page.src_uri).write_text(f"---\n{front_matter}---\n\n{page.markdown}", "utf-8")
+    with OutputCache(work / "cache", TEMPLATES) as cache:  # the downloads' sizes are read from it
+        downloads = render_downloads(notices, offered, context, cache)
+        for page in pages:
+            page.downloads = downloads.get((page.school.variant.id if page.school else None,
+                                            page.notice.id if page.notice else None), [])
+            front_matter = yaml.safe_dump(theme_meta(page, url_of=lambda src_uri: src_uri), allow_unicode=True)
+            (plain_docs / page.src_uri).parent.mkdir(parents=True, exist_ok=True)
+            (plain_docs / page.src_uri).write_text(f"---\n{front_matter}---\n\n{page.markdown}", "utf-8")
     for download in (work / "site-ours" / "downloads").rglob("*") if (work / "site-ours" / "downloads").is_dir() else []:
         if download.is_file():
             target = plain_docs / download.relative_to(work / "site-ours")

@@ -7,6 +7,8 @@ import itertools
 import os
 import shutil
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -113,7 +115,8 @@ def _render_slow(jobs: list[tuple[OutputFormat, object, Path]], context: RenderC
     workers = min(len(jobs), workers)
     with contextlib.ExitStack() as stack:
         if workers > 1:
-            pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers))
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers, initializer=_stop_with_parent,
+                                                           initargs=(os.getpid(),)))
             results = pool.map(_render_job, [f.name for f, _, _ in jobs], [subject for _, subject, _ in jobs],
                                itertools.repeat(context))
             # On a failure or an interruption, files not yet started are dropped, not rendered first.
@@ -124,6 +127,22 @@ def _render_slow(jobs: list[tuple[OutputFormat, object, Path]], context: RenderC
             results = stack.enter_context(click.progressbar(
                 results, length=len(jobs), label=f"Rendering {len(jobs)} PDF and Word files", file=sys.stderr))
         yield from results
+
+
+def _stop_with_parent(parent: int) -> None:
+    """Runs in each pool worker as it starts: the worker exits within a second of its build's death.
+
+    A build killed outright (SIGKILL) cannot stop its workers, which would wait on the job queue
+    for ever. Watching the parent's process id works on every POSIX system; Linux's
+    PR_SET_PDEATHSIG would act at once, but it fires when the thread that started the worker
+    ends, not the process (the website preview builds in a thread of its own).
+    """
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="stop-with-build", daemon=True).start()
 
 
 def _write(root: Path, relative: Path, content: bytes) -> Path:
@@ -160,8 +179,8 @@ def build(facts: Path, out: Path, templates: Path, format_names: list[str] | Non
     notices = resolve(tree)
     refuse_placeholders(tree)
     context = RenderContext(templates=templates)
-    with staged_output(out) as staging:
-        cache = OutputCache(cache_folder, templates) if cache_folder else None
+    with staged_output(out) as staging, \
+            OutputCache(cache_folder, templates) if cache_folder else contextlib.nullcontext() as cache:
         files = render_all(notices, formats, context, staging, cache=cache, progress=progress)
         audit(staging, notices, out, cache)
     return BuildResult(out=out, notices=notices, files=files)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 EXAMPLE = PROJECT / "notices"
 TEMPLATES = PROJECT / "templates"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+NOTICES_COMMAND = str(Path(sys.executable).with_name("notices"))  # for tests that run it as a process
 SEED_AS_PUBLISHED = FIXTURES / "seed-as-published"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]

@@ -14,6 +14,7 @@ from generator.build import audit, render_all, select_formats
 from generator.facts.cascade import ResolvedNotice
 from generator.render.cache import OutputCache
 from generator.render.formats import OutputFormat, RenderContext
+from generator.scratch import scratch_folder
 
 FOLDER = "downloads"
 
@@ -43,22 +44,21 @@ def label(output_format: OutputFormat) -> str:
 
 
 def render_downloads(notices: list[ResolvedNotice], format_names: list[str], context: RenderContext,
-                     cache_folder: Path | None) -> dict[tuple[str, str | None], list[Download]]:
+                     cache: OutputCache | None) -> dict[tuple[str, str | None], list[Download]]:
     """The download files, keyed by (school id, notice id); a school's own files are under (school id, None).
 
     Formats named but not registered are left out, so the site lists what exists. Raises AuditFailed
-    if a file leaves out what the law requires.
+    if a file leaves out what the law requires. Downloads served from ``cache`` point into it: keep
+    it open until the site has copied them.
     """
     known = {output_format.name for output_format in select_formats(None)}
     offered = [name for name in format_names if name in known]
     if not offered:  # select_formats reads an empty list as "all of them"
         return {}
     formats = select_formats(offered)
-    cache = OutputCache(cache_folder, context.templates) if cache_folder else None
     owners = {(notice.variant.id, notice.id) for notice in notices} | {(notice.variant.id, None) for notice in notices}
     by_owner: dict[tuple[str, str | None], list[Download]] = {owner: [] for owner in sorted(owners, key=str)}
-    with tempfile.TemporaryDirectory(prefix="notices-downloads-") as folder:
-        rendered = Path(folder)
+    with scratch_folder(Path(tempfile.gettempdir()), "notices-downloads-") as rendered:
         # Files from the cache stay there until MkDocs copies them into the site: no copy in between.
         render_all(notices, formats, context, rendered, cache=cache, copy_reused=False)
         audit(rendered, notices, Path(FOLDER), cache)

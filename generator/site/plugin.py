@@ -30,7 +30,8 @@ from generator.facts.cascade import resolve
 from generator.facts.errors import FactErrors
 from generator.facts.load import load_facts
 from generator.facts.placeholders import refuse_placeholders
-from generator.publish import MARKER
+from generator.publish import MARKER, UnsafeOutput
+from generator.render.cache import OutputCache
 from generator.render.formats import RenderContext
 from generator.render.text import longdate
 from generator.site.downloads import render_downloads
@@ -48,6 +49,8 @@ class NoticesConfig(Config):
 
 
 class NoticesPlugin(BasePlugin[NoticesConfig]):
+    cache: OutputCache | None = None
+
     def _path(self, config, option: str) -> Path:
         return Path(config.config_file_path).parent / self.config[option]
 
@@ -58,9 +61,11 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             notices = resolve(tree)
             refuse_placeholders(tree)
             context = RenderContext(templates=templates)
-            downloads = render_downloads(notices, self.config.formats, context,
-                                         self._path(config, "cache") if self.config.cache else None)
-        except (FactErrors, AuditFailed) as problem:
+            self._close_cache()
+            if self.config.cache:
+                self.cache = OutputCache(self._path(config, "cache"), templates).open()
+            downloads = render_downloads(notices, self.config.formats, context, self.cache)
+        except (FactErrors, AuditFailed, UnsafeOutput) as problem:
             # FactErrors: one file:line:col line per problem, then where the manual explains it.
             lines = [f"{error}\n  see {error.see}" for error in getattr(problem, "errors", [])] or [str(problem)]
             raise PluginError("\n".join(lines + ["The site was not built."])) from None
@@ -92,7 +97,14 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         return markdown
 
     def on_build_error(self, *, error) -> None:
+        self._close_cache()
         self._restore_epoch()
+
+    def _close_cache(self) -> None:
+        """Let other builds use the cache once this one has copied its downloads out of it (or failed)."""
+        if self.cache is not None:
+            self.cache.close()
+            self.cache = None
 
     def _restore_epoch(self) -> None:
         """Only pages are dated by the facts: later work in this process (PDF fonts) sees the clock as before."""
@@ -109,6 +121,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         The search plugin (listed before this one) has written its index by now. The marker lets
         'notices site' replace a site that 'mkdocs build' made.
         """
+        self._close_cache()
         self._restore_epoch()
         index_file = Path(config.site_dir) / "search" / "search_index.json"
         if index_file.is_file():

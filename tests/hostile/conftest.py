@@ -142,9 +142,11 @@ def write_facts(folder: Path, files: dict[str, object]) -> Path:
 
 
 def notices(*arguments: str) -> Result:
-    """Run the ``notices`` command as a user would; templates are the project's."""
-    if arguments[0] == "build":  # no cache: it would live in the working folder, and skip rendering
-        arguments = (*arguments, "--templates", str(TEMPLATES), "--no-cache")
+    """Run the ``notices`` command as a user would; a build's templates are the project's unless named."""
+    if arguments[0] == "build" and "--templates" not in arguments:
+        arguments = (*arguments, "--templates", str(TEMPLATES))
+    if arguments[0] == "build" and "--cache" not in arguments:  # the default would live in the working folder
+        arguments = (*arguments, "--no-cache")
     return CliRunner().invoke(main, list(arguments))
 
 
