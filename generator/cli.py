@@ -20,6 +20,7 @@ from generator.build import build, load_notices
 from generator.check import audit_rendered, check_notices, report
 from generator.check.findings import sorted_findings
 from generator.check.placeholders import placeholder_findings
+from generator.defaults import manual
 from generator.diff import REPORTS, SideUnreadable, load_side, review
 from generator.facts.cascade import resolve
 from generator.facts.errors import FactErrors, display_path
@@ -30,8 +31,9 @@ from generator.publish import UnsafeOutput
 from generator.render.cache import DEFAULT_FOLDER as DEFAULT_CACHE
 from generator.scaffold import new_fact_file
 from generator.site.build import build_site
+from generator.starter import library, start_repository, tool_version
 
-UNSAFE_OUTPUT_MANUAL = "docs/refuses.md#where-a-build-may-write"
+UNSAFE_OUTPUT_MANUAL = "refuses.md#where-a-build-may-write"
 FACTS_OPTION = click.option(
     "--facts", "facts", type=click.Path(path_type=Path), default=Path("notices"), show_default=True,
     help="The folder of fact files.",
@@ -80,7 +82,7 @@ def handles_errors(command):
             sys.exit(1)
         except UnsafeOutput as problem:
             click.echo(f"error: {problem}", err=True)
-            click.echo(f"  see {UNSAFE_OUTPUT_MANUAL}", err=True)
+            click.echo(f"  see {manual(UNSAFE_OUTPUT_MANUAL)}", err=True)
             sys.exit(1)
         except ValueError as problem:
             click.echo(f"error: {problem}", err=True)
@@ -228,6 +230,22 @@ def show(facts: Path, key: str) -> None:
 def new_command(facts: Path, kind: str, item_id: str) -> None:
     """Start schools/ID.yaml (a school) or ID.yaml (a notice), every required fact a placeholder."""
     click.echo(f"wrote {new_fact_file(facts, kind, item_id)}; 'notices check' lists what to complete.")
+
+
+@main.command(name="init")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--trust", is_flag=True, help="A trust with several schools (default: one school on its own).")
+@click.option("--school", "school_ids", multiple=True, metavar="ID",
+              help="A school of the trust, e.g. --school hill --school vale (default: two, to rename).")
+@click.option("--notices", "notice_ids", callback=_comma_list, metavar="IDS",
+              help=f"Comma-separated notices from the library (default: all): {', '.join(library())}.")
+@handles_errors
+def init_command(folder: Path, trust: bool, school_ids: tuple[str, ...], notice_ids: list[str] | None) -> None:
+    """Start a school's or a trust's repository in FOLDER: its facts, website settings, workflow and hook."""
+    schools = list(school_ids) or (["first-school", "second-school"] if trust else [])
+    written = start_repository(folder, notice_ids or list(library()), trust, schools)
+    click.echo(f"Started {folder}/ ({len(written)} files) for privacy-notices {tool_version()}.")
+    click.echo(f"Next: cd {folder}, fill in every 'TO BE COMPLETED' that 'notices check' lists, then 'notices build'.")
 
 
 @main.command(name="docs")

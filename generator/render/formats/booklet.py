@@ -55,4 +55,5 @@ register(OutputFormat(
     scope="school",
     slow=True,
     read_text=pdf_text,
+    requires=("weasyprint",),
 ))

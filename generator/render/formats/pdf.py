@@ -94,4 +94,5 @@ register(OutputFormat(
     description="an accessible, tagged PDF (A4) per notice, for printing and admission packs",
     slow=True,
     read_text=pdf_text,
+    requires=("weasyprint",),
 ))
