@@ -129,8 +129,13 @@ def _stop(signal_number: int, _frame) -> None:
 @handles_errors
 def check(facts: Path, report_format: str, strict: bool, today: datetime.date | None, rendered: Path | None) -> None:
     """Check the facts against UK GDPR Articles 13 and 14; exit 1 on any error (with --strict, any warning)."""
-    tree = load_facts(facts)
-    notices = resolve(tree)
+    try:
+        tree = load_facts(facts)
+        notices = resolve(tree)
+    except FactErrors as problems:
+        if report_format == "github":  # on the lines of the pull request too, not only in the log
+            click.echo(report.github_fact_errors(problems.errors))
+        raise
     findings = sorted_findings(check_notices(notices, today) + placeholder_findings(tree))
     if rendered is not None:
         findings = sorted_findings(findings + audit_rendered(rendered, notices))
@@ -265,13 +270,16 @@ def docs_command(facts: Path, out: Path) -> None:
 @click.argument("base")
 @click.argument("head", required=False)
 @click.option("--format", "report_format", type=click.Choice(sorted(REPORTS)), default="text", show_default=True,
-              help="text for a terminal, markdown for a pull-request comment, or json.")
+              help="text for a terminal, markdown for the full review, comment for a pull-request comment "
+                   "that fits at any scale, or json.")
 @click.option("--today", callback=_iso_date, metavar="YYYY-MM-DD",
               help="The date for suggested change-list entries and review dates (default: today).")
 @click.option("--fail-on-new-errors", is_flag=True, help="Exit 1 when the change introduces a checker error.")
+@click.option("--comment", "comment_file", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+              help="Also write the pull-request comment (the short form, which fits GitHub's limit) to FILE.")
 @handles_errors
 def diff_command(facts: Path, base: str, head: str | None, report_format: str, today: datetime.date | None,
-                 fail_on_new_errors: bool) -> None:
+                 fail_on_new_errors: bool, comment_file: Path | None) -> None:
     """What changes from BASE to HEAD, per school and notice: each a git revision (its copy of the facts
     folder) or a folder; HEAD defaults to the facts folder as it is now."""
     try:
@@ -283,5 +291,7 @@ def diff_command(facts: Path, base: str, head: str | None, report_format: str, t
         sys.exit(1)
     result = review(*sides, today or datetime.date.today())
     click.echo(REPORTS[report_format](result), nl=False)
+    if comment_file is not None:
+        comment_file.write_text(REPORTS["comment"](result), encoding="utf-8")
     if fail_on_new_errors and result.new_errors:
         sys.exit(1)

@@ -6,6 +6,7 @@ import json
 from itertools import groupby
 
 from generator.check.findings import Finding
+from generator.facts.errors import FactError, Location
 
 
 def _count(number: int, noun: str) -> str:
@@ -74,16 +75,28 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def github_annotation(finding: Finding) -> str:
+def _workflow_command(severity: str, location: Location | None, title: str, message: str) -> str:
     """One GitHub Actions workflow command: ``::error file=...,line=...,col=...,title=...::message``."""
     properties = []
-    if finding.location:
-        properties.append(f"file={_escape_property(finding.location.file)}")
-        if finding.location.line:
-            properties += [f"line={finding.location.line}", f"col={finding.location.column or 1}"]
-    properties.append(f"title={_escape_property(finding.rule)}")
-    return f"::{finding.severity} {','.join(properties)}::{_escape_data(f'{finding.message} (see {finding.see})')}"
+    if location:
+        properties.append(f"file={_escape_property(location.file)}")
+        if location.line:
+            properties += [f"line={location.line}", f"col={location.column or 1}"]
+    properties.append(f"title={_escape_property(title)}")
+    return f"::{severity} {','.join(properties)}::{_escape_data(message)}"
+
+
+def github_annotation(finding: Finding) -> str:
+    """A finding as an annotation on its line of the facts."""
+    return _workflow_command(finding.severity, finding.location, finding.rule, f"{finding.message} (see {finding.see})")
 
 
 def github_report(findings: list[Finding]) -> str:
     return "\n".join(github_annotation(finding) for finding in findings)
+
+
+def github_fact_errors(errors: list[FactError]) -> str:
+    """Facts that do not load (a YAML mistake, an unknown key) as annotations on their lines, like findings."""
+    return "\n".join(_workflow_command("error", error.location, "the facts do not load",
+                                        f"{str(error).removeprefix(f'{error.location}: ')} (see {error.see})")
+                      for error in errors)

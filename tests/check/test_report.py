@@ -121,3 +121,17 @@ def test_today_decides_whether_the_review_is_overdue() -> None:
 def test_a_bad_today_is_a_plain_error() -> None:
     result = CliRunner().invoke(main, ["check", "--facts", str(EXAMPLE), "--today", "1 Sept"])
     assert result.exit_code == 2 and "YYYY-MM-DD" in result.output and "Traceback" not in result.output
+
+
+def test_github_format_annotates_facts_that_do_not_load_at_their_line(example_copy: Path, monkeypatch) -> None:
+    school = example_copy / "schools" / "oakmoor.yaml"
+    school.write_text(school.read_text("utf-8").replace("  email: ", "  emial: "), "utf-8")
+    monkeypatch.chdir(example_copy.parent)  # as in CI: at the top of the repository
+    result = check("--facts", "notices", "--format", "github")
+    assert result.exit_code == 1
+    annotation = next(line for line in result.output.splitlines() if line.startswith("::error "))
+    line = next(number for number, text in enumerate(school.read_text("utf-8").splitlines(), 1) if "emial" in text)
+    assert annotation.startswith(f"::error file=notices/schools/oakmoor.yaml,line={line},col=3,"
+                                 "title=the facts do not load::contact.emial: 'emial' is not a key this file "
+                                 "understands. Did you mean 'email'?")
+    assert "(see " in annotation and "errors.md#unknown-key)" in annotation

