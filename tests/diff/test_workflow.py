@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -14,6 +16,7 @@ import yaml
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.diff.report import FULL_REVIEW
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKFLOW_FILE = ROOT / ".github" / "workflows" / "notices.yml"
@@ -73,7 +76,7 @@ def test_a_pull_request_is_checked_built_reviewed_in_one_comment_and_its_site_up
 def test_a_facts_mistake_still_makes_a_comment_saying_what_is_wrong():
     describe = next(step for step in steps("review") if step.get("name") == "Describe the change")["run"]
     failed = describe.split("else", 1)[1]
-    assert "head -c 50000 notices-errors.txt" in failed and "> notices-comment.md" in failed
+    assert "head -c 50000 notices-errors.txt | tr '`' \"'\"" in failed and "> notices-comment.md" in failed
 
 
 def test_main_builds_the_site_and_deploys_it_to_github_pages_in_a_group_that_never_cancels_a_deploy():
@@ -149,3 +152,31 @@ def test_the_workflow_passes_actionlint(tmp_path):
     broken = tmp_path / "notices.yml"  # and it does read the file: a misspelt input fails
     broken.write_text(WORKFLOW_FILE.read_text("utf-8").replace("fetch-depth: 0", "fetch_depth: 0"), "utf-8")
     assert subprocess.run([actionlint, "-no-color", str(broken)], capture_output=True).returncode == 1
+
+
+def run_describe_step(repo, tmp_path) -> tuple[str, str]:
+    """The workflow's 'Describe the change' step, run by bash in a pull request's checkout of ``repo``."""
+    repo.git("update-ref", "refs/remotes/origin/main", "main")  # what actions/checkout fetches
+    script = next(step for step in steps("review") if step.get("name") == "Describe the change")["run"]
+    summary = tmp_path / "summary.md"
+    environment = {**os.environ, "BASE_REF": "main", "GITHUB_STEP_SUMMARY": str(summary),
+                   "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    done = subprocess.run(["bash", "-e", "-c", script], cwd=repo.root, env=environment, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr  # the step never fails: the comment must be posted
+    return (repo.root / "notices-comment.md").read_text("utf-8"), summary.read_text("utf-8")
+
+
+def test_the_describe_step_writes_the_short_comment_and_the_full_review_to_the_summary(repo, tmp_path):
+    repo.edit("schools/oakmoor.yaml", "name: Oakmoor School", "name: Oakmoor Academy")
+    comment, summary = run_describe_step(repo, tmp_path)
+    assert "The school's name changed from 'Oakmoor School' to 'Oakmoor Academy'." in comment
+    assert comment.rstrip().endswith(FULL_REVIEW) and "<details>" not in comment
+    assert "<summary>Changes per school and notice</summary>" in summary  # the full review
+
+
+def test_the_describe_step_comments_on_a_yaml_mistake_saying_what_and_where(repo, tmp_path):
+    repo.edit("schools/oakmoor.yaml", "name: Oakmoor School", "name: Oakmoor School\nname: Oakmoor Academy")
+    comment, summary = run_describe_step(repo, tmp_path)
+    assert comment.startswith("### Privacy notices: the facts cannot be read")
+    assert re.search(r"schools/oakmoor\.yaml:\d+:\d+: .*name", comment), comment
+    assert summary == comment

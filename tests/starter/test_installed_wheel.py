@@ -6,7 +6,6 @@ makes it, checks the facts without the PDF and Word libraries."""
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -14,12 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT, TEMPLATES
+from tests.conftest import PROJECT, TEMPLATES, fill_placeholders
 
 pytestmark = pytest.mark.slow
 
-PLACEHOLDER = re.compile(r'^(\s*)([\w-]+): "TO BE COMPLETED: [^"]*"$', re.MULTILINE)
-COMMENTED_DPO = "# dpo:\n#   name: Jo Example\n#   email: dpo@example.org.uk"
 OUR_WORDING = "Hill Trust's own closing words."
 
 
@@ -57,15 +54,6 @@ def environment_with(folder: Path, requirement: str) -> Path:
 def installed(wheel, tmp_path_factory) -> Path:
     """The bin folder of a fresh environment with the wheel and its build extra, as requirements.txt installs it."""
     return environment_with(tmp_path_factory.mktemp("installed") / "venv", f"{wheel}[build]")
-
-
-def fill_placeholders(facts: Path) -> None:
-    """What a school does after `notices init`: every placeholder replaced, the DPO named."""
-    for path in facts.rglob("*.yaml"):
-        text = PLACEHOLDER.sub(lambda m: f"{m[1]}{m[2]}: " + ("ZA123456" if m[2] == "ico_registration"
-                                                             else f'"{m[2].title()} of {path.stem}"'),
-                               path.read_text("utf-8"))
-        path.write_text(text.replace(COMMENTED_DPO, COMMENTED_DPO.replace("# ", "").replace("#", "")), "utf-8")
 
 
 def started_school(parent: Path, bin_folder: Path) -> Path:
