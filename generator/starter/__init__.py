@@ -9,7 +9,9 @@ overrides stay in the installed package until the school copies one to change it
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import tempfile
 from importlib import metadata
 from pathlib import Path
 
@@ -57,28 +59,46 @@ def start_repository(target: Path, notice_ids: list[str], trust: bool, school_id
     if school_ids and not trust:
         raise ValueError("a school on its own is its organisation, with no schools/ folder: "
                          "add --trust to start a trust with these schools.")
+    # Written beside the target and renamed into place: a refusal half-way (a bad school id) leaves nothing.
+    target = target.resolve()  # 'notices init .' in an empty folder: the folder keeps its name and place
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.starting-", dir=target.parent))
+    try:
+        staging.chmod(0o755)
+        _write_repository(staging, [choices[notice_id] for notice_id in notice_ids], trust, school_ids)
+        if target.exists():  # empty (checked above), and perhaps someone's current folder: filled, not replaced
+            for entry in staging.iterdir():
+                os.rename(entry, target / entry.name)
+            staging.rmdir()
+        else:
+            os.rename(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return sorted(path.relative_to(target) for path in target.rglob("*") if path.is_file())
+
+
+def _write_repository(folder: Path, notices: list[Path], trust: bool, school_ids: list[str]) -> None:
     example = load_facts(packaged("example"))
-    facts = target / "notices"
-    facts.mkdir(parents=True)
-    for notice_id in notice_ids:
-        shutil.copyfile(choices[notice_id], facts / f"{notice_id}.yaml")
+    facts = folder / "notices"
+    facts.mkdir()
+    for notice in notices:
+        shutil.copyfile(notice, facts / notice.name)
     environment = _environment()
     values = {"trust": trust, "version": tool_version(),
-              "recipients": _organisation_recipients(example, notice_ids, trust)}
+              "recipients": _organisation_recipients(example, [notice.stem for notice in notices], trust)}
     (facts / "organisation.yaml").write_text(
         environment.get_template("organisation.yaml.j2").render(values), encoding="utf-8")
     for school_id in school_ids:
         new_fact_file(facts, "school", school_id)  # the recipients each school must name, as placeholders
     write_schemas(facts / "schema")
     for template, written in _REPOSITORY_FILES.items():
-        (target / written).parent.mkdir(parents=True, exist_ok=True)
-        (target / written).write_text(environment.get_template(template).render(values), encoding="utf-8")
-    (target / WORKFLOW).parent.mkdir(parents=True)
-    shutil.copyfile(packaged("workflows") / WORKFLOW.name, target / WORKFLOW)
-    pages = target / "templates" / "site" / "pages"  # the website's docs_dir: it must exist, even empty
+        (folder / written).write_text(environment.get_template(template).render(values), encoding="utf-8")
+    (folder / WORKFLOW).parent.mkdir(parents=True)
+    shutil.copyfile(packaged("workflows") / WORKFLOW.name, folder / WORKFLOW)
+    pages = folder / "templates" / "site" / "pages"  # the website's docs_dir: it must exist, even empty
     pages.mkdir(parents=True)
     (pages / ".keep").write_text("Pages you write yourself (an accessibility statement, say) go here as Markdown.\n")
-    return sorted(path.relative_to(target) for path in target.rglob("*") if path.is_file())
 
 
 # Template in this package -> the file it becomes in the new repository.

@@ -90,5 +90,16 @@ def test_init_refuses_a_folder_with_files_an_unknown_notice_and_schools_without_
     assert (tmp_path / "used" / "notes.txt").read_text() == "mine"
     unknown = init(tmp_path / "new", "--notices", "pupils")
     assert unknown.exit_code == 1 and "no notice pupils in the library; choose from children-in-need" in unknown.output
+    bad_id = init(tmp_path / "trust", "--trust", "--school", "Hill School")
+    assert bad_id.exit_code == 1 and "'Hill School' cannot be a school id" in bad_id.output
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["used"]  # nothing half-written is left
     schools = init(tmp_path / "two", "--school", "hill")
     assert schools.exit_code == 1 and "add --trust to start a trust with these schools" in schools.output
+
+
+def test_init_fills_the_empty_current_folder(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "ours").mkdir()
+    monkeypatch.chdir(tmp_path / "ours")
+    assert init(Path(".")).exit_code == 0
+    assert (tmp_path / "ours" / "notices" / "organisation.yaml").is_file()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["ours"]
