@@ -22,7 +22,8 @@ from generator.facts.load import load_facts
 from generator.facts.placeholders import refuse_placeholders
 from generator.publish import check_output_folder, staged_output
 from generator.render.cache import OutputCache
-from generator.render.formats import OutputFormat, RenderContext, all_formats
+from generator.render.formats import (UNAVAILABLE, MissingLibrary, OutputFormat, RenderContext, all_formats,
+                                       require_libraries)
 
 
 @dataclass
@@ -33,14 +34,18 @@ class BuildResult:
 
 
 def select_formats(names: list[str] | None) -> list[OutputFormat]:
-    """The formats asked for, or all of them; an unknown name is a ValueError listing the known ones."""
+    """The formats asked for, or all of them; an unknown name is a ValueError listing the known ones, and a
+    format whose library is not installed a MissingLibrary naming the extra to install."""
     known = all_formats()
-    if not names:
-        return list(known.values())
-    unknown = [name for name in names if name not in known]
+    wanted = names or [*known, *UNAVAILABLE]
+    unknown = [name for name in wanted if name not in known and name not in UNAVAILABLE]
     if unknown:
-        raise ValueError(f"unknown format {', '.join(unknown)}; choose from {', '.join(known)}")
-    return [known[name] for name in names]
+        raise ValueError(f"unknown format {', '.join(unknown)}; choose from {', '.join(sorted({*known, *UNAVAILABLE}))}")
+    for name in wanted:
+        if name in UNAVAILABLE:
+            raise MissingLibrary(name, UNAVAILABLE[name])
+        require_libraries(known[name])
+    return [known[name] for name in wanted]
 
 
 def load_notices(facts: Path) -> list[ResolvedNotice]:

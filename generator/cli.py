@@ -20,6 +20,7 @@ from generator.build import build, load_notices
 from generator.check import audit_rendered, check_notices, report
 from generator.check.findings import sorted_findings
 from generator.check.placeholders import placeholder_findings
+from generator.defaults import manual
 from generator.diff import REPORTS, SideUnreadable, load_side, review
 from generator.facts.cascade import resolve
 from generator.facts.errors import FactErrors, display_path
@@ -30,8 +31,9 @@ from generator.publish import UnsafeOutput
 from generator.render.cache import DEFAULT_FOLDER as DEFAULT_CACHE
 from generator.scaffold import new_fact_file
 from generator.site.build import build_site
+from generator.starter import library, start_repository, tool_version
 
-UNSAFE_OUTPUT_MANUAL = "docs/refuses.md#where-a-build-may-write"
+UNSAFE_OUTPUT_MANUAL = "refuses.md#where-a-build-may-write"
 FACTS_OPTION = click.option(
     "--facts", "facts", type=click.Path(path_type=Path), default=Path("notices"), show_default=True,
     help="The folder of fact files.",
@@ -80,7 +82,7 @@ def handles_errors(command):
             sys.exit(1)
         except UnsafeOutput as problem:
             click.echo(f"error: {problem}", err=True)
-            click.echo(f"  see {UNSAFE_OUTPUT_MANUAL}", err=True)
+            click.echo(f"  see {manual(UNSAFE_OUTPUT_MANUAL)}", err=True)
             sys.exit(1)
         except ValueError as problem:
             click.echo(f"error: {problem}", err=True)
@@ -129,11 +131,11 @@ def check(facts: Path, report_format: str, strict: bool, today: datetime.date | 
     """Check the facts against UK GDPR Articles 13 and 14; exit 1 on any error (with --strict, any warning)."""
     try:
         tree = load_facts(facts)
+        notices = resolve(tree)
     except FactErrors as problems:
-        if report_format == "github":  # annotations on the pull request, as well as the lines below
+        if report_format == "github":  # on the lines of the pull request too, not only in the log
             click.echo(report.github_fact_errors(problems.errors))
         raise
-    notices = resolve(tree)
     findings = sorted_findings(check_notices(notices, today) + placeholder_findings(tree))
     if rendered is not None:
         findings = sorted_findings(findings + audit_rendered(rendered, notices))
@@ -235,6 +237,22 @@ def new_command(facts: Path, kind: str, item_id: str) -> None:
     click.echo(f"wrote {new_fact_file(facts, kind, item_id)}; 'notices check' lists what to complete.")
 
 
+@main.command(name="init")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--trust", is_flag=True, help="A trust with several schools (default: one school on its own).")
+@click.option("--school", "school_ids", multiple=True, metavar="ID",
+              help="A school of the trust, e.g. --school hill --school vale (default: two, to rename).")
+@click.option("--notices", "notice_ids", callback=_comma_list, metavar="IDS",
+              help=f"Comma-separated notices from the library (default: all): {', '.join(library())}.")
+@handles_errors
+def init_command(folder: Path, trust: bool, school_ids: tuple[str, ...], notice_ids: list[str] | None) -> None:
+    """Start a school's or a trust's repository in FOLDER: its facts, website settings, workflow and hook."""
+    schools = list(school_ids) or (["first-school", "second-school"] if trust else [])
+    written = start_repository(folder, notice_ids or list(library()), trust, schools)
+    click.echo(f"Started {folder}/ ({len(written)} files) for privacy-notices {tool_version()}.")
+    click.echo(f"Next: cd {folder}, fill in every 'TO BE COMPLETED' that 'notices check' lists, then 'notices build'.")
+
+
 @main.command(name="docs")
 @FACTS_OPTION
 @click.option("--out", type=click.Path(path_type=Path), default=Path("docs"), show_default=True,
@@ -252,13 +270,16 @@ def docs_command(facts: Path, out: Path) -> None:
 @click.argument("base")
 @click.argument("head", required=False)
 @click.option("--format", "report_format", type=click.Choice(sorted(REPORTS)), default="text", show_default=True,
-              help="text for a terminal, markdown for a pull-request comment, or json.")
+              help="text for a terminal, markdown for the full review, comment for a pull-request comment "
+                   "that fits at any scale, or json.")
 @click.option("--today", callback=_iso_date, metavar="YYYY-MM-DD",
               help="The date for suggested change-list entries and review dates (default: today).")
 @click.option("--fail-on-new-errors", is_flag=True, help="Exit 1 when the change introduces a checker error.")
+@click.option("--comment", "comment_file", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+              help="Also write the pull-request comment (the short form, which fits GitHub's limit) to FILE.")
 @handles_errors
 def diff_command(facts: Path, base: str, head: str | None, report_format: str, today: datetime.date | None,
-                 fail_on_new_errors: bool) -> None:
+                 fail_on_new_errors: bool, comment_file: Path | None) -> None:
     """What changes from BASE to HEAD, per school and notice: each a git revision (its copy of the facts
     folder) or a folder; HEAD defaults to the facts folder as it is now."""
     try:
@@ -270,5 +291,7 @@ def diff_command(facts: Path, base: str, head: str | None, report_format: str, t
         sys.exit(1)
     result = review(*sides, today or datetime.date.today())
     click.echo(REPORTS[report_format](result), nl=False)
+    if comment_file is not None:
+        comment_file.write_text(REPORTS["comment"](result), encoding="utf-8")
     if fail_on_new_errors and result.new_errors:
         sys.exit(1)

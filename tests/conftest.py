@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -36,6 +37,20 @@ def templates_with(tmp_path: Path, old: str, new: str) -> Path:
     template = notice_template_holding(folder, old)
     template.write_text(template.read_text("utf-8").replace(old, new, 1), "utf-8")
     return folder
+
+
+_PLACEHOLDER = re.compile(r'^(\s*)([\w-]+): "TO BE COMPLETED: [^"]*"$', re.MULTILINE)
+_COMMENTED_DPO = "# dpo:\n#   name: Jo Example\n#   email: dpo@example.org.uk"
+
+
+def fill_placeholders(facts: Path) -> None:
+    """What a school does after `notices init`: every placeholder replaced (a name becomes 'Name of hill'),
+    and the data protection officer named."""
+    for path in facts.rglob("*.yaml"):
+        text = _PLACEHOLDER.sub(lambda m: f"{m[1]}{m[2]}: " + ("ZA123456" if m[2] == "ico_registration"
+                                                              else f'"{m[2].title()} of {path.stem}"'),
+                                path.read_text("utf-8"))
+        path.write_text(text.replace(_COMMENTED_DPO, _COMMENTED_DPO.replace("# ", "").replace("#", "")), "utf-8")
 
 
 @pytest.fixture

@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.defaults import manual
+
 
 @dataclass(frozen=True, order=True)
 class Location:
@@ -21,7 +23,7 @@ class Location:
         return f"{self.file}:{self.line}:{self.column}"
 
 
-ERRORS_MANUAL = "docs/errors.md"
+ERRORS_MANUAL = "errors.md"  # the manual's page on fact errors
 # FactError.code -> its section of docs/errors.md. Codes not named here are pydantic's error types:
 # '..._type' and 'bool_parsing' are values of the wrong shape, anything else a value that is not allowed.
 _ERROR_KINDS = {
@@ -52,7 +54,7 @@ class FactError:
     @property
     def see(self) -> str:
         """Where the manual explains this kind of error, e.g. 'docs/errors.md#missing'."""
-        return f"{ERRORS_MANUAL}#{error_kind(self.code)}"
+        return manual(f"{ERRORS_MANUAL}#{error_kind(self.code)}")
 
     def __str__(self) -> str:
         where = f"{self.location}: "

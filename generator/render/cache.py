@@ -4,9 +4,10 @@ Every format is cached: the slow ones (PDF, Word, booklets) because rendering th
 build, and the fast ones because reading them back for the audit does.
 
 A cached file is found by a key: the SHA-256 of everything the file is made from, namely the
-format, the resolved notice (or, for a booklet, each of the school's notices) as JSON, every file
-in the templates folder, and the generator itself (its version, the bytes of its own source and
-data files, and the versions of the libraries that write the bytes). Change any of them and the
+format, the resolved notice (or, for a booklet, each of the school's notices) as JSON, every
+template the build uses (the project's own and the packaged ones it does not override), and the
+generator itself (its version, the bytes of its own source and data files, and the versions of
+the libraries that write the bytes). Change any of them and the
 key changes, so a stale file is never served; there is nothing to invalidate by hand.
 
 A file only enters the cache once the build's completeness audit has passed (``commit``): until
@@ -43,6 +44,7 @@ import click
 
 from generator.facts.cascade import ResolvedNotice
 from generator.publish import UnsafeOutput
+from generator.render.templating import templates_used
 
 DEFAULT_FOLDER = Path(".notices-cache")
 TAG = "CACHEDIR.TAG"
@@ -58,13 +60,19 @@ _GENERATOR = Path(__file__).resolve().parent.parent
 _WRITERS = ("privacy-notices", "weasyprint", "pydyf", "tinycss2", "python-docx", "markdown", "jinja2", "lxml")
 
 
-def folder_digest(folder: Path) -> bytes:
-    """A digest of every file under ``folder``: names and contents, in a fixed order."""
+def files_digest(files: dict[str, Path]) -> bytes:
+    """A digest of named files: names and contents, in the order given."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+    for name, path in files.items():
+        digest.update(name.encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.digest()
+
+
+def folder_digest(folder: Path) -> bytes:
+    """A digest of every file under ``folder``: names and contents, in a fixed order."""
+    paths = sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    return files_digest({path.relative_to(folder).as_posix(): path for path in paths})
 
 
 @cache
@@ -91,8 +99,9 @@ class OutputCache:
         self.folder = folder
         self._waiting = waiting
         self._lock: int | None = None
-        # Templates are hashed once per build: every key of the build shares them.
-        self._salt = hashlib.sha256(generator_digest() + folder_digest(templates)).digest()
+        # Templates are hashed once per build: every key of the build shares them. The project's own
+        # and the packaged ones, as the lookup chooses them: a school's override changes the key.
+        self._salt = hashlib.sha256(generator_digest() + files_digest(templates_used(templates))).digest()
         self._used: dict[str, set[str]] = {}
         self._pending: set[tuple[str, str]] = set()
         self._notice_digests: dict[int, tuple[ResolvedNotice, bytes]] = {}

@@ -1,4 +1,8 @@
-"""The Jinja environments for the user-editable templates in ``templates/``."""
+"""The Jinja environments for the templates: a project's own ``templates/`` first, then the packaged ones.
+
+A project (a school's repository) keeps only the templates it changes; a name it does not have is
+taken from the defaults shipped with the tool, as a MkDocs theme's ``custom_dir`` works.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from generator.defaults import packaged
 from generator.render import text
 from generator.render.sections import SECTIONS, TITLES
 
@@ -41,9 +46,26 @@ class SharedParts:
         return output
 
 
+def template_folders(folder: Path) -> list[Path]:
+    """Where templates are looked up, the first that has the name wins: ``folder``, then the packaged ones."""
+    default = packaged("templates")
+    return [folder] if folder.resolve() == default.resolve() else [folder, default]
+
+
+def templates_used(folder: Path) -> dict[str, Path]:
+    """Each template name -> the file the lookup takes for it: what a build is made from."""
+    chosen: dict[str, Path] = {}
+    for searched in reversed(template_folders(folder)):  # the project's own files are chosen last, so they win
+        for path in searched.rglob("*") if searched.is_dir() else ():
+            if path.is_file():
+                chosen[path.relative_to(searched).as_posix()] = path
+    return dict(sorted(chosen.items()))
+
+
 def _environment(folder: Path, markdown: bool) -> jinja2.Environment:
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(folder)),
+        # FileSystemLoader tries its folders in order: Jinja's own ChoiceLoader, for folders.
+        loader=jinja2.FileSystemLoader([str(searched) for searched in template_folders(folder)]),
         undefined=jinja2.StrictUndefined,
         autoescape=not markdown,
         finalize=text.finalize if markdown else None,

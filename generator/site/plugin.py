@@ -26,6 +26,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from generator.check import AuditFailed
+from generator.defaults import packaged
 from generator.facts.cascade import resolve
 from generator.facts.errors import FactErrors
 from generator.facts.load import load_facts
@@ -53,6 +54,18 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
 
     def _path(self, config, option: str) -> Path:
         return Path(config.config_file_path).parent / self.config[option]
+
+    def on_config(self, config):
+        """The packaged site overrides come after the project's own ``custom_dir``, before the theme.
+
+        A school's repository keeps only the theme files it changes; every other override (the
+        download block, the footer, the styles) is the installed version's.
+        """
+        overrides = str(packaged("site_overrides").resolve())
+        dirs = config.theme.dirs
+        if overrides not in map(os.path.realpath, dirs):
+            dirs.insert(1 if config.theme.custom_dir else 0, overrides)
+        return config
 
     def on_files(self, files: Files, /, *, config) -> Files:
         facts, templates = self._path(config, "facts"), self._path(config, "templates")

@@ -139,3 +139,16 @@ def test_a_newline_in_an_id_cannot_start_a_workflow_command_of_its_own(tmp_path:
     assert not [line for line in result.stderr.splitlines() if line.startswith("::")]
     assert "'contact\\n::error::injected\\r::warning::too' is not a valid id." in result.stderr
 
+
+def test_github_format_annotates_facts_that_do_not_load_at_their_line(example_copy: Path, monkeypatch) -> None:
+    school = example_copy / "schools" / "oakmoor.yaml"
+    school.write_text(school.read_text("utf-8").replace("  email: ", "  emial: "), "utf-8")
+    monkeypatch.chdir(example_copy.parent)  # as in CI: at the top of the repository
+    result = check("--facts", "notices", "--format", "github")
+    assert result.exit_code == 1
+    annotation = next(line for line in result.output.splitlines() if line.startswith("::error "))
+    line = next(number for number, text in enumerate(school.read_text("utf-8").splitlines(), 1) if "emial" in text)
+    assert annotation.startswith(f"::error file=notices/schools/oakmoor.yaml,line={line},col=3,"
+                                 "title=facts: unknown-key::contact.emial 'emial' is not a key this file "
+                                 "understands. Did you mean 'email'?")
+    assert "(see " in annotation and "errors.md#unknown-key)" in annotation

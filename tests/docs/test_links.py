@@ -11,6 +11,7 @@ from generator.check import rules_table
 from generator.check.findings import manual_anchor
 from generator.check.placeholders import PLACEHOLDER_RULE
 from generator.cli import UNSAFE_OUTPUT_MANUAL, main
+from generator.defaults import manual
 from generator.facts.errors import _ERROR_KINDS, ERRORS_MANUAL, FactError, Location, error_kind
 from tests.conftest import PROJECT
 from tests.docs.markdown import anchors, github_slug, links
@@ -61,13 +62,13 @@ def test_every_rule_a_finding_can_name_has_its_section_in_the_rules_reference() 
 
 def test_every_kind_of_fact_error_has_its_section_in_the_errors_page() -> None:
     kinds = set(_ERROR_KINDS.values()) | {error_kind("string_type"), error_kind("literal_error")}
-    assert kinds - anchors(PROJECT / ERRORS_MANUAL) == set()
+    assert kinds - anchors(DOCS / ERRORS_MANUAL) == set()
     assert FactError(Location("x.yaml", 1, 1), "m", code="extra_forbidden").see == "docs/errors.md#unknown-key"
 
 
 def test_a_refused_output_folder_points_at_a_section_that_exists() -> None:
     page, anchor = UNSAFE_OUTPUT_MANUAL.split("#")
-    assert anchor in anchors(PROJECT / page)
+    assert anchor in anchors(DOCS / page)
 
 
 def test_each_fact_error_printed_is_followed_by_its_section_of_the_manual(example_copy: Path) -> None:
@@ -80,8 +81,8 @@ def test_each_fact_error_printed_is_followed_by_its_section_of_the_manual(exampl
     errors = [index for index, line in enumerate(lines) if line.startswith("organisation.yaml:")
               or line.startswith(str(organisation))]
     assert len(errors) == 2
-    documented = anchors(PROJECT / ERRORS_MANUAL)
+    documented = anchors(DOCS / ERRORS_MANUAL)
     for index in errors:
         see = lines[index + 1]
-        assert see.startswith("  see docs/errors.md#")
+        assert see.startswith(f"  see {manual(ERRORS_MANUAL)}#")
         assert see.rsplit("#", 1)[1] in documented

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.defaults import manual
 from generator.facts.placeholders import MARKER
 from generator.facts.strict_yaml import load_yaml_file
 from tests.conftest import EXAMPLE, TEMPLATES
@@ -61,7 +62,7 @@ def test_build_refuses_a_placeholder_naming_file_and_line_and_keeps_the_old_outp
     assert result.exit_code == 1
     first = _placeholder_lines(example_copy / "schools" / "foo.yaml")[0]
     assert result.output.splitlines()[0].startswith(f"notices/schools/foo.yaml:{first}:1: name: is still to be completed")
-    assert "see docs/errors.md#placeholder" in result.output
+    assert f"see {manual('errors.md#placeholder')}" in result.output
     assert not (tmp_path / "dist" / "foo").exists()
     assert (tmp_path / "dist" / "oakmoor" / "children-in-need.md").read_bytes() == before
 

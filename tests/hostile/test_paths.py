@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.defaults import manual
 from generator.publish import MARKER, UnsafeOutput, check_output_folder
 from tests.hostile.conftest import facts_data, notices, tree_digest, write_facts
 
@@ -85,7 +86,7 @@ def test_the_home_folder_is_refused_by_the_command_and_left_alone(facts: Path, t
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         f"error: {home} is not a place to build into: choose a folder of its own, e.g. 'dist'.",
-        "  see docs/refuses.md#where-a-build-may-write"]
+        f"  see {manual('refuses.md#where-a-build-may-write')}"]
     assert tree_digest(home) == before
 
 

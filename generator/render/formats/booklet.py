@@ -56,4 +56,5 @@ register(OutputFormat(
     scope="school",
     slow=True,
     read_text=pdf_text,
+    requires=("weasyprint", "pypdfium2"),
 ))

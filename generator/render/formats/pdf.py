@@ -51,4 +51,5 @@ register(OutputFormat(
     description="an accessible, tagged PDF (A4) per notice, for printing and admission packs",
     slow=True,
     read_text=pdf_text,
+    requires=("weasyprint", "pypdfium2"),
 ))
