@@ -54,6 +54,9 @@ def required_values(notice: ResolvedNotice) -> dict[str, list[tuple[str, str, st
         "A13.2.b": [("your-rights", "the right", r.name) for r in notice.rights if r.id != "withdraw-consent"],
         "A13.2.c": [("your-rights", "the right", r.name) for r in notice.rights if r.id == "withdraw-consent"],
         "A13.2.d": [("how-to-complain", "the complaint link", str(notice.supervisory_authority.complaint_url))],
+        "S164A": [("how-to-complain", "how to complain to us", str(way)) for way in (
+            notice.complaints.url, notice.complaints.email, notice.complaints.address) if way][:1]
+        if notice.complaints else [],
         "A13.2.e": [("must-you-give-it", what, value) for what, value in (
             ("the explanation", n.provision.explanation), ("the consequences", n.provision.consequences)) if value]
         if n.provision else [],
@@ -81,7 +84,7 @@ def audit_text(text: str, notices: list[ResolvedNotice], where: Location) -> lis
 
 
 def _audit_notice(lines: list[str], start: int, notice: ResolvedNotice, where: Location) -> tuple[int, list[Finding]]:
-    rules = applicable_rules(notice)
+    rules = applicable_rules(notice, notice.notice.last_reviewed)  # the law the notice is written in
     needed = [section.anchor for section in SECTIONS if any(section.anchor in entry.sections for entry in rules)]
     positions: dict[str, int] = {}
     problems: dict[str, str] = {}

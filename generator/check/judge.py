@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Callable, Iterator
 from urllib.parse import urlsplit
 
 from generator.check.rules import RuleEntry, rules_table
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import Location
+from generator.law.dated import regulator_names
 
 Problem = tuple[str, Location | None]  # one plain sentence, and where the fact is (or should be)
 Judgement = Callable[[ResolvedNotice], Iterator[Problem]]
 
 CONSENT = {"6(1)(a)", "9(2)(a)"}
 LEGITIMATE_INTERESTS = "6(1)(f)"
-ICO_NAME = "Information Commissioner's Office"
 ICO_HOST = "ico.org.uk"
 
 # When each rule applies (the `applies` column of rules.yaml). Every notice is taken to cover some
@@ -28,12 +29,14 @@ APPLIES: dict[str, Callable[[ResolvedNotice], bool]] = {
     "from-the-person": lambda n: True,
     "from-elsewhere": lambda n: True,
     "new-purpose": lambda n: bool(n.notice.changes),
+    "automated-decisions": lambda n: isinstance(n.notice.automated_decisions, list),
+    "transfers": lambda n: isinstance(n.notice.transfers, list),
 }
 
 
-def applicable_rules(notice: ResolvedNotice) -> list[RuleEntry]:
-    """The Article 13/14 rules that apply to this notice, in table order."""
-    return [entry for entry in rules_table() if entry.kind == "rule" and APPLIES[entry.applies](notice)]
+def applicable_rules(notice: ResolvedNotice, as_at: datetime.date | None) -> list[RuleEntry]:
+    """The Article 13/14 rules in force on ``as_at`` that apply to this notice, in table order."""
+    return [entry for entry in rules_table(as_at) if entry.kind == "rule" and APPLIES[entry.applies](notice)]
 
 
 def _notice_field(n: ResolvedNotice, name: str) -> Location | None:
@@ -118,13 +121,21 @@ def retention(n: ResolvedNotice) -> Iterator[Problem]:
 def complaint(n: ResolvedNotice) -> Iterator[Problem]:
     authority = n.supervisory_authority
     where = n.organisation.field_location("supervisory_authority")
-    if authority.name != ICO_NAME:
-        yield (f"The supervisory authority for a UK notice is the {ICO_NAME}, not '{authority.name}': remove "
-               "the `supervisory_authority:` block to use the ICO's details.", where)
+    names = [name for name, _ in regulator_names()]
+    if authority.name not in names:
+        yield (f"The supervisory authority for a UK notice is the {' or the '.join(names)}, not "
+               f"'{authority.name}': remove the `supervisory_authority:` block to use the regulator's details.", where)
     host = urlsplit(str(authority.complaint_url)).hostname or ""
     if host != ICO_HOST and not host.endswith("." + ICO_HOST):
         yield (f"The complaint link {authority.complaint_url} is not the ICO's: use "
                "https://ico.org.uk/make-a-complaint/.", where)
+
+
+def complaints_to_us(n: ResolvedNotice) -> Iterator[Problem]:
+    if n.complaints is None:
+        yield ("Since 19 June 2026 people can complain to us first, and the notice must say how: add `complaints:` "
+               "with the `url` of an online form, an `email` or an `address` to the organisation file, or to the "
+               "school.", n.organisation.location)
 
 
 def provision(n: ResolvedNotice) -> Iterator[Problem]:
@@ -175,6 +186,7 @@ JUDGEMENTS: dict[str, Judgement] = {
     "A13.1.f": transfers,
     "A13.2.a": retention,
     "A13.2.d": complaint,
+    "S164A": complaints_to_us,
     "A13.2.e": provision,
     "A13.2.f": automated_decisions,
     "A14.1.d": categories,

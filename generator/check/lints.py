@@ -7,11 +7,13 @@ import datetime
 import re
 from typing import Callable, Iterator
 
-from generator.check.judge import Problem
+from generator.check.judge import APPLIES, Problem
 from generator.check.rules import article_table
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import Location
 from generator.facts.models import FactModel, Section
+from generator.law.dated import law_changes
+from generator.render.text import longdate
 
 _OLD_NAMES = re.compile(
     r"(?<!UK )(?<!UK-)(?<!EU )\b(?:the\s+)?(?:GDPR|General\s+Data\s+Protection\s+Regulations?)\b"
@@ -130,6 +132,18 @@ def review_date(n: ResolvedNotice, today: datetime.date) -> Iterator[Problem]:
                "`next_review`.", n.notice.field_location("next_review"))
 
 
+def stale_law(n: ResolvedNotice, today: datetime.date) -> Iterator[Problem]:
+    """Changes of the law in force today that took effect after the notice was last reviewed."""
+    reviewed = n.notice.last_reviewed
+    if reviewed is None:  # such a notice is written in the newest law the catalogue knows
+        return
+    for change in law_changes().values():
+        if change.in_force(today) and change.commences > reviewed and any(APPLIES[key](n) for key in change.affects):
+            yield (f"The law changed on {longdate(change.commences)}, after this notice was last reviewed: "
+                   f"{change.title}. {change.what_to_do} (source: {change.source})",
+                   n.notice.field_location("last_reviewed"))
+
+
 def summary(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
     if not n.notice.summary:
         yield ("The notice has no plain-language summary: add `summary:` with a few short sentences to read "
@@ -137,6 +151,7 @@ def summary(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
 
 
 LINTS: dict[str, Callable[[ResolvedNotice, datetime.date], Iterator[Problem]]] = {
+    "L.stale-law": stale_law,
     "L.naming": naming,
     "L.rights-wording": rights_wording,
     "L.rights": rights_not_given,

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from generator.facts.errors import FactError, FactErrors, Location
 from generator.facts.load import FactTree
 from generator.facts.models import (
+    Complaints,
     Contact,
     DataProtectionOfficer,
     Notice,
@@ -88,6 +89,7 @@ class ResolvedNotice(BaseModel):
     variant: Variant
     organisation: Organisation
     contact: Contact | None
+    complaints: Complaints | None
     dpo: DataProtectionOfficer | None
     supervisory_authority: SupervisoryAuthority
     notice: Notice
@@ -275,9 +277,11 @@ def resolve(tree: FactTree) -> list[ResolvedNotice]:
             bases, rights = derived[id(notice)]
             organisation = tree.organisation
             contact = (school.contact if school and school.contact else None) or organisation.contact
+            complaints = (school.complaints if school and school.complaints else None) or organisation.complaints
             # model_construct: every part is already validated, and the shared lists stay shared.
             resolved.append(ResolvedNotice.model_construct(
-                id=notice_id, variant=variant, organisation=organisation, contact=contact, dpo=organisation.dpo,
+                id=notice_id, variant=variant, organisation=organisation, contact=contact, complaints=complaints,
+                dpo=organisation.dpo,
                 supervisory_authority=organisation.supervisory_authority, notice=notice,
                 recipients=_resolve_recipients(notice, school, organisation, errors), bases=bases, rights=rights,
             ))

@@ -8,6 +8,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from generator.law.dated import law_as_at
 from generator.render import text
 from generator.render.sections import SECTIONS, TITLES
 
@@ -51,7 +52,8 @@ def _environment(folder: Path, markdown: bool) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.globals.update(sections=SECTIONS, titles=TITLES, anchor=text.anchor, shared=SharedParts())
+    environment.globals.update(sections=SECTIONS, titles=TITLES, anchor=text.anchor, shared=SharedParts(),
+                               law_as_at=law_as_at)
     environment.filters.update(
         md_block=text.block, link=text.link, mailto=text.mailto, join_list=text.join_list,
         capfirst=text.capfirst, longdate=text.longdate, trusted=text.TrustedMarkdown,

@@ -51,6 +51,7 @@ BREAKS = [
     ("A13.2.a", "no retention period", _drop("pupils.yaml", "retention")),
     ("A13.2.d", "a supervisory authority that is not the ICO", _set("organisation.yaml", "supervisory_authority", {
         "name": "Data Protection Commission"})),
+    ("S164A", "no way to complain to us", _drop("organisation.yaml", "complaints")),
     ("A13.2.e", "no word on whether the data must be given", _drop("pupils.yaml", "provision")),
     ("A13.2.e", "no consequences of not giving it", _notice(lambda n: n["provision"].pop("consequences"))),
     ("A13.2.f", "automated decisions not stated", _drop("pupils.yaml", "automated_decisions")),
@@ -58,6 +59,7 @@ BREAKS = [
         "pupils": {"remove": {"categories": ["contact"]}}})),
     ("A14.2.f", "sources not stated", _drop("pupils.yaml", "sources")),
     ("A13.3", "the change log does not record the current version", _set("pupils.yaml", "version", "1.1")),
+    ("L.stale-law", "last reviewed before the complaints duty began", _set("pupils.yaml", "last_reviewed", "2026-06-18")),
     ("L.naming", "'the GDPR' in the summary", _set("pupils.yaml", "summary", "We follow the GDPR.")),
     ("L.naming", "the Data Protection Act 1998 in a recipient's name", lambda files: files["organisation.yaml"][
         "recipients"]["dfe"].update(description="It is bound by the Data Protection Act 1998.")),

@@ -72,7 +72,7 @@ _SECTION_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "automated-decisions": (("notice", "automated_decisions"),),
     "how-long-we-keep-it": (("notice", "retention"),),
     "your-rights": (("rights",),),
-    "how-to-complain": (("supervisory_authority",),),
+    "how-to-complain": (("complaints",), ("supervisory_authority",)),
     "contacts": (("contact",), ("dpo",)),
     "changes": (("notice", "changes"),),
 }
