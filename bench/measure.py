@@ -24,6 +24,7 @@ import weasyprint
 import yaml
 
 from bench.synthetic import write_trust
+from generator.law.dated import law_as_at
 from generator.build import load_notices, render_all, select_formats
 from generator.render import text
 from generator.render.formats import RenderContext
@@ -75,7 +76,7 @@ def bare_jinja(templates: Path) -> jinja2.Template:
                                      lstrip_blocks=True, keep_trailing_newline=True)
     # ``shared`` renders the macro every time: the floor reuses nothing across schools.
     environment.globals.update(sections=SECTIONS, titles=TITLES, anchor=text.anchor,
-                               shared=lambda macro, *arguments: macro(*arguments))
+                               shared=lambda macro, *arguments: macro(*arguments), law_as_at=law_as_at)
     environment.filters.update(md_block=text.block, link=text.link, mailto=text.mailto,
                                join_list=text.join_list, capfirst=text.capfirst, longdate=text.longdate,
                                trusted=text.TrustedMarkdown)
