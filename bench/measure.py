@@ -24,8 +24,8 @@ import weasyprint
 import yaml
 
 from bench.synthetic import write_trust
-from generator.law.dated import law_as_at
 from generator.build import load_notices, render_all, select_formats
+from generator.law.dated import law_as_at
 from generator.render import text
 from generator.render.formats import RenderContext
 from generator.render.formats.html import notice_body_html

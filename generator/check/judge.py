@@ -31,6 +31,7 @@ APPLIES: dict[str, Callable[[ResolvedNotice], bool]] = {
     "new-purpose": lambda n: bool(n.notice.changes),
     "automated-decisions": lambda n: isinstance(n.notice.automated_decisions, list),
     "transfers": lambda n: isinstance(n.notice.transfers, list),
+    "objection": lambda n: any(right.stands_apart for right in n.rights),
 }
 
 
@@ -174,7 +175,7 @@ def change_log(n: ResolvedNotice) -> Iterator[Problem]:
                _notice_field(n, "changes"))
 
 
-# A13.2.b and A13.2.c have no judgement here: the rights are derived from the bases, so the facts
+# A13.2.b, A13.2.c and A21.4 have no judgement here: the rights are derived from the bases, so the facts
 # cannot leave them out; the audit of the rendered notices checks them.
 JUDGEMENTS: dict[str, Judgement] = {
     "A13.1.a": controller,

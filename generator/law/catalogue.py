@@ -33,6 +33,7 @@ class Right:
     article: str
     plain: str
     always: bool = False
+    stands_apart: bool = False  # Article 21(4): shown in its own paragraph, before the other rights
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ class DerivedRight(BaseModel):
     name: str
     article: str
     plain: str
+    stands_apart: bool = False  # Article 21(4): its own headed paragraph, before the other rights
     because: list[str] = []  # the bases (articles) or facts that bring the right; empty: everyone has it
 
 
@@ -29,7 +30,8 @@ def derive_rights(articles: list[str], automated_decisions: bool, direct_marketi
     if automated_decisions:
         because.setdefault("automated-decisions", []).append("automated decisions")
     return [
-        DerivedRight(id=right.id, name=right.name, article=right.article, plain=right.plain, because=because[right.id])
+        DerivedRight(id=right.id, name=right.name, article=right.article, plain=right.plain,
+                     stands_apart=right.stands_apart, because=because[right.id])
         for right in known.rights.values()
         if right.id in because
     ]

@@ -37,6 +37,7 @@ class OutputFormat:
     scope: Literal["notice", "school"] = "notice"
     slow: bool = False  # slow formats are built in a pool of worker processes
     read_text: Callable[[bytes], str] | None = None  # the file's plain text in reading order, for the audit
+    laid_out: bool = True  # a document people read, so the law's duties of presentation apply; False for data
 
     def output_path(self, school_id: str, notice_id: str | None = None) -> Path:
         if self.scope == "school":

@@ -118,6 +118,7 @@ register(OutputFormat(
     render=render_json,
     description="the resolved facts as JSON with W3C DPV terms, for other systems (schema published)",
     read_text=json_text,
+    laid_out=False,
 ))
 
 if __name__ == "__main__":
