@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Callable, Iterator
 from urllib.parse import urlsplit
 
@@ -101,6 +102,12 @@ def recipients(n: ResolvedNotice) -> Iterator[Problem]:
                "`recipients: none`.", n.notice.location)
 
 
+# A transfer to a country approved by UK regulations needs no copy of a safeguard: "adequacy
+# regulations" before 5 February 2026, "approved by regulations" under Article 45A since
+# (https://www.legislation.gov.uk/ukpga/2025/18/section/85).
+_APPROVED_COUNTRY = re.compile(r"adequacy|approved\s+by\s+regulations|\b45A\b", re.IGNORECASE)
+
+
 def transfers(n: ResolvedNotice) -> Iterator[Problem]:
     stated = n.notice.transfers
     if stated is None:
@@ -108,7 +115,7 @@ def transfers(n: ResolvedNotice) -> Iterator[Problem]:
                "each transfer with its safeguard.", n.notice.location)
         return
     for transfer in stated if isinstance(stated, list) else []:
-        if not transfer.get_a_copy and "adequacy" not in transfer.safeguard.lower():
+        if not transfer.get_a_copy and not _APPROVED_COUNTRY.search(transfer.safeguard):
             yield (f"The transfer to {transfer.destination} does not say how to get a copy of its safeguard: "
                    "add `get_a_copy:`.", transfer.location)
 

@@ -229,6 +229,7 @@ def _derive_rights(notice: Notice) -> list[DerivedRight]:
         [basis.article for basis in notice.lawful_bases],
         automated_decisions=isinstance(notice.automated_decisions, list) and bool(notice.automated_decisions),
         direct_marketing=notice.direct_marketing,
+        as_at=notice.last_reviewed,  # a notice is written in the law of its review date
     )
 
 

@@ -59,6 +59,14 @@ BREAKS = [
         "pupils": {"remove": {"categories": ["contact"]}}})),
     ("A14.2.f", "sources not stated", _drop("pupils.yaml", "sources")),
     ("A13.3", "the change log does not record the current version", _set("pupils.yaml", "version", "1.1")),
+    ("L.recognised-interests", "a trust relying on recognised legitimate interests", _notice(
+        lambda n: n["lawful_bases"].append({"article": "6(1)(ea)", "purposes": ["teaching"]}))),
+    ("L.privacy-shield", "a transfer under the Privacy Shield", _set("pupils.yaml", "transfers", [
+        {"destination": "United States", "what": "photos", "safeguard": "the EU-US Privacy Shield",
+         "get_a_copy": "ask the office"}])),
+    ("L.article-22", "Article 22 in the summary", _set("pupils.yaml", "summary", "No decision falls under Article 22.")),
+    ("L.adequacy", "a transfer under an adequacy decision", _set("pupils.yaml", "transfers", [
+        {"destination": "France", "what": "trip lists", "safeguard": "an adequacy decision"}])),
     ("L.stale-law", "last reviewed before the complaints duty began", _set("pupils.yaml", "last_reviewed", "2026-06-18")),
     ("L.naming", "'the GDPR' in the summary", _set("pupils.yaml", "summary", "We follow the GDPR.")),
     ("L.naming", "the Data Protection Act 1998 in a recipient's name", lambda files: files["organisation.yaml"][
