@@ -45,6 +45,8 @@ def required_values(notice: ResolvedNotice) -> dict[str, list[tuple[str, str, st
         + [("lawful-bases", "the lawful basis", b.article) for b in notice.bases if not b.special_category],
         "A13.1.c9": [("lawful-bases", "the Article 9 condition", b.article) for b in notice.bases if b.special_category]
         + [("lawful-bases", "the Schedule 1 condition", b.schedule_1) for b in notice.bases if b.schedule_1],
+        "A10": [("lawful-bases", "the Schedule 1 condition for criminal offence data", b.schedule_1)
+                for b in notice.bases if b.criminal_offence and b.schedule_1],
         "A13.1.d": [("lawful-bases", "the legitimate interests", b.legitimate_interests)
                     for b in notice.bases if b.legitimate_interests],
         "A13.1.e": [("who-we-share-with", "the recipient", r.name) for r in notice.recipients or []],

@@ -32,6 +32,7 @@ APPLIES: dict[str, Callable[[ResolvedNotice], bool]] = {
     "new-purpose": lambda n: bool(n.notice.changes),
     "automated-decisions": lambda n: isinstance(n.notice.automated_decisions, list),
     "transfers": lambda n: isinstance(n.notice.transfers, list),
+    "criminal-offence": lambda n: any(c.criminal_offence for c in n.notice.categories),
     "objection": lambda n: any(right.stands_apart for right in n.rights),
 }
 
@@ -87,6 +88,16 @@ def special_category_condition(n: ResolvedNotice) -> Iterator[Problem]:
             part = "Part 1" if basis.schedule_1_needed == "part-1" else "Part 2"
             yield (f"Article {basis.article} needs a Data Protection Act 2018 Schedule 1 condition and none is "
                    f"named: add `schedule_1:` with the {part} paragraph relied on.", written.location)
+
+
+def criminal_offence_condition(n: ResolvedNotice) -> Iterator[Problem]:
+    covered = {category for basis in n.bases if basis.criminal_offence and basis.schedule_1
+               for category in basis.categories}
+    for category in n.notice.categories:
+        if category.criminal_offence and category.id not in covered:
+            yield (f"'{category.name}' is criminal offence data with no condition: add under `lawful_bases:` an entry "
+                   "`article: \"10\"` with `schedule_1:` naming the Data Protection Act 2018 Schedule 1 condition "
+                   "relied on.", category.location)
 
 
 def legitimate_interests(n: ResolvedNotice) -> Iterator[Problem]:
@@ -189,6 +200,7 @@ JUDGEMENTS: dict[str, Judgement] = {
     "A13.1.b": dpo_contact,
     "A13.1.c": purposes_and_bases,
     "A13.1.c9": special_category_condition,
+    "A10": criminal_offence_condition,
     "A13.1.d": legitimate_interests,
     "A13.1.e": recipients,
     "A13.1.f": transfers,

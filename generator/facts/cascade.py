@@ -73,6 +73,7 @@ class ResolvedBasis(BaseModel):
     name: str
     plain: str
     special_category: bool
+    criminal_offence: bool = False
     relied_on: list[str] = []
     purposes: list[str] = []
     categories: list[str] = []
@@ -167,6 +168,7 @@ def _check_unique_ids(notice: Notice, errors: list[FactError]) -> None:
 def _resolve_bases(notice: Notice, errors: list[FactError]) -> list[ResolvedBasis]:
     purpose_ids = [purpose.id for purpose in notice.purposes]
     special_ids = [category.id for category in notice.categories if category.special]
+    criminal_ids = [category.id for category in notice.categories if category.criminal_offence]
     category_ids = {category.id for category in notice.categories}
     resolved = []
     for basis in notice.lawful_bases:
@@ -182,11 +184,13 @@ def _resolve_bases(notice: Notice, errors: list[FactError]) -> list[ResolvedBasi
                     ))
         if entry.is_special_category:
             covered_purposes, covered_categories = [], basis.categories or special_ids
+        elif entry.is_criminal_offence:
+            covered_purposes, covered_categories = [], basis.categories or criminal_ids
         else:
             covered_purposes, covered_categories = basis.purposes or purpose_ids, []
         resolved.append(ResolvedBasis(
             article=entry.article, name=entry.name, plain=entry.plain, special_category=entry.is_special_category,
-            relied_on=basis.relied_on, purposes=covered_purposes, categories=covered_categories,
+            criminal_offence=entry.is_criminal_offence,            relied_on=basis.relied_on, purposes=covered_purposes, categories=covered_categories,
             schedule_1=basis.schedule_1, schedule_1_needed=entry.schedule_1,
             legitimate_interests=basis.legitimate_interests, dpv=entry.dpv or None,
         ))

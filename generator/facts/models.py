@@ -46,14 +46,15 @@ def _known_article(text: str) -> str:
     article = normalise_article(text)
     if article is None or article not in catalogue().bases:
         known = ", ".join(catalogue().bases)
-        raise ValueError(f"'{text}' is not an Article 6(1) basis or Article 9(2) condition (known: {known})")
+        raise ValueError(f"'{text}' is not an Article 6(1) basis, Article 9(2) condition or Article 10 (known: {known})")
     return article
 
 
 ArticleRef = Annotated[
     str,
     AfterValidator(_known_article),
-    Field(description="An Article 6(1) basis or Article 9(2) condition, written like `6(1)(e)` or `9(2)(g)`."),
+    Field(description="An Article 6(1) basis or Article 9(2) condition, written like `6(1)(e)` or `9(2)(g)`, or "
+                      "`\"10\"` for criminal offence data."),
 ]
 
 
@@ -145,6 +146,9 @@ class Category(FactModel):
     special: StrictBool = Field(
         False, description="True for special-category data (health, ethnicity, religion, biometrics, sex life...)."
     )
+    criminal_offence: StrictBool = Field(
+        False, description="True for data about criminal convictions and offences (DBS checks, cautions, offending)."
+    )
 
 
 class Purpose(FactModel):
@@ -161,11 +165,13 @@ class LawfulBasis(FactModel):
         None, description="Ids of the purposes this basis covers; leave out when it covers all of them."
     )
     categories: list[Slug] | None = Field(
-        None, description="For an Article 9 condition: ids of the special categories it covers; default all."
+        None, description="For an Article 9 condition (or Article 10): ids of the special (or criminal offence) "
+                          "categories it covers; default all."
     )
     schedule_1: str | None = Field(
         None,
-        description="For Article 9(2)(b), (g), (h), (i), (j): the Data Protection Act 2018 Schedule 1 condition.",
+        description="For Article 9(2)(b), (g), (h), (i), (j) and Article 10: the Data Protection Act 2018 Schedule 1 "
+                    "condition.",
     )
     legitimate_interests: str | None = Field(
         None, description="For Article 6(1)(f): the legitimate interests pursued, in plain words."

@@ -12,6 +12,7 @@ import yaml
 
 from generator.law.dated import Span, span_of
 
+_WHOLE_ARTICLE = re.compile(r"^\s*(?:(?:Article|Art\.?)\s*)?(\d+)\s*$", re.IGNORECASE)
 _ARTICLE = re.compile(r"^\s*(?:(?:Article|Art\.?)\s*)?(\d+)\s*\(\s*(\d+)\s*\)\s*\(\s*([a-z]{1,2})\s*\)\s*$",
                       re.IGNORECASE)
 
@@ -30,6 +31,10 @@ class Basis:
     @property
     def is_special_category(self) -> bool:
         return self.article.startswith("9(")
+
+    @property
+    def is_criminal_offence(self) -> bool:
+        return self.article == "10"
 
 
 @dataclass(frozen=True)
@@ -56,10 +61,12 @@ class Catalogue:
 
 
 def normalise_article(text: str) -> str | None:
-    """'Article 6(1)(e)', 'art 6 (1)(e)' and '6(1)(e)' all become '6(1)(e)' ('6(1)(ea)' too); anything else None."""
+    """'Article 6(1)(e)', 'art 6 (1)(e)' and '6(1)(e)' all become '6(1)(e)' ('6(1)(ea)' too), 'Article 10'
+    becomes '10'; anything else None."""
     match = _ARTICLE.match(text)
     if not match:
-        return None
+        whole = _WHOLE_ARTICLE.match(text)
+        return whole[1] if whole else None
     return f"{match[1]}({match[2]})({match[3].lower()})"
 
 
@@ -67,7 +74,7 @@ def normalise_article(text: str) -> str | None:
 def catalogue() -> Catalogue:
     raw = yaml.safe_load(resources.files("generator.law").joinpath("lawful_bases.yaml").read_text("utf-8"))
     bases = {}
-    for entry in raw["article_6"] + raw["article_9"]:
+    for entry in raw["article_6"] + raw["article_9"] + raw["article_10"]:
         fields = {key: value for key, value in entry.items() if key not in ("from", "until")}
         bases[entry["article"]] = Basis(**{**fields, "rights": tuple(entry.get("rights", ())), "span": span_of(entry)})
     rights = {}

@@ -42,6 +42,8 @@ BREAKS = [
     ("A13.1.c9", "Article 9(2)(g) with no Schedule 1 condition", _notice(lambda n: (
         n["categories"].append({"id": "health", "name": "Medical information", "special": True}),
         n["lawful_bases"].append({"article": "9(2)(g)"})))),
+    ("A10", "DBS check results with no Schedule 1 condition", _notice(lambda n: n["categories"].append(
+        {"id": "dbs", "name": "DBS check results", "criminal_offence": True}))),
     ("A13.1.d", "legitimate interests without the interests", _notice(lambda n: n["lawful_bases"].append(
         {"article": "6(1)(f)", "purposes": ["teaching"]}))),
     ("A13.1.e", "recipients not stated", _drop("pupils.yaml", "recipients")),

@@ -31,7 +31,7 @@ def test_the_copy_of_the_reference_is_current() -> None:
 
 def test_every_reference_rule_is_in_the_table_and_the_reverse() -> None:
     # Rules on other articles and Acts (S164A, ...) have ids of their own; Articles 13/14 follow the reference.
-    table = {entry.id for entry in rules_table(every=True) if entry.kind == "rule" and entry.id.startswith("A1")}
+    table = {entry.id for entry in rules_table(every=True) if entry.kind == "rule" and entry.id.startswith(("A13", "A14"))}
     reference = _reference_ids()
     assert not reference - table, f"in the reference, not in rules.yaml: {sorted(reference - table)}"
     assert not table - reference, f"in rules.yaml, not in the reference: {sorted(table - reference)}"
