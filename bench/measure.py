@@ -26,13 +26,14 @@ from markupsafe import Markup
 
 from bench.synthetic import write_trust
 from generator.build import load_notices, render_all, select_formats
+from generator.law.dated import law_as_at
 from generator.render import text
 from generator.render.cache import OutputCache
 from generator.render.formats import RenderContext
 from generator.render.formats.html import notice_body_html
 from generator.render.formats.markdown import render_markdown
 from generator.render.formats.pdf import render_pdf
-from generator.render.sections import SECTIONS, TITLES
+from generator.render.sections import SECTIONS, SUBTITLES, TITLES
 from generator.render.templating import html_environment
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -79,8 +80,8 @@ def bare_jinja(templates: Path) -> jinja2.Template:
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), trim_blocks=True,
                                      lstrip_blocks=True, keep_trailing_newline=True)
     # ``shared`` renders the macro every time: the floor reuses nothing across schools.
-    environment.globals.update(sections=SECTIONS, titles=TITLES, anchor=text.anchor,
-                               shared=lambda macro, *arguments: macro(*arguments))
+    environment.globals.update(sections=SECTIONS, titles=TITLES, subtitles=SUBTITLES, anchor=text.anchor,
+                               shared=lambda macro, *arguments: macro(*arguments), law_as_at=law_as_at)
     environment.filters.update(md_block=text.block, link=text.link, mailto=text.mailto,
                                join_list=text.join_list, capfirst=text.capfirst, longdate=text.longdate,
                                trusted=text.TrustedMarkdown)

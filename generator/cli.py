@@ -26,6 +26,7 @@ from generator.facts.cascade import resolve
 from generator.facts.errors import FactErrors, display_path
 from generator.facts.load import load_facts
 from generator.facts.schema import write_schemas
+from generator.law.report import law_report
 from generator.manual import write_references
 from generator.publish import UnsafeOutput
 from generator.render.cache import DEFAULT_FOLDER as DEFAULT_CACHE
@@ -123,7 +124,7 @@ def _stop(signal_number: int, _frame) -> None:
               show_default=True, help="The report: for people, as JSON, or as GitHub Actions annotations.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
 @click.option("--today", callback=_iso_date, metavar="YYYY-MM-DD",
-              help="The date review dates are judged against (default: today).")
+              help="Judge the facts against the law in force on this day, and review dates too (default: today).")
 @click.option("--rendered", type=click.Path(path_type=Path, exists=True, file_okay=False), metavar="DIR",
               help="Also audit the notices built into DIR: every required section present, in order, with its facts.")
 @handles_errors
@@ -151,6 +152,14 @@ def check(facts: Path, report_format: str, strict: bool, today: datetime.date | 
         click.echo(f"{facts}: {report.summary(findings, len(notices), schools)}")
     if any(finding.severity == "error" or strict for finding in findings):
         sys.exit(1)
+
+
+@main.command(name="law")
+@click.option("--today", callback=_iso_date, metavar="YYYY-MM-DD",
+              help="Say which changes are in force on this day (default: today).")
+def law_command(today: datetime.date | None) -> None:
+    """List the changes of the law the checker knows, newest first, with their dates and sources."""
+    click.echo(law_report(today or datetime.date.today()))
 
 
 @main.command(name="build")

@@ -45,6 +45,11 @@ local_authority: {_quoted("the local authority the school is in")}
 #   email: office@example.sch.uk
 #   phone: "01234 567890"
 
+# How to complain to the school about its use of personal information, if not the trust's way
+# (Data Protection Act 2018 s.164A): an online form, an email address or a postal address.
+# complaints:
+#   url: https://www.example.sch.uk/complaints
+
 # The school's own recipients, by id. A notice names them under 'recipients:'; an id here wins
 # over the same id in organisation.yaml.
 {{recipients}}

@@ -34,8 +34,9 @@ SEED_FACTS = [
     "support these children and monitor their progress", "pastoral care", "assess the quality of our services",
     "evaluate and improve our policies on children's social care",
     # bases and statutes
-    "Article 6(1)(e)", "Article 9(2)(b)", "Children Act 1989", "Children and Young Persons Act 2008",
-    "Section 83 of the Children Act 1989", "Section 7 of the Children and Young Persons Act 2008",
+    # (corrected in the example: the school census, s.537A Education Act 1996, replaces the DfE's
+    # local-authority gateways, s.83 Children Act 1989 and s.7 Children and Young Persons Act 2008)
+    "Article 6(1)(e)", "Article 9(2)(b)", "Children Act 1989", "Section 537A of the Education Act 1996",
     "Regulation 3 of The Education (Information About Individual Pupils) (England) Regulations 2013",
     # recipients
     "Department for Education (DfE)", "Hampshire County Council Children's Services", "NHS School Nursing Service",
@@ -45,7 +46,8 @@ SEED_FACTS = [
     "https://www.gov.uk/government/publications/national-pupil-database-requests-received",
     "https://www.gov.uk/contact-dfe",
     # retention
-    "the age of 25", "The Education (Pupil Information) (England) Regulations 2005",
+    # (corrected: "until 25" comes from the IRMS toolkit for schools, not the 2005 Regulations)
+    "the age of 25", "Information Management Toolkit for Schools",
     # rights, complaint, contacts, DPO
     "Right of access", "Right to object", "https://ico.org.uk/concerns/", "Operations Manager",
     "01420 472132", "enquiries@oakmoor.hants.sch.uk", "Helen Turner", "unicat@chi.ac.uk",

@@ -12,7 +12,7 @@ from generator.check.judge import applicable_rules
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import Location
 from generator.render.formats import OutputFormat, all_formats
-from generator.render.sections import SECTIONS, TITLES
+from generator.render.sections import SECTIONS, SUBTITLES, TITLES
 
 _TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 _INVISIBLE = {"Cf", "Cc"}  # bidi marks, zero-width characters, soft hyphens; control characters
@@ -69,6 +69,8 @@ def required_values(notice: ResolvedNotice) -> dict[str, list[tuple[str, str, st
         + [("lawful-bases", "the lawful basis", b.article) for b in notice.bases if not b.special_category],
         "A13.1.c9": [("lawful-bases", "the Article 9 condition", b.article) for b in notice.bases if b.special_category]
         + [("lawful-bases", "the Schedule 1 condition", b.schedule_1) for b in notice.bases if b.schedule_1],
+        "A10": [("lawful-bases", "the Schedule 1 condition for criminal offence data", b.schedule_1)
+                for b in notice.bases if b.criminal_offence and b.schedule_1],
         "A13.1.d": [("lawful-bases", "the legitimate interests", b.legitimate_interests)
                     for b in notice.bases if b.legitimate_interests],
         "A13.1.e": [("who-we-share-with", "the recipient", r.name) for r in notice.recipients or []],
@@ -77,7 +79,11 @@ def required_values(notice: ResolvedNotice) -> dict[str, list[tuple[str, str, st
         "A13.2.a": [("how-long-we-keep-it", "the retention period", r.period) for r in n.retention],
         "A13.2.b": [("your-rights", "the right", r.name) for r in notice.rights if r.id != "withdraw-consent"],
         "A13.2.c": [("your-rights", "the right", r.name) for r in notice.rights if r.id == "withdraw-consent"],
+        "A21.4": [("your-rights", "the right", r.name) for r in notice.rights if r.stands_apart],
         "A13.2.d": [("how-to-complain", "the complaint link", str(notice.supervisory_authority.complaint_url))],
+        "S164A": [("how-to-complain", "how to complain to us", str(way)) for way in (
+            notice.complaints.url, notice.complaints.email, notice.complaints.address) if way][:1]
+        if notice.complaints else [],
         "A13.2.e": [("must-you-give-it", what, value) for what, value in (
             ("the explanation", n.provision.explanation), ("the consequences", n.provision.consequences)) if value]
         if n.provision else [],
@@ -93,19 +99,21 @@ def required_values(notice: ResolvedNotice) -> dict[str, list[tuple[str, str, st
 _TITLE_LINES = {_plain(section.title): section.anchor for section in SECTIONS}
 
 
-def audit_text(text: str, notices: list[ResolvedNotice], where: Location) -> list[Finding]:
-    """Audit one file's text, which holds ``notices`` one after another (one, except in a school's booklet)."""
+def audit_text(text: str, notices: list[ResolvedNotice], where: Location, laid_out: bool) -> list[Finding]:
+    """Audit one file's text, which holds ``notices`` one after another (one, except in a school's booklet);
+    ``laid_out`` is False for data formats, where the duties of presentation (Article 21(4)) do not apply."""
     lines = [_plain(line) for line in text.splitlines()]
     findings: list[Finding] = []
     cursor = 0
     for notice in notices:
-        cursor, found = _audit_notice(lines, cursor, notice, where)
+        cursor, found = _audit_notice(lines, cursor, notice, where, laid_out)
         findings += found
     return findings
 
 
-def _audit_notice(lines: list[str], start: int, notice: ResolvedNotice, where: Location) -> tuple[int, list[Finding]]:
-    rules = applicable_rules(notice)
+def _audit_notice(lines: list[str], start: int, notice: ResolvedNotice, where: Location,
+                  laid_out: bool) -> tuple[int, list[Finding]]:
+    rules = applicable_rules(notice, notice.notice.last_reviewed)  # the law the notice is written in
     needed = [section.anchor for section in SECTIONS if any(section.anchor in entry.sections for entry in rules)]
     positions: dict[str, int] = {}
     problems: dict[str, str] = {}
@@ -138,8 +146,35 @@ def _audit_notice(lines: list[str], start: int, notice: ResolvedNotice, where: L
                     entry.id, "error",
                     f"The section '{TITLES[anchor]}' does not state {what} '{value}': "
                     "the template must show it.", where, notice.variant.id, notice.id))
+    if laid_out and "your-rights" in bodies and any(entry.id == "A21.4" for entry in rules):
+        problem = _objection_apart(_section_lines(lines, positions["your-rights"]), notice)
+        if problem:
+            findings.append(Finding("A21.4", "error", problem, where, notice.variant.id, notice.id))
     end = max(positions.values(), default=start) + 1
     return end, findings
+
+
+def _objection_apart(body: list[str], notice: ResolvedNotice) -> str | None:
+    """Article 21(4): the right to object under a heading of its own, before any other right."""
+    lines = [line for line in body if line]
+    heading, title = _plain(SUBTITLES["right-to-object"]), SUBTITLES["right-to-object"]
+    if heading not in lines:
+        return (f"The section '{TITLES['your-rights']}' has no heading '{title}': the right to object must be shown "
+                "apart from the other rights; keep that paragraph in the template.")
+    at = lines.index(heading)
+    others = [_plain(right.name) for right in notice.rights if not right.stands_apart]
+    if any(name in line for line in lines[:at] for name in others):
+        return (f"The section '{TITLES['your-rights']}' names other rights before '{title}': the right to object "
+                "must come first and apart; keep that paragraph at the start of the section in the template.")
+    rest = lines[at + 1:]
+    end = next((i for i, line in enumerate(rest)
+                if line == _plain(SUBTITLES["other-rights"]) or any(name in line for name in others)), len(rest))
+    paragraph = " ".join(rest[:end])
+    missing = [right.name for right in notice.rights if right.stands_apart and _plain(right.name) not in paragraph]
+    if missing:
+        return (f"The paragraph under '{title}' does not state the {missing[0].lower()}: the template must show it "
+                "there, apart from the other rights.")
+    return None
 
 
 def _section_lines(lines: list[str], at: int) -> list[str]:
@@ -183,7 +218,7 @@ def audit_rendered(folder: Path, notices: list[ResolvedNotice], shown_as: Path |
                 continue
             read += 1
             where = Location(((shown_as or folder) / relative).as_posix())
-            findings += audit_text(output_format.read_text(path.read_bytes()), group, where)
+            findings += audit_text(output_format.read_text(path.read_bytes()), group, where, output_format.laid_out)
     if not read:
         raise ValueError(f"{folder} holds no rendered notice for these facts: build them first with 'notices build'.")
     return sorted_findings(findings)

@@ -47,14 +47,15 @@ def _known_article(text: str) -> str:
     article = normalise_article(text)
     if article is None or article not in catalogue().bases:
         known = ", ".join(catalogue().bases)
-        raise ValueError(f"'{text}' is not an Article 6(1) basis or Article 9(2) condition (known: {known})")
+        raise ValueError(f"'{text}' is not an Article 6(1) basis, Article 9(2) condition or Article 10 (known: {known})")
     return article
 
 
 ArticleRef = Annotated[
     str,
     AfterValidator(_known_article),
-    Field(description="An Article 6(1) basis or Article 9(2) condition, written like `6(1)(e)` or `9(2)(g)`."),
+    Field(description="An Article 6(1) basis or Article 9(2) condition, written like `6(1)(e)` or `9(2)(g)`, or "
+                      "`\"10\"` for criminal offence data."),
 ]
 
 
@@ -92,6 +93,20 @@ class Contact(FactModel):
         return self
 
 
+class Complaints(FactModel):
+    """How to complain to us (Data Protection Act 2018 s.164A): at least one way in."""
+
+    url: HttpUrl | None = Field(None, description="An online complaint form, http(s) only.")
+    email: EmailStr | None = Field(None, description="An email address for complaints.")
+    address: str | None = Field(None, description="A postal address for complaints.")
+
+    @model_validator(mode="after")
+    def _reachable(self) -> Complaints:
+        if not (self.url or self.email or self.address):
+            raise ValueError("complaints needs at least one of url (an online form), email or address")
+        return self
+
+
 class DataProtectionOfficer(FactModel):
     name: str | None = Field(None, description="The DPO's name, or the name of the DPO service.")
     email: EmailStr = Field(description="The DPO's email address.")
@@ -106,7 +121,10 @@ class SupervisoryAuthority(FactModel):
         HttpUrl("https://ico.org.uk/make-a-complaint/"), description="Where people can raise a complaint."
     )
     phone: Phone = Field("0303 123 1113", description="Its helpline.")
-    address: str = Field("Wycliffe House, Water Lane, Wilmslow, Cheshire, SK9 5AF", description="Its postal address.")
+    # No default: the ICO announced its head office leaves Wycliffe House, Wilmslow, in autumn 2026
+    # (https://www.parallelparliament.co.uk/mp/jim-shannon/debate/2025-07-16/commons/westminster-hall/information-commissioners-office-relocation),
+    # and the new postal address could not be confirmed; its complaint form and helpline stay.
+    address: str | None = Field(None, description="Its postal address, if the notice gives one.")
 
 
 class Recipient(FactModel):
@@ -129,6 +147,9 @@ class Category(FactModel):
     special: StrictBool = Field(
         False, description="True for special-category data (health, ethnicity, religion, biometrics, sex life...)."
     )
+    criminal_offence: StrictBool = Field(
+        False, description="True for data about criminal convictions and offences (DBS checks, cautions, offending)."
+    )
 
 
 class Purpose(FactModel):
@@ -145,11 +166,13 @@ class LawfulBasis(FactModel):
         None, description="Ids of the purposes this basis covers; leave out when it covers all of them."
     )
     categories: list[Slug] | None = Field(
-        None, description="For an Article 9 condition: ids of the special categories it covers; default all."
+        None, description="For an Article 9 condition (or Article 10): ids of the special (or criminal offence) "
+                          "categories it covers; default all."
     )
     schedule_1: str | None = Field(
         None,
-        description="For Article 9(2)(b), (g), (h), (i), (j): the Data Protection Act 2018 Schedule 1 condition.",
+        description="For Article 9(2)(b), (g), (h), (i), (j) and Article 10: the Data Protection Act 2018 Schedule 1 "
+                    "condition.",
     )
     legitimate_interests: str | None = Field(
         None, description="For Article 6(1)(f): the legitimate interests pursued, in plain words."
@@ -319,6 +342,9 @@ class Organisation(FactModel):
     ico_registration: str | None = Field(None, description="Registration number with the ICO, e.g. `ZA123456`.")
     website: HttpUrl | None = Field(None, description="The organisation's website.")
     contact: Contact | None = Field(None, description="The default contact for questions about the notices.")
+    complaints: Complaints | None = Field(
+        None, description="How to complain to us about our use of personal information; a school may set its own."
+    )
     dpo: DataProtectionOfficer | None = Field(None, description="The data protection officer.")
     representative: Contact | None = Field(None, description="A UK representative, only for bodies outside the UK.")
     supervisory_authority: SupervisoryAuthority = Field(
@@ -344,6 +370,9 @@ class School(FactModel):
     website: HttpUrl | None = Field(None, description="The school's website.")
     local_authority: str | None = Field(None, description="The local authority the school is in.")
     contact: Contact | None = Field(None, description="Who to contact at the school about its notices.")
+    complaints: Complaints | None = Field(
+        None, description="How to complain to the school, when it is not the organisation's way."
+    )
     recipients: dict[Slug, Recipient] = Field(
         default_factory=dict, description="The school's own recipients by id; they win over the trust's."
     )

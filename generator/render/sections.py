@@ -31,3 +31,6 @@ SECTIONS: tuple[StandardSection, ...] = (
 )
 
 TITLES: dict[str, str] = {section.anchor: section.title for section in SECTIONS}
+
+# Headings inside "Your rights": Article 21(4) wants the right to object apart from the other rights.
+SUBTITLES: dict[str, str] = {"right-to-object": "Your right to object", "other-rights": "Your other rights"}

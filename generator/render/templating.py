@@ -13,8 +13,9 @@ import jinja2
 from markupsafe import Markup
 
 from generator.defaults import packaged
+from generator.law.dated import law_as_at
 from generator.render import text
-from generator.render.sections import SECTIONS, TITLES
+from generator.render.sections import SECTIONS, SUBTITLES, TITLES
 
 
 class SharedParts:
@@ -73,7 +74,8 @@ def _environment(folder: Path, markdown: bool) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.globals.update(sections=SECTIONS, titles=TITLES, anchor=text.anchor, shared=SharedParts())
+    environment.globals.update(sections=SECTIONS, titles=TITLES, subtitles=SUBTITLES, anchor=text.anchor, shared=SharedParts(),
+                               law_as_at=law_as_at)
     environment.filters.update(
         md_block=text.block, link=text.link, mailto=text.mailto, join_list=text.join_list,
         capfirst=text.capfirst, longdate=text.longdate, trusted=text.TrustedMarkdown,

@@ -17,6 +17,7 @@ ORGANISATION = {
     "name": "Hill Academy Trust",
     "kind": "academy-trust",
     "dpo": {"name": "Sam Jones", "email": "dpo@hill.example.org"},
+    "complaints": {"url": "https://hill.example.org/complaints"},
     "recipients": {"dfe": {"name": "Department for Education"}},
 }
 SCHOOL = {

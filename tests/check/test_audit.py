@@ -21,7 +21,8 @@ from tests.check.conftest import minimal_facts, write_facts
 from tests.conftest import EXAMPLE, TEMPLATES, notice_template_holding, templates_with
 
 TRANSFERS_HEADING = "## {{ titles['transfers'] }} {{ anchor('transfers') }}"
-RIGHTS_LOOP = "{% for right in rights %}"
+RIGHTS_LOOP = "{% for right in rights | rejectattr('stands_apart') %}"
+OBJECTION_APART = "{% set apart = rights | selectattr('stands_apart') | list %}"
 
 
 def without_transfers_section(tmp_path: Path) -> Path:
@@ -60,10 +61,10 @@ def test_each_format_read_back_without_its_transfers_heading_fails_the_audit(exa
     path = example_build / (output_format.output_path("oakmoor") if output_format.scope == "school"
                             else output_format.output_path("oakmoor", "children-in-need"))
     text = output_format.read_text(path.read_bytes())
-    assert audit_text(text, notices, Location(path.name)) == []
+    assert audit_text(text, notices, Location(path.name), output_format.laid_out) == []
     lines = [line for line in text.splitlines() if line.strip() != "Transfers outside the UK"]
     assert len(lines) < len(text.splitlines()), f"{name} shows no 'Transfers outside the UK' heading"
-    (finding,) = audit_text("\n".join(lines), notices, Location(path.name))
+    (finding,) = audit_text("\n".join(lines), notices, Location(path.name), output_format.laid_out)
     assert (finding.rule, finding.location.file) == ("A13.1.f", path.name)
     assert "'Transfers outside the UK' is missing" in finding.message
 
@@ -103,7 +104,8 @@ def test_a_template_that_empties_a_section_stated_as_none_fails(tmp_path: Path) 
 
 def test_a_template_that_drops_the_derived_rights_breaks_a13_2_b(tmp_path: Path) -> None:
     facts = write_facts(tmp_path / "notices", minimal_facts())
-    templates = templates_with(tmp_path, RIGHTS_LOOP, "{% for right in rights if right.id == 'access' %}")
+    templates = templates_with(tmp_path, RIGHTS_LOOP,
+                               "{% for right in rights | rejectattr('stands_apart') if right.id == 'access' %}")
     with pytest.raises(AuditFailed) as failed:
         build(facts, tmp_path / "dist", templates, ["md", "html"])
     assert {f.rule for f in failed.value.findings} == {"A13.2.b"}
@@ -114,10 +116,25 @@ def test_a_template_that_drops_withdrawing_consent_breaks_a13_2_c(tmp_path: Path
     files = minimal_facts()
     files["pupils.yaml"]["lawful_bases"] = [{"article": "6(1)(a)"}]
     facts = write_facts(tmp_path / "notices", files)
-    templates = templates_with(tmp_path, RIGHTS_LOOP, "{% for right in rights if right.id != 'withdraw-consent' %}")
+    templates = templates_with(tmp_path, RIGHTS_LOOP,
+                               "{% for right in rights | rejectattr('stands_apart') if right.id != 'withdraw-consent' %}")
     with pytest.raises(AuditFailed) as failed:
         build(facts, tmp_path / "dist", templates, ["md"])
     assert [f.rule for f in failed.value.findings] == ["A13.2.c"]
+
+
+def test_the_right_to_object_listed_among_the_others_breaks_a21_4_in_every_format_people_read(tmp_path: Path) -> None:
+    facts = write_facts(tmp_path / "notices", minimal_facts())  # public task: the right to object applies
+    templates = templates_with(tmp_path, OBJECTION_APART, "{% set apart = [] %}")
+    loop = notice_template_holding(templates, RIGHTS_LOOP)
+    loop.write_text(loop.read_text("utf-8").replace(RIGHTS_LOOP, "{% for right in rights %}"), "utf-8")
+    laid_out = ["md", "html", "pdf", "docx", "fragment"]
+    with pytest.raises(AuditFailed) as failed:
+        build(facts, tmp_path / "dist", templates, laid_out + ["json"])
+    assert {f.rule for f in failed.value.findings} == {"A21.4"}
+    assert sorted(Path(f.location.file).name for f in failed.value.findings) == [  # the JSON data is not laid out
+        "pupils.docx", "pupils.fragment.html", "pupils.html", "pupils.md", "pupils.pdf"]
+    assert all("no heading 'Your right to object'" in f.message for f in failed.value.findings)
 
 
 def test_sections_out_of_order_fail(tmp_path: Path) -> None:
@@ -161,13 +178,13 @@ def test_a_booklet_of_two_notices_is_audited_notice_by_notice(tmp_path: Path) ->
     booklet = all_formats()["booklet"]
     text = booklet.read_text((out / booklet.output_path("hill")).read_bytes())
     notices = load_notices(facts)
-    assert audit_text(text, notices, Location("booklet.pdf")) == []
+    assert audit_text(text, notices, Location("booklet.pdf"), True) == []
     # The staff notice's period stated only in the pupils' chapter does not count for the staff notice.
     staff_period = re.compile("six years after they leave", re.IGNORECASE)
     assert len(staff_period.findall(text)) == 1
     moved = re.sub("until the pupil is 25", r"\g<0>, six years after they leave", staff_period.sub("", text), count=1,
                    flags=re.IGNORECASE)
-    (finding,) = audit_text(moved, notices, Location("booklet.pdf"))
+    (finding,) = audit_text(moved, notices, Location("booklet.pdf"), True)
     assert (finding.rule, finding.notice) == ("A13.2.a", "staff")
 
 

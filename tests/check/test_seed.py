@@ -15,6 +15,7 @@ SEED_FINDINGS = [
     ("A13.2.e", "error", "some data is voluntary, but it does not say what happens if it is not given"),
     ("A13.2.f", "error", "it says nothing about automated decision-making"),
     ("A14.2.f", "error", "referrals come from other agencies, but it names no source beyond the family"),
+    ("S164A", "error", "it asks people to tell the school first but gives no way to complain (law since 19 June 2026)"),
     ("L.naming", "warning", "it relies on the 'General Data Protection Regulations', not the UK GDPR"),
     ("L.rights", "warning", "it lists the right to object to automated decisions, and none are made"),
     ("L.rights", "warning", "it lists the right to prevent direct marketing, and there is none"),

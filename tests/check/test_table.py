@@ -30,7 +30,8 @@ def test_the_copy_of_the_reference_is_current() -> None:
 
 
 def test_every_reference_rule_is_in_the_table_and_the_reverse() -> None:
-    table = {entry.id for entry in rules_table() if entry.kind == "rule"}
+    # Rules on other articles and Acts (S164A, ...) have ids of their own; Articles 13/14 follow the reference.
+    table = {entry.id for entry in rules_table(every=True) if entry.kind == "rule" and entry.id.startswith(("A13", "A14"))}
     reference = _reference_ids()
     assert not reference - table, f"in the reference, not in rules.yaml: {sorted(reference - table)}"
     assert not table - reference, f"in rules.yaml, not in the reference: {sorted(table - reference)}"
@@ -49,7 +50,7 @@ def test_each_entry_is_complete(entry) -> None:
     if entry.kind == "rule":
         assert entry.article and entry.applies in APPLIES
         assert entry.sections and all(anchor in TITLES for anchor in entry.sections)
-        assert entry.id in JUDGEMENTS or entry.id in {"A13.2.b", "A13.2.c"}
+        assert entry.id in JUDGEMENTS or entry.id in {"A13.2.b", "A13.2.c", "A21.4"}
     else:
         assert entry.id in LINTS
 

@@ -22,6 +22,7 @@ ORGANISATION = {
     "kind": "academy-trust",
     "dpo": {"name": "Sam Jones", "email": "dpo@example.org"},
     "recipients": {"dfe": {"name": "Department for Education", "url": "https://www.gov.uk/contact-dfe"}},
+    "complaints": {"email": "complaints@example.org"},
 }
 SCHOOL = {
     "name": "Hill School",

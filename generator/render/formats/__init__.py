@@ -39,6 +39,7 @@ class OutputFormat:
     slow: bool = False  # slow formats are built in a pool of worker processes
     read_text: Callable[[bytes], str] | None = None  # the file's plain text in reading order, for the audit
     requires: tuple[str, ...] = ()  # libraries of the [build] extra it imports when it renders, by import name
+    laid_out: bool = True  # a document people read, so the law's duties of presentation apply; False for data
 
     def output_path(self, school_id: str, notice_id: str | None = None) -> Path:
         if self.scope == "school":

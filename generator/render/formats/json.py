@@ -12,7 +12,7 @@ import json
 from pydantic import BaseModel, Field
 
 from generator.facts.cascade import ResolvedNotice
-from generator.law.dpv import category_terms, purpose_terms
+from generator.law.dpv import category_terms, pinned_terms, purpose_terms
 from generator.render.formats import OutputFormat, RenderContext, register
 from generator.render.sections import SECTIONS
 
@@ -21,7 +21,7 @@ class DpvTags(BaseModel):
     """W3C Data Privacy Vocabulary IRIs for the notice, keyed the way the facts name things."""
 
     lawful_bases: dict[str, str] = Field(
-        description="Article (e.g. `6(1)(e)`) -> DPV legal basis IRI, for the bases DPV names."
+        description="Article (e.g. `6(1)(e)`, `9(2)(b)`) -> DPV legal basis IRI, for the bases DPV names."
     )
     categories: dict[str, list[str]] = Field(
         description="Category id -> DPV personal data category IRIs (empty when no DPV term fits)."
@@ -49,13 +49,17 @@ def notice_document(notice: ResolvedNotice) -> NoticeDocument:
 
 
 def render_json(notice: ResolvedNotice, _context: RenderContext) -> bytes:
-    document = notice_document(notice).model_dump(mode="json")
+    document = {"@context": pinned_terms().context, **notice_document(notice).model_dump(mode="json")}
     return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def notice_document_schema() -> dict:
     """The JSON Schema every JSON notice validates against."""
     schema = NoticeDocument.model_json_schema(mode="serialization")
+    context = {"@context": {"type": "object", "description": (
+        f"JSON-LD context: the `dpv` tags are W3C DPV {pinned_terms().version} terms ({pinned_terms().source}).")}}
+    schema["properties"] = {**context, **schema["properties"]}
+    schema["required"] = ["@context", *schema["required"]]
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 
@@ -72,7 +76,7 @@ _SECTION_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "automated-decisions": (("notice", "automated_decisions"),),
     "how-long-we-keep-it": (("notice", "retention"),),
     "your-rights": (("rights",),),
-    "how-to-complain": (("supervisory_authority",),),
+    "how-to-complain": (("complaints",), ("supervisory_authority",)),
     "contacts": (("contact",), ("dpo",)),
     "changes": (("notice", "changes"),),
 }
@@ -118,6 +122,7 @@ register(OutputFormat(
     render=render_json,
     description="the resolved facts as JSON with W3C DPV terms, for other systems (schema published)",
     read_text=json_text,
+    laid_out=False,
 ))
 
 if __name__ == "__main__":
