@@ -150,6 +150,6 @@ def test_github_format_annotates_facts_that_do_not_load_at_their_line(example_co
     annotation = next(line for line in result.output.splitlines() if line.startswith("::error "))
     line = next(number for number, text in enumerate(school.read_text("utf-8").splitlines(), 1) if "emial" in text)
     assert annotation.startswith(f"::error file=notices/schools/oakmoor.yaml,line={line},col=3,"
-                                 "title=facts: unknown-key::contact.emial 'emial' is not a key this file "
+                                 "title=facts%3A unknown-key::contact.emial 'emial' is not a key this file "
                                  "understands. Did you mean 'email'?")
     assert "(see " in annotation and "errors.md#unknown-key)" in annotation
