@@ -6,7 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 from playwright.sync_api import sync_playwright
+
+from generator.cli import main
 
 PROJECT = Path(__file__).resolve().parent.parent
 EXAMPLE = PROJECT / "notices"
@@ -53,3 +56,8 @@ def chromium():
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
+
+
+def notices(*arguments: str) -> Result:
+    """Run the ``notices`` command as a user would, in this process."""
+    return CliRunner().invoke(main, list(arguments))

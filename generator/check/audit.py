@@ -12,7 +12,7 @@ from generator.check.judge import applicable_rules
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import Location
 from generator.render.formats import OutputFormat, all_formats
-from generator.render.sections import SECTIONS, TITLES
+from generator.facts.sections import SECTIONS, TITLES
 
 _TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u00ad": ""})
 

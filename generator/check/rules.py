@@ -10,7 +10,7 @@ from typing import Literal
 import yaml
 
 from generator.check.findings import Severity, manual_anchor
-from generator.render.sections import TITLES
+from generator.facts.sections import TITLES
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.render import text
-from generator.render.sections import SECTIONS, TITLES
+from generator.facts.sections import SECTIONS, TITLES
 
 
 class SharedParts:

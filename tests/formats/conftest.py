@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from generator.build import load_notices
 from generator.cli import main
 from generator.facts.cascade import ResolvedNotice
-from generator.render.sections import SECTIONS
+from generator.facts.sections import SECTIONS
 from tests.conftest import EXAMPLE, TEMPLATES
 
 

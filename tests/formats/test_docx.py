@@ -11,7 +11,7 @@ from docx.oxml.ns import qn
 import pytest
 
 from generator.render.formats import all_formats
-from generator.render.sections import SECTIONS
+from generator.facts.sections import SECTIONS
 from tests.formats.conftest import build
 
 

@@ -16,7 +16,7 @@ from generator.build import load_notices
 from generator.render.formats import RenderContext, all_formats
 from generator.render.formats.booklet import booklet_html
 from generator.render.formats.pdf import html_to_pdf, pdf_pages
-from generator.render.sections import SECTIONS
+from generator.facts.sections import SECTIONS
 from tests.conftest import EXAMPLE, TEMPLATES
 from tests.formats.conftest import build, flat
 
