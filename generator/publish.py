@@ -13,11 +13,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from generator.errors import NoticesError
+
 MARKER = ".notices-build"
 
 
-class UnsafeOutput(Exception):
+class UnsafeOutput(NoticesError):
     """The output folder is one we must not replace."""
+
+    see = "docs/refuses.md#where-a-build-may-write"
 
 
 def check_output_folder(out: Path, project_root: Path, inputs: tuple[Path, ...] = ()) -> None:

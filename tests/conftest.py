@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner, Result
 from playwright.sync_api import sync_playwright
 
@@ -36,6 +37,20 @@ def templates_with(tmp_path: Path, old: str, new: str) -> Path:
     shutil.copytree(TEMPLATES, folder)
     template = notice_template_holding(folder, old)
     template.write_text(template.read_text("utf-8").replace(old, new, 1), "utf-8")
+    return folder
+
+
+def write_facts(folder: Path, files: dict[str, object]) -> Path:
+    """Write each file: Python data through yaml.safe_dump, text and bytes as they are."""
+    for name, content in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        elif isinstance(content, str):
+            path.write_text(content, "utf-8")
+        else:
+            path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), "utf-8")
     return folder
 
 

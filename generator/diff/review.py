@@ -10,9 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from generator.check import Finding, check_notices
+from generator.check import Finding, check_project
 from generator.check.findings import sorted_findings
-from generator.check.placeholders import placeholder_findings
 from generator.diff.compare import BOOKKEEPING, FactChange, changes_facts, compare_notices
 from generator.diff.sides import Side
 from generator.facts.cascade import ResolvedNotice
@@ -131,9 +130,8 @@ def _reaches(notices: list[NoticeDiff]) -> list[Reach]:
 
 
 def _findings(side: Side, today: datetime.date) -> list[Finding]:
-    findings = check_notices(side.notices, today) + placeholder_findings(side.tree)
     return sorted_findings([dataclasses.replace(finding, location=side.place(finding.location))
-                            for finding in findings])
+                            for finding in check_project(side.project, today)])
 
 
 def _identity(finding: Finding) -> tuple:

@@ -8,9 +8,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.facts.cascade import ResolvedNotice, resolve
+from generator.errors import NoticesError
+from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import FactError, FactErrors, Location
-from generator.facts.load import FactTree, load_facts
+from generator.facts.load import FactTree
+from generator.facts.project import Project, load_project
 
 
 @dataclass
@@ -18,22 +20,32 @@ class Side:
     """One side of the comparison: what it is called in the report, its facts and its notices."""
 
     label: str
-    tree: FactTree
-    notices: list[ResolvedNotice]
+    project: Project
     folder: Path
     shown_as: Path | None = None  # for a revision: how its files are named, e.g. 'main:notices'
+
+    @property
+    def tree(self) -> FactTree:
+        return self.project.tree
+
+    @property
+    def notices(self) -> list[ResolvedNotice]:
+        return self.project.notices
 
     def place(self, location: Location | None) -> Location | None:
         """A location in this side's facts, as a reviewer knows it (not in a scratch copy of a revision)."""
         return _renamed(location, self.folder, self.shown_as) if location and self.shown_as else location
 
 
-class SideUnreadable(Exception):
+class SideUnreadable(NoticesError):
     """A side could not be loaded: which side, and every problem found, each at file:line:col."""
 
     def __init__(self, which: str, label: str, errors: list[FactError]):
         self.which, self.label, self.errors = which, label, errors
         super().__init__(f"the {which} side ({label}) cannot be read")
+
+    def details(self) -> list[str]:
+        return [f"The {self.which} side ({self.label}) cannot be read:"] + [f"  {error}" for error in self.errors]
 
 
 def load_side(which: str, spec: str | None, facts: Path) -> Side:
@@ -50,8 +62,7 @@ def load_side(which: str, spec: str | None, facts: Path) -> Side:
 def _load_folder(which: str, label: str, folder: Path, shown_as: Path | None) -> Side:
     """Load ``folder``; with ``shown_as``, errors name that path instead (a scratch copy of a revision)."""
     try:
-        tree = load_facts(folder)
-        return Side(label, tree, resolve(tree), folder, shown_as)
+        return Side(label, load_project(folder), folder, shown_as)
     except FactErrors as problems:
         errors = [dataclasses.replace(error, location=_renamed(error.location, folder, shown_as)) if shown_as
                   else error for error in problems.errors]

@@ -31,12 +31,11 @@ from importlib import metadata
 from pathlib import Path
 
 from generator.facts.cascade import ResolvedNotice
+from generator.render.formats import writer_libraries
 
 DEFAULT_FOLDER = Path(".notices-cache")
 _GENERATOR = Path(__file__).resolve().parent.parent
 
-# The libraries whose version changes the bytes of a PDF or a Word file.
-_WRITERS = ("privacy-notices", "weasyprint", "pydyf", "tinycss2", "python-docx", "markdown", "jinja2", "lxml")
 
 
 def folder_digest(folder: Path) -> bytes:
@@ -52,7 +51,7 @@ def folder_digest(folder: Path) -> bytes:
 def generator_digest() -> bytes:
     """The generator's own identity: its source and data files, and the versions of its writers."""
     digest = hashlib.sha256(folder_digest(_GENERATOR))
-    for name in _WRITERS:
+    for name in ("privacy-notices", *writer_libraries()):  # the libraries each format says write its bytes
         try:
             digest.update(f"{name}={metadata.version(name)}\0".encode())
         except metadata.PackageNotFoundError:

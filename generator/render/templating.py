@@ -8,8 +8,9 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from generator.render import text
+from generator.facts import free_text
 from generator.facts.sections import SECTIONS, TITLES
+from generator.render import text
 
 
 class SharedParts:
@@ -53,7 +54,7 @@ def _environment(folder: Path, markdown: bool) -> jinja2.Environment:
     )
     environment.globals.update(sections=SECTIONS, titles=TITLES, anchor=text.anchor, shared=SharedParts())
     environment.filters.update(
-        md_block=text.block, link=text.link, mailto=text.mailto, join_list=text.join_list,
+        md_block=free_text.block, link=text.link, mailto=text.mailto, join_list=text.join_list,
         capfirst=text.capfirst, longdate=text.longdate, trusted=text.TrustedMarkdown,
     )
     return environment

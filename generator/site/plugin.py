@@ -26,13 +26,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from generator.check import AuditFailed
-from generator.facts.cascade import resolve
-from generator.facts.errors import FactErrors
-from generator.facts.load import load_facts
-from generator.facts.placeholders import refuse_placeholders
+from generator.errors import NoticesError
+from generator.facts.project import load_project
 from generator.publish import MARKER
-from generator.render.formats import RenderContext
+from generator.render.formats import RenderContext, all_formats
 from generator.render.text import longdate
 from generator.site.downloads import render_downloads
 from generator.site.feed import atom_feed
@@ -40,9 +37,11 @@ from generator.site.pages import FEED, SitePage, notice_page, site_nav, site_pag
 
 
 class NoticesConfig(Config):
-    facts = config_options.Type(str, default="notices")
-    templates = config_options.Type(str, default="templates")
-    formats = config_options.ListOfItems(config_options.Type(str),
+    """The plugin's options, each checked by MkDocs as it checks its own: a wrong one names itself."""
+
+    facts = config_options.Dir(exists=True, default="notices")
+    templates = config_options.Dir(exists=True, default="templates")
+    formats = config_options.ListOfItems(config_options.Choice(tuple(all_formats())),
                                          default=["pdf", "docx", "html", "json", "fragment", "booklet"])
     cache = config_options.Type(str, default=".notices-cache")
 
@@ -54,16 +53,12 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
     def on_files(self, files: Files, /, *, config) -> Files:
         facts, templates = self._path(config, "facts"), self._path(config, "templates")
         try:
-            tree = load_facts(facts)
-            notices = resolve(tree)
-            refuse_placeholders(tree)
+            notices = load_project(facts).publishable()
             context = RenderContext(templates=templates)
             downloads = render_downloads(notices, self.config.formats, context,
                                          self._path(config, "cache") if self.config.cache else None)
-        except (FactErrors, AuditFailed) as problem:
-            # FactErrors: one file:line:col line per problem, then where the manual explains it.
-            lines = [f"{error}\n  see {error.see}" for error in getattr(problem, "errors", [])] or [str(problem)]
-            raise PluginError("\n".join(lines + ["The site was not built."])) from None
+        except NoticesError as problem:
+            raise PluginError("\n".join(problem.details() + ["The site was not built."])) from None
         self.epoch_before = os.environ.get("SOURCE_DATE_EPOCH")
         _date_builds_from_facts(notices)
         # Hand-written pages in the docs folder (an accessibility statement, say) join the menu after the hubs.

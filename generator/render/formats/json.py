@@ -15,7 +15,7 @@ from generator.facts.cascade import ResolvedNotice, Variant
 from generator.facts.models import Notice, Organisation, School
 from generator.facts.roles import roles
 from generator.law.dpv import category_terms, purpose_terms
-from generator.render.formats import OutputFormat, RenderContext, register
+from generator.render.formats import Needs, OutputFormat, RenderContext, register
 from generator.facts.sections import SECTIONS
 
 
@@ -126,6 +126,8 @@ register(OutputFormat(
     suffix=".json",
     render=render_json,
     description="the resolved facts as JSON with W3C DPV terms, for other systems (schema published)",
+    label="Machine-readable data (JSON)",
+    needs=Needs(libraries=("pydantic",)),
     read_text=json_text,
 ))
 

@@ -7,7 +7,7 @@ import subprocess
 from functools import cache
 
 from generator.facts.cascade import ResolvedNotice
-from generator.render.formats import OutputFormat, RenderContext, register
+from generator.render.formats import Needs, OutputFormat, RenderContext, register
 from generator.render.formats.html import notice_body_html
 from generator.render.templating import html_environment
 
@@ -38,6 +38,11 @@ def html_to_pdf(document: str) -> bytes:
     return html(string=document, url_fetcher=no_fetching).write_pdf(
         pdf_variant="pdf/ua-1", pdf_identifier=True, font_config=fonts,
     )
+
+
+# WeasyPrint and its writers make the PDF; poppler-utils reads it back for the audit.
+PDF_NEEDS = Needs(libraries=("jinja2", "markdown", "weasyprint", "pydyf", "tinycss2"),
+                  programs=(("pdftotext", "poppler-utils"), ("pdfinfo", "poppler-utils")))
 
 
 def render_pdf(notice: ResolvedNotice, context: RenderContext) -> bytes:
@@ -92,6 +97,8 @@ register(OutputFormat(
     suffix=".pdf",
     render=render_pdf,
     description="an accessible, tagged PDF (A4) per notice, for printing and admission packs",
+    label="PDF",
+    needs=PDF_NEEDS,
     slow=True,
     read_text=pdf_text,
 ))

@@ -12,7 +12,7 @@ import pytest
 
 from generator.render.formats import all_formats
 from generator.facts.sections import SECTIONS
-from tests.formats.conftest import build
+from tests.render.formats.conftest import build
 
 
 @pytest.fixture(scope="module")
