@@ -1,4 +1,8 @@
-"""Compare two resolved notices fact by fact, and say each difference in one plain sentence."""
+"""Compare two resolved notices fact by fact, and say each difference in one plain sentence.
+
+What is compared, and the words for it, are read off each fact field's Role (facts/roles.py): a
+field added to a model is compared without a change here.
+"""
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ Options (in ``mkdocs.yml``, paths relative to it):
       - notices:
           facts: notices          # the fact files
           templates: templates    # the notice templates; the site's own are in templates/site/
-          formats: [pdf, docx, booklet]   # offered for download, where registered
+          formats: [pdf, docx, booklet]   # offered for download; a name that is no format stops the build
           cache: .notices-cache   # files reused when unchanged; empty to render every time
 """
 

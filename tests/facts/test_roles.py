@@ -4,6 +4,7 @@ in the JSON notice, and (for a notice's fields) in a school's version exactly as
 from __future__ import annotations
 
 import copy
+import re
 import shutil
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args, get_origin
@@ -16,7 +17,7 @@ from generator.facts.cascade import resolve
 from generator.facts.errors import FactErrors
 from generator.facts.load import load_facts
 from generator.facts.models import FactModel, LawfulBasis, Notice, NoticeOverride, Organisation, School
-from generator.facts.roles import Role, role, roles
+from generator.facts.roles import Role, overridable, role, roles
 from generator.render.formats.json import notice_document
 from tests.conftest import EXAMPLE, notices
 
@@ -275,3 +276,29 @@ def test_a_school_changes_a_notice_field_only_as_the_manual_says(base, tmp_path:
             assert added.model_dump() in _dumped(mine)
         else:
             assert [declared.item_key(item) for item in mine] == [declared.item_key(item) for item in inherited[1:]]
+
+
+TRUST_WIDE = [name for name in Organisation.model_fields if name not in School.model_fields]
+
+
+@pytest.mark.parametrize("name", TRUST_WIDE)
+def test_a_school_cannot_change_what_stays_trust_wide(base, tmp_path: Path, name: str) -> None:
+    """docs/trusts.md: a school may not change the controller, the DPO or the supervisory authority."""
+    folder, data = base
+    changed = copy.deepcopy(data)
+    changed[School][name] = data[Organisation].get(name) or "Changed by the walking test"
+    school = tmp_path / "school"
+    shutil.copytree(folder, school)
+    _write(school, changed)
+    with pytest.raises(FactErrors) as refused:
+        load_facts(school)
+    assert any(error.key_path == name and error.code == "extra_forbidden" for error in refused.value.errors)
+
+
+@pytest.mark.parametrize(("how", "sentence"), [("replace", "Keys that can be replaced:"),
+                                                ("add", "Lists that take\nadditions:"),
+                                                ("remove", "Lists that allow removal:")])
+def test_the_manual_lists_what_a_school_may_change_as_the_roles_declare(how: str, sentence: str) -> None:
+    text = (EXAMPLE.parent / "docs" / "trusts.md").read_text("utf-8")
+    listed = text.split(sentence, 1)[1].split("([", 1)[0]
+    assert re.findall(r"`(\w+)`", listed) == list(overridable(Notice, how))

@@ -29,7 +29,7 @@ def _wait_for(url: str, text: str, seconds: float) -> str:
                 body = response.read().decode("utf-8")
             if text in body:
                 return body
-        except (urllib.error.URLError, ConnectionError):
+        except (urllib.error.URLError, ConnectionError, TimeoutError):  # a busy machine: the rebuild is slow
             pass
         time.sleep(0.5)
     raise AssertionError(f"{url} did not show {text!r} within {seconds}s")
