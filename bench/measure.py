@@ -25,15 +25,17 @@ import yaml
 from markupsafe import Markup
 
 from bench.synthetic import write_trust
-from generator.build import load_notices, render_all, select_formats
+from generator.build import render_all
+from generator.facts import free_text
+from generator.project import load_project
+from generator.facts.sections import SECTIONS, SUBTITLES, TITLES
 from generator.law.dated import law_as_at
 from generator.render import text
 from generator.render.cache import OutputCache
-from generator.render.formats import RenderContext
+from generator.render.formats import RenderContext, select_formats
 from generator.render.formats.html import notice_body_html
 from generator.render.formats.markdown import render_markdown
 from generator.render.formats.pdf import render_pdf
-from generator.render.sections import SECTIONS, SUBTITLES, TITLES
 from generator.render.templating import html_environment
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -82,20 +84,20 @@ def bare_jinja(templates: Path) -> jinja2.Template:
     # ``shared`` renders the macro every time: the floor reuses nothing across schools.
     environment.globals.update(sections=SECTIONS, titles=TITLES, subtitles=SUBTITLES, anchor=text.anchor,
                                shared=lambda macro, *arguments: macro(*arguments), law_as_at=law_as_at)
-    environment.filters.update(md_block=text.block, link=text.link, mailto=text.mailto,
+    environment.filters.update(md_block=free_text.block, link=text.link, mailto=text.mailto,
                                join_list=text.join_list, capfirst=text.capfirst, longdate=text.longdate,
                                trusted=text.TrustedMarkdown)
     return environment.get_template("notice.md.j2")
 
 
 def measure_markdown(facts: Path, repeats: int) -> dict:
-    notices = load_notices(facts)
+    notices = load_project(facts).notices
     template = bare_jinja(TEMPLATES)
 
     def ours():
         text._inline.cache_clear()  # as in a fresh ``notices build``: no fact text escaped yet
         context = RenderContext(templates=TEMPLATES)
-        for notice in load_notices(facts):
+        for notice in load_project(facts).notices:
             render_markdown(notice, context)
 
     floor, ours_time = median_times([lambda: [template.render(n=notice) for notice in notices], ours], repeats)
@@ -104,7 +106,7 @@ def measure_markdown(facts: Path, repeats: int) -> dict:
 
 
 def measure_pdf(facts: Path, repeats: int, sample: int) -> dict:
-    notices = load_notices(facts)[:sample]
+    notices = load_project(facts).notices[:sample]
     context = RenderContext(templates=TEMPLATES)
     template = html_environment(TEMPLATES.resolve()).get_template("notice.pdf.html.j2")
     documents = [template.render(n=notice, body=notice_body_html(notice, context)) for notice in notices]
@@ -120,7 +122,7 @@ def measure_pdf(facts: Path, repeats: int, sample: int) -> dict:
 
 
 def measure_speedup(facts: Path, work: Path, repeats: int, sample: int) -> dict:
-    notices = load_notices(facts)[:sample]
+    notices = load_project(facts).notices[:sample]
     context = RenderContext(templates=TEMPLATES)
     formats = select_formats(["pdf", "docx"])
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
@@ -255,7 +257,7 @@ def measure_site(facts: Path, work: Path, repeats: int) -> dict | None:
 
     # The same pages as files, each with the front matter the plugin hands the theme (title, version,
     # downloads), so that both builds make the same HTML and differ only in where the pages come from.
-    notices = load_notices(facts)
+    notices = load_project(facts).notices
     context = RenderContext(templates=TEMPLATES)
     pages = site_pages(notices, context)
     offered = notices_options.get("formats", NoticesConfig.formats.default)
@@ -288,7 +290,7 @@ def measure_scales(scales: list[int], notices: int, work: Path, seed: int, forma
     costs = {}
     for schools in scales:
         facts = write_trust(work / f"scale-{schools}" / "facts", schools, notices, seed)
-        count = len(load_notices(facts))
+        count = len(load_project(facts).notices)
         cache = work / f"scale-{schools}" / "cache"
         shutil.rmtree(cache, ignore_errors=True)
         seconds, peak, cpu = timed_build(facts, work / f"scale-{schools}" / "dist", cache, formats)

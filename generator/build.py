@@ -17,13 +17,11 @@ from pathlib import Path
 import click
 
 from generator.check import AuditFailed, audit_rendered
-from generator.facts.cascade import ResolvedNotice, resolve
-from generator.facts.load import load_facts
-from generator.facts.placeholders import refuse_placeholders
+from generator.facts.cascade import ResolvedNotice
+from generator.project import load_project
 from generator.publish import check_output_folder, staged_output
 from generator.render.cache import OutputCache
-from generator.render.formats import (UNAVAILABLE, MissingLibrary, OutputFormat, RenderContext, all_formats,
-                                       require_libraries)
+from generator.render.formats import OutputFormat, RenderContext, all_formats, select_formats
 
 
 @dataclass
@@ -33,38 +31,10 @@ class BuildResult:
     files: list[Path] = field(default_factory=list)
 
 
-def select_formats(names: list[str] | None) -> list[OutputFormat]:
-    """The formats asked for, or all of them; an unknown name is a ValueError listing the known ones, and a
-    format whose library is not installed a MissingLibrary naming the extra to install."""
-    known = all_formats()
-    wanted = names or [*known, *UNAVAILABLE]
-    unknown = [name for name in wanted if name not in known and name not in UNAVAILABLE]
-    if unknown:
-        raise ValueError(f"unknown format {', '.join(unknown)}; choose from {', '.join(sorted({*known, *UNAVAILABLE}))}")
-    for name in wanted:
-        if name in UNAVAILABLE:
-            raise MissingLibrary(name, UNAVAILABLE[name])
-        require_libraries(known[name])
-    return [known[name] for name in wanted]
-
-
-def load_notices(facts: Path) -> list[ResolvedNotice]:
-    """Facts folder -> one ResolvedNotice per (school, notice). Raises FactErrors."""
-    return resolve(load_facts(facts))
-
-
 def _jobs(notices: list[ResolvedNotice], formats: list[OutputFormat]) -> list[tuple[OutputFormat, object, Path]]:
     """(format, what it renders, where it goes) for every file of the build, in a fixed order."""
-    jobs: list[tuple[OutputFormat, object, Path]] = []
-    for output_format in formats:
-        if output_format.scope == "school":
-            for school_id in sorted({notice.variant.id for notice in notices}):
-                school_notices = [notice for notice in notices if notice.variant.id == school_id]
-                jobs.append((output_format, school_notices, output_format.output_path(school_id)))
-        else:
-            for notice in notices:
-                jobs.append((output_format, notice, output_format.output_path(notice.variant.id, notice.id)))
-    return jobs
+    return [(output_format, subject, path) for output_format in formats
+            for path, subject in output_format.files(notices)]
 
 
 def _render_job(format_name: str, subject, context: RenderContext) -> bytes:
@@ -180,9 +150,7 @@ def build(facts: Path, out: Path, templates: Path, format_names: list[str] | Non
     """
     formats = select_formats(format_names)
     check_output_folder(out, project_root or Path.cwd(), inputs=(facts, templates))
-    tree = load_facts(facts)
-    notices = resolve(tree)
-    refuse_placeholders(tree)
+    notices = load_project(facts).publishable()
     context = RenderContext(templates=templates)
     with staged_output(out) as staging, \
             OutputCache(cache_folder, templates) if cache_folder else contextlib.nullcontext() as cache:

@@ -16,25 +16,21 @@ import click
 import jinja2
 from mkdocs.commands.serve import serve as mkdocs_serve
 
-from generator.build import build, load_notices
-from generator.check import audit_rendered, check_notices, report
+from generator.build import build
+from generator.check import audit_rendered, check_project, report
 from generator.check.findings import sorted_findings
-from generator.check.placeholders import placeholder_findings
-from generator.defaults import manual
-from generator.diff import REPORTS, SideUnreadable, load_side, review
-from generator.facts.cascade import resolve
+from generator.diff import REPORTS, load_side, review
+from generator.errors import NoticesError
 from generator.facts.errors import FactErrors, display_path
-from generator.facts.load import load_facts
+from generator.project import load_project
 from generator.facts.schema import write_schemas
 from generator.law.report import law_report
 from generator.manual import write_references
-from generator.publish import UnsafeOutput
 from generator.render.cache import DEFAULT_FOLDER as DEFAULT_CACHE
 from generator.scaffold import new_fact_file
 from generator.site.build import build_site
 from generator.starter import library, start_repository, tool_version
 
-UNSAFE_OUTPUT_MANUAL = "refuses.md#where-a-build-may-write"
 FACTS_OPTION = click.option(
     "--facts", "facts", type=click.Path(path_type=Path), default=Path("notices"), show_default=True,
     help="The folder of fact files.",
@@ -74,20 +70,9 @@ def handles_errors(command):
         debug = click.get_current_context().find_root().params.get("debug", False)
         try:
             return command(*args, **kwargs)
-        except FactErrors as problems:
-            for error in problems.errors:
-                click.echo(str(error), err=True)
-                click.echo(f"  see {error.see}", err=True)  # its own line: the first stays file:line:col
-            noun = "problem" if len(problems.errors) == 1 else "problems"
-            click.echo(f"{len(problems.errors)} {noun} in the facts; nothing was built or changed.", err=True)
-            sys.exit(1)
-        except UnsafeOutput as problem:
-            click.echo(f"error: {problem}", err=True)
-            click.echo(f"  see {manual(UNSAFE_OUTPUT_MANUAL)}", err=True)
-            sys.exit(1)
-        except ValueError as problem:
-            click.echo(f"error: {problem}", err=True)
-            sys.exit(1)
+        except NoticesError as problem:
+            problem.show()
+            sys.exit(problem.exit_code)
         except jinja2.TemplateError as problem:  # templates/ is the user's to edit: their slip, not ours
             click.echo(f"{_template_place(problem)}template error: {problem}.", err=True)
             click.echo("Correct the template, or copy it back from the project's templates/ folder.", err=True)
@@ -131,13 +116,13 @@ def _stop(signal_number: int, _frame) -> None:
 def check(facts: Path, report_format: str, strict: bool, today: datetime.date | None, rendered: Path | None) -> None:
     """Check the facts against UK GDPR Articles 13 and 14; exit 1 on any error (with --strict, any warning)."""
     try:
-        tree = load_facts(facts)
-        notices = resolve(tree)
+        project = load_project(facts)
     except FactErrors as problems:
         if report_format == "github":  # on the lines of the pull request too, not only in the log
             click.echo(report.github_fact_errors(problems.errors))
         raise
-    findings = sorted_findings(check_notices(notices, today) + placeholder_findings(tree))
+    notices = project.notices
+    findings = check_project(project, today)
     if rendered is not None:
         findings = sorted_findings(findings + audit_rendered(rendered, notices))
     schools = len({notice.variant.id for notice in notices})
@@ -229,11 +214,11 @@ def schema(out: Path) -> None:
 @handles_errors
 def show(facts: Path, key: str) -> None:
     """Print one resolved notice (SCHOOL/NOTICE) as JSON, as every format sees it."""
-    for notice in load_notices(facts):
+    for notice in load_project(facts).notices:
         if notice.key == key:
             click.echo(json.dumps(notice.model_dump(mode="json"), indent=2, ensure_ascii=False))
             return
-    raise ValueError(f"no notice '{key}'; keys look like school/notice, e.g. oakmoor/children-in-need")
+    raise NoticesError(f"no notice '{key}'; keys look like school/notice, e.g. oakmoor/children-in-need")
 
 
 @main.command(name="new")
@@ -291,13 +276,7 @@ def diff_command(facts: Path, base: str, head: str | None, report_format: str, t
                  fail_on_new_errors: bool, comment_file: Path | None) -> None:
     """What changes from BASE to HEAD, per school and notice: each a git revision (its copy of the facts
     folder) or a folder; HEAD defaults to the facts folder as it is now."""
-    try:
-        sides = [load_side(which, spec, facts) for which, spec in (("base", base), ("head", head))]
-    except SideUnreadable as problem:
-        click.echo(f"The {problem.which} side ({problem.label}) cannot be read:", err=True)
-        for error in problem.errors:
-            click.echo(f"  {error}", err=True)
-        sys.exit(1)
+    sides = [load_side(which, spec, facts) for which, spec in (("base", base), ("head", head))]
     result = review(*sides, today or datetime.date.today())
     click.echo(REPORTS[report_format](result), nl=False)
     if comment_file is not None:

@@ -16,12 +16,15 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from generator.scratch import remove_abandoned, scratch_folder
+from generator.errors import NoticesError
 
 MARKER = ".notices-build"
 
 
-class UnsafeOutput(Exception):
+class UnsafeOutput(NoticesError):
     """The output folder is one we must not replace."""
+
+    see = "refuses.md#where-a-build-may-write"
 
 
 def check_output_folder(out: Path, project_root: Path, inputs: tuple[Path, ...] = ()) -> None:

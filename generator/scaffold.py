@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from generator.errors import NoticesError
 from generator.facts.errors import FactErrors
 from generator.facts.load import RESERVED_NOTICE_ID, SCHOOLS_FOLDER, load_facts
 from generator.facts.models import SLUG_PATTERN
@@ -121,17 +122,17 @@ def _school_recipients(facts: Path) -> str:
 
 def _target(facts: Path, kind: str, item_id: str) -> Path:
     if not _SLUG.match(item_id) or len(item_id) > 64:
-        raise ValueError(f"'{item_id}' cannot be a {kind} id; use lower-case letters, digits and single hyphens, "
+        raise NoticesError(f"'{item_id}' cannot be a {kind} id; use lower-case letters, digits and single hyphens, "
                          f"e.g. 'hill-school'")
     if kind == "notice" and item_id == RESERVED_NOTICE_ID:
         raise ValueError(f"'{item_id}' cannot be a notice id: it is the name of each school's own page on the "
                          "website; name the notice after what it is about, e.g. 'pupils'")
     if not (facts / "organisation.yaml").exists():
-        raise ValueError(f"{facts} has no organisation.yaml; run this from the project folder or pass --facts")
+        raise NoticesError(f"{facts} has no organisation.yaml; run this from the project folder or pass --facts")
     folder = facts / SCHOOLS_FOLDER if kind == "school" else facts
     existing = [path for path in (folder / f"{item_id}.yaml", folder / f"{item_id}.yml") if path.exists()]
     if existing:
-        raise ValueError(f"{existing[0]} already exists; edit it, or choose another id")
+        raise NoticesError(f"{existing[0]} already exists; edit it, or choose another id")
     return folder / f"{item_id}.yaml"
 
 

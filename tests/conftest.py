@@ -8,7 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
+from click.testing import CliRunner, Result
 from playwright.sync_api import sync_playwright
+
+from generator.cli import main
 
 PROJECT = Path(__file__).resolve().parent.parent
 EXAMPLE = PROJECT / "notices"
@@ -53,6 +57,20 @@ def fill_placeholders(facts: Path) -> None:
         path.write_text(text.replace(_COMMENTED_DPO, _COMMENTED_DPO.replace("# ", "").replace("#", "")), "utf-8")
 
 
+def write_facts(folder: Path, files: dict[str, object]) -> Path:
+    """Write each file: Python data through yaml.safe_dump, text and bytes as they are."""
+    for name, content in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        elif isinstance(content, str):
+            path.write_text(content, "utf-8")
+        else:
+            path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), "utf-8")
+    return folder
+
+
 @pytest.fixture
 def example_copy(tmp_path: Path) -> Path:
     """A copy of notices/ that a test may change."""
@@ -70,3 +88,8 @@ def chromium():
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
+
+
+def notices(*arguments: str) -> Result:
+    """Run the ``notices`` command as a user would, in this process."""
+    return CliRunner().invoke(main, list(arguments))

@@ -7,18 +7,16 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.build import load_notices
-from generator.cli import main
-from tests.conftest import EXAMPLE, FIXTURES, SEED_AS_PUBLISHED, TEMPLATES
+from generator.project import load_project
+from tests.conftest import EXAMPLE, FIXTURES, SEED_AS_PUBLISHED, TEMPLATES, notices
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("build") / "dist"
-    result = CliRunner().invoke(main, ["build", "--facts", str(EXAMPLE), "--templates", str(TEMPLATES),
-                                       "--out", str(out), "--format", "md,html"])
+    result = notices("build", "--facts", str(EXAMPLE), "--templates", str(TEMPLATES),
+                                       "--out", str(out), "--format", "md,html")
     assert result.exit_code == 0, result.output
     return out
 
@@ -69,8 +67,8 @@ def test_the_built_notice_states_each_seed_fact(built: Path, suffix: str, fact: 
 def test_a_second_school_gets_its_own_notice_naming_its_local_authority(example_copy: Path, tmp_path: Path) -> None:
     shutil.copy(FIXTURES / "second-school" / "regis.yaml", example_copy / "schools" / "regis.yaml")
     out = tmp_path / "dist"
-    result = CliRunner().invoke(main, ["build", "--facts", str(example_copy), "--templates", str(TEMPLATES),
-                                       "--out", str(out), "--format", "md,html"])
+    result = notices("build", "--facts", str(example_copy), "--templates", str(TEMPLATES),
+                                       "--out", str(out), "--format", "md,html")
     assert result.exit_code == 0, result.output
     authorities = {"oakmoor": "Hampshire County Council Children's Services",
                    "regis": "West Sussex County Council Children's Services"}
@@ -85,7 +83,7 @@ def test_a_second_school_gets_its_own_notice_naming_its_local_authority(example_
 
 
 def test_the_seed_as_published_loads_with_its_gaps_left_open() -> None:
-    [notice] = load_notices(SEED_AS_PUBLISHED)
+    [notice] = load_project(SEED_AS_PUBLISHED).notices
     assert notice.key == "oakmoor/children-in-need"
     assert notice.organisation.name is None
     assert (notice.notice.transfers, notice.notice.automated_decisions, notice.notice.sources) == (None, None, None)
@@ -96,8 +94,8 @@ def test_the_seed_as_published_loads_with_its_gaps_left_open() -> None:
 
 def test_a_notice_missing_optional_facts_never_prints_none(tmp_path: Path) -> None:
     out = tmp_path / "dist"
-    result = CliRunner().invoke(main, ["build", "--facts", str(SEED_AS_PUBLISHED), "--templates", str(TEMPLATES),
-                                       "--out", str(out), "--format", "md,html"])
+    result = notices("build", "--facts", str(SEED_AS_PUBLISHED), "--templates", str(TEMPLATES),
+                                       "--out", str(out), "--format", "md,html")
     assert result.exit_code == 0, result.output
     for path in sorted(out.rglob("*.*")):
         assert "None" not in path.read_text("utf-8"), path.name

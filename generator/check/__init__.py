@@ -5,16 +5,24 @@ from __future__ import annotations
 
 import datetime
 
-from generator.check.findings import Finding, Severity, sorted_findings
 from generator.check.audit import AuditFailed, audit_rendered
+from generator.check.findings import Finding, Severity, sorted_findings
 from generator.check.judge import JUDGEMENTS, applicable_rules
 from generator.check.lints import LINTS
+from generator.check.placeholders import placeholder_findings
 from generator.check.rules import RuleEntry, rule, rules_table
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import Location
+from generator.project import Project
 
 __all__ = ["AuditFailed", "Finding", "Location", "RuleEntry", "Severity", "audit_rendered", "check_notices",
-           "rules_table"]
+           "check_project", "rules_table"]
+
+
+def check_project(project: Project, today: datetime.date | None = None) -> list[Finding]:
+    """Everything `notices check` reports on the facts: each rule and lint on every notice, and every
+    placeholder still to complete; sorted, the same on every run."""
+    return sorted_findings(check_notices(project.notices, today) + placeholder_findings(project))
 
 
 def check_notices(notices: list[ResolvedNotice], today: datetime.date | None = None) -> list[Finding]:

@@ -4,15 +4,15 @@ rule's section found, in the standard order, carrying the values the facts requi
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.check.findings import Finding, sorted_findings
 from generator.check.judge import applicable_rules
+from generator.errors import NoticesError
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import Location
-from generator.render.formats import OutputFormat, all_formats
-from generator.render.sections import SECTIONS, SUBTITLES, TITLES
+from generator.facts.sections import SECTIONS, SUBTITLES, TITLES
+from generator.render.formats import all_formats
 
 _TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 _INVISIBLE = {"Cf", "Cc"}  # bidi marks, zero-width characters, soft hyphens; control characters
@@ -46,17 +46,18 @@ def _states(body: str, value: str) -> bool:
     return all(word in body or word[::-1] in body for word in _plain(value).split())
 
 
-@dataclass
-class AuditFailed(ValueError):
+class AuditFailed(NoticesError):
     """Raised by a build whose rendered output leaves out what the rules require."""
 
-    findings: list[Finding] = field(default_factory=list)
-
-    def __str__(self) -> str:
+    def __init__(self, findings: list[Finding]):
+        self.findings = list(findings)
         lines = [f"{finding.rule}: {finding.location}: {finding.message} (see {finding.see})"
                  for finding in self.findings]
         lines.append("The rendered notices leave out what the law requires; the previous output was kept.")
-        return "\n".join(lines)
+        super().__init__("\n".join(lines))
+
+    def __str__(self) -> str:
+        return self.message
 
 
 def required_values(notice: ResolvedNotice) -> dict[str, list[tuple[str, str, str]]]:
@@ -187,13 +188,6 @@ def _section_lines(lines: list[str], at: int) -> list[str]:
     return body
 
 
-def _files(output_format: OutputFormat, notices: list[ResolvedNotice]) -> list[tuple[Path, list[ResolvedNotice]]]:
-    if output_format.scope == "school":
-        schools = sorted({notice.variant.id for notice in notices})
-        return [(output_format.output_path(school), [n for n in notices if n.variant.id == school]) for school in schools]
-    return [(output_format.output_path(n.variant.id, n.id), [n]) for n in notices]
-
-
 def audit_rendered(folder: Path, notices: list[ResolvedNotice], shown_as: Path | None = None,
                    skip: set[Path] = frozenset()) -> list[Finding]:
     """Read back every rendered file in ``folder`` whose format has a reader, and audit it.
@@ -209,7 +203,7 @@ def audit_rendered(folder: Path, notices: list[ResolvedNotice], shown_as: Path |
     for output_format in all_formats().values():
         if output_format.read_text is None:
             continue
-        for relative, group in _files(output_format, notices):
+        for relative, subject in output_format.files(notices):
             path = folder / relative
             if relative in skip:
                 read += 1
@@ -218,7 +212,8 @@ def audit_rendered(folder: Path, notices: list[ResolvedNotice], shown_as: Path |
                 continue
             read += 1
             where = Location(((shown_as or folder) / relative).as_posix())
+            group = subject if isinstance(subject, list) else [subject]
             findings += audit_text(output_format.read_text(path.read_bytes()), group, where, output_format.laid_out)
     if not read:
-        raise ValueError(f"{folder} holds no rendered notice for these facts: build them first with 'notices build'.")
+        raise NoticesError(f"{folder} holds no rendered notice for these facts: build them first with 'notices build'.")
     return sorted_findings(findings)

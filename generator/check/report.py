@@ -42,6 +42,21 @@ def text_report(findings: list[Finding]) -> str:
     return "\n".join(lines)
 
 
+def finding_dict(finding: Finding) -> dict:
+    """One finding as every JSON report gives it (``check`` and ``diff`` alike)."""
+    return {
+        "rule": finding.rule,
+        "severity": finding.severity,
+        "message": finding.message,
+        "file": finding.location.file if finding.location else None,
+        "line": finding.location.line or None if finding.location else None,
+        "column": finding.location.column or None if finding.location else None,
+        "school": finding.school,
+        "notice": finding.notice,
+        "see": finding.see,
+    }
+
+
 def json_report(findings: list[Finding], notice_count: int, school_count: int) -> str:
     errors = sum(finding.severity == "error" for finding in findings)
     document = {
@@ -49,20 +64,7 @@ def json_report(findings: list[Finding], notice_count: int, school_count: int) -
         "schools": school_count,
         "errors": errors,
         "warnings": len(findings) - errors,
-        "findings": [
-            {
-                "rule": finding.rule,
-                "severity": finding.severity,
-                "message": finding.message,
-                "file": finding.location.file if finding.location else None,
-                "line": finding.location.line or None if finding.location else None,
-                "column": finding.location.column or None if finding.location else None,
-                "school": finding.school,
-                "notice": finding.notice,
-                "see": finding.see,
-            }
-            for finding in findings
-        ],
+        "findings": [finding_dict(finding) for finding in findings],
     }
     return json.dumps(document, indent=2, ensure_ascii=False)
 

@@ -11,8 +11,8 @@ from typing import Literal
 import yaml
 
 from generator.check.findings import Severity, manual_anchor
+from generator.facts.sections import TITLES
 from generator.law.dated import Span, span_of
-from generator.render.sections import TITLES
 
 
 @dataclass(frozen=True)

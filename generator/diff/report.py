@@ -6,6 +6,7 @@ import json
 from itertools import groupby
 
 from generator.check.findings import Finding
+from generator.check.report import finding_dict
 from generator.diff.review import FactsDiff, NoticeDiff, Reach
 from generator.render.text import inline
 
@@ -140,12 +141,6 @@ def text_report(diff: FactsDiff) -> str:
     return "\n".join(out) + "\n"
 
 
-def _finding_json(finding: Finding) -> dict:
-    return {"rule": finding.rule, "severity": finding.severity, "message": finding.message,
-            "school": finding.school, "notice": finding.notice,
-            "location": str(finding.location) if finding.location else None}
-
-
 def json_report(diff: FactsDiff) -> str:
     document = {
         "base": diff.base, "head": diff.head, "summary": summary(diff),
@@ -155,8 +150,8 @@ def json_report(diff: FactsDiff) -> str:
                      "changes": [{"topic": c.topic, "text": c.text} for c in n.changes]} for n in diff.notices],
         "reach": [{"topic": r.change.topic, "text": r.change.text, "notices": r.keys, "schools": r.schools}
                   for r in diff.reaches],
-        "findings": {"introduced": [_finding_json(f) for f in diff.introduced],
-                     "fixed": [_finding_json(f) for f in diff.fixed]},
+        "findings": {"introduced": [finding_dict(f) for f in diff.introduced],
+                     "fixed": [finding_dict(f) for f in diff.fixed]},
         "suggested_entries": [{"notice": s.notice, "file": s.file, "schools": s.schools, "yaml": s.as_yaml()}
                               for s in diff.suggestions],
     }

@@ -30,18 +30,13 @@ from generator.facts.models import (
     School,
     SupervisoryAuthority,
 )
+from generator.facts.roles import overridable, roles
 from generator.law.catalogue import catalogue
 from generator.law.rights import DerivedRight, derive_rights
 
+# How the items of each list of a notice are told apart (by id, article, ...), read off Notice's fields.
 _ITEM_KEYS: dict[str, Callable[[Any], str]] = {
-    "categories": lambda item: item.id,
-    "purposes": lambda item: item.id,
-    "recipients": lambda item: item.id,
-    "retention": lambda item: item.id,
-    "sections": lambda item: item.id,
-    "lawful_bases": lambda item: item.article,
-    "sources": lambda item: item.name,
-    "changes": lambda item: f"{item.date}/{item.version}",
+    name: declared.item_key for name, declared in roles(Notice).items() if declared.key
 }
 
 
@@ -150,7 +145,7 @@ def _suggest(wanted: str, known) -> str:
 
 
 def _check_unique_ids(notice: Notice, errors: list[FactError]) -> None:
-    for name in ("categories", "purposes", "recipients", "retention", "sections", "lawful_bases"):
+    for name in overridable(Notice, "remove"):  # a school removes items by id: each id must name one item
         items = getattr(notice, name)
         if not isinstance(items, list):
             continue

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.defaults import manual
+from generator.errors import NoticesError
 
 
 @dataclass(frozen=True, order=True)
@@ -65,14 +66,21 @@ class FactError:
         return printable(text)  # a value quoted in the message may hold a newline: keep it one line
 
 
-@dataclass
-class FactErrors(Exception):
+class FactErrors(NoticesError):
     """Raised at the edge of a stage that found errors; carries all of them."""
 
-    errors: list[FactError] = field(default_factory=list)
+    def __init__(self, errors: list[FactError]):
+        self.errors = list(errors)
+        super().__init__("\n".join(str(error) for error in self.errors))
+        noun = "problem" if len(self.errors) == 1 else "problems"
+        self.closing = f"{len(self.errors)} {noun} in the facts; nothing was built or changed."
+
+    def details(self) -> list[str]:
+        # The manual's link on its own line: each problem's first line stays file:line:col for editors.
+        return [line for error in self.errors for line in (str(error), f"  see {error.see}")]
 
     def __str__(self) -> str:
-        return "\n".join(str(error) for error in self.errors)
+        return self.message
 
 
 def printable(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -13,7 +14,6 @@ from pydantic import BaseModel, ValidationError
 from generator.facts.errors import FactError, FactErrors, Location, display_path, printable
 from generator.facts.models import ID_MAX_LENGTH, SLUG_PATTERN, Notice, Organisation, School, attach_locations
 from generator.facts.strict_yaml import LoadedYaml, StrictYamlError, format_key_path, load_yaml_file, parse_yaml
-from generator.render.formats import school_file_names
 
 ORGANISATION_FILE = "organisation.yaml"
 SCHOOLS_FOLDER = "schools"
@@ -274,35 +274,32 @@ def _id_from(relative: str, files: _FactFiles, errors: list[FactError]) -> str |
     return None
 
 
-def _taken_notice_ids() -> dict[str, str]:
-    """Ids whose files or pages would clash with a school's own: what each is instead."""
-    taken = {name: f"the name of each school's {output_format.name} ({output_format.suffix})"
-             for name, output_format in school_file_names().items()}
-    return {**taken, RESERVED_NOTICE_ID: "the name of each school's own page"}
-
-
 def _yaml_files(files: _FactFiles, folder: str) -> list[str]:
     """The fact files directly in ``folder``: any name ending .yaml or .yml, in any case, hidden ones too
     (so that a hidden one is named, not silently left out)."""
     return [name for name in files.names_in(folder) if name.lower().endswith(FACT_FILE_ENDINGS)]
 
 
-def load_facts(root: Path) -> FactTree:
-    """Load and validate every fact file under ``root``. Raises FactErrors with all problems found."""
+def load_facts(root: Path, taken_ids: Mapping[str, str] | None = None) -> FactTree:
+    """Load and validate every fact file under ``root``. Raises FactErrors with all problems found.
+
+    ``taken_ids`` are notice ids that files of the school's own take (e.g. ``booklet``), with what each is.
+    """
     root = Path(root)
     if not root.is_dir():
         raise FactErrors([FactError(Location(str(root)), "is not a folder of facts.",
                                     "Point to the folder that holds organisation.yaml.", code="io")])
-    return _load(_DiskFiles(root), root)
+    return _load(_DiskFiles(root), root, taken_ids or {})
 
 
-def load_facts_from_memory(files: dict[str, bytes], shown_as: str) -> FactTree:
+def load_facts_from_memory(files: dict[str, bytes], shown_as: str,
+                           taken_ids: Mapping[str, str] | None = None) -> FactTree:
     """Load a facts folder given as {path inside it: content}, e.g. read from a git revision without
     writing it to disk; files are named ``shown_as/path``, e.g. 'main:notices/pupils.yaml'."""
-    return _load(_MemoryFiles(files, shown_as), Path(shown_as))
+    return _load(_MemoryFiles(files, shown_as), Path(shown_as), taken_ids or {})
 
 
-def _load(files: _FactFiles, root: Path) -> FactTree:
+def _load(files: _FactFiles, root: Path, taken_ids: Mapping[str, str]) -> FactTree:
     errors: list[FactError] = []
     if not files.exists(ORGANISATION_FILE):
         raise FactErrors([FactError(Location(files.display(ORGANISATION_FILE)), "is missing.",
@@ -334,7 +331,7 @@ def _load(files: _FactFiles, root: Path) -> FactTree:
                                         "Keep one file per notice: .yaml and .yml of the same name clash.",
                                         code="duplicate-id"))
                 continue
-            taken = _taken_notice_ids().get(notice_id)
+            taken = {RESERVED_NOTICE_ID: "the name of each school's own page", **taken_ids}.get(notice_id)
             if taken:
                 errors.append(FactError(Location(source.file, 1, 1), f"cannot be a notice: '{notice_id}' is {taken}.",
                                         "Rename the file after what the notice is about, e.g. 'pupils.yaml'.",

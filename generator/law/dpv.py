@@ -7,10 +7,21 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Protocol
 
 import yaml
 
-from generator.facts.models import Category, Purpose
+
+# The law knows nothing of the fact models above it: what a category or a purpose must say is enough.
+class Category(Protocol):
+    id: str
+    name: str
+    examples: list[str]
+
+
+class Purpose(Protocol):
+    id: str
+    description: str
 
 
 @dataclass(frozen=True)

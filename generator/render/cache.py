@@ -45,6 +45,7 @@ import click
 from generator.facts.cascade import ResolvedNotice
 from generator.publish import UnsafeOutput
 from generator.render.templating import templates_used
+from generator.render.formats import writer_libraries
 
 DEFAULT_FOLDER = Path(".notices-cache")
 TAG = "CACHEDIR.TAG"
@@ -56,8 +57,6 @@ _TAG_TEXT = ("Signature: 8a477f597d28d172789f06886806bc55\n"
 _OWN_FILE = re.compile(r"(?P<key>[0-9a-f]{64})(\.pending)?|\.writing-\w{8}")
 _GENERATOR = Path(__file__).resolve().parent.parent
 
-# The libraries whose version changes the bytes of a PDF or a Word file.
-_WRITERS = ("privacy-notices", "weasyprint", "pydyf", "tinycss2", "python-docx", "markdown", "jinja2", "lxml")
 
 
 def files_digest(files: dict[str, Path]) -> bytes:
@@ -79,7 +78,7 @@ def folder_digest(folder: Path) -> bytes:
 def generator_digest() -> bytes:
     """The generator's own identity: its source and data files, and the versions of its writers."""
     digest = hashlib.sha256(folder_digest(_GENERATOR))
-    for name in _WRITERS:
+    for name in ("privacy-notices", *writer_libraries()):  # the libraries each format says write its bytes
         try:
             digest.update(f"{name}={metadata.version(name)}\0".encode())
         except metadata.PackageNotFoundError:

@@ -13,9 +13,10 @@ import jinja2
 from markupsafe import Markup
 
 from generator.defaults import packaged
+from generator.facts import free_text
+from generator.facts.sections import SECTIONS, SUBTITLES, TITLES
 from generator.law.dated import law_as_at
 from generator.render import text
-from generator.render.sections import SECTIONS, SUBTITLES, TITLES
 
 
 class SharedParts:
@@ -77,7 +78,7 @@ def _environment(folder: Path, markdown: bool) -> jinja2.Environment:
     environment.globals.update(sections=SECTIONS, titles=TITLES, subtitles=SUBTITLES, anchor=text.anchor, shared=SharedParts(),
                                law_as_at=law_as_at)
     environment.filters.update(
-        md_block=text.block, link=text.link, mailto=text.mailto, join_list=text.join_list,
+        md_block=free_text.block, link=text.link, mailto=text.mailto, join_list=text.join_list,
         capfirst=text.capfirst, longdate=text.longdate, trusted=text.TrustedMarkdown,
     )
     return environment

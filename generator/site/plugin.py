@@ -7,7 +7,7 @@ Options (in ``mkdocs.yml``, paths relative to it):
       - notices:
           facts: notices          # the fact files
           templates: templates    # the notice templates; the site's own are in templates/site/
-          formats: [pdf, docx, booklet]   # offered for download, where registered
+          formats: [pdf, docx, booklet]   # offered for download; a name that is no format stops the build
           cache: .notices-cache   # files reused when unchanged; empty to render every time
 """
 
@@ -25,15 +25,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from generator.check import AuditFailed
 from generator.defaults import packaged
-from generator.facts.cascade import resolve
-from generator.facts.errors import FactErrors
-from generator.facts.load import load_facts
-from generator.facts.placeholders import refuse_placeholders
-from generator.publish import MARKER, UnsafeOutput
+from generator.errors import NoticesError
+from generator.project import load_project
+from generator.publish import MARKER
 from generator.render.cache import OutputCache
-from generator.render.formats import RenderContext
+from generator.render.formats import RenderContext, all_formats
 from generator.render.text import longdate
 from generator.site.downloads import render_downloads
 from generator.site.feed import atom_feed
@@ -42,9 +39,11 @@ from generator.site.pages import FEED, SitePage, notice_page, site_nav, site_pag
 
 
 class NoticesConfig(Config):
-    facts = config_options.Type(str, default="notices")
-    templates = config_options.Type(str, default="templates")
-    formats = config_options.ListOfItems(config_options.Type(str),
+    """The plugin's options, each checked by MkDocs as it checks its own: a wrong one names itself."""
+
+    facts = config_options.Dir(exists=True, default="notices")
+    templates = config_options.Dir(exists=True, default="templates")
+    formats = config_options.ListOfItems(config_options.Choice(tuple(all_formats())),
                                          default=["pdf", "docx", "html", "json", "fragment", "booklet"])
     cache = config_options.Type(str, default=".notices-cache")
 
@@ -70,18 +69,14 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
     def on_files(self, files: Files, /, *, config) -> Files:
         facts, templates = self._path(config, "facts"), self._path(config, "templates")
         try:
-            tree = load_facts(facts)
-            notices = resolve(tree)
-            refuse_placeholders(tree)
+            notices = load_project(facts).publishable()
             context = RenderContext(templates=templates)
             self._close_cache()
             if self.config.cache:
                 self.cache = OutputCache(self._path(config, "cache"), templates).open()
             downloads = render_downloads(notices, self.config.formats, context, self.cache)
-        except (FactErrors, AuditFailed, UnsafeOutput) as problem:
-            # FactErrors: one file:line:col line per problem, then where the manual explains it.
-            lines = [f"{error}\n  see {error.see}" for error in getattr(problem, "errors", [])] or [str(problem)]
-            raise PluginError("\n".join(lines + ["The site was not built."])) from None
+        except NoticesError as problem:
+            raise PluginError("\n".join(problem.details() + ["The site was not built."])) from None
         self.epoch_before = os.environ.get("SOURCE_DATE_EPOCH")
         _date_builds_from_facts(notices)
         # Hand-written pages in the docs folder (an accessibility statement, say) join the menu after the hubs.

@@ -9,16 +9,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.build import build, load_notices
+from generator.build import build
+from generator.project import load_project
 from generator.check import AuditFailed, audit_rendered
 from generator.check.audit import audit_text
-from generator.cli import main
 from generator.facts.errors import Location
 from generator.render.formats import all_formats
 from tests.check.conftest import minimal_facts, write_facts
-from tests.conftest import EXAMPLE, TEMPLATES, notice_template_holding, templates_with
+from tests.conftest import EXAMPLE, TEMPLATES, notice_template_holding, notices, templates_with
 
 TRANSFERS_HEADING = "## {{ titles['transfers'] }} {{ anchor('transfers') }}"
 RIGHTS_LOOP = "{% for right in rights | rejectattr('stands_apart') %}"
@@ -51,13 +50,13 @@ def test_every_format_has_a_reader() -> None:
 
 
 def test_the_example_in_every_format_passes_the_audit(example_build: Path) -> None:
-    assert audit_rendered(example_build, load_notices(EXAMPLE)) == []
+    assert audit_rendered(example_build, load_project(EXAMPLE).notices) == []
 
 
 @pytest.mark.parametrize("name", sorted(all_formats()))
 def test_each_format_read_back_without_its_transfers_heading_fails_the_audit(example_build: Path, name: str) -> None:
     output_format = all_formats()[name]
-    notices = load_notices(EXAMPLE)
+    notices = load_project(EXAMPLE).notices
     path = example_build / (output_format.output_path("oakmoor") if output_format.scope == "school"
                             else output_format.output_path("oakmoor", "children-in-need"))
     text = output_format.read_text(path.read_bytes())
@@ -74,8 +73,8 @@ def test_a_template_without_the_transfers_section_fails_the_build_and_keeps_the_
     out = tmp_path / "dist"
     shutil.copytree(example_build, out)
     before = digest(out)
-    result = CliRunner().invoke(main, ["build", "--facts", str(EXAMPLE), "--out", str(out), "--templates",
-                                       str(without_transfers_section(tmp_path))])
+    result = notices("build", "--facts", str(EXAMPLE), "--out", str(out), "--templates",
+                                       str(without_transfers_section(tmp_path)))
     assert result.exit_code == 1
     assert f"A13.1.f: {out}/oakmoor/children-in-need.md: The section 'Transfers outside the UK' is missing" in result.output
     assert f"A13.1.f: {out}/oakmoor/children-in-need.pdf:" in result.output
@@ -151,19 +150,18 @@ def test_sections_out_of_order_fail(tmp_path: Path) -> None:
 def test_check_rendered_audits_a_folder_built_before(example_build: Path, tmp_path: Path) -> None:
     out = tmp_path / "dist"
     shutil.copytree(example_build, out)
-    runner = CliRunner()
-    clean = runner.invoke(main, ["check", "--facts", str(EXAMPLE), "--rendered", str(out), "--strict"])
+    clean = notices("check", "--facts", str(EXAMPLE), "--rendered", str(out), "--strict")
     assert clean.exit_code == 0, clean.output
     page = out / "oakmoor" / "children-in-need.md"
     page.write_text(page.read_text("utf-8").replace("unicat@chi.ac.uk", "someone@example.org"), "utf-8")
-    result = runner.invoke(main, ["check", "--facts", str(EXAMPLE), "--rendered", str(out), "--format", "github"])
+    result = notices("check", "--facts", str(EXAMPLE), "--rendered", str(out), "--format", "github")
     assert result.exit_code == 1
     assert result.output.startswith(f"::error file={out}/oakmoor/children-in-need.md,title=A13.1.b::")
     assert "the DPO's email 'unicat@chi.ac.uk'" in result.output
 
 
 def test_check_rendered_on_a_folder_with_no_notice_is_a_plain_error(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["check", "--facts", str(EXAMPLE), "--rendered", str(tmp_path)])
+    result = notices("check", "--facts", str(EXAMPLE), "--rendered", str(tmp_path))
     assert result.exit_code == 1
     assert result.output.startswith(f"error: {tmp_path} holds no rendered notice")
 
@@ -177,7 +175,7 @@ def test_a_booklet_of_two_notices_is_audited_notice_by_notice(tmp_path: Path) ->
     out = build(facts, tmp_path / "dist", TEMPLATES, ["booklet"]).out
     booklet = all_formats()["booklet"]
     text = booklet.read_text((out / booklet.output_path("hill")).read_bytes())
-    notices = load_notices(facts)
+    notices = load_project(facts).notices
     assert audit_text(text, notices, Location("booklet.pdf"), True) == []
     # The staff notice's period stated only in the pupils' chapter does not count for the staff notice.
     staff_period = re.compile("six years after they leave", re.IGNORECASE)
@@ -210,4 +208,4 @@ def test_a_notice_that_states_everything_passes_the_audit_in_every_format(tmp_pa
     )
     facts = write_facts(tmp_path / "notices", files)
     out = build(facts, tmp_path / "dist", TEMPLATES).out
-    assert audit_rendered(out, load_notices(facts)) == []
+    assert audit_rendered(out, load_project(facts).notices) == []

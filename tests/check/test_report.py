@@ -7,11 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from generator.cli import main
 from tests.check.conftest import minimal_facts, write_facts
-from tests.conftest import EXAMPLE, SEED_AS_PUBLISHED
+from tests.conftest import EXAMPLE, SEED_AS_PUBLISHED, notices
 
 # GitHub's workflow command syntax: ::command key=value,key=value::data, with % \r \n escaped in the data
 # and , : also escaped in property values.
@@ -20,7 +19,7 @@ PROPERTY = re.compile(r"^(?P<key>file|line|col|endLine|endColumn|title)=(?P<valu
 
 
 def check(*arguments: str) -> Result:
-    return CliRunner().invoke(main, ["check", "--today", "2026-11-29", *arguments])
+    return notices("check", "--today", "2026-11-29", *arguments)
 
 
 def _unescape(value: str) -> str:
@@ -116,14 +115,14 @@ def test_any_error_fails(tmp_path: Path) -> None:
 
 
 def test_today_decides_whether_the_review_is_overdue() -> None:
-    on_time = CliRunner().invoke(main, ["check", "--facts", str(EXAMPLE), "--today", "2027-09-01", "--strict"])
-    late = CliRunner().invoke(main, ["check", "--facts", str(EXAMPLE), "--today", "2027-09-02", "--strict"])
+    on_time = notices("check", "--facts", str(EXAMPLE), "--today", "2027-09-01", "--strict")
+    late = notices("check", "--facts", str(EXAMPLE), "--today", "2027-09-02", "--strict")
     assert on_time.exit_code == 0
     assert late.exit_code == 1 and "L.review" in late.output and "2027-09-01" in late.output
 
 
 def test_a_bad_today_is_a_plain_error() -> None:
-    result = CliRunner().invoke(main, ["check", "--facts", str(EXAMPLE), "--today", "1 Sept"])
+    result = notices("check", "--facts", str(EXAMPLE), "--today", "1 Sept")
     assert result.exit_code == 2 and "YYYY-MM-DD" in result.output and "Traceback" not in result.output
 
 

@@ -8,7 +8,7 @@ from typing import Callable
 
 import pytest
 
-from generator.build import load_notices
+from generator.project import load_project
 from generator.check import check_notices, rules_table
 from tests.check.conftest import findings_for, minimal_facts, write_facts
 
@@ -176,6 +176,6 @@ def test_articles_of_other_laws_are_not_checked_against_the_uk_gdpr(tmp_path: Pa
 
 
 def test_the_review_date_is_judged_against_the_date_given(tmp_path: Path) -> None:
-    notices = load_notices(write_facts(tmp_path, minimal_facts()))
+    notices = load_project(write_facts(tmp_path, minimal_facts())).notices
     assert check_notices(notices, datetime.date(2027, 9, 1)) == []
     assert [f.rule for f in check_notices(notices, datetime.date(2027, 9, 2))] == ["L.review"]

@@ -6,9 +6,8 @@ from __future__ import annotations
 import json
 import os
 
-from click.testing import CliRunner
 
-from generator.cli import main
+from tests.conftest import notices
 
 
 OLD_BASIS = "Information Management Toolkit for Schools"
@@ -31,7 +30,7 @@ def diff(repo, *args: str):
     here = os.getcwd()
     os.chdir(repo.root)  # as in CI: the command runs at the top of the repository
     try:
-        return CliRunner().invoke(main, ["diff", *args, "--today", "2026-11-29"])
+        return notices("diff", *args, "--today", "2026-11-29")
     finally:
         os.chdir(here)
 
@@ -112,5 +111,6 @@ def test_the_same_review_as_json_names_places_in_the_revision(repo):
     assert (dpo["notices"], dpo["schools"]) == (["oakmoor/children-in-need", "regis/children-in-need"],
                                                 ["oakmoor", "regis"])
     [new] = document["findings"]["introduced"]
-    assert (new["rule"], new["school"], new["location"]) == ("L.naming", "oakmoor", "main:notices/schools/oakmoor.yaml:29:11")
+    assert (new["rule"], new["school"], new["file"], new["line"], new["column"]) == (
+        "L.naming", "oakmoor", "main:notices/schools/oakmoor.yaml", 29, 11)
     assert document["suggested_entries"][0]["schools"] == ["oakmoor", "regis"]

@@ -6,10 +6,9 @@ import json
 import os
 import shutil
 
-from click.testing import CliRunner
 
-from generator.cli import main
 from tests.diff.test_acceptance import diff
+from tests.conftest import notices
 
 
 def test_identical_trees_print_one_line_and_exit_0(repo):
@@ -109,7 +108,7 @@ def test_the_command_runs_from_a_subfolder_of_the_repository(repo):
     here = os.getcwd()
     os.chdir(repo.facts / "schools")
     try:
-        result = CliRunner().invoke(main, ["diff", "--facts", "..", "main"])
+        result = notices("diff", "--facts", "..", "main")
     finally:
         os.chdir(here)
     assert result.exit_code == 0, result.output

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
 
 from generator.cli import main
 from generator.diff.report import FULL_REVIEW
+from tests.conftest import notices
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKFLOW_FILE = ROOT / ".github" / "workflows" / "notices.yml"
@@ -129,7 +129,7 @@ def test_every_command_uses_options_the_cli_has(command, monkeypatch):
     monkeypatch.chdir(ROOT)  # as in CI: at the top of the repository (mkdocs.yml must exist)
     words = shlex.split(command.split(">")[0])[1:]
     name, arguments = words[0], words[1:]
-    helped = CliRunner().invoke(main, [name, "--help"])
+    helped = notices(name, "--help")
     assert helped.exit_code == 0, helped.output
     for option in (word for word in arguments if word.startswith("--")):
         assert option in helped.output, f"'notices {name}' has no option {option}"

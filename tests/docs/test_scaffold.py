@@ -9,17 +9,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import main
 from generator.defaults import manual
 from generator.facts.placeholders import MARKER
 from generator.facts.strict_yaml import load_yaml_file
-from tests.conftest import EXAMPLE, TEMPLATES
-
-
-def notices(*args: str):
-    return CliRunner().invoke(main, list(args))
+from tests.conftest import EXAMPLE, TEMPLATES, notices
 
 
 def _placeholder_lines(path: Path) -> list[int]:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from tests.conftest import notices
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import main
 from generator.facts.models import ID_MAX_LENGTH
 from generator.render.formats import all_formats
 from tests.facts.conftest import refused
@@ -17,7 +16,7 @@ FILE_NAME_BYTES = 255  # the longest file name ext4, APFS and NTFS allow
 
 def test_a_notice_called_index_is_refused_because_it_would_hide_the_school_page(example_copy: Path) -> None:
     (example_copy / "index.yaml").write_text((example_copy / "children-in-need.yaml").read_text("utf-8"), "utf-8")
-    result = CliRunner().invoke(main, ["check", "--facts", str(example_copy)])
+    result = notices("check", "--facts", str(example_copy))
     assert result.exit_code == 1
     first = result.output.splitlines()[0]
     assert first.endswith("index.yaml:1:1: cannot be a notice: 'index' is the name of each school's own page. "

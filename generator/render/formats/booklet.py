@@ -5,9 +5,9 @@ from __future__ import annotations
 import lxml.html
 
 from generator.facts.cascade import ResolvedNotice
-from generator.render.formats import OutputFormat, RenderContext, register
+from generator.render.formats import Needs, OutputFormat, RenderContext, register
 from generator.render.formats.html import notice_body_html
-from generator.render.formats.pdf import html_to_pdf
+from generator.render.formats.pdf import PDF_NEEDS, html_to_pdf
 from generator.render.pdf_text import pdf_text
 from generator.render.templating import html_environment
 
@@ -53,8 +53,9 @@ register(OutputFormat(
     suffix="booklet.pdf",
     render=render_booklet,
     description="every notice of a school in one PDF with a contents page, for printing as a pack",
+    label="Booklet of every notice (PDF)",
+    needs=Needs(libraries=(*PDF_NEEDS.libraries, "lxml"), programs=PDF_NEEDS.programs),
     scope="school",
     slow=True,
     read_text=pdf_text,
-    requires=("weasyprint", "pypdfium2"),
 ))

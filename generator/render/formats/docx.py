@@ -24,7 +24,7 @@ from docx.shared import RGBColor
 from docx.text.paragraph import Paragraph
 
 from generator.facts.cascade import ResolvedNotice
-from generator.render.formats import OutputFormat, RenderContext, register
+from generator.render.formats import Needs, OutputFormat, RenderContext, register
 from generator.render.formats.html import notice_body_html
 
 LINK_COLOUR = RGBColor(0x1D, 0x4F, 0x91)
@@ -315,6 +315,8 @@ register(OutputFormat(
     suffix=".docx",
     render=render_docx,
     description="a Word document per notice, with real headings and tables, for staff to edit",
+    label="Word document",
+    needs=Needs(libraries=("jinja2", "markdown", "python-docx", "lxml")),
     slow=True,
     read_text=docx_text,
 ))

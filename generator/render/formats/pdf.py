@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from generator.facts.cascade import ResolvedNotice
-from generator.render.formats import OutputFormat, RenderContext, register
+from generator.render.formats import Needs, OutputFormat, RenderContext, register
 from generator.render.formats.html import notice_body_html
 from generator.render.pdf_text import pdf_text
 from generator.render.templating import html_environment
@@ -39,6 +39,10 @@ def html_to_pdf(document: str) -> bytes:
     )
 
 
+# WeasyPrint and its writers make the PDF; PDFium (pypdfium2) reads it back for the audit.
+PDF_NEEDS = Needs(libraries=("jinja2", "markdown", "weasyprint", "pydyf", "tinycss2", "pypdfium2"))
+
+
 def render_pdf(notice: ResolvedNotice, context: RenderContext) -> bytes:
     template = html_environment(context.templates).get_template("notice.pdf.html.j2")
     return html_to_pdf(template.render(n=notice, body=notice_body_html(notice, context)))
@@ -49,7 +53,8 @@ register(OutputFormat(
     suffix=".pdf",
     render=render_pdf,
     description="an accessible, tagged PDF (A4) per notice, for printing and admission packs",
+    label="PDF",
+    needs=PDF_NEEDS,
     slow=True,
     read_text=pdf_text,
-    requires=("weasyprint", "pypdfium2"),
 ))

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from generator.render.formats import all_formats
-from generator.render.sections import SECTIONS, TITLES
-from tests.formats.conftest import assert_states_the_notice
+from generator.facts.sections import SECTIONS, TITLES
+from tests.render.formats.conftest import assert_states_the_notice
 
 DOCUMENT_FORMATS = ["pdf", "docx", "fragment"]
 

@@ -11,8 +11,8 @@ from docx.oxml.ns import qn
 import pytest
 
 from generator.render.formats import all_formats
-from generator.render.sections import SECTIONS
-from tests.formats.conftest import build
+from generator.facts.sections import SECTIONS
+from tests.render.formats.conftest import build
 
 
 @pytest.fixture(scope="module")

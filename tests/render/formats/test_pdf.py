@@ -12,14 +12,14 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from generator.build import load_notices
+from generator.project import load_project
 from generator.render.formats import RenderContext, all_formats
 from generator.render.formats.booklet import booklet_html
+from generator.facts.sections import SECTIONS
 from generator.render.formats.pdf import html_to_pdf
 from generator.render.pdf_text import pdf_pages
-from generator.render.sections import SECTIONS
 from tests.conftest import EXAMPLE, TEMPLATES
-from tests.formats.conftest import build, flat
+from tests.render.formats.conftest import build, flat
 
 A4_POINTS = (595.28, 841.89)
 
@@ -136,7 +136,7 @@ def test_the_booklet_has_one_top_bookmark_per_notice(booklet: Path) -> None:
 
 
 def test_the_booklet_keeps_ids_unique(two_notice_facts: Path) -> None:
-    notices = load_notices(two_notice_facts)
+    notices = load_project(two_notice_facts).notices
     ids = re.findall(r'\sid="([^"]+)"', booklet_html(notices, RenderContext(TEMPLATES)))
     assert len(ids) == len(set(ids))
     assert "pupils--your-rights" in ids and "children-in-need--your-rights" in ids

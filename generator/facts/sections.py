@@ -1,6 +1,7 @@
 """The standard sections of every notice, in their fixed order, with stable anchor ids.
 
-Templates, the completeness audit and every format use these ids and titles; change them here only.
+Fact models (a section's `after`, each field's section), templates, the completeness audit and every
+format use these ids and titles; change them here only.
 """
 
 from __future__ import annotations

@@ -14,8 +14,9 @@ from generator.facts.models import Category, Purpose
 from generator.law.catalogue import catalogue
 from generator.law.dpv import category_terms, dpv_mapping, pinned_terms, purpose_terms
 from generator.render.formats.json import notice_document_schema
+from tests.conftest import PROJECT
 
-PUBLISHED_SCHEMA = Path(__file__).resolve().parents[2] / "generator" / "render" / "notice-document.schema.json"
+PUBLISHED_SCHEMA = PROJECT / "generator" / "render" / "notice-document.schema.json"
 
 
 @pytest.fixture(scope="module")
