@@ -29,7 +29,7 @@ from generator.build import render_all
 from generator.facts import free_text
 from generator.project import load_project
 from generator.facts.sections import SECTIONS, SUBTITLES, TITLES
-from generator.law.dated import law_as_at
+from generator.law.dated import law_as_at, longdate
 from generator.render import text
 from generator.render.cache import OutputCache
 from generator.render.formats import RenderContext, select_formats
@@ -85,7 +85,7 @@ def bare_jinja(templates: Path) -> jinja2.Template:
     environment.globals.update(sections=SECTIONS, titles=TITLES, subtitles=SUBTITLES, anchor=text.anchor,
                                shared=lambda macro, *arguments: macro(*arguments), law_as_at=law_as_at)
     environment.filters.update(md_block=free_text.block, link=text.link, mailto=text.mailto,
-                               join_list=text.join_list, capfirst=text.capfirst, longdate=text.longdate,
+                               join_list=text.join_list, capfirst=text.capfirst, longdate=longdate,
                                trusted=text.TrustedMarkdown)
     return environment.get_template("notice.md.j2")
 

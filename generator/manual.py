@@ -19,7 +19,7 @@ from pydantic import AfterValidator, BaseModel, EmailStr, HttpUrl, StringConstra
 
 from generator.check import rules_table
 from generator.law.dated import newest_first
-from generator.render.text import longdate
+from generator.law.dated import longdate
 from generator.check.findings import manual_anchor
 from generator.check.placeholders import PLACEHOLDER_RULE
 from generator.check.rules import RuleEntry

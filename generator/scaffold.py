@@ -125,7 +125,7 @@ def _target(facts: Path, kind: str, item_id: str) -> Path:
         raise NoticesError(f"'{item_id}' cannot be a {kind} id; use lower-case letters, digits and single hyphens, "
                          f"e.g. 'hill-school'")
     if kind == "notice" and item_id == RESERVED_NOTICE_ID:
-        raise ValueError(f"'{item_id}' cannot be a notice id: it is the name of each school's own page on the "
+        raise NoticesError(f"'{item_id}' cannot be a notice id: it is the name of each school's own page on the "
                          "website; name the notice after what it is about, e.g. 'pupils'")
     if not (facts / "organisation.yaml").exists():
         raise NoticesError(f"{facts} has no organisation.yaml; run this from the project folder or pass --facts")

@@ -13,7 +13,7 @@ from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import Location
 from generator.facts.models import FactModel, Section
 from generator.law.dated import law_changes, regulator_names
-from generator.render.text import longdate
+from generator.law.dated import longdate
 
 _OLD_NAMES = re.compile(
     r"(?<!UK )(?<!UK-)(?<!EU )\b(?:the\s+)?(?:GDPR|General\s+Data\s+Protection\s+Regulations?)\b"

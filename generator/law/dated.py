@@ -9,7 +9,11 @@ from importlib import resources
 
 import yaml
 
-from generator.render.text import longdate
+
+def longdate(value: datetime.date) -> str:
+    """2026-09-01 -> '1 September 2026', the UK way (commencement dates, review dates, change lists)."""
+    return f"{value.day} {value:%B %Y}"
+
 
 
 @dataclass(frozen=True)

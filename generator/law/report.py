@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from generator.law.dated import newest_first
-from generator.render.text import longdate
+from generator.law.dated import longdate
 
 
 def law_report(today: datetime.date) -> str:

@@ -15,7 +15,7 @@ from markupsafe import Markup
 from generator.defaults import packaged
 from generator.facts import free_text
 from generator.facts.sections import SECTIONS, SUBTITLES, TITLES
-from generator.law.dated import law_as_at
+from generator.law.dated import law_as_at, longdate
 from generator.render import text
 
 
@@ -79,7 +79,7 @@ def _environment(folder: Path, markdown: bool) -> jinja2.Environment:
                                law_as_at=law_as_at)
     environment.filters.update(
         md_block=free_text.block, link=text.link, mailto=text.mailto, join_list=text.join_list,
-        capfirst=text.capfirst, longdate=text.longdate, trusted=text.TrustedMarkdown,
+        capfirst=text.capfirst, longdate=longdate, trusted=text.TrustedMarkdown,
     )
     return environment
 

@@ -72,11 +72,6 @@ def capfirst(value: object) -> str:
     return words[:1].upper() + words[1:]
 
 
-def longdate(value) -> str:
-    """2026-09-01 -> '1 September 2026', the UK way."""
-    return f"{value.day} {value:%B %Y}"
-
-
 def anchor(section_id: str) -> TrustedMarkdown:
     """The attribute-list suffix that gives a heading its stable id."""
     return TrustedMarkdown("{#" + inline(section_id) + "}")

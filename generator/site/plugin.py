@@ -31,7 +31,7 @@ from generator.project import load_project
 from generator.publish import MARKER
 from generator.render.cache import OutputCache
 from generator.render.formats import RenderContext, all_formats
-from generator.render.text import longdate
+from generator.law.dated import longdate
 from generator.site.downloads import render_downloads
 from generator.site.feed import atom_feed
 from generator.site.host_guard import refusing_other_hosts

@@ -18,6 +18,7 @@ from pathlib import Path
 import jinja2
 
 from generator.defaults import packaged
+from generator.errors import NoticesError
 from generator.facts.load import load_facts
 from generator.facts.placeholders import placeholder
 from generator.facts.schema import write_schemas
@@ -51,13 +52,13 @@ def _environment() -> jinja2.Environment:
 def start_repository(target: Path, notice_ids: list[str], trust: bool, school_ids: list[str]) -> list[Path]:
     """Write a new repository into ``target`` (new or empty); returns the files written, relative to it."""
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise ValueError(f"{target} already holds files: choose a new or empty folder for the repository.")
+        raise NoticesError(f"{target} already holds files: choose a new or empty folder for the repository.")
     choices = library()
     unknown = [notice_id for notice_id in notice_ids if notice_id not in choices]
     if unknown:
-        raise ValueError(f"no notice {', '.join(unknown)} in the library; choose from {', '.join(choices)}")
+        raise NoticesError(f"no notice {', '.join(unknown)} in the library; choose from {', '.join(choices)}")
     if school_ids and not trust:
-        raise ValueError("a school on its own is its organisation, with no schools/ folder: "
+        raise NoticesError("a school on its own is its organisation, with no schools/ folder: "
                          "add --trust to start a trust with these schools.")
     # Written beside the target and renamed into place: a refusal half-way (a bad school id) leaves nothing.
     target = target.resolve()  # 'notices init .' in an empty folder: the folder keeps its name and place

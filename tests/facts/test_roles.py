@@ -24,8 +24,8 @@ from tests.conftest import EXAMPLE, notices
 # In the order an object is looked for: the notice first, then the school's own (it wins over the trust's).
 FILES = {Notice: "children-in-need.yaml", School: "schools/oakmoor.yaml", Organisation: "organisation.yaml"}
 NOTICE_KEY = "oakmoor/children-in-need"
-# docs/trusts.md: a school's contact wins over the trust's, so the trust's shows only where a school has none.
-SHADOWED_BY_THE_SCHOOL = {(Organisation, "contact")}
+# docs/trusts.md: a school's contact (and way to complain) wins over the trust's, so the trust's shows only where a school has none.
+SHADOWED_BY_THE_SCHOOL = {(Organisation, "contact"), (Organisation, "complaints")}
 # Values a type cannot tell: tried in this order, the first that the field accepts and that differs is used.
 CANDIDATES = ["Changed by the walking test", "changed-id", "changed@example.org", "https://example.org/changed",
               "01234 567890", "1234567", "2031-01-02", "9(2)(a)", "Also changed by the walking test",

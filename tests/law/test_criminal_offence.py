@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from generator.build import load_notices
+from generator.project import load_project
 from generator.check import check_notices
 from generator.facts.errors import FactErrors
 from generator.render.formats import RenderContext
@@ -27,19 +27,19 @@ def _facts(*bases: dict) -> dict[str, dict]:
 
 
 def test_criminal_offence_data_without_a_condition_is_an_error_naming_what_to_add(tmp_path: Path) -> None:
-    (finding,) = check_notices(load_notices(write_facts(tmp_path, _facts())), TODAY)
+    (finding,) = check_notices(load_project(write_facts(tmp_path, _facts())).notices, TODAY)
     assert (finding.rule, finding.severity) == ("A10", "error")
     assert "'DBS check results' is criminal offence data" in finding.message and 'article: "10"' in finding.message
     assert finding.location.file.endswith("pupils.yaml")
 
 
 def test_an_article_10_entry_without_its_schedule_1_condition_is_still_an_error(tmp_path: Path) -> None:
-    findings = check_notices(load_notices(write_facts(tmp_path, _facts({"article": "10"}))), TODAY)
+    findings = check_notices(load_project(write_facts(tmp_path, _facts({"article": "10"}))).notices, TODAY)
     assert [finding.rule for finding in findings] == ["A10"]
 
 
 def test_with_its_condition_the_notice_names_it_and_gives_no_article_9_advice(tmp_path: Path) -> None:
-    (notice,) = load_notices(write_facts(tmp_path, _facts({"article": "Article 10", "schedule_1": CONDITION})))
+    (notice,) = load_project(write_facts(tmp_path, _facts({"article": "Article 10", "schedule_1": CONDITION}))).notices
     assert check_notices([notice], TODAY) == []
     text = render_markdown(notice, RenderContext(TEMPLATES))
     assert "**DBS check results** (criminal offence data)" in text
@@ -52,7 +52,7 @@ def test_an_article_that_is_not_a_basis_is_refused_with_the_known_ones(tmp_path:
     files = minimal_facts()
     files["pupils.yaml"]["lawful_bases"].append({"article": "11"})
     try:
-        load_notices(write_facts(tmp_path, files))
+        load_project(write_facts(tmp_path, files)).notices
     except FactErrors as errors:
         assert "Article 10" in str(errors) and "6(1)(ea)" in str(errors)
     else:

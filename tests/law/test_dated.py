@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.build import load_notices
+from generator.project import load_project
 from generator.check import check_notices
 from generator.cli import main
 from generator.law.dated import law_changes
@@ -38,7 +38,7 @@ def _affected_by_everything() -> dict[str, dict]:
 
 
 def _findings(folder: Path, today: datetime.date) -> set[tuple[str, str]]:
-    return {(f.rule, f.message) for f in check_notices(load_notices(folder), today)}
+    return {(f.rule, f.message) for f in check_notices(load_project(folder).notices, today)}
 
 
 @pytest.mark.parametrize("change", COMMENCED, ids=lambda change: change.id)
@@ -72,7 +72,7 @@ def test_a_notice_reviewed_after_every_change_is_not_stale(tmp_path: Path) -> No
     files = _affected_by_everything()
     files["pupils.yaml"]["last_reviewed"] = "2026-06-19"
     files["organisation.yaml"]["complaints"] = {"email": "complaints@hill.example.org"}
-    assert not [f for f in check_notices(load_notices(write_facts(tmp_path, files)), datetime.date(2026, 12, 1))
+    assert not [f for f in check_notices(load_project(write_facts(tmp_path, files)).notices, datetime.date(2026, 12, 1))
                 if f.rule == "L.stale-law"]
 
 
@@ -96,7 +96,7 @@ def test_notices_law_lists_the_changes_newest_first() -> None:
 
 
 def _markdown(tmp_path: Path, files: dict[str, dict]) -> str:
-    (notice,) = load_notices(write_facts(tmp_path, files))
+    (notice,) = load_project(write_facts(tmp_path, files)).notices
     return render_markdown(notice, RenderContext(TEMPLATES))
 
 
@@ -118,6 +118,6 @@ def test_a_notice_reviewed_before_the_complaints_duty_is_written_in_the_law_of_i
 def test_the_facts_may_name_the_information_commission_and_the_notice_uses_the_name_in_force(tmp_path: Path) -> None:
     files = minimal_facts()
     files["organisation.yaml"]["supervisory_authority"] = {"name": "Information Commission"}
-    assert check_notices(load_notices(write_facts(tmp_path, files)), datetime.date(2026, 12, 1)) == []
+    assert check_notices(load_project(write_facts(tmp_path, files)).notices, datetime.date(2026, 12, 1)) == []
     # s.119 has no commencement date yet: the notice names the office in force on its review date.
     assert "complain to the Information Commissioner's Office" in _markdown(tmp_path, files)

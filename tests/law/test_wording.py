@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import load_notices
+from generator.project import load_project
 from generator.check import check_notices
 from generator.check.lints import LINTS
 from generator.render.formats import RenderContext
@@ -23,7 +23,7 @@ BEFORE, ON = "2026-02-04", "2026-02-05"  # the day before and the day of SI 2026
 def _markdown(tmp_path: Path, last_reviewed: str, **notice_facts) -> str:
     files = minimal_facts()
     files["pupils.yaml"].update(last_reviewed=last_reviewed, **notice_facts)
-    (notice,) = load_notices(write_facts(tmp_path, files))
+    (notice,) = load_project(write_facts(tmp_path, files)).notices
     return render_markdown(notice, RenderContext(TEMPLATES))
 
 
@@ -63,14 +63,14 @@ def test_transfers_are_worded_in_the_law_in_force(tmp_path, reviewed, says, not_
 def test_a_transfer_to_a_country_approved_by_regulations_needs_no_copy_of_a_safeguard(tmp_path: Path) -> None:
     files = minimal_facts()
     files["pupils.yaml"]["transfers"] = TRANSFERS
-    assert check_notices(load_notices(write_facts(tmp_path, files)), datetime.date(2026, 12, 1)) == []
+    assert check_notices(load_project(write_facts(tmp_path, files)).notices, datetime.date(2026, 12, 1)) == []
 
 
 def test_recognised_legitimate_interests_is_a_basis_with_objection_and_erasure(tmp_path: Path) -> None:
     files = minimal_facts()
     files["organisation.yaml"]["kind"] = "charity"  # not a public authority: no warning
     files["pupils.yaml"]["lawful_bases"].append({"article": "Article 6(1)(ea)", "purposes": ["teaching"]})
-    (notice,) = load_notices(write_facts(tmp_path, files))
+    (notice,) = load_project(write_facts(tmp_path, files)).notices
     assert {"object", "erasure"} <= {right.id for right in notice.rights}
     assert check_notices([notice], datetime.date(2026, 12, 1)) == []
     assert "Article 6(1)(ea) of the UK GDPR: recognised legitimate interests" in render_markdown(
@@ -80,7 +80,7 @@ def test_recognised_legitimate_interests_is_a_basis_with_objection_and_erasure(t
 def test_the_regulators_old_name_is_flagged_once_the_information_commission_commences(tmp_path: Path) -> None:
     files = minimal_facts()
     files["pupils.yaml"]["summary"] = "You can also ask the Information Commissioner's Office."
-    (notice,) = load_notices(write_facts(tmp_path, files))
+    (notice,) = load_project(write_facts(tmp_path, files)).notices
     # s.119 has no commencement date yet, so the lint is not run by `check`; the lint itself works.
     assert not [f for f in check_notices([notice], datetime.date(2030, 1, 1)) if f.rule == "L.regulator-name"]
     (problem,) = LINTS["L.regulator-name"](notice, datetime.date(2030, 1, 1))

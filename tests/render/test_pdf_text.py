@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from generator.build import load_notices
+from generator.project import load_project
 from generator.check.audit import audit_text
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import Location
@@ -39,7 +39,7 @@ def _notice_with(**values: str) -> ResolvedNotice:
     for field, value in values.items():
         set_value(files, {"purpose": PURPOSE, "category": CATEGORY}[field], value)
     with tempfile.TemporaryDirectory(prefix="pdf-text-") as folder:
-        (notice,) = load_notices(write_facts(Path(folder) / "notices", files))
+        (notice,) = load_project(write_facts(Path(folder) / "notices", files)).notices
     return notice
 
 

@@ -39,7 +39,7 @@ def test_check_lists_every_placeholder_and_build_publishes_nothing(tmp_path: Pat
     for where in ("organisation.yaml:6:1: error placeholder: name is still to be completed",
                   "organisation.yaml:10:1: error placeholder: ico_registration",
                   "schools/hill.yaml:7:1: error placeholder: name",
-                  "schools/hill.yaml:28:5: error placeholder: recipients.local-authority.name"):
+                  "schools/hill.yaml:33:5: error placeholder: recipients.local-authority.name"):
         assert where in checked.output
     assert "error A13.1.b: A public authority must have a data protection officer" in checked.output
     built = CliRunner().invoke(main, ["build", "--facts", str(tmp_path / "trust" / "notices"),

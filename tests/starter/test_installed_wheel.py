@@ -99,14 +99,15 @@ def test_a_schools_own_template_replaces_the_packaged_one_until_it_is_removed(in
 def test_the_light_install_of_the_pre_commit_hook_checks_without_pdf_or_word_libraries(wheel, tmp_path) -> None:
     bin_folder = environment_with(tmp_path / "venv", str(wheel))  # as `additional_dependencies` installs it
     listed = run([bin_folder / "python", "-m", "pip", "list", "--format", "freeze"], cwd=tmp_path).stdout.lower()
-    for heavy in ("weasyprint", "python-docx", "playwright"):
+    for heavy in ("weasyprint", "python-docx", "pypdfium2", "playwright"):
         assert f"\n{heavy}==" not in f"\n{listed}"
     school = started_school(tmp_path, bin_folder)
     assert run([bin_folder / "notices", "check"], cwd=school).returncode == 0
     refused = run([bin_folder / "notices", "build"], cwd=school, ok=False)
     assert refused.returncode == 1
-    assert "error: the booklet format needs WeasyPrint, which is not installed; install the tool with its build " \
-           "extra: pip install 'privacy-notices[build]'" in refused.stderr
+    assert refused.stderr.startswith("error: the booklet format needs ")
+    assert ", which is not installed; install the tool with its build extra: pip install 'privacy-notices[build]'" \
+        in refused.stderr
     organisation = school / "notices" / "organisation.yaml"
     organisation.write_text(organisation.read_text("utf-8") + "colour: red\n", "utf-8")
     slip = run([bin_folder / "notices", "check"], cwd=school, ok=False).stderr.splitlines()
