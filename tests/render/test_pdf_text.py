@@ -46,7 +46,7 @@ def _notice_with(**values: str) -> ResolvedNotice:
 def _pdf_audit(notice: ResolvedNotice) -> list[str]:
     """The findings of the build's audit of the notice's PDF, as messages."""
     content = all_formats()["pdf"].render(notice, RenderContext(templates=TEMPLATES))
-    return [finding.message for finding in audit_text(pdf_text(content), [notice], Location("pupils.pdf"))]
+    return [finding.message for finding in audit_text(pdf_text(content), [notice], Location("pupils.pdf"), True)]
 
 
 @PDF_PROPERTY
@@ -85,6 +85,6 @@ def test_the_audit_still_finds_a_purpose_the_pdf_leaves_out(purpose: str) -> Non
     content = all_formats()["pdf"].render(notice, RenderContext(templates=TEMPLATES))
     shown = _notice_with(purpose="teach pupils")  # the PDF of another purpose, audited against these facts
     other = all_formats()["pdf"].render(shown, RenderContext(templates=TEMPLATES))
-    assert audit_text(pdf_text(content), [notice], Location("pupils.pdf")) == []
-    (finding,) = audit_text(pdf_text(other), [notice], Location("pupils.pdf"))
+    assert audit_text(pdf_text(content), [notice], Location("pupils.pdf"), True) == []
+    (finding,) = audit_text(pdf_text(other), [notice], Location("pupils.pdf"), True)
     assert finding.message.startswith("The section 'Why we use it' does not state the purpose")
