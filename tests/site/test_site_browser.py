@@ -8,21 +8,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.site.conftest import DESKTOP, PAGE_TYPES, PHONE
+
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-# One page of each kind the site has.
-PAGE_TYPES = {
-    "home": "",
-    "school": "schools/oakmoor/",
-    "notice": "schools/oakmoor/children-in-need/",
-    "what we hold": "what-we-hold/",
-    "who we share with": "who-we-share-with/",
-    "how long we keep it": "how-long-we-keep-it/",
-    "your rights": "your-rights/",
-    "contact us": "contact-us/",
-    "changes": "changes/",
-    "not found": "404.html",
-}
-PHONE, DESKTOP = 375, 1280
 
 
 def _violations(page) -> list[str]:
