@@ -115,6 +115,21 @@ function nameMenuArrows() {
   });
 }
 
+// Search forgives one typo: Material's search worker gets each word of five letters or more twice,
+// as typed and with one letter different allowed (lunr's "~1"); as typed scores higher. A query
+// with search operators (quotes, + - * ~ ^ :) goes as it is.
+var SEARCH_QUERY = 2;  // Material's message type for a query to its search worker
+var postToWorker = Worker.prototype.postMessage;
+Worker.prototype.postMessage = function (message) {
+  var args = Array.prototype.slice.call(arguments);
+  if (message && message.type === SEARCH_QUERY && typeof message.data === "string" && !/["+\-*~^:]/.test(message.data)) {
+    var words = message.data.trim().split(/\s+/);
+    var forgiving = words.filter(function (word) { return word.length >= 5; }).map(function (word) { return word + "~1"; });
+    args[0] = {type: message.type, data: words.concat(forgiving).join(" ")};
+  }
+  return postToWorker.apply(this, args);
+};
+
 document$.subscribe(function () {
   nameTableScrollers();
   repairHeader();
