@@ -7,7 +7,9 @@ var DRAWER_WIDTH = window.matchMedia("(max-width: 76.2344em)");
 var SEARCH_BEHIND_BUTTON = window.matchMedia("(max-width: 59.9844em)");
 
 // Material wraps wide tables in a box that scrolls sideways. A keyboard user can only scroll a box
-// that can take focus, so each one gets tabindex and a name (WCAG 2.1.1).
+// that can take focus, so each one gets tabindex and a name (WCAG 2.1.1). Phones hide scrollbars, so
+// a column cut off at the screen's edge looked like the end of the table: while the table is wider
+// than its box, a line above it says that it scrolls.
 function nameTableScrollers() {
   document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrapper) {
     wrapper.setAttribute("tabindex", "0");
@@ -17,6 +19,14 @@ function nameTableScrollers() {
     wrapper.addEventListener("focusin", function (event) {
       if (event.target !== wrapper) event.target.scrollIntoView({block: "nearest", inline: "nearest"});
     });
+    var hint = document.createElement("p");
+    hint.className = "notices-scroll-hint";
+    hint.setAttribute("aria-hidden", "true");  // the table's region name says it already
+    hint.textContent = "This table is wider than your screen: scroll it sideways to see every column.";
+    wrapper.before(hint);
+    var showHint = function () { hint.hidden = wrapper.scrollWidth <= wrapper.clientWidth; };
+    showHint();
+    new ResizeObserver(showHint).observe(wrapper);
   });
 }
 

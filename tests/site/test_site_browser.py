@@ -106,3 +106,22 @@ def test_a_table_that_scrolls_on_a_phone_can_be_reached_by_keyboard(site_url, op
     expect(wrapper).to_have_attribute("tabindex", "0")
     wrapper.focus()
     expect(wrapper).to_be_focused()
+
+
+@pytest.mark.parametrize("width", [320, PHONE])
+def test_the_retention_table_says_it_scrolls_on_a_phone_and_scrolls_to_its_last_column(site_url, open_page, width):
+    page = open_page(width).page
+    page.goto(site_url + PAGE_TYPES["how long we keep it"], wait_until="networkidle")
+    expect(page.get_by_text("This table is wider than your screen: scroll it sideways")).to_be_in_viewport()
+    table = page.get_by_role("region", name="Table (scrolls sideways on small screens)")
+    last_column = table.get_by_role("columnheader", name="Notice")
+    expect(last_column).not_to_be_in_viewport(ratio=1)
+    table.evaluate("box => box.scrollLeft = box.scrollWidth")
+    expect(last_column).to_be_in_viewport(ratio=1)
+
+
+def test_a_table_that_fits_the_screen_says_nothing_about_scrolling(site_url, open_page):
+    page = open_page(DESKTOP).page
+    page.goto(site_url + PAGE_TYPES["how long we keep it"], wait_until="networkidle")
+    expect(page.get_by_role("columnheader", name="Notice")).to_be_in_viewport(ratio=1)
+    expect(page.get_by_text("This table is wider than your screen")).to_be_hidden()
