@@ -8,7 +8,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.site.conftest import DESKTOP, PAGE_TYPES, PHONE
+from generator.site.build import build_site
+from tests.site.conftest import DESKTOP, PAGE_TYPES, PHONE, SiteServer
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -125,3 +126,34 @@ def test_a_table_that_fits_the_screen_says_nothing_about_scrolling(site_url, ope
     page.goto(site_url + PAGE_TYPES["how long we keep it"], wait_until="networkidle")
     expect(page.get_by_role("columnheader", name="Notice")).to_be_in_viewport(ratio=1)
     expect(page.get_by_text("This table is wider than your screen")).to_be_hidden()
+
+
+def test_the_not_found_page_says_what_to_do_next(site_url, open_page):
+    page = open_page(PHONE).page
+    page.goto(site_url + PAGE_TYPES["not found"], wait_until="networkidle")
+    expect(page.get_by_role("heading", level=1)).to_have_text("We cannot find that page")
+    expect(page.get_by_text("Use the search at the top of this page")).to_be_visible()
+    page.get_by_role("link", name="Contact us", exact=True).last.click()
+    expect(page).to_have_title(re.compile(r"^Contact us"))
+
+
+def test_the_not_found_page_keeps_its_styles_and_links_in_a_subfolder(project_copy, open_page):
+    """A school publishes the site at /privacy/ and says so in site_url (the server shows 404.html at any depth)."""
+    settings = project_copy / "mkdocs.yml"
+    settings.write_text(settings.read_text("utf-8") + "site_url: https://www.example.org/privacy/\n", "utf-8")
+    web_root = project_copy / "web"
+    build_site(settings, web_root / "privacy")
+    server = SiteServer(web_root)
+    try:
+        logged = open_page(PHONE)
+        failed = []
+        logged.page.on("response", lambda response: failed.append(response.url) if not response.ok else None)
+        logged.page.goto(server.url + "privacy/404.html", wait_until="networkidle")
+        assert failed == []
+        header_colour = logged.page.locator(".md-header").evaluate("header => getComputedStyle(header).backgroundColor")
+        assert header_colour != "rgba(0, 0, 0, 0)", "the theme's styles did not load"
+        logged.page.get_by_role("link", name="Go to the home page").click()
+        logged.page.wait_for_url(server.url + "privacy/")
+        expect(logged.page.get_by_role("heading", level=1)).to_be_visible()
+    finally:
+        server.close()
