@@ -36,6 +36,8 @@ from generator.site.downloads import render_downloads
 from generator.site.feed import atom_feed
 from generator.site.host_guard import refusing_other_hosts
 from generator.site.pages import FEED, SitePage, notice_page, site_nav, site_pages
+from generator.site.search_tables import readable_table_rows
+from generator.site.search_words import add_keywords
 
 
 class NoticesConfig(Config):
@@ -124,7 +126,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             os.environ["SOURCE_DATE_EPOCH"] = self.epoch_before
 
     def on_post_build(self, *, config) -> None:
-        """Name each notice's school in the search results; mark the folder as made by a build.
+        """Name each notice's school in the search results, read tables by row, add parents' words; mark the build.
 
         The search plugin (listed before this one) has written its index by now. The marker lets
         'notices site' replace a site that 'mkdocs build' made.
@@ -138,6 +140,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             index = json.loads(index_file.read_text(encoding="utf-8"))
             for entry in index["docs"]:
                 entry["title"] = titles.get(entry["location"], entry["title"])
+            readable_table_rows(index, Path(config.site_dir))
+            add_keywords(index)
             index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         (Path(config.site_dir) / MARKER).write_text("Made by the notices website build. Replaced on every build.\n")
 
