@@ -38,7 +38,6 @@ function headerButton(label, name, toggle, controls) {
   label.setAttribute("tabindex", "0");
   label.setAttribute("aria-label", name);
   label.setAttribute("aria-controls", controls.id);
-  label.removeAttribute("aria-hidden");
   label.addEventListener("keydown", function (event) {
     if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
