@@ -36,9 +36,10 @@ def test_a_parents_words_find_the_page_that_answers_them_first(site_url, open_pa
 
 def test_a_table_row_comes_back_as_one_line_naming_each_column(site_url, open_page):
     page = open_page(DESKTOP).page
-    _search(page, site_url, "Regulations 2005")
+    _search(page, site_url, "Toolkit for Schools")
     hub = page.locator(f".md-search-result__item > a[href^='{site_url}how-long-we-keep-it/']")
     expect(hub.first).to_contain_text("Records: Children in need and children looked after records; "
                                       "How long we keep them: Until the child reaches the age of 25; "
-                                      "Why this long: The Education (Pupil Information) (England) Regulations 2005",
+                                      "Why this long: Our retention policy, which follows the Information and "
+                                      "Records Management Society's Information Management Toolkit for Schools",
                                       timeout=10_000)
