@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator.facts.cascade import ResolvedNotice, resolve
 from generator.facts.errors import FactError, FactErrors
-from generator.facts.load import FactTree, load_facts, load_facts_from_memory
+from generator.facts.load import RESERVED_NOTICE_IDS, FactTree, load_facts, load_facts_from_memory
 from generator.facts.placeholders import find_placeholders
 from generator.render.formats import school_file_names
 
@@ -33,9 +33,9 @@ class Project:
 
 
 def taken_notice_ids() -> dict[str, str]:
-    """Notice ids whose files would clash with a school's own files (its booklet): what each is instead."""
-    return {name: f"the name of each school's {output_format.name} ({output_format.suffix})"
-            for name, output_format in school_file_names().items()}
+    """Notice ids whose files or pages would clash with a school's own (its page, its booklet): what each is."""
+    return {**RESERVED_NOTICE_IDS, **{name: f"the name of each school's {output_format.name} ({output_format.suffix})"
+                                      for name, output_format in school_file_names().items()}}
 
 
 def load_tree(facts: Path) -> FactTree:

@@ -12,9 +12,10 @@ from pathlib import Path
 
 from generator.errors import NoticesError
 from generator.facts.errors import FactErrors
-from generator.facts.load import RESERVED_NOTICE_ID, SCHOOLS_FOLDER, load_facts
-from generator.facts.models import SLUG_PATTERN
+from generator.facts.load import SCHOOLS_FOLDER, load_facts
+from generator.facts.models import ID_MAX_LENGTH, SLUG_PATTERN
 from generator.facts.placeholders import placeholder
+from generator.project import taken_notice_ids
 
 _SLUG = re.compile(SLUG_PATTERN)
 
@@ -121,12 +122,13 @@ def _school_recipients(facts: Path) -> str:
 
 
 def _target(facts: Path, kind: str, item_id: str) -> Path:
-    if not _SLUG.match(item_id) or len(item_id) > 64:
+    if not _SLUG.match(item_id) or len(item_id) > ID_MAX_LENGTH:
         raise NoticesError(f"'{item_id}' cannot be a {kind} id; use lower-case letters, digits and single hyphens, "
                          f"e.g. 'hill-school'")
-    if kind == "notice" and item_id == RESERVED_NOTICE_ID:
-        raise NoticesError(f"'{item_id}' cannot be a notice id: it is the name of each school's own page on the "
-                         "website; name the notice after what it is about, e.g. 'pupils'")
+    taken = taken_notice_ids().get(item_id) if kind == "notice" else None
+    if taken:
+        raise NoticesError(f"'{item_id}' cannot be a notice id: it is {taken}; name the notice after what it is "
+                           "about, e.g. 'pupils'")
     if not (facts / "organisation.yaml").exists():
         raise NoticesError(f"{facts} has no organisation.yaml; run this from the project folder or pass --facts")
     folder = facts / SCHOOLS_FOLDER if kind == "school" else facts

@@ -18,7 +18,8 @@ from generator.facts.strict_yaml import LoadedYaml, StrictYamlError, format_key_
 ORGANISATION_FILE = "organisation.yaml"
 SCHOOLS_FOLDER = "schools"
 FACT_FILE_ENDINGS = (".yaml", ".yml")  # compared in lower case: pupils.YAML is read too
-RESERVED_NOTICE_ID = "index"  # the website's page for a school is schools/<school>/index.html
+# Notice ids the website takes for itself, with what each is: a school's page is schools/<school>/index.html.
+RESERVED_NOTICE_IDS = {"index": "the name of each school's own page"}
 _SLUG = re.compile(SLUG_PATTERN)
 
 
@@ -331,7 +332,7 @@ def _load(files: _FactFiles, root: Path, taken_ids: Mapping[str, str]) -> FactTr
                                         "Keep one file per notice: .yaml and .yml of the same name clash.",
                                         code="duplicate-id"))
                 continue
-            taken = {RESERVED_NOTICE_ID: "the name of each school's own page", **taken_ids}.get(notice_id)
+            taken = {**RESERVED_NOTICE_IDS, **taken_ids}.get(notice_id)
             if taken:
                 errors.append(FactError(Location(source.file, 1, 1), f"cannot be a notice: '{notice_id}' is {taken}.",
                                         "Rename the file after what the notice is about, e.g. 'pupils.yaml'.",

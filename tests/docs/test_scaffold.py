@@ -94,10 +94,13 @@ def test_an_existing_file_is_never_overwritten(example_copy: Path) -> None:
     assert notices("new", "notice", "children-in-need", "--facts", str(example_copy)).exit_code == 1
 
 
-def test_a_notice_called_index_is_refused_before_anything_is_written(example_copy: Path) -> None:
+@pytest.mark.parametrize(("notice_id", "taken_by"), [("index", "each school's own page"),
+                                                    ("booklet", "each school's booklet (booklet.pdf)")])
+def test_a_notice_id_the_site_takes_is_refused_before_anything_is_written(example_copy: Path, notice_id: str,
+                                                                         taken_by: str) -> None:
     before = sorted(example_copy.rglob("*"))
-    result = notices("new", "notice", "index", "--facts", str(example_copy))
+    result = notices("new", "notice", notice_id, "--facts", str(example_copy))
     assert result.exit_code == 1
-    assert result.output.startswith("error: 'index' cannot be a notice id: it is the name of each school's own page")
+    assert result.output.startswith(f"error: '{notice_id}' cannot be a notice id: it is the name of {taken_by}")
     assert sorted(example_copy.rglob("*")) == before
     assert notices("check", "--facts", str(example_copy)).exit_code == 0  # nothing left behind to refuse
