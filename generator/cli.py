@@ -179,12 +179,17 @@ CONFIG_OPTION = click.option(
 @CONFIG_OPTION
 @click.option("--out", type=click.Path(path_type=Path), default=Path("site"), show_default=True,
               help="Where to write the website; replaced whole, and only once it has built.")
+@click.option("--portable", is_flag=True,
+              help="Make a website that works opened from a folder or a USB stick, with no web server.")
 @handles_errors
-def site_command(config_file: Path, out: Path) -> None:
+def site_command(config_file: Path, out: Path, portable: bool) -> None:
     """Build the transparency website (MkDocs, strict: any warning fails)."""
     logging.basicConfig(format="%(levelname)s: %(message)s", level=logging.WARNING)
-    build_site(config_file, out)
-    click.echo(f"Built the website into {out}/.")
+    build_site(config_file, out, portable)
+    if portable:
+        click.echo(f"Built the website into {out}/: open {out / 'index.html'} in a browser, from any folder.")
+    else:
+        click.echo(f"Built the website into {out}/.")
 
 
 @main.command(name="serve")

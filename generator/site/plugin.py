@@ -9,6 +9,7 @@ Options (in ``mkdocs.yml``, paths relative to it):
           templates: templates    # the notice templates; the site's own are in templates/site/
           formats: [pdf, docx, booklet]   # offered for download; a name that is no format stops the build
           cache: .notices-cache   # files reused when unchanged; empty to render every time
+          portable: false         # true: a site that works opened from a folder (file://); see portable.py
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from generator.law.dated import longdate
 from generator.site.downloads import render_downloads
 from generator.site.feed import atom_feed
 from generator.site.host_guard import refusing_other_hosts
+from generator.site.portable import write_offline_search
 from generator.site.pages import FEED, SitePage, notice_page, site_nav, site_pages
 from generator.site.search_tables import readable_table_rows
 from generator.site.search_words import add_keywords
@@ -48,6 +50,7 @@ class NoticesConfig(Config):
     formats = config_options.ListOfItems(config_options.Choice(tuple(all_formats())),
                                          default=["pdf", "docx", "html", "json", "fragment", "booklet"])
     cache = config_options.Type(str, default=".notices-cache")
+    portable = config_options.Type(bool, default=False)
 
 
 class NoticesPlugin(BasePlugin[NoticesConfig]):
@@ -66,7 +69,13 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         dirs = config.theme.dirs
         if overrides not in map(os.path.realpath, dirs):
             dirs.insert(1 if config.theme.custom_dir else 0, overrides)
+        if self.config.portable:  # opened from disk, a link to a folder shows a file listing, not its index.html
+            config.use_directory_urls = False
         return config
+
+    def on_env(self, env, /, *, config, files):
+        env.globals["notices_portable"] = self.config.portable
+        return env
 
     def on_files(self, files: Files, /, *, config) -> Files:
         facts, templates = self._path(config, "facts"), self._path(config, "templates")
@@ -143,6 +152,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             readable_table_rows(index, Path(config.site_dir))
             add_keywords(index)
             index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            if self.config.portable:
+                write_offline_search(Path(config.site_dir), index)
         (Path(config.site_dir) / MARKER).write_text("Made by the notices website build. Replaced on every build.\n")
 
     def on_serve(self, server, /, *, config, builder):
