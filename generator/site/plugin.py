@@ -28,16 +28,14 @@ from mkdocs.structure.files import File, Files
 
 from generator.defaults import packaged
 from generator.errors import NoticesError
-from generator.project import load_project
 from generator.publish import MARKER
 from generator.render.cache import OutputCache
-from generator.render.formats import RenderContext, all_formats
+from generator.render.formats import all_formats
 from generator.law.dated import longdate
-from generator.site.downloads import render_downloads
-from generator.site.feed import atom_feed
+from generator.site.content import site_content
 from generator.site.host_guard import refusing_other_hosts
 from generator.site.portable import write_offline_search
-from generator.site.pages import FEED, SitePage, notice_page, site_nav, site_pages
+from generator.site.pages import FEED, SitePage, site_nav
 from generator.site.search_tables import readable_table_rows
 from generator.site.search_words import add_keywords
 
@@ -78,34 +76,27 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         return env
 
     def on_files(self, files: Files, /, *, config) -> Files:
-        facts, templates = self._path(config, "facts"), self._path(config, "templates")
         try:
-            notices = load_project(facts).publishable()
-            context = RenderContext(templates=templates)
             self._close_cache()
             if self.config.cache:
-                self.cache = OutputCache(self._path(config, "cache"), templates).open()
-            downloads = render_downloads(notices, self.config.formats, context, self.cache)
+                self.cache = OutputCache(self._path(config, "cache"), self._path(config, "templates")).open()
+            content = site_content(self._path(config, "facts"), self._path(config, "templates"),
+                                   self.config.formats, self.cache)
         except NoticesError as problem:
             raise PluginError("\n".join(problem.details() + ["The site was not built."])) from None
         self.epoch_before = os.environ.get("SOURCE_DATE_EPOCH")
-        _date_builds_from_facts(notices)
+        _date_builds_from_facts(content.notices)
         # Hand-written pages in the docs folder (an accessibility statement, say) join the menu after the hubs.
         written = sorted(file.src_uri for file in files.documentation_pages())
-        self.pages = {page.src_uri: page for page in site_pages(notices, context)}
-        for page in self.pages.values():
-            school = page.school.variant.id if page.school else None
-            page.downloads = downloads.get((school, page.notice.id if page.notice else None), [])
+        self.pages = {page.src_uri: page for page in content.pages}
+        for page in content.pages:
             files.append(File.generated(config, page.src_uri, content=page.markdown))
-        for owned in downloads.values():
-            for download in owned:
-                files.append(File.generated(config, download.src_uri, content=download.content,
-                                            abs_src_path=download.source and str(download.source)))
-        files.append(File.generated(config, FEED, content=atom_feed(
-            notices, notices[0].organisation.name or notices[0].variant.name,
-            lambda notice: files.get_file_from_path(notice_page(notice)).url,
-            files.get_file_from_path("changes.md").url)))
-        config.nav = site_nav(list(self.pages.values()), written)
+        for download in content.downloads:
+            files.append(File.generated(config, download.src_uri, content=download.content,
+                                        abs_src_path=download.source and str(download.source)))
+        files.append(File.generated(config, FEED, content=content.feed(
+            lambda src_uri: files.get_file_from_path(src_uri).url)))
+        config.nav = site_nav(content.pages, written)
         self.files = files
         return files
 
