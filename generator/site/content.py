@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Callable
 
 from generator.facts.cascade import ResolvedNotice
-from generator.project import load_project
 from generator.render.cache import OutputCache
 from generator.render.formats import RenderContext
 from generator.site.downloads import Download, render_downloads
@@ -32,9 +31,9 @@ class SiteContent:
                          lambda notice: url_of(notice_page(notice)), url_of("changes.md"))
 
 
-def site_content(facts: Path, templates: Path, format_names: list[str], cache: OutputCache | None) -> SiteContent:
-    """Load the facts and make every page and download (slow formats from ``cache``; keep it open until copied)."""
-    notices = load_project(facts).publishable()
+def site_content(notices: list[ResolvedNotice], templates: Path, format_names: list[str],
+                 cache: OutputCache | None) -> SiteContent:
+    """Every page and download of ``notices`` (slow formats from ``cache``: keep it open until they are copied)."""
     context = RenderContext(templates=templates)
     downloads = render_downloads(notices, format_names, context, cache)
     pages = site_pages(notices, context)

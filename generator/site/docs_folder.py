@@ -16,6 +16,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File
 
 from generator.errors import NoticesError
+from generator.project import load_project
 from generator.publish import check_output_folder, staged_output
 from generator.render.cache import OutputCache
 from generator.site.content import site_content
@@ -36,9 +37,10 @@ def write_pages(config_file: Path, out: Path) -> int:
     project = config_file.resolve().parent
     facts, templates = project / plugin.config.facts, project / plugin.config.templates
     check_output_folder(out, project, inputs=(facts, templates, Path(config.docs_dir)))
+    notices = load_project(facts).publishable()
     cache = OutputCache(project / plugin.config.cache, templates).open() if plugin.config.cache else None
     try:
-        content = site_content(facts, templates, plugin.config.formats, cache)
+        content = site_content(notices, templates, plugin.config.formats, cache)
         with staged_output(out) as folder:
             written = [*(page.src_uri for page in content.pages), *(d.src_uri for d in content.downloads), FEED]
             for page in content.pages:

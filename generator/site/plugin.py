@@ -28,6 +28,7 @@ from mkdocs.structure.files import File, Files
 
 from generator.defaults import packaged
 from generator.errors import NoticesError
+from generator.project import load_project
 from generator.publish import MARKER
 from generator.render.cache import OutputCache
 from generator.render.formats import all_formats
@@ -76,12 +77,13 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         return env
 
     def on_files(self, files: Files, /, *, config) -> Files:
+        templates = self._path(config, "templates")
         try:
+            notices = load_project(self._path(config, "facts")).publishable()
             self._close_cache()
             if self.config.cache:
-                self.cache = OutputCache(self._path(config, "cache"), self._path(config, "templates")).open()
-            content = site_content(self._path(config, "facts"), self._path(config, "templates"),
-                                   self.config.formats, self.cache)
+                self.cache = OutputCache(self._path(config, "cache"), templates).open()
+            content = site_content(notices, templates, self.config.formats, self.cache)
         except NoticesError as problem:
             raise PluginError("\n".join(problem.details() + ["The site was not built."])) from None
         self.epoch_before = os.environ.get("SOURCE_DATE_EPOCH")
