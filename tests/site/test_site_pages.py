@@ -15,7 +15,7 @@ import yaml
 
 from generator.site import theme_support
 from generator.site.theme_support import end_of_life_note
-from tests.conftest import notices
+from tests.conftest import PROJECT, notices
 from tests.site.conftest import copy_project
 
 BIN = Path(sys.executable).parent
@@ -79,6 +79,19 @@ def test_an_engine_without_the_plugin_builds_every_page_and_download(pages, tmp_
     assert re.search(r'href="(\./)?schools/oakmoor/children-in-need/"', (site / "index.html").read_text("utf-8"))
     assert (site / "downloads" / "oakmoor" / "children-in-need.pdf").read_bytes().startswith(b"%PDF")
     assert (site / "changes.xml").is_file()
+
+
+def test_mkdocs_with_the_site_overrides_shows_the_downloads_and_version_from_the_front_matter(pages, tmp_path):
+    shutil.copytree(PROJECT / "site_overrides", tmp_path / "site_overrides")
+    shutil.copytree(pages, tmp_path / "docs")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Privacy notices\n"
+                                         "theme: {name: material, custom_dir: site_overrides}\n", "utf-8")
+    done = subprocess.run([str(BIN / "mkdocs"), "build", "--strict"], cwd=tmp_path, env=QUIET, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    notice = (tmp_path / "site" / NOTICE / "index.html").read_text("utf-8")
+    assert 'href="../../../downloads/oakmoor/children-in-need.pdf" download>PDF</a>' in notice
+    assert "Notice version 2.0." in notice and "Last reviewed 1 September 2026." in notice
 
 
 def test_notices_site_says_when_the_theme_is_no_longer_maintained(monkeypatch, tmp_path):
