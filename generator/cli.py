@@ -29,6 +29,8 @@ from generator.manual import write_references
 from generator.render.cache import DEFAULT_FOLDER as DEFAULT_CACHE
 from generator.scaffold import new_fact_file
 from generator.site.build import build_site
+from generator.site.docs_folder import write_pages
+from generator.site.theme_support import end_of_life_note
 from generator.starter import library, start_repository, tool_version
 
 FACTS_OPTION = click.option(
@@ -179,12 +181,31 @@ CONFIG_OPTION = click.option(
 @CONFIG_OPTION
 @click.option("--out", type=click.Path(path_type=Path), default=Path("site"), show_default=True,
               help="Where to write the website; replaced whole, and only once it has built.")
+@click.option("--portable", is_flag=True,
+              help="Make a website that works opened from a folder or a USB stick, with no web server.")
 @handles_errors
-def site_command(config_file: Path, out: Path) -> None:
+def site_command(config_file: Path, out: Path, portable: bool) -> None:
     """Build the transparency website (MkDocs, strict: any warning fails)."""
     logging.basicConfig(format="%(levelname)s: %(message)s", level=logging.WARNING)
-    build_site(config_file, out)
-    click.echo(f"Built the website into {out}/.")
+    build_site(config_file, out, portable)
+    note = end_of_life_note(datetime.date.today())
+    if note:
+        click.echo(f"note: {note}", err=True)
+    if portable:
+        click.echo(f"Built the website into {out}/: open {out / 'index.html'} in a browser, from any folder.")
+    else:
+        click.echo(f"Built the website into {out}/.")
+
+
+@main.command(name="pages")
+@CONFIG_OPTION
+@click.argument("folder", type=click.Path(path_type=Path))
+@handles_errors
+def pages_command(config_file: Path, folder: Path) -> None:
+    """Write the website's pages (Markdown with front matter) and downloads into FOLDER, a docs folder
+    that any MkDocs-compatible engine can build without the notices plugin; replaced whole, once written."""
+    count = write_pages(config_file, folder)
+    click.echo(f"Wrote {count} pages and downloads into {folder}/.")
 
 
 @main.command(name="serve")

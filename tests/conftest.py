@@ -71,6 +71,11 @@ def write_facts(folder: Path, files: dict[str, object]) -> Path:
     return folder
 
 
+def pytest_addoption(parser) -> None:
+    parser.addoption("--screenshots", metavar="DIR", type=Path,
+                     help="Keep the website's screenshots (tests/site/test_site_screenshots.py) in DIR, for reviewers.")
+
+
 @pytest.fixture
 def example_copy(tmp_path: Path) -> Path:
     """A copy of notices/ that a test may change."""

@@ -16,16 +16,23 @@ class SiteFailed(NoticesError):
     """The site did not build; MkDocs has already said why."""
 
 
-def build_site(config_file: Path, out: Path) -> Path:
+def build_site(config_file: Path, out: Path, portable: bool = False) -> Path:
     """Build the site described by ``config_file`` into ``out`` with MkDocs in strict mode (any warning fails).
 
     The build goes into a fresh folder beside ``out``, which replaces ``out`` only on success.
+    ``portable`` makes a site that works opened from a folder, as the plugin's ``portable`` option does.
     """
     project = config_file.resolve().parent
     check_output_folder(out, project, inputs=(project / "notices", project / "templates", project / "site_overrides"))
     with staged_output(out) as staging:
         try:  # MkDocs logs each problem (a wrong plugin option names itself), then aborts
-            mkdocs_build(load_config(str(config_file), site_dir=str(staging), strict=True))
+            config = load_config(str(config_file), site_dir=str(staging), strict=True)
+            if portable:
+                if "notices" not in config.plugins:
+                    raise SiteFailed(f"{config_file} does not use the notices plugin, so --portable cannot apply: "
+                                     "add '- notices' under 'plugins:'.")
+                config.plugins["notices"].config["portable"] = True
+            mkdocs_build(config)
         except Abort as problem:
             raise SiteFailed(f"the website was not built ({problem}); {out}/ was left as it was.") from None
     return out

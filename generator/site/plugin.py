@@ -9,6 +9,7 @@ Options (in ``mkdocs.yml``, paths relative to it):
           templates: templates    # the notice templates; the site's own are in templates/site/
           formats: [pdf, docx, booklet]   # offered for download; a name that is no format stops the build
           cache: .notices-cache   # files reused when unchanged; empty to render every time
+          portable: false         # true: a site that works opened from a folder (file://); see portable.py
 """
 
 from __future__ import annotations
@@ -30,12 +31,12 @@ from generator.errors import NoticesError
 from generator.project import load_project
 from generator.publish import MARKER
 from generator.render.cache import OutputCache
-from generator.render.formats import RenderContext, all_formats
+from generator.render.formats import all_formats
 from generator.law.dated import longdate
-from generator.site.downloads import render_downloads
-from generator.site.feed import atom_feed
+from generator.site.content import site_content
 from generator.site.host_guard import refusing_other_hosts
-from generator.site.pages import FEED, SitePage, notice_page, site_nav, site_pages
+from generator.site.portable import write_offline_search
+from generator.site.pages import FEED, SitePage, site_nav
 from generator.site.search_tables import readable_table_rows
 from generator.site.search_words import add_keywords
 
@@ -48,6 +49,7 @@ class NoticesConfig(Config):
     formats = config_options.ListOfItems(config_options.Choice(tuple(all_formats())),
                                          default=["pdf", "docx", "html", "json", "fragment", "booklet"])
     cache = config_options.Type(str, default=".notices-cache")
+    portable = config_options.Type(bool, default=False)
 
 
 class NoticesPlugin(BasePlugin[NoticesConfig]):
@@ -66,37 +68,37 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         dirs = config.theme.dirs
         if overrides not in map(os.path.realpath, dirs):
             dirs.insert(1 if config.theme.custom_dir else 0, overrides)
+        if self.config.portable:  # opened from disk, a link to a folder shows a file listing, not its index.html
+            config.use_directory_urls = False
         return config
 
+    def on_env(self, env, /, *, config, files):
+        env.globals["notices_portable"] = self.config.portable
+        return env
+
     def on_files(self, files: Files, /, *, config) -> Files:
-        facts, templates = self._path(config, "facts"), self._path(config, "templates")
+        templates = self._path(config, "templates")
         try:
-            notices = load_project(facts).publishable()
-            context = RenderContext(templates=templates)
+            notices = load_project(self._path(config, "facts")).publishable()
             self._close_cache()
             if self.config.cache:
                 self.cache = OutputCache(self._path(config, "cache"), templates).open()
-            downloads = render_downloads(notices, self.config.formats, context, self.cache)
+            content = site_content(notices, templates, self.config.formats, self.cache)
         except NoticesError as problem:
             raise PluginError("\n".join(problem.details() + ["The site was not built."])) from None
         self.epoch_before = os.environ.get("SOURCE_DATE_EPOCH")
-        _date_builds_from_facts(notices)
+        _date_builds_from_facts(content.notices)
         # Hand-written pages in the docs folder (an accessibility statement, say) join the menu after the hubs.
         written = sorted(file.src_uri for file in files.documentation_pages())
-        self.pages = {page.src_uri: page for page in site_pages(notices, context)}
-        for page in self.pages.values():
-            school = page.school.variant.id if page.school else None
-            page.downloads = downloads.get((school, page.notice.id if page.notice else None), [])
+        self.pages = {page.src_uri: page for page in content.pages}
+        for page in content.pages:
             files.append(File.generated(config, page.src_uri, content=page.markdown))
-        for owned in downloads.values():
-            for download in owned:
-                files.append(File.generated(config, download.src_uri, content=download.content,
-                                            abs_src_path=download.source and str(download.source)))
-        files.append(File.generated(config, FEED, content=atom_feed(
-            notices, notices[0].organisation.name or notices[0].variant.name,
-            lambda notice: files.get_file_from_path(notice_page(notice)).url,
-            files.get_file_from_path("changes.md").url)))
-        config.nav = site_nav(list(self.pages.values()), written)
+        for download in content.downloads:
+            files.append(File.generated(config, download.src_uri, content=download.content,
+                                        abs_src_path=download.source and str(download.source)))
+        files.append(File.generated(config, FEED, content=content.feed(
+            lambda src_uri: files.get_file_from_path(src_uri).url)))
+        config.nav = site_nav(content.pages, written)
         self.files = files
         return files
 
@@ -143,6 +145,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             readable_table_rows(index, Path(config.site_dir))
             add_keywords(index)
             index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            if self.config.portable:
+                write_offline_search(Path(config.site_dir), index)
         (Path(config.site_dir) / MARKER).write_text("Made by the notices website build. Replaced on every build.\n")
 
     def on_serve(self, server, /, *, config, builder):

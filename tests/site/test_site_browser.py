@@ -8,8 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from generator.site.build import build_site
-from tests.site.conftest import DESKTOP, PAGE_TYPES, PHONE, SiteServer
+from tests.site.conftest import DESKTOP, PAGE_TYPES, PHONE
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -135,25 +134,3 @@ def test_the_not_found_page_says_what_to_do_next(site_url, open_page):
     expect(page.get_by_text("Use the search at the top of this page")).to_be_visible()
     page.get_by_role("link", name="Contact us", exact=True).last.click()
     expect(page).to_have_title(re.compile(r"^Contact us"))
-
-
-def test_the_not_found_page_keeps_its_styles_and_links_in_a_subfolder(project_copy, open_page):
-    """A school publishes the site at /privacy/ and says so in site_url (the server shows 404.html at any depth)."""
-    settings = project_copy / "mkdocs.yml"
-    settings.write_text(settings.read_text("utf-8") + "site_url: https://www.example.org/privacy/\n", "utf-8")
-    web_root = project_copy / "web"
-    build_site(settings, web_root / "privacy")
-    server = SiteServer(web_root)
-    try:
-        logged = open_page(PHONE)
-        failed = []
-        logged.page.on("response", lambda response: failed.append(response.url) if not response.ok else None)
-        logged.page.goto(server.url + "privacy/404.html", wait_until="networkidle")
-        assert failed == []
-        header_colour = logged.page.locator(".md-header").evaluate("header => getComputedStyle(header).backgroundColor")
-        assert header_colour != "rgba(0, 0, 0, 0)", "the theme's styles did not load"
-        logged.page.get_by_role("link", name="Go to the home page").click()
-        logged.page.wait_for_url(server.url + "privacy/")
-        expect(logged.page.get_by_role("heading", level=1)).to_be_visible()
-    finally:
-        server.close()

@@ -1,0 +1,83 @@
+"""``notices pages``: the website's pages and downloads written as a docs folder that any MkDocs-compatible
+engine (MkDocs without the plugin, Zensical) can build, so the site does not depend on one engine.
+
+The pages, downloads and feed come from ``site_content``, as in the plugin. What the plugin gives the
+theme beside each page (title, version, review date, downloads) goes in the page's front matter, where
+``site_overrides/main.html`` reads it from any engine that uses those overrides.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+from mkdocs.config import load_config
+from mkdocs.structure.files import File
+
+from generator.errors import NoticesError
+from generator.project import load_project
+from generator.publish import check_output_folder, staged_output
+from generator.render.cache import OutputCache
+from generator.site.content import site_content
+from generator.site.pages import FEED, SitePage
+from generator.site.plugin import theme_meta
+
+
+def write_pages(config_file: Path, out: Path) -> int:
+    """Write every page, download and the feed into ``out``, with the plugin's options from ``config_file``.
+
+    Hand-written pages of the site's docs folder are copied too. ``out`` is replaced only when all is
+    written; returns how many files it holds.
+    """
+    config = load_config(str(config_file))  # MkDocs checks the plugin's options, as for a build
+    plugin = config.plugins.get("notices")
+    if plugin is None:
+        raise NoticesError(f"{config_file} does not use the notices plugin: add '- notices' under 'plugins:'.")
+    project = config_file.resolve().parent
+    facts, templates = project / plugin.config.facts, project / plugin.config.templates
+    check_output_folder(out, project, inputs=(facts, templates, Path(config.docs_dir)))
+    notices = load_project(facts).publishable()
+    cache = OutputCache(project / plugin.config.cache, templates).open() if plugin.config.cache else None
+    try:
+        content = site_content(notices, templates, plugin.config.formats, cache)
+        with staged_output(out) as folder:
+            written = [*(page.src_uri for page in content.pages), *(d.src_uri for d in content.downloads), FEED]
+            for page in content.pages:
+                _write(folder / page.src_uri, _with_front_matter(page).encode("utf-8"))
+            for download in content.downloads:
+                _write(folder / download.src_uri,
+                       download.content if download.content is not None else download.source.read_bytes())
+            _write(folder / FEED, content.feed(
+                lambda src_uri: File(src_uri, None, "", config.use_directory_urls).url))
+            written += _copy_written_pages(Path(config.docs_dir), folder)
+    finally:
+        if cache is not None:
+            cache.close()
+    return len(written)
+
+
+def _with_front_matter(page: SitePage) -> str:
+    """The page's Markdown, led by what the theme shows around it; downloads by their path in the folder."""
+    meta = {key: value for key, value in theme_meta(page, lambda src_uri: src_uri).items() if value}
+    if "title" in meta:
+        meta["title"] = str(meta["title"])  # the escaped text (pages.theme_title), as the plugin gives it
+    if not meta:
+        return page.markdown
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + page.markdown
+
+
+def _copy_written_pages(docs_dir: Path, folder: Path) -> list[str]:
+    """The site's hand-written pages (an accessibility statement, say), where the engine will find them."""
+    copied = []
+    for source in sorted(docs_dir.rglob("*")):
+        relative = source.relative_to(docs_dir)
+        if source.is_file() and not any(part.startswith(".") for part in relative.parts):
+            _write(folder / relative, source.read_bytes())
+            copied.append(relative.as_posix())
+    return copied
+
+
+def _write(path: Path, content: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
