@@ -85,8 +85,9 @@ def bare_jinja(templates: Path) -> jinja2.Template:
     environment.globals.update(sections=SECTIONS, titles=TITLES, subtitles=SUBTITLES, anchor=text.anchor,
                                shared=lambda macro, *arguments: macro(*arguments), law_as_at=law_as_at)
     environment.filters.update(md_block=free_text.block, link=text.link, mailto=text.mailto,
-                               join_list=text.join_list, capfirst=text.capfirst, longdate=longdate,
-                               trusted=text.TrustedMarkdown)
+                               join_list=text.join_list, capfirst=text.capfirst, as_named=text.as_named,
+                               longdate=longdate, trusted=text.TrustedMarkdown)
+    environment.tests["a_role"] = text.a_role
     return environment.get_template("notice.md.j2")
 
 

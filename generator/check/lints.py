@@ -1,5 +1,7 @@
 """Good-practice and currency lints on a resolved notice: out-of-date names of the law, Articles that do
-not exist, rights the bases do not give, a passed review date, no summary."""
+not exist, rights the bases do not give, a passed review date, no summary; and what a reviewing DPO
+would ask about: sharing with no reason, periods that are no periods, voluntary items not named,
+sensitive data not marked, and a school's changes its inherited summary contradicts."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from generator.facts.errors import Location
 from generator.facts.models import FactModel, Section
 from generator.law.dated import law_changes, regulator_names
 from generator.law.dated import longdate
+from generator.law.dpv import sensitive_words
 
 _OLD_NAMES = re.compile(
     r"(?<!UK )(?<!UK-)(?<!EU )\b(?:the\s+)?(?:GDPR|General\s+Data\s+Protection\s+Regulations?)\b"
@@ -188,6 +191,131 @@ def summary(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
                "first.", n.notice.location)
 
 
+def recipient_reasons(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
+    names = {recipient.id: recipient.full_name for recipient in n.recipients or []}
+    for wanted in n.notice.recipients if isinstance(n.notice.recipients, list) else []:
+        if not wanted.reason and not wanted.gateway:
+            yield (f"The notice shares with {names.get(wanted.id, wanted.id)} but gives neither a reason nor a law "
+                   "that allows it: add `reason:` saying why, and `gateway:` naming the law, e.g. `Section 537A of "
+                   "the Education Act 1996`.", wanted.location)
+
+
+# Periods that are no periods: a reader cannot tell from them when their information goes.
+_NOT_A_PERIOD = re.compile(
+    r"\bas\s+long\s+as\s+(?:is\s+|it\s+is\s+|we\s+)?(?:necessary|needed|required|need\s+it|appropriate)"
+    r"|\bTB[CAD]\b|\bto\s+be\s+(?:confirmed|decided|agreed|set)\b|\bnot\s+(?:yet\s+)?(?:known|decided|set)\b"
+    r"|\bunknown\b", re.IGNORECASE)
+_WITHOUT_END = re.compile(r"\bindefinite(?:ly)?\b|\bpermanent(?:ly)?\b|\bforever\b|\bin\s+perpetuity\b",
+                          re.IGNORECASE)
+
+
+def retention_periods(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
+    for rule in n.notice.retention:
+        where = rule.field_location("period")
+        if _NOT_A_PERIOD.search(rule.period):
+            yield (f"The retention period of '{rule.records}' is '{rule.period}', which is not a period: say how "
+                   "long, or until when, e.g. `6 years after the end of employment` or `until the child is 25`.",
+                   where)
+        elif _WITHOUT_END.search(rule.period) and not rule.basis:
+            yield (f"'{rule.records}' are kept '{rule.period}' and the notice does not say why: add `basis:` "
+                   "naming the law or policy that needs them kept, e.g. `kept permanently by the archive service "
+                   "under the Public Records Act 1958`.", where)
+
+
+def mixed_requirement(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
+    given = n.notice.provision
+    if given is not None and given.requirement == "mixed" and not given.voluntary:
+        yield ("The notice says some of the data is required and some is not (`requirement: mixed`) but not which "
+               "is voluntary: list it under `voluntary:` in `provision:`, e.g. `voluntary: [ethnicity, first "
+               "language]`.", given.field_location("requirement"))
+
+
+def special_unmarked(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
+    """A category whose words name special category or criminal offence data it is not marked as holding;
+    the words are those the JSON notice's DPV tags use (generator/law/dpv.yaml)."""
+    for category in n.notice.categories:
+        for term, words in sensitive_words(category):
+            if term.special and not category.special:
+                yield (f"The category '{category.name}' mentions '{words}', which is special category data, but "
+                       "is not marked so: add `special: true` to it and cover it with an Article 9 condition under "
+                       "`lawful_bases:`, or reword it if it holds no such data.", category.location)
+            elif term.criminal_offence and not category.criminal_offence:
+                yield (f"The category '{category.name}' mentions '{words}', which is criminal offence data, but "
+                       "is not marked so: add `criminal_offence: true` to it and an `article: \"10\"` entry with "
+                       "its Schedule 1 condition under `lawful_bases:`, or reword it if it holds no such data.",
+                       category.location)
+
+
+def _mentions(text: str, words: list[str]) -> str | None:
+    """The first of ``words`` that ``text`` mentions, as whole words and ignoring case."""
+    return next((word for word in words if word and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.I)), None)
+
+
+def _inherited_texts(n: ResolvedNotice) -> Iterator[tuple[str, str]]:
+    """The summary and free sections a school's version keeps from the trust's notice, each with its name."""
+    notice = n.notice
+    if notice.summary and notice.summary == n.inherited.summary:
+        yield "summary", notice.summary
+    kept = {section.id: section for section in n.inherited.sections}
+    for section in notice.sections:
+        if kept.get(section.id) is section:
+            yield f"section '{section.title}'", section.body
+
+
+def _recipient_words(recipient_id: str, name: str | None) -> list[str]:
+    """How a summary may name a recipient: its name (with or without its short form), the short form, its id."""
+    words = [recipient_id.replace("-", " ")]
+    if name:
+        short = re.search(r"\(([^)]+)\)\s*$", name)
+        words = [name, re.sub(r"\s*\([^)]*\)\s*$", "", name), short[1] if short else "", *words]
+    return words
+
+
+def override_contradicts(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
+    """A school's version that drops a recipient, or changes a retention period, that the summary or a free section
+    it inherits still states."""
+    if n.override is None:
+        return
+    removed = n.override.remove
+    dropped = removed.recipients if "recipients" in removed.model_fields_set else []
+    new_periods = {rule.id: rule.period for rule in n.notice.retention}
+    changed_periods = [rule for rule in n.inherited.retention if new_periods.get(rule.id) != rule.period]
+    for label, text in _inherited_texts(n):
+        for recipient_id in dropped:
+            said = _mentions(text, _recipient_words(recipient_id, _catalogue_name(n, recipient_id)))
+            if said:
+                yield (f"This school no longer shares with '{recipient_id}', but the {label} it keeps from the "
+                       f"trust's notice still says '{said}': replace the {label} for this school "
+                       "(`replace: summary:`, or a section of its own), or keep the recipient.",
+                       removed.field_location("recipients"))
+        for rule in changed_periods:
+            said = _mentions(text, [rule.period, *_numbers_only_in(rule.period, new_periods.get(rule.id, ""))])
+            if said:
+                yield (f"This school changes how long '{rule.records}' are kept, but the {label} it keeps from the "
+                       f"trust's notice still says '{said}': replace the {label} for this school so that it gives "
+                       "the new period.", _retention_location(n))
+
+
+def _numbers_only_in(old: str, new: str) -> list[str]:
+    """Numbers the old period states and the new one does not ("25" of "until the child is 25")."""
+    return [number for number in re.findall(r"\d+", old) if number not in re.findall(r"\d+", new)]
+
+
+def _catalogue_name(n: ResolvedNotice, recipient_id: str) -> str | None:
+    """A removed recipient's name, from the organisation's catalogue; one the school defines is known by its id."""
+    recipient = n.organisation.recipients.get(recipient_id)
+    return recipient.name if recipient else None
+
+
+def _retention_location(n: ResolvedNotice) -> Location | None:
+    """Where the school changes the retention rules."""
+    override = n.override
+    for how in (override.add, override.replace, override.remove):
+        if "retention" in how.model_fields_set:
+            return how.field_location("retention")
+    return override.location
+
+
 LINTS: dict[str, Callable[[ResolvedNotice, datetime.date], Iterator[Problem]]] = {
     "L.stale-law": stale_law,
     **{lint_id: _outdated_wording(lint_id) for lint_id in _OUTDATED},
@@ -198,4 +326,9 @@ LINTS: dict[str, Callable[[ResolvedNotice, datetime.date], Iterator[Problem]]] =
     "L.article": articles,
     "L.review": review_date,
     "L.summary": summary,
+    "L.recipient-reason": recipient_reasons,
+    "L.retention-period": retention_periods,
+    "L.mixed-requirement": mixed_requirement,
+    "L.special-unmarked": special_unmarked,
+    "L.override-contradicts": override_contradicts,
 }

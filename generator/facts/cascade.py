@@ -15,7 +15,7 @@ import difflib
 import re
 from typing import Any, Callable
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from generator.facts.errors import FactError, FactErrors, Location
 from generator.facts.load import FactTree
@@ -58,9 +58,15 @@ class ResolvedRecipient(BaseModel):
     kind: str | None = None
     url: str | None = None
     description: str | None = None
+    service: str | None = None  # the part of the recipient this notice's data goes to
     reason: str | None = None
     gateway: list[str] = []
     defined_by: str  # "school" or "organisation"
+
+    @property
+    def full_name(self) -> str:
+        """The name a notice gives it: with the service this notice's data goes to, if it names one."""
+        return f"{self.name} ({self.service})" if self.service else self.name
 
 
 class ResolvedBasis(BaseModel):
@@ -92,6 +98,9 @@ class ResolvedNotice(BaseModel):
     recipients: list[ResolvedRecipient] | None  # None: not stated; []: stated as none
     bases: list[ResolvedBasis]
     rights: list[DerivedRight]
+    # A school's version: the trust's notice it changes, and how; for the checker, not published.
+    inherited: Notice | None = Field(None, exclude=True)
+    override: NoticeOverride | None = Field(None, exclude=True)
 
     @property
     def key(self) -> str:
@@ -217,15 +226,15 @@ def _resolve_recipients(
         owner, recipient = found
         resolved.append(ResolvedRecipient(
             id=wanted.id, name=recipient.name, kind=recipient.kind,
-            url=str(recipient.url) if recipient.url else None, description=recipient.description,
-            reason=wanted.reason, gateway=wanted.gateway, defined_by=owner,
+            url=str(recipient.url) if recipient.url else None, description=wanted.description or recipient.description,
+            service=wanted.service, reason=wanted.reason, gateway=wanted.gateway, defined_by=owner,
         ))
     return resolved
 
 
-def _derive_rights(notice: Notice) -> list[DerivedRight]:
+def _derive_rights(notice: Notice, bases: list[ResolvedBasis]) -> list[DerivedRight]:
     return derive_rights(
-        [basis.article for basis in notice.lawful_bases],
+        bases, [purpose.id for purpose in notice.purposes],
         automated_decisions=isinstance(notice.automated_decisions, list) and bool(notice.automated_decisions),
         direct_marketing=notice.direct_marketing,
         as_at=notice.last_reviewed,  # a notice is written in the law of its review date
@@ -267,16 +276,18 @@ def resolve(tree: FactTree) -> list[ResolvedNotice]:
     for variant, school in _variants(tree):
         for notice_id, notice in sorted(tree.notices.items()):
             override = school.notices.get(notice_id) if school else None
+            inherited = notice
             if override is not None:
                 if not override.publish:
                     continue
                 notice = apply_override(notice, override, errors)
                 _check_unique_ids(notice, errors)
             if id(notice) not in derived:
-                derived[id(notice)] = (_resolve_bases(notice, errors), _derive_rights(notice))
+                bases = _resolve_bases(notice, errors)
+                derived[id(notice)] = (bases, _derive_rights(notice, bases))
             bases, rights = derived[id(notice)]
             organisation = tree.organisation
-            contact = (school.contact if school and school.contact else None) or organisation.contact
+            contact = notice.contact or (school.contact if school and school.contact else None) or organisation.contact
             complaints = (school.complaints if school and school.complaints else None) or organisation.complaints
             # model_construct: every part is already validated, and the shared lists stay shared.
             resolved.append(ResolvedNotice.model_construct(
@@ -284,6 +295,7 @@ def resolve(tree: FactTree) -> list[ResolvedNotice]:
                 dpo=organisation.dpo,
                 supervisory_authority=organisation.supervisory_authority, notice=notice,
                 recipients=_resolve_recipients(notice, school, organisation, errors), bases=bases, rights=rights,
+                inherited=inherited if override else None, override=override,
             ))
     if errors:
         raise FactErrors(sorted(set(errors), key=lambda e: (e.location, e.message)))

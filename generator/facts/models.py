@@ -217,6 +217,12 @@ class Source(FactModel):
 class NoticeRecipient(FactModel):
     id: Annotated[Slug, Role("id")] = Field(
         description="A recipient id from the school's or the organisation's `recipients`.")
+    service: Annotated[str | None, Role("service")] = Field(
+        None, description="The part of the recipient this notice's data goes to, when not the whole body, e.g. "
+                          "`HR and payroll service` for the workforce notice: every school's own `local-authority` "
+                          "is then named with it.")
+    description: Annotated[str | None, Role("description")] = Field(
+        None, description="Who they are, for this notice, when the recipient's own `description` does not fit it.")
     reason: Annotated[str | None, Role("reason")] = Field(None, description="Why we share with them.")
     gateway: Annotated[list[Text], Role("legal gateway")] = Field(
         default_factory=list, description="The law that allows or requires the sharing.")
@@ -267,6 +273,7 @@ class Section(FactModel):
 
 
 NoneStated = Literal["none"]
+SubjectAges = Literal["children", "adults", "children-and-adults"]
 
 
 class Notice(FactModel):
@@ -278,6 +285,14 @@ class Notice(FactModel):
         None, description="A short plain-language summary shown first.")
     data_subjects: Annotated[list[Text], Role("data subjects", section="who-we-are", school=("replace",))] = Field(
         min_length=1, description="Whose data this notice is about.")
+    data_subjects_are: Annotated[SubjectAges | None, Role(
+        "whether they are children or adults", section="your-rights", school=("replace",))] = Field(
+        None, description="Whether the people this notice is about are `children`, `adults` or "
+                          "`children-and-adults`: it decides how the notice says who can use the rights.")
+    contact: Annotated[Contact | None, Role(
+        "the contact", section="contacts", school=("replace",), topic="contacts")] = Field(
+        None, description="Who to contact about this notice, when not the school's or organisation's contact, "
+                          "e.g. the HR team for the workforce notice.")
     version: Annotated[str | None, Role("version", school=("replace",), topic="version")] = Field(
         None, description="The notice's version, e.g. `2.0`.")
     last_reviewed: Annotated[datetime.date | None, Role(

@@ -38,6 +38,15 @@ class Basis:
 
 
 @dataclass(frozen=True)
+class Limit:
+    """Where the law keeps a right from what other bases cover: the provision, and why in plain words."""
+
+    article: str
+    plain: str
+    source: str
+
+
+@dataclass(frozen=True)
 class Right:
     id: str
     name: str
@@ -45,6 +54,7 @@ class Right:
     plain: str
     always: bool = False
     stands_apart: bool = False  # Article 21(4): shown in its own paragraph, before the other rights
+    limit: Limit | None = None  # for a right some bases bring: why it does not reach the others
     replaced: tuple[Span, dict] | None = None  # from a change of the law: the fields that changed
 
     def as_at(self, day: datetime.date | None) -> Right:
@@ -83,5 +93,6 @@ def catalogue() -> Catalogue:
         if replaced:
             changed = {key: value for key, value in replaced.items() if key not in ("from", "until", "source")}
             replaced = (span_of(replaced), changed)
-        rights[entry["id"]] = Right(**{**entry, "replaced": replaced})
+        limit = Limit(**entry["limit"]) if "limit" in entry else None
+        rights[entry["id"]] = Right(**{**entry, "replaced": replaced, "limit": limit})
     return Catalogue(bases, rights)

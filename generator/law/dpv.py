@@ -28,6 +28,8 @@ class Purpose(Protocol):
 class Term:
     iri: str
     pattern: re.Pattern[str]
+    special: bool = False  # a term for special category data (Article 9(1))
+    criminal_offence: bool = False  # a term for criminal offence data (Article 10)
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,8 @@ class DpvMapping:
 
 def _terms(entries: list[dict]) -> tuple[Term, ...]:
     return tuple(
-        Term(entry["iri"], re.compile(r"\b(?:" + "|".join(entry["words"]) + r")\b", re.IGNORECASE))
+        Term(entry["iri"], re.compile(r"\b(?:" + "|".join(entry["words"]) + r")\b", re.IGNORECASE),
+             special=entry.get("special", False), criminal_offence=entry.get("criminal_offence", False))
         for entry in entries
     )
 
@@ -78,9 +81,26 @@ def _matching(terms: tuple[Term, ...], texts: list[str]) -> list[str]:
     return [term.iri for term in terms if any(term.pattern.search(text) for text in texts)]
 
 
+def _category_texts(category: Category) -> list[str]:
+    return [category.id.replace("-", " "), category.name, *category.examples]
+
+
 def category_terms(category: Category) -> list[str]:
     """The DPV personal-data IRIs a category's id, name or examples name; [] when none fits."""
-    return _matching(dpv_mapping().categories, [category.id.replace("-", " "), category.name, *category.examples])
+    return _matching(dpv_mapping().categories, _category_texts(category))
+
+
+def sensitive_words(category: Category) -> list[tuple[Term, str]]:
+    """The terms for special category or criminal offence data that a category's name or examples name, each
+    with the first words that name it, e.g. (pd:Criminal, 'offending')."""
+    found = []
+    for term in dpv_mapping().categories:
+        if term.special or term.criminal_offence:
+            match = next(filter(None, (term.pattern.search(text) for text in [category.name, *category.examples])),
+                         None)
+            if match:
+                found.append((term, match[0]))
+    return found
 
 
 def purpose_terms(purpose: Purpose) -> list[str]:

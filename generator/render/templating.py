@@ -77,9 +77,10 @@ def _environment(folder: Path, markdown: bool) -> jinja2.Environment:
     )
     environment.globals.update(sections=SECTIONS, titles=TITLES, subtitles=SUBTITLES, anchor=text.anchor, shared=SharedParts(),
                                law_as_at=law_as_at)
+    environment.tests["a_role"] = text.a_role
     environment.filters.update(
         md_block=free_text.block, link=text.link, mailto=text.mailto, join_list=text.join_list,
-        capfirst=text.capfirst, longdate=longdate, trusted=text.TrustedMarkdown,
+        capfirst=text.capfirst, as_named=text.as_named, longdate=longdate, trusted=text.TrustedMarkdown,
     )
     return environment
 

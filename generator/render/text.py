@@ -6,14 +6,15 @@ import html
 import re
 from functools import lru_cache
 
-from generator.facts.free_text import CONTROL_CHARACTERS, TrustedMarkdown
+from generator.facts.free_text import CONTROL_CHARACTERS, TrustedMarkdown, with_links
 
 # Braces too: the attr_list extension would read "{: onclick=...}" in fact text as attributes.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]|#{}])")
 _WHITESPACE = re.compile(r"\s+")
 # Fact text often starts a line of the notice: a leading "- ", "+ ", "1. " or "===" would start a list,
 # a rule or a heading there (and "- - - ..." nests lists deep enough to crash the Markdown parser).
-_LINE_START_MARKER = re.compile(r"^(?:[-+=]|[0-9]+[.)])")
+# "2.0" starts no list: a number is a list marker only when a space or the end of the line follows it.
+_LINE_START_MARKER = re.compile(r"^(?:[-+=]|[0-9]+[.)](?=\s|$))")
 
 
 def inline(text: object) -> TrustedMarkdown:
@@ -25,8 +26,12 @@ def inline(text: object) -> TrustedMarkdown:
 @lru_cache(maxsize=65536)
 def _inline(text: str) -> TrustedMarkdown:
     plain = _WHITESPACE.sub(" ", CONTROL_CHARACTERS.sub("", text)).strip()
-    escaped = _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(plain, quote=False))
+    escaped = with_links(plain, _escaped)  # an address in angle brackets becomes a mail link
     return TrustedMarkdown(_LINE_START_MARKER.sub(_escape_marker, escaped, count=1))
+
+
+def _escaped(text: str) -> str:
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def _escape_marker(match: re.Match) -> str:
@@ -60,11 +65,15 @@ def mailto(email: object) -> TrustedMarkdown:
 
 
 def join_list(items) -> str:
-    """'a', 'a and b', 'a, b and c': lists as people write them."""
+    """'a', 'a and b', 'a, b and c': lists as people write them. An item that holds its own 'and' keeps
+    the list from repeating it: 'pupils, parents and carers', and 'parents and carers, and pupils'."""
     words = [str(item) for item in items]
     if len(words) <= 1:
         return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
+    if " and " in words[-1]:
+        return ", ".join(words)
+    joined = ", and " if any(" and " in word for word in words[:-1]) else " and "
+    return ", ".join(words[:-1]) + joined + words[-1]
 
 
 def capfirst(value: object) -> str:
@@ -75,3 +84,18 @@ def capfirst(value: object) -> str:
 def anchor(section_id: str) -> TrustedMarkdown:
     """The attribute-list suffix that gives a heading its stable id."""
     return TrustedMarkdown("{#" + inline(section_id) + "}")
+
+
+# Words that make a name a role or a service rather than a person's name: "Trust Data Protection Officer".
+_ROLE_WORDS = re.compile(r"\b(?:officer|DPO|data\s+protection|service|team|department|office)\b", re.IGNORECASE)
+
+
+def a_role(name: object) -> bool:
+    """Jinja test: whether a name given for a person is a role ("Trust Data Protection Officer")."""
+    return bool(name) and bool(_ROLE_WORDS.search(str(name)))
+
+
+def as_named(name: object) -> str:
+    """A person's name as it is, a role with 'the' before it: 'the Trust Data Protection Officer'."""
+    words = str(name)
+    return f"the {words}" if a_role(words) and not words.lower().startswith("the ") else words

@@ -44,10 +44,12 @@ class Holding:
 
 @dataclass
 class SharedUnder:
-    """One reason and law for sharing with a recipient, and the notices (schools) that give them."""
+    """One reason and law for sharing with a recipient (or the service of it a notice names), and the notices
+    (schools) that give them."""
 
     reason: str | None
     gateway: list[str]
+    service: str | None = None
     notices: list[ResolvedNotice] = field(default_factory=list)
 
     @property
@@ -92,10 +94,10 @@ def sharing(notices: list[ResolvedNotice]) -> list[Sharing]:
     for notice in notices:
         for recipient in notice.recipients or []:
             entry = found.setdefault(recipient.name.casefold(), Sharing(recipient))
-            use = next((use for use in entry.uses
-                        if (use.reason, use.gateway) == (recipient.reason, recipient.gateway)), None)
+            said = (recipient.reason, recipient.gateway, recipient.service)
+            use = next((use for use in entry.uses if (use.reason, use.gateway, use.service) == said), None)
             if use is None:
-                use = SharedUnder(recipient.reason, recipient.gateway)
+                use = SharedUnder(*said)
                 entry.uses.append(use)
             use.notices.append(notice)
     return [found[name] for name in sorted(found)]
@@ -121,10 +123,11 @@ class RightsGroup:
 
 
 def rights_groups(notices: list[ResolvedNotice]) -> list[RightsGroup]:
-    """Each notice's rights once per distinct set: a school that changes the bases gets its own entry."""
+    """Each notice's rights once per distinct set: a school that changes the bases (or what they cover) gets its
+    own entry."""
     found: dict[tuple, RightsGroup] = {}
     for notice in notices:
-        key = (notice.notice.title, tuple(right.id for right in notice.rights))
+        key = (notice.notice.title, tuple(right.model_dump_json() for right in notice.rights))
         found.setdefault(key, RightsGroup(notice.notice.title, notice.rights)).notices.append(notice)
     return list(found.values())
 

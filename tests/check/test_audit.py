@@ -84,7 +84,7 @@ def test_a_template_without_the_transfers_section_fails_the_build_and_keeps_the_
 
 
 def test_a_template_that_empties_the_recipients_fails_naming_the_recipient(tmp_path: Path) -> None:
-    templates = templates_with(tmp_path, "{% for recipient in n.recipients %}", "{% for recipient in [] %}")
+    templates = templates_with(tmp_path, "{% for recipient in n.recipients if", "{% for recipient in [] if")
     with pytest.raises(AuditFailed) as failed:
         build(EXAMPLE, tmp_path / "dist", templates, ["md"])
     assert {(f.rule, Path(f.location.file).name) for f in failed.value.findings} == {("A13.1.e", "children-in-need.md")}

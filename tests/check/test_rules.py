@@ -85,6 +85,28 @@ BREAKS = [
     ("L.article", "an Article that does not exist", _set("pupils.yaml", "summary", "See Article 6(1)(g).")),
     ("L.review", "a review date in the past", _set("pupils.yaml", "next_review", "2026-01-01")),
     ("L.summary", "no summary", _drop("pupils.yaml", "summary")),
+    ("L.recipient-reason", "a recipient with neither a reason nor a law", _notice(
+        lambda n: n["recipients"][0].pop("gateway"))),
+    ("L.retention-period", "kept 'as long as necessary'", _notice(
+        lambda n: n["retention"][0].update(period="as long as necessary"))),
+    ("L.retention-period", "a period still 'TBC'", _notice(lambda n: n["retention"][0].update(period="TBC"))),
+    ("L.retention-period", "kept indefinitely for no stated reason", _notice(
+        lambda n: n["retention"][0].update(period="indefinitely"))),
+    ("L.mixed-requirement", "a 'mixed' requirement with no voluntary items", _notice(
+        lambda n: n["provision"].update(requirement="mixed"))),
+    ("L.special-unmarked", "medical conditions in a category not marked special", _notice(
+        lambda n: n["categories"][0]["examples"].append("medical conditions"))),
+    ("L.special-unmarked", "religion named by a category not marked special", _notice(lambda n: n["categories"].append(
+        {"id": "beliefs", "name": "Religion"}))),
+    ("L.special-unmarked", "cautions in a category not marked criminal offence data", _notice(
+        lambda n: n["categories"].append({"id": "conduct", "name": "Conduct", "examples": ["police cautions"]}))),
+    ("L.override-contradicts", "a school drops the local authority its summary still names", lambda files: (
+        files["pupils.yaml"].update(summary="We share it with the local authority."),
+        files["schools/hill.yaml"].update(notices={"pupils": {"remove": {"recipients": ["local-authority"]}}}))),
+    ("L.override-contradicts", "a school keeps records for 7 years, its summary still says 25", lambda files: (
+        files["pupils.yaml"].update(summary="We keep it until the pupil is 25."),
+        files["schools/hill.yaml"].update(notices={"pupils": {"add": {"retention": [
+            {"id": "records", "records": "Pupil records", "period": "7 years after the pupil leaves"}]}}}))),
 ]
 
 

@@ -26,6 +26,11 @@ SEED_FINDINGS = [
     ("L.rights-wording", "warning", "'damage or distress': the DPA 1998 s10 right"),
     ("L.rights-wording", "warning", "'prevent processing': now the Art 21(2) right to object"),
     ("L.summary", "warning", "it has no plain-language summary"),
+    ("L.mixed-requirement", "warning", "some of it is 'provided on a voluntary basis', but it never says which"),
+    ("L.recipient-reason", "warning", "it names the local authority with no reason for sharing or law"),
+    ("L.recipient-reason", "warning", "it names the school nursing service with no reason for sharing or law"),
+    ("L.special-unmarked", "warning", "'health and dental assessments' in the outcomes are health data, not marked"),
+    ("L.special-unmarked", "warning", "'offending' in the outcomes is criminal offence data, not marked"),
 ]
 
 

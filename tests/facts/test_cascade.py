@@ -142,9 +142,10 @@ def test_a_recipient_a_school_adds_is_checked_where_the_school_wrote_it(example_
 
 def test_a_basis_naming_a_category_the_notice_lacks_is_an_error(example_copy: Path) -> None:
     notice = example_copy / "children-in-need.yaml"
-    edit(notice, "categories: [characteristics, medical]", "categories: [characteristics, medicine]")
+    edit(notice, "categories: [characteristics, medical, looked-after-outcomes]",
+         "categories: [characteristics, medicine, looked-after-outcomes]")
     where, line = refused(example_copy)
-    assert int(where["line"]) == line_of(notice, "categories: [characteristics, medicine]")
+    assert int(where["line"]) == line_of(notice, "categories: [characteristics, medicine,")
     assert "names the category 'medicine', which this notice does not have. Did you mean 'medical'?" in line
 
 

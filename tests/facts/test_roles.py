@@ -24,8 +24,10 @@ from tests.conftest import EXAMPLE, notices
 # In the order an object is looked for: the notice first, then the school's own (it wins over the trust's).
 FILES = {Notice: "children-in-need.yaml", School: "schools/oakmoor.yaml", Organisation: "organisation.yaml"}
 NOTICE_KEY = "oakmoor/children-in-need"
-# docs/trusts.md: a school's contact (and way to complain) wins over the trust's, so the trust's shows only where a school has none.
+# docs/trusts.md: a school's contact (and way to complain) wins over the trust's, so the trust's shows only where a school has none;
+# a notice's own contact wins over both.
 SHADOWED_BY_THE_SCHOOL = {(Organisation, "contact"), (Organisation, "complaints")}
+SHADOWED_BY_THE_NOTICE = {(Organisation, "contact"), (School, "contact")}
 # Values a type cannot tell: tried in this order, the first that the field accepts and that differs is used.
 CANDIDATES = ["Changed by the walking test", "changed-id", "changed@example.org", "https://example.org/changed",
               "01234 567890", "1234567", "2031-01-02", "9(2)(a)", "Also changed by the walking test",
@@ -218,8 +220,11 @@ def base(tmp_path: Path) -> tuple[Path, dict]:
 @pytest.mark.parametrize(("model", "name"), FIELDS, ids=[f"{m.__name__}.{n}" for m, n in FIELDS])
 def test_a_change_to_any_field_shows_in_the_review_and_the_json(base, tmp_path: Path, model, name) -> None:
     folder, data = base
-    if (model, name) in SHADOWED_BY_THE_SCHOOL:
-        del data[School][name]
+    if (model, name) in SHADOWED_BY_THE_SCHOOL | SHADOWED_BY_THE_NOTICE:
+        if (model, name) in SHADOWED_BY_THE_SCHOOL:
+            del data[School][name]
+        if (model, name) in SHADOWED_BY_THE_NOTICE:
+            del data[Notice][name]
         _write(folder, data)
     head = tmp_path / "head"
     shutil.copytree(folder, head)

@@ -126,8 +126,8 @@ CASES = [
      "'examples'?"),
     ("unknown key", {"pupils.yaml": NOTICE + "colour: blue\n"},
      "pupils.yaml:30:1: colour: 'colour' is not a key this file understands. Known keys here: "
-     "automated_decisions, categories, changes, data_subjects, direct_marketing, last_reviewed, "
-     "lawful_bases, next_review, provision, purposes, recipients, retention, sections, sources, summary, "
+     "automated_decisions, categories, changes, contact, data_subjects, data_subjects_are, direct_marketing, "
+     "last_reviewed, lawful_bases, next_review, provision, purposes, recipients, retention, sections, sources, summary, "
      "title, transfers, version."),
     ("date in words", {"pupils.yaml": _edit(NOTICE, "last_reviewed: 2026-09-01", "last_reviewed: 1st September 2026")},
      "pupils.yaml:6:1: last_reviewed: '1st September 2026' is not a date. Write dates as YYYY-MM-DD, e.g. "

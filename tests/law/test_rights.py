@@ -4,6 +4,7 @@ UK GDPR gives under it, and the notice's rights section follows when a basis cha
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -11,6 +12,14 @@ from generator.law.rights import derive_rights
 from tests.conftest import TEMPLATES, notices
 
 EVERYONE = {"access", "rectification", "restriction"}
+
+
+def _rights(*articles: str, automated_decisions: bool = False, direct_marketing: bool = False):
+    """The rights of a notice with one purpose that each of ``articles`` covers."""
+    bases = [SimpleNamespace(article=article, purposes=[] if article.startswith("9") else ["teaching"],
+                             categories=["health"] if article.startswith("9") else []) for article in articles]
+    return derive_rights(bases, ["teaching"], automated_decisions=automated_decisions,
+                         direct_marketing=direct_marketing)
 
 # basis -> (rights it must bring, rights it must not bring)
 BASES = {
@@ -27,26 +36,25 @@ BASES = {
 @pytest.mark.parametrize("article", BASES)
 def test_each_basis_brings_its_own_rights_and_no_others(article: str) -> None:
     brings, lacks = BASES[article]
-    rights = {right.id for right in derive_rights([article], automated_decisions=False, direct_marketing=False)}
+    rights = {right.id for right in _rights(article)}
     assert EVERYONE | brings <= rights
     assert not rights & lacks
 
 
 def test_full_erasure_under_one_basis_replaces_the_limited_right() -> None:
-    rights = {r.id for r in derive_rights(["6(1)(e)", "6(1)(a)"], automated_decisions=False, direct_marketing=False)}
+    rights = {r.id for r in _rights("6(1)(e)", "6(1)(a)")}
     assert "erasure" in rights and "erasure-limited" not in rights
 
 
 def test_a_right_says_which_bases_bring_it() -> None:
-    rights = {r.id: r for r in derive_rights(["6(1)(e)", "6(1)(f)"], automated_decisions=False,
-                                             direct_marketing=False)}
+    rights = {r.id: r for r in _rights("6(1)(e)", "6(1)(f)")}
     assert rights["object"].because == ["6(1)(e)", "6(1)(f)"]
     assert rights["access"].because == []
 
 
 def test_direct_marketing_and_automated_decisions_bring_their_rights() -> None:
-    plain = {r.id for r in derive_rights(["6(1)(c)"], automated_decisions=False, direct_marketing=False)}
-    both = {r.id for r in derive_rights(["6(1)(c)"], automated_decisions=True, direct_marketing=True)}
+    plain = {r.id for r in _rights("6(1)(c)")}
+    both = {r.id for r in _rights("6(1)(c)", automated_decisions=True, direct_marketing=True)}
     assert both - plain == {"object-direct-marketing", "automated-decisions"}
 
 
@@ -67,3 +75,33 @@ def test_the_notice_lists_the_rights_its_bases_bring(example_copy: Path, tmp_pat
     consent = _rights_section(example_copy, tmp_path / "consent")
     assert "Right to data portability" in consent and "Right to withdraw consent" in consent
     assert "Right to object" not in consent
+
+
+def test_a_right_one_basis_brings_reaches_only_that_basis_purposes() -> None:
+    bases = [SimpleNamespace(article="6(1)(a)", purposes=["photographs"], categories=[]),
+             SimpleNamespace(article="6(1)(e)", purposes=["teaching"], categories=[])]
+    rights = {r.id: r for r in derive_rights(bases, ["teaching", "photographs"], automated_decisions=False,
+                                             direct_marketing=False)}
+    assert (rights["erasure"].covers_purposes, rights["erasure"].excludes_purposes) == (["photographs"], ["teaching"])
+    assert (rights["object"].covers_purposes, rights["object"].excludes_purposes) == (["teaching"], ["photographs"])
+    assert rights["object"].limit_article == "21(1)"
+    assert rights["withdraw-consent"].covers_purposes == ["photographs"]
+    assert rights["withdraw-consent"].excludes_purposes == []  # it is about consent by its very words
+
+
+@pytest.mark.parametrize(("ages", "said", "not_said"), [
+    ("adults", None, "parent"),
+    ("children", "These rights belong to the child, not to their parents or carers.", "Where the information is about a child"),
+    ("children-and-adults", "Where the information is about a child, the rights belong to the child", "not to their parents"),
+])
+def test_who_can_use_the_rights_follows_whether_the_notice_is_about_children(
+        example_copy: Path, tmp_path: Path, ages: str, said: str | None, not_said: str) -> None:
+    notice = example_copy / "children-in-need.yaml"
+    text = notice.read_text("utf-8")
+    text = text.replace("data_subjects_are: children-and-adults", f"data_subjects_are: {ages}")
+    notice.write_text(text, "utf-8")
+    rights = " ".join(_rights_section(example_copy, tmp_path / ages).split())
+    if said:
+        assert said in rights
+        assert "a parent or carer can use them for a child who is too young to understand them" in rights
+    assert not_said not in rights
