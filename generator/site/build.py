@@ -16,16 +16,20 @@ class SiteFailed(NoticesError):
     """The site did not build; MkDocs has already said why."""
 
 
-def build_site(config_file: Path, out: Path) -> Path:
+def build_site(config_file: Path, out: Path, publish_incomplete: bool = False) -> Path:
     """Build the site described by ``config_file`` into ``out`` with MkDocs in strict mode (any warning fails).
 
     The build goes into a fresh folder beside ``out``, which replaces ``out`` only on success.
+    ``publish_incomplete`` turns on the notices plugin's option of that name, whatever mkdocs.yml says.
     """
     project = config_file.resolve().parent
     check_output_folder(out, project, inputs=(project / "notices", project / "templates", project / "site_overrides"))
     with staged_output(out) as staging:
         try:  # MkDocs logs each problem (a wrong plugin option names itself), then aborts
-            mkdocs_build(load_config(str(config_file), site_dir=str(staging), strict=True))
+            config = load_config(str(config_file), site_dir=str(staging), strict=True)
+            if publish_incomplete and "notices" in config.plugins:
+                config.plugins["notices"].config.publish_incomplete = True
+            mkdocs_build(config)
         except Abort as problem:
             raise SiteFailed(f"the website was not built ({problem}); {out}/ was left as it was.") from None
     return out

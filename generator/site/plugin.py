@@ -9,6 +9,7 @@ Options (in ``mkdocs.yml``, paths relative to it):
           templates: templates    # the notice templates; the site's own are in templates/site/
           formats: [pdf, docx, booklet]   # offered for download; a name that is no format stops the build
           cache: .notices-cache   # files reused when unchanged; empty to render every time
+          publish_incomplete: false   # true: publish notices with checker errors, marked as incomplete
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from generator.defaults import packaged
+from generator.check.gate import publishable_notices
 from generator.errors import NoticesError
 from generator.project import load_project
 from generator.publish import MARKER
@@ -48,6 +50,7 @@ class NoticesConfig(Config):
     formats = config_options.ListOfItems(config_options.Choice(tuple(all_formats())),
                                          default=["pdf", "docx", "html", "json", "fragment", "booklet"])
     cache = config_options.Type(str, default=".notices-cache")
+    publish_incomplete = config_options.Type(bool, default=False)
 
 
 class NoticesPlugin(BasePlugin[NoticesConfig]):
@@ -71,7 +74,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
     def on_files(self, files: Files, /, *, config) -> Files:
         facts, templates = self._path(config, "facts"), self._path(config, "templates")
         try:
-            notices = load_project(facts).publishable()
+            notices = publishable_notices(load_project(facts), self.config.publish_incomplete)
             context = RenderContext(templates=templates)
             self._close_cache()
             if self.config.cache:
