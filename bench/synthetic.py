@@ -203,6 +203,7 @@ def write_trust(folder: Path, schools: int, notices: int, seed: int = 1) -> Path
         "website": "https://www.example-trust.org.uk/",
         "contact": {"role": "Trust Data Lead", "email": "data@example-trust.org.uk"},
         "dpo": {"name": "Schools DPO Service", "email": "dpo@example-dpo.org.uk", "phone": "01962 000000"},
+        "complaints": {"email": "complaints@example-trust.org.uk"},
         "recipients": {rid: {k: v for k, v in zip(("name", "kind", "url"), values) if v}
                        for rid, values in TRUST_RECIPIENTS.items()},
     }

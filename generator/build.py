@@ -17,6 +17,7 @@ from pathlib import Path
 import click
 
 from generator.check import AuditFailed, audit_rendered
+from generator.check.gate import excused, publishable_notices
 from generator.facts.cascade import ResolvedNotice
 from generator.project import load_project
 from generator.publish import check_output_folder, staged_output
@@ -128,13 +129,14 @@ def _write(root: Path, relative: Path, content: bytes) -> Path:
 
 
 def audit(rendered: Path, notices: list[ResolvedNotice], out: Path, cache: OutputCache | None = None) -> None:
-    """Read back what was just rendered; raise AuditFailed, naming each rule and file, if it leaves anything out.
+    """Read back what was just rendered; raise AuditFailed, naming each rule and file, if it leaves anything out
+    (other than what a notice published as incomplete says it leaves out).
 
     Files served from ``cache`` passed this same audit when they were made, so they are not read
     again; once the rest pass, the files just rendered enter the cache.
     """
     findings = audit_rendered(rendered, notices, shown_as=out, skip=set(cache.reused) if cache else set())
-    failures = [finding for finding in findings if finding.severity == "error"]
+    failures = [finding for finding in findings if finding.severity == "error" and not excused(finding, notices)]
     if failures:
         raise AuditFailed(failures)
     if cache:
@@ -143,14 +145,15 @@ def audit(rendered: Path, notices: list[ResolvedNotice], out: Path, cache: Outpu
 
 def build(facts: Path, out: Path, templates: Path, format_names: list[str] | None = None,
           project_root: Path | None = None, cache_folder: Path | None = None,
-          progress: bool = False) -> BuildResult:
+          progress: bool = False, publish_incomplete: bool = False) -> BuildResult:
     """Build the chosen formats from ``facts`` into ``out``, replacing it only if everything succeeds.
 
-    With ``cache_folder``, files whose inputs did not change are reused from it.
+    Notices with checker errors are refused (IncompleteNotices), or with ``publish_incomplete``
+    published marked as incomplete. With ``cache_folder``, files whose inputs did not change are reused from it.
     """
     formats = select_formats(format_names)
     check_output_folder(out, project_root or Path.cwd(), inputs=(facts, templates))
-    notices = load_project(facts).publishable()
+    notices = publishable_notices(load_project(facts), publish_incomplete)
     context = RenderContext(templates=templates)
     with staged_output(out) as staging, \
             OutputCache(cache_folder, templates) if cache_folder else contextlib.nullcontext() as cache:

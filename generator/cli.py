@@ -37,6 +37,11 @@ FACTS_OPTION = click.option(
     "--facts", "facts", type=click.Path(path_type=Path), default=Path("notices"), show_default=True,
     help="The folder of fact files.",
 )
+PUBLISH_INCOMPLETE_OPTION = click.option(
+    "--publish-incomplete", is_flag=True,
+    help="Publish notices the checker finds errors in, each marked as incomplete under its title "
+         "(default: refuse them and publish nothing).",
+)
 TEMPLATES_OPTION = click.option(
     "--templates", type=click.Path(path_type=Path), default=Path("templates"), show_default=True,
     help="The folder of notice templates.",
@@ -160,14 +165,15 @@ def law_command(today: datetime.date | None) -> None:
               help="Where built files are kept to reuse when nothing they are made from changed; "
                    "safe to delete.")
 @click.option("--no-cache", is_flag=True, help="Render every file again, and keep none.")
+@PUBLISH_INCOMPLETE_OPTION
 @handles_errors
 def build_command(facts: Path, templates: Path, out: Path, formats: list[str] | None, cache_folder: Path,
-                  no_cache: bool) -> None:
+                  no_cache: bool, publish_incomplete: bool) -> None:
     """Build every format of every notice for every school."""
     # A progress bar only for a person at a terminal: CI logs and pipes stay clean.
     progress = sys.stderr.isatty() and not os.environ.get("CI")
     result = build(facts, out, templates, formats, cache_folder=None if no_cache else cache_folder,
-                   progress=progress)
+                   progress=progress, publish_incomplete=publish_incomplete)
     click.echo(f"Built {len(result.files)} files for {len(result.notices)} notices into {out}/.")
 
 
@@ -183,11 +189,12 @@ CONFIG_OPTION = click.option(
               help="Where to write the website; replaced whole, and only once it has built.")
 @click.option("--portable", is_flag=True,
               help="Make a website that works opened from a folder or a USB stick, with no web server.")
+@PUBLISH_INCOMPLETE_OPTION
 @handles_errors
-def site_command(config_file: Path, out: Path, portable: bool) -> None:
+def site_command(config_file: Path, out: Path, portable: bool, publish_incomplete: bool) -> None:
     """Build the transparency website (MkDocs, strict: any warning fails)."""
     logging.basicConfig(format="%(levelname)s: %(message)s", level=logging.WARNING)
-    build_site(config_file, out, portable)
+    build_site(config_file, out, portable, publish_incomplete)
     note = end_of_life_note(datetime.date.today())
     if note:
         click.echo(f"note: {note}", err=True)

@@ -95,10 +95,11 @@ def test_the_seed_as_published_loads_with_its_gaps_left_open() -> None:
 def test_a_notice_missing_optional_facts_never_prints_none(tmp_path: Path) -> None:
     out = tmp_path / "dist"
     result = notices("build", "--facts", str(SEED_AS_PUBLISHED), "--templates", str(TEMPLATES),
-                                       "--out", str(out), "--format", "md,html")
+                     "--out", str(out), "--format", "md,html", "--publish-incomplete")
     assert result.exit_code == 0, result.output
     for path in sorted(out.rglob("*.*")):
         assert "None" not in path.read_text("utf-8"), path.name
+        assert path.suffix not in (".md", ".html") or "This notice is incomplete." in path.read_text("utf-8")
 
 
 def test_the_standalone_page_reads_on_a_375px_phone_without_sideways_scrolling(built: Path, chromium) -> None:

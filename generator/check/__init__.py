@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 
 from generator.check.audit import AuditFailed, audit_rendered
-from generator.check.findings import Finding, Severity, sorted_findings
+from generator.check.findings import Finding, Severity, shared_once, sorted_findings
 from generator.check.judge import JUDGEMENTS, applicable_rules
 from generator.check.lints import LINTS
 from generator.check.placeholders import placeholder_findings
@@ -28,6 +28,9 @@ def check_project(project: Project, today: datetime.date | None = None) -> list[
 def check_notices(notices: list[ResolvedNotice], today: datetime.date | None = None) -> list[Finding]:
     """Every rule and lint judged on every notice's facts; sorted, the same on every run.
 
+    A problem several schools' copies of a notice share (it is in the notice's own facts) is one finding
+    naming those schools, not one per school.
+
     The facts are judged against the law in force ``today`` (the clock's date by default), which also
     decides whether a review date has passed and which changes of the law a notice predates.
     """
@@ -45,4 +48,4 @@ def check_notices(notices: list[ResolvedNotice], today: datetime.date | None = N
                 shared = location is not None and location.file == organisation_file
                 findings.append(Finding(rule_id, rule(rule_id).severity, message, location,
                                         None if shared else notice.variant.id, None if shared else notice.id))
-    return sorted_findings(findings)
+    return sorted_findings(shared_once(findings))

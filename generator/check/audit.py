@@ -76,7 +76,7 @@ def required_values(notice: ResolvedNotice) -> dict[str, list[tuple[str, str, st
                     for b in notice.bases if b.legitimate_interests],
         "A13.1.e": [("who-we-share-with", "the recipient", r.name) for r in notice.recipients or []],
         "A13.1.f": [("transfers", what, value) for t in (n.transfers if isinstance(n.transfers, list) else [])
-                    for what, value in (("the destination", t.destination), ("the safeguard", t.safeguard))],
+                    for what, value in (("the destination", t.destination), ("the safeguard", t.safeguard)) if value],
         "A13.2.a": [("how-long-we-keep-it", "the retention period", r.period) for r in n.retention],
         "A13.2.b": [("your-rights", "the right", r.name) for r in notice.rights if r.id != "withdraw-consent"],
         "A13.2.c": [("your-rights", "the right", r.name) for r in notice.rights if r.id == "withdraw-consent"],

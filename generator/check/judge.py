@@ -52,8 +52,13 @@ def controller(n: ResolvedNotice) -> Iterator[Problem]:
         yield ("The notices never name the controller: add `name:` with the trust's or school's legal name "
                "to the organisation file.", org.location)
     if n.contact is None and not org.address:
-        yield (f"The notices of {n.variant.name} give no way to contact the controller: add a `contact:` with a "
-               "phone number or email address to the school or the organisation.", org.location)
+        if n.variant.standalone:
+            yield ("The notices give no way to contact the controller: add a `contact:` with a phone number or "
+                   "email address, e.g. `email: office@school.example`, to the organisation file.", org.location)
+        else:  # the school's own file is where a new school's contact goes
+            yield ("This school's notices give no way to contact the controller: add a `contact:` with a phone "
+                   "number or email address, e.g. `email: office@school.example`, to this school's file (or one "
+                   "for every school to the organisation file).", n.variant.location or org.location)
 
 
 def dpo_contact(n: ResolvedNotice) -> Iterator[Problem]:
@@ -126,7 +131,11 @@ def transfers(n: ResolvedNotice) -> Iterator[Problem]:
                "each transfer with its safeguard.", n.notice.location)
         return
     for transfer in stated if isinstance(stated, list) else []:
-        if not transfer.get_a_copy and not _APPROVED_COUNTRY.search(transfer.safeguard):
+        if not transfer.safeguard:
+            yield (f"The transfer to {transfer.destination} does not name its safeguard: add `safeguard:`, e.g. "
+                   "`safeguard: the International Data Transfer Agreement (IDTA)`, or `safeguard: approved by "
+                   "regulations (Article 45A of the UK GDPR)` for a country the UK has approved.", transfer.location)
+        elif not transfer.get_a_copy and not _APPROVED_COUNTRY.search(transfer.safeguard):
             yield (f"The transfer to {transfer.destination} does not say how to get a copy of its safeguard: "
                    "add `get_a_copy:`.", transfer.location)
 

@@ -27,8 +27,23 @@ def _group_title(school: str | None, notice: str | None) -> str:
     if school:
         return f"{school}, for every notice"
     if notice:
-        return f"{notice}, for every school"
+        return f"{notice}, in its own file"
     return "the organisation, for every school and notice"
+
+
+def scope(finding: Finding) -> str:
+    """Whose notice a finding is about: 'oakmoor/pupils', 'pupils (50 schools)', 'oakmoor', or 'the organisation'."""
+    if finding.school:
+        return f"{finding.school}/{finding.notice}" if finding.notice else finding.school
+    if finding.schools:
+        return f"{finding.notice} ({_count(len(finding.schools), 'school')})"
+    return finding.notice or "the organisation"
+
+
+def see_also(finding: Finding) -> str:
+    """'(see URL)', or '(affects 50 schools; see URL)' for a finding several schools' copies of a notice share."""
+    reach = f"affects {_count(len(finding.schools), 'school')}; " if finding.schools else ""
+    return f"({reach}see {finding.see})"
 
 
 def text_report(findings: list[Finding]) -> str:
@@ -38,7 +53,7 @@ def text_report(findings: list[Finding]) -> str:
         lines.append(_group_title(school, notice))
         for finding in group:
             where = f"{finding.location}: " if finding.location else ""
-            lines.append(printable(f"  {where}{finding.severity} {finding.rule}: {finding.message} (see {finding.see})"))
+            lines.append(printable(f"  {where}{finding.severity} {finding.rule}: {finding.message} {see_also(finding)}"))
     return "\n".join(lines)
 
 
@@ -52,6 +67,7 @@ def finding_dict(finding: Finding) -> dict:
         "line": finding.location.line or None if finding.location else None,
         "column": finding.location.column or None if finding.location else None,
         "school": finding.school,
+        "schools": list(finding.schools) or ([finding.school] if finding.school else []),
         "notice": finding.notice,
         "see": finding.see,
     }
@@ -90,7 +106,7 @@ def _workflow_command(severity: str, location: Location | None, title: str, mess
 
 
 def github_annotation(finding: Finding) -> str:
-    return _workflow_command(finding.severity, finding.location, finding.rule, f"{finding.message} (see {finding.see})")
+    return _workflow_command(finding.severity, finding.location, finding.rule, f"{finding.message} {see_also(finding)}")
 
 
 def github_fact_errors(errors: list[FactError]) -> str:

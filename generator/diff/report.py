@@ -6,7 +6,7 @@ import json
 from itertools import groupby
 
 from generator.check.findings import Finding
-from generator.check.report import finding_dict
+from generator.check.report import finding_dict, scope
 from generator.diff.review import FactsDiff, NoticeDiff, Reach
 from generator.render.text import inline
 
@@ -59,8 +59,7 @@ def summary(diff: FactsDiff) -> str:
 
 
 def _finding_line(word: str, finding: Finding) -> str:
-    where = f"{finding.school}/{finding.notice}" if finding.school else "the organisation"
-    return f"{word} {finding.severity} {finding.rule} in {where}: {finding.message}"
+    return f"{word} {finding.severity} {finding.rule} in {scope(finding)}: {finding.message}"
 
 
 def _headlines(diff: FactsDiff) -> list[str]:

@@ -15,7 +15,7 @@ import difflib
 import re
 from typing import Any, Callable
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 
 from generator.facts.errors import FactError, FactErrors, Location
 from generator.facts.load import FactTree
@@ -50,6 +50,16 @@ class Variant(BaseModel):
     address: str | None = None
     website: str | None = None
     local_authority: str | None = None
+    _location: Location | None = PrivateAttr(default=None)  # not published: where the checker points
+
+    @property
+    def location(self) -> Location | None:
+        """The file that describes this school (the organisation file for a standalone school)."""
+        return self._location
+
+    def located(self, location: Location | None) -> Variant:
+        self._location = location
+        return self
 
 
 class ResolvedRecipient(BaseModel):
@@ -84,6 +94,13 @@ class ResolvedBasis(BaseModel):
     dpv: str | None = None
 
 
+class Shortfall(BaseModel):
+    """A checker error that a notice was published with anyway (`--publish-incomplete`)."""
+
+    rule: str = Field(description="The rule's id, e.g. `A14.2.f`.")
+    missing: str = Field(description="What the notice does not yet say, in words, e.g. `where the data comes from`.")
+
+
 class ResolvedNotice(BaseModel):
     """Everything one published notice says, with every reference resolved."""
 
@@ -101,6 +118,9 @@ class ResolvedNotice(BaseModel):
     # A school's version: the trust's notice it changes, and how; for the checker, not published.
     inherited: Notice | None = Field(None, exclude=True)
     override: NoticeOverride | None = Field(None, exclude=True)
+    incomplete: list[Shortfall] = Field(default_factory=list, description=(
+        "Empty for a complete notice. A notice published with checker errors (`--publish-incomplete`) lists "
+        "what it does not yet say, and every format shows it in a banner under the title."))
 
     @property
     def key(self) -> str:
@@ -247,11 +267,12 @@ def _variants(tree: FactTree) -> list[tuple[Variant, School | None]]:
         name = org.name or "Our organisation"
         variant_id = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "main"
         return [(Variant(id=variant_id, name=name, standalone=True,
-                         address=org.address, website=str(org.website) if org.website else None), None)]
+                         address=org.address, website=str(org.website) if org.website else None
+                         ).located(org.location), None)]
     return [
         (Variant(id=school_id, name=school.name, standalone=False, urn=school.urn, address=school.address,
                  website=str(school.website) if school.website else None,
-                 local_authority=school.local_authority), school)
+                 local_authority=school.local_authority).located(school.location), school)
         for school_id, school in sorted(tree.schools.items())
     ]
 

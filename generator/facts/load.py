@@ -95,14 +95,14 @@ def _friendly(error: dict, model: type[BaseModel], source: LoadedYaml, none_allo
         message = f"'{path[-1]}' is missing."
         hint = f"Add a line '{path[-1]}: ...' here; it is required."
     elif kind == "string_pattern_mismatch" and "a-z0-9" in str(error.get("ctx", {}).get("pattern", "")):
-        message = f"'{error['input']}' is not a valid id."
+        message = f"{_shown(error['input'])} is not a valid id."
         hint = "Use lower-case letters, digits and hyphens only, e.g. 'local-authority'."
     elif kind.startswith("date") or kind == "date_type":
-        message = f"'{error['input']}' is not a date."
+        message = f"{_shown(error['input'])} is not a date."
         hint = "Write dates as YYYY-MM-DD, e.g. 2026-09-01."
     elif kind == "value_error" and "not a valid email address" in error["msg"]:
         reason = error["msg"].split(": ", 1)[-1].rstrip(".")
-        message = f"'{error['input']}' is not an email address ({reason})."
+        message = f"{_shown(error['input'])} is not an email address ({reason})."
         hint = "Write it like name@example.org."
     elif kind == "value_error":
         message = error["msg"].removeprefix("Value error, ").rstrip(".") + "."
@@ -111,11 +111,19 @@ def _friendly(error: dict, model: type[BaseModel], source: LoadedYaml, none_allo
         if within:  # a problem on one line of a free text: point at that line when the file shows it
             location = source.text_location(path, int(within[1])) or location
     elif kind.startswith("url_"):
-        message = f"'{error['input']}' is not a full web address."
+        message = f"{_shown(error['input'])} is not a full web address."
         hint = "Write it with https:// at the start, e.g. https://www.example.org/."
     elif kind == "string_pattern_mismatch" and "()" in str(error.get("ctx", {}).get("pattern", "")):
-        message = f"'{error['input']}' is not a telephone number."
+        message = f"{_shown(error['input'])} is not a telephone number."
         hint = "Write the number as people dial it, e.g. 01420 472132 or +44 1420 472132."
+    elif kind == "string_too_short":
+        message = "is empty."
+        hint = f"Write the fact after '{path[-1]}:' on the same line, or leave the line out if the fact is optional."
+    elif kind == "string_too_long":
+        limit = error.get("ctx", {}).get("max_length")
+        message = f"is too long ({len(error['input']):,} characters); it can have {limit:,} at most."
+        hint = ("Shorten it: an id is a short name such as 'local-authority'." if limit and limit < 100 else
+                "Shorten it, or move the detail to a free section under 'sections:'.")
     elif kind == "too_short":
         message = "needs at least one item."
         hint = "Add at least one, each on its own line starting with '- '."
@@ -135,11 +143,18 @@ def _friendly(error: dict, model: type[BaseModel], source: LoadedYaml, none_allo
         elif isinstance(error.get("input"), bool):
             hint = "Put quotes round text that is only true or false, e.g. 'true'."
     elif kind == "literal_error":
-        message = f"'{error['input']}' is not one of the choices: {error['ctx']['expected']}."
+        message = f"{_shown(error['input'])} is not one of the choices: {error['ctx']['expected']}."
         hint = "Use one of them, spelt exactly as shown."
     else:
         hint = "Correct the value."
     return FactError(location, message, hint, key, kind)
+
+
+def _shown(value: Any) -> str:
+    """A wrong value as a message quotes it: short text in quotes, anything else in words, never a data dump."""
+    if isinstance(value, str):
+        return f"'{value}'" if len(value) <= 80 else f"'{value[:60]}...' ({len(value):,} characters)"
+    return _describe(value)
 
 
 def _describe(value: Any) -> str:
@@ -170,9 +185,13 @@ def _validate(model: type[BaseModel], source: LoadedYaml, errors: list[FactError
         # Fields that take a list or the word 'none' fail once per branch; say both in one message.
         none_allowed = {_model_path(item["loc"], data) for item in error.errors()
                         if item["type"] == "literal_error" and item.get("ctx", {}).get("expected") == "'none'"}
+        paths = [_model_path(item["loc"], data) for item in error.errors()]
+        # A list with a wrong item is a list: its item's problem says more than "not the word none".
+        in_a_list = {path for path in none_allowed if any(len(other) > len(path) and other[:len(path)] == path
+                                                         for other in paths)}
         for item in error.errors():
             path = _model_path(item["loc"], data)
-            if path in seen:
+            if path in seen or path in in_a_list and item["type"] == "literal_error":
                 continue
             seen.add(path)
             errors.append(_friendly(item, model, source, path in none_allowed))

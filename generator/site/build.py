@@ -16,11 +16,12 @@ class SiteFailed(NoticesError):
     """The site did not build; MkDocs has already said why."""
 
 
-def build_site(config_file: Path, out: Path, portable: bool = False) -> Path:
+def build_site(config_file: Path, out: Path, portable: bool = False, publish_incomplete: bool = False) -> Path:
     """Build the site described by ``config_file`` into ``out`` with MkDocs in strict mode (any warning fails).
 
     The build goes into a fresh folder beside ``out``, which replaces ``out`` only on success.
-    ``portable`` makes a site that works opened from a folder, as the plugin's ``portable`` option does.
+    ``portable`` makes a site that works opened from a folder, as the plugin's ``portable`` option does;
+    ``publish_incomplete`` turns on the notices plugin's option of that name, whatever mkdocs.yml says.
     """
     project = config_file.resolve().parent
     check_output_folder(out, project, inputs=(project / "notices", project / "templates", project / "site_overrides"))
@@ -32,6 +33,8 @@ def build_site(config_file: Path, out: Path, portable: bool = False) -> Path:
                     raise SiteFailed(f"{config_file} does not use the notices plugin, so --portable cannot apply: "
                                      "add '- notices' under 'plugins:'.")
                 config.plugins["notices"].config["portable"] = True
+            if publish_incomplete and "notices" in config.plugins:
+                config.plugins["notices"].config.publish_incomplete = True
             mkdocs_build(config)
         except Abort as problem:
             raise SiteFailed(f"the website was not built ({problem}); {out}/ was left as it was.") from None

@@ -15,6 +15,7 @@ import yaml
 from mkdocs.config import load_config
 from mkdocs.structure.files import File
 
+from generator.check.gate import publishable_notices
 from generator.errors import NoticesError
 from generator.project import load_project
 from generator.publish import check_output_folder, staged_output
@@ -37,7 +38,7 @@ def write_pages(config_file: Path, out: Path) -> int:
     project = config_file.resolve().parent
     facts, templates = project / plugin.config.facts, project / plugin.config.templates
     check_output_folder(out, project, inputs=(facts, templates, Path(config.docs_dir)))
-    notices = load_project(facts).publishable()
+    notices = publishable_notices(load_project(facts), plugin.config.publish_incomplete)
     cache = OutputCache(project / plugin.config.cache, templates).open() if plugin.config.cache else None
     try:
         content = site_content(notices, templates, plugin.config.formats, cache)

@@ -10,6 +10,7 @@ Options (in ``mkdocs.yml``, paths relative to it):
           formats: [pdf, docx, booklet]   # offered for download; a name that is no format stops the build
           cache: .notices-cache   # files reused when unchanged; empty to render every time
           portable: false         # true: a site that works opened from a folder (file://); see portable.py
+          publish_incomplete: false   # true: publish notices with checker errors, marked as incomplete
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from generator.defaults import packaged
+from generator.check.gate import publishable_notices
 from generator.errors import NoticesError
 from generator.project import load_project
 from generator.publish import MARKER
@@ -50,6 +52,7 @@ class NoticesConfig(Config):
                                          default=["pdf", "docx", "html", "json", "fragment", "booklet"])
     cache = config_options.Type(str, default=".notices-cache")
     portable = config_options.Type(bool, default=False)
+    publish_incomplete = config_options.Type(bool, default=False)
 
 
 class NoticesPlugin(BasePlugin[NoticesConfig]):
@@ -79,7 +82,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
     def on_files(self, files: Files, /, *, config) -> Files:
         templates = self._path(config, "templates")
         try:
-            notices = load_project(self._path(config, "facts")).publishable()
+            notices = publishable_notices(load_project(self._path(config, "facts")), self.config.publish_incomplete)
             self._close_cache()
             if self.config.cache:
                 self.cache = OutputCache(self._path(config, "cache"), templates).open()

@@ -55,7 +55,7 @@ def test_the_pull_request_review_in_markdown(repo):
 EXPECTED = """\
 ### Privacy notices: changes from `main~1` to `main`
 
-4 changes to facts in 2 notices across 2 schools. Completeness: 1 new finding (0 errors), 2 fixed. 1 notice changed without a change-list entry.
+4 changes to facts in 2 notices across 2 schools. Completeness: 1 new finding (0 errors), 1 fixed. 1 notice changed without a change-list entry.
 
 - The DPO's email changed from 'unicat@chi.ac.uk' to 'dpo@chi.ac.uk'. This affects 2 notices in 2 schools (oakmoor, regis).
 - Recipient added: Hampshire Virtual School (reason: 'To meet our duties under the GDPR and support each child in care.'). This affects 1 notice in 1 school (oakmoor).
@@ -65,8 +65,7 @@ EXPECTED = """\
 #### Completeness
 
 - New warning L.naming in oakmoor/children-in-need: 'the GDPR' is out of date in a UK notice: write 'the UK GDPR' or 'the Data Protection Act 2018'.
-- Fixed warning L.naming in oakmoor/children-in-need: 'Data Protection Act 1998' is out of date in a UK notice: write 'the UK GDPR' or 'the Data Protection Act 2018'.
-- Fixed warning L.naming in regis/children-in-need: 'Data Protection Act 1998' is out of date in a UK notice: write 'the UK GDPR' or 'the Data Protection Act 2018'.
+- Fixed warning L.naming in children-in-need (2 schools): 'Data Protection Act 1998' is out of date in a UK notice: write 'the UK GDPR' or 'the Data Protection Act 2018'.
 
 #### Change list not updated
 

@@ -40,7 +40,7 @@ def test_a_new_file_is_valid_and_check_lists_each_placeholder_at_its_line(
     listed = [int(match) for match in re.findall(rf"{re.escape(written)}:(\d+):\d+: error placeholder: ", check.output)]
     assert listed == lines
     assert "is still to be completed" in check.output
-    title = f"{item_id}, for every notice" if kind == "school" else f"{item_id}, for every school"
+    title = f"{item_id}, for every notice" if kind == "school" else f"{item_id}, in its own file"
     assert title in check.output.splitlines()
 
 

@@ -105,7 +105,9 @@ def test_an_organisation_without_a_schools_folder_is_itself_the_only_variant(exa
     school = (example_copy / "schools" / "oakmoor.yaml").read_text("utf-8")
     own_recipients = school[school.index("recipients:\n") + len("recipients:\n"):]
     organisation = example_copy / "organisation.yaml"
-    organisation.write_text(organisation.read_text("utf-8") + own_recipients, "utf-8")
+    # The school's contact goes too: without one, the checker's error would stop the build.
+    contact = "contact:\n  email: office@trust.example\n"
+    organisation.write_text(contact + organisation.read_text("utf-8") + own_recipients, "utf-8")
     shutil.rmtree(example_copy / "schools")
     [notice] = load_project(example_copy).notices
     assert notice.key == f"university-of-chichester-academy-trust/{NOTICE}"

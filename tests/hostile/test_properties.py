@@ -130,14 +130,16 @@ def test_the_json_notice_reads_back_as_the_resolved_facts(field, value: str) -> 
     with _facts_with(field, value) as facts:
         loaded = _load_or_refuse(facts)
         out = facts.parent / "dist"
-        result = notices("build", "--facts", str(facts), "--out", str(out), "--format", "json")
+        # Some values empty a fact the checker requires (the controller's name): published marked incomplete.
+        result = notices("build", "--facts", str(facts), "--out", str(out), "--format", "json", "--publish-incomplete")
         if loaded is None:
             assert result.exit_code == 1 and "Traceback" not in result.output
             return
         assert result.exit_code == 0, result.output
         document = json.loads(output_file(out, all_formats()["json"], SCHOOL_ID, NOTICE_ID).read_text("utf-8"))
     (original,) = loaded
-    assert ResolvedNotice.model_validate(document).model_dump() == original.model_dump()
+    read_back = ResolvedNotice.model_validate(document).model_dump(exclude={"incomplete"})
+    assert read_back == original.model_dump(exclude={"incomplete"})
 
 
 MARKDOWN_PIECES = st.sampled_from([
