@@ -3,12 +3,14 @@ naming how many notices and schools it reaches."""
 
 from __future__ import annotations
 
+from tests.diff.conftest import committed_example
 from tests.diff.test_acceptance import diff
 
 NPD = "sections/national-pupil-database.yaml"
 
 
-def test_a_corrected_shared_section_is_reviewed_once_with_its_reach(repo) -> None:
+def test_a_corrected_shared_section_is_reviewed_once_with_its_reach(tmp_path) -> None:
+    repo = committed_example(tmp_path, every_notice=True)
     repo.edit(NPD, "keeps it electronically for statistical purposes", "keeps it electronically for research")
     result = diff(repo, "main")
     assert result.exit_code == 0, result.output
