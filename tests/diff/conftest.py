@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import example_with_one_notice
+
 EXAMPLE = Path(__file__).resolve().parents[2] / "notices"
 
 SECOND_SCHOOL = Path(__file__).resolve().parents[1] / "fixtures" / "second-school" / "regis.yaml"
@@ -35,21 +37,14 @@ class Repo:
         return self.git("rev-parse", "--short", "HEAD").strip()
 
 
-REVIEWED_NOTICE = "children-in-need.yaml"  # the example's other notices would only lengthen each review
-
-
-def _other_notices(folder: str, names: list[str]) -> list[str]:
-    return [name for name in names if Path(folder) == EXAMPLE and name.endswith(".yaml")
-            and name not in (REVIEWED_NOTICE, "organisation.yaml")]
-
-
 def committed_example(tmp_path: Path, every_notice: bool = False) -> Repo:
-    """The example with a second school (by default with its children in need notice only), committed once
-    on the branch 'main'."""
+    """The example with a second school (by default with its children in need notice only: the example's
+    other notices would only lengthen each review), committed once on the branch 'main'."""
     root = tmp_path / "trust"
-    leave_out = shutil.ignore_patterns("schema")
-    shutil.copytree(EXAMPLE, root / "notices", ignore=leave_out if every_notice
-                    else lambda folder, names: [*leave_out(folder, names), *_other_notices(folder, names)])
+    if every_notice:
+        shutil.copytree(EXAMPLE, root / "notices", ignore=shutil.ignore_patterns("schema"))
+    else:
+        example_with_one_notice(root / "notices")
     shutil.copy(SECOND_SCHOOL, root / "notices" / "schools" / "regis.yaml")
     made = Repo(root)
     made.git("init", "-q", "-b", "main")
