@@ -29,9 +29,11 @@ from generator.manual import write_references
 from generator.render.cache import DEFAULT_FOLDER as DEFAULT_CACHE
 from generator.scaffold import new_fact_file
 from generator.site.build import build_site
+from generator.library import library
+from generator.library.adopt import adopt
 from generator.site.docs_folder import write_pages
 from generator.site.theme_support import end_of_life_note
-from generator.starter import library, start_repository, tool_version
+from generator.starter import start_repository, tool_version
 
 FACTS_OPTION = click.option(
     "--facts", "facts", type=click.Path(path_type=Path), default=Path("notices"), show_default=True,
@@ -253,10 +255,43 @@ def show(facts: Path, key: str) -> None:
 @FACTS_OPTION
 @click.argument("kind", type=click.Choice(["school", "notice"]))
 @click.argument("item_id", metavar="ID")
+@click.option("--from", "library_id", metavar="LIBRARY-ID",
+              help="Start the notice from this notice of the library ('notices library' lists them).")
 @handles_errors
-def new_command(facts: Path, kind: str, item_id: str) -> None:
-    """Start schools/ID.yaml (a school) or ID.yaml (a notice), every required fact a placeholder."""
-    click.echo(f"wrote {new_fact_file(facts, kind, item_id)}; 'notices check' lists what to complete.")
+def new_command(facts: Path, kind: str, item_id: str, library_id: str | None) -> None:
+    """Start schools/ID.yaml (a school) or ID.yaml (a notice), every required fact a placeholder; with
+    --from, a notice is the library's, with only your own facts to fill in."""
+    if library_id is None:
+        click.echo(f"wrote {new_fact_file(facts, kind, item_id)}; 'notices check' lists what to complete.")
+        return
+    if kind != "notice":
+        raise click.UsageError("--from starts a notice from the library: 'notices new notice ID --from LIBRARY-ID'.")
+    adoption = adopt(facts, item_id, library_id)
+    for path, placeholders in adoption.written.items():
+        left = f" ({placeholders} to fill in)" if placeholders else ""
+        click.echo(f"wrote {display_path(path)}{left}")
+    for path, (recipients, placeholders) in adoption.recipients.items():
+        left = f" ({placeholders} to fill in)" if placeholders else ""
+        click.echo(f"added {', '.join(recipients)} (recipients the notice names) to {display_path(path)}{left}")
+    for path in adoption.kept:
+        click.echo(f"kept {display_path(path)}: your own copy, which differs from the library's "
+                   f"(compare them: docs/library.md#keeping-them-current)")
+    click.echo(f"{adoption.placeholders} values are marked TO BE COMPLETED: 'notices check' lists them, and "
+               "'notices build' publishes nothing until none remain. Set the notice's version, last_reviewed "
+               "and changes for your school too.")
+
+
+@main.command(name="library")
+@handles_errors
+def library_command() -> None:
+    """List the notices of the library, each with what it is for; adopt one with 'notices new notice ID --from ID'."""
+    notices = library()
+    width = max(len(notice_id) for notice_id in notices)
+    for notice in notices.values():
+        click.echo(f"{notice.id:<{width}}  {notice.title}")
+        click.echo(f"{'':<{width}}  {notice.description}")
+    click.echo(f"\nAdopt one with 'notices new notice ID --from LIBRARY-ID', e.g. "
+               f"'notices new notice {next(iter(notices))} --from {next(iter(notices))}'.")
 
 
 @main.command(name="init")

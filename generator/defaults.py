@@ -1,4 +1,4 @@
-"""Where the defaults shipped with the tool are: templates, site overrides, example facts, the manual.
+"""Where the defaults shipped with the tool are: templates, site overrides, the manual, the workflow.
 
 In an installed wheel they live in the package (``generator/_defaults/``, mapped there from this
 repository's top-level folders by pyproject.toml's ``package-dir``); in a checkout of this
@@ -14,8 +14,7 @@ _INSTALLED = Path(__file__).resolve().parent / "_defaults"
 _CHECKOUT = Path(__file__).resolve().parent.parent
 # Each default -> its folder in this repository; pyproject.toml's package-dir maps the same pairs.
 _REPOSITORY_FOLDERS = {
-    "templates": "templates", "site_overrides": "site_overrides", "example": "notices",
-    "manual": "docs", "workflows": ".github/workflows",
+    "templates": "templates", "site_overrides": "site_overrides", "manual": "docs", "workflows": ".github/workflows",
 }
 
 

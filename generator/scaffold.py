@@ -121,7 +121,8 @@ def _school_recipients(facts: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _target(facts: Path, kind: str, item_id: str) -> Path:
+def new_file_target(facts: Path, kind: str, item_id: str) -> Path:
+    """Where a new ``school`` or ``notice`` file goes; refuses a bad or taken id and an existing file."""
     if not _SLUG.match(item_id) or len(item_id) > ID_MAX_LENGTH:
         raise NoticesError(f"'{item_id}' cannot be a {kind} id; use lower-case letters, digits and single hyphens, "
                          f"e.g. 'hill-school'")
@@ -140,7 +141,7 @@ def _target(facts: Path, kind: str, item_id: str) -> Path:
 
 def new_fact_file(facts: Path, kind: str, item_id: str) -> Path:
     """Write a new ``school`` or ``notice`` file full of placeholders; refuses an existing file or a bad id."""
-    target = _target(facts, kind, item_id)
+    target = new_file_target(facts, kind, item_id)
     text = SCHOOL_TEMPLATE.replace("{recipients}", _school_recipients(facts)) if kind == "school" else NOTICE_TEMPLATE
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as file:  # "x": never overwrite, even in a race

@@ -76,6 +76,17 @@ def pytest_addoption(parser) -> None:
                      help="Keep the website's screenshots (tests/site/test_site_screenshots.py) in DIR, for reviewers.")
 
 
+def example_with_one_notice(target: Path, notice_id: str = "children-in-need") -> Path:
+    """A copy of notices/ (without its JSON Schemas) whose only notice is ``notice_id``: for tests whose
+    expected findings or review name that notice alone, whatever else the example publishes."""
+    def left_out(folder: str, names: list[str]) -> list[str]:
+        others = [name for name in names if Path(folder) == EXAMPLE and name.endswith(".yaml")
+                  and name not in (f"{notice_id}.yaml", "organisation.yaml")]
+        return [*others, *(["schema"] if Path(folder) == EXAMPLE else [])]
+    shutil.copytree(EXAMPLE, target, ignore=left_out)
+    return target
+
+
 @pytest.fixture
 def example_copy(tmp_path: Path) -> Path:
     """A copy of notices/ that a test may change."""

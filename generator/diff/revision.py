@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.facts.errors import FactError, FactErrors, Location, printable
-from generator.facts.load import FACT_FILE_ENDINGS, SCHOOLS_FOLDER
+from generator.facts.load import FACT_FILE_ENDINGS, FACT_FOLDERS
 from generator.facts.strict_yaml import MAX_FILE_BYTES, too_large
 
 _FILE_MODES = ("100644", "100755")
@@ -80,9 +80,9 @@ def _entries(repository: Path, tree: str, where: str, prefix: str = "") -> Itera
 
 
 def _is_fact_file(path: str) -> bool:
-    """Where the loader looks: YAML files directly in the facts folder or in schools/."""
+    """Where the loader looks: YAML files directly in the facts folder or in one of its fact folders."""
     folder, _, name = path.rpartition("/")
-    return folder in ("", SCHOOLS_FOLDER) and name.lower().endswith(FACT_FILE_ENDINGS)
+    return folder in FACT_FOLDERS and name.lower().endswith(FACT_FILE_ENDINGS)
 
 
 def _contents(repository: Path, object_ids: list[str]) -> list[bytes]:

@@ -31,6 +31,7 @@ _ERROR_KINDS = {
     "encoding": "file", "size": "file", "path": "file", "io": "file", "id": "file", "empty": "file",
     "yaml": "yaml", "extra_forbidden": "unknown-key", "missing": "missing", "duplicate-id": "duplicate-id",
     "unknown-id": "unknown-id", "unknown-recipient": "unknown-id", "unknown-notice": "unknown-id",
+    "unknown-section": "unknown-id", "include": "unknown-key",
     "placeholder": "placeholder",
 }
 

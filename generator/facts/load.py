@@ -12,11 +12,22 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator.facts.errors import FactError, FactErrors, Location, display_path, printable
-from generator.facts.models import ID_MAX_LENGTH, SLUG_PATTERN, Notice, Organisation, School, attach_locations
+from generator.facts.includes import SECTIONS_FOLDER, with_includes
+from generator.facts.models import (
+    ID_MAX_LENGTH,
+    SLUG_PATTERN,
+    Notice,
+    Organisation,
+    School,
+    SharedSection,
+    attach_locations,
+)
 from generator.facts.strict_yaml import LoadedYaml, StrictYamlError, format_key_path, load_yaml_file, parse_yaml
 
 ORGANISATION_FILE = "organisation.yaml"
 SCHOOLS_FOLDER = "schools"
+# The folders of a facts folder that hold fact files: the notices themselves, schools, shared sections.
+FACT_FOLDERS = ("", SCHOOLS_FOLDER, SECTIONS_FOLDER)
 FACT_FILE_ENDINGS = (".yaml", ".yml")  # compared in lower case: pupils.YAML is read too
 # Notice ids the website takes for itself, with what each is: a school's page is schools/<school>/index.html.
 RESERVED_NOTICE_IDS = {"index": "the name of each school's own page"}
@@ -319,6 +330,23 @@ def load_facts_from_memory(files: dict[str, bytes], shown_as: str,
     return _load(_MemoryFiles(files, shown_as), Path(shown_as), taken_ids or {})
 
 
+def _shared_sections(files: _FactFiles, errors: list[FactError],
+                     tree_files: dict[str, str]) -> tuple[dict[str, LoadedYaml], set[str]]:
+    """The valid shared sections in sections/, by id, as written; and the ids of all of them."""
+    shared: dict[str, LoadedYaml] = {}
+    known: set[str] = set()
+    for relative in _yaml_files(files, SECTIONS_FOLDER):
+        section_id = _id_from(relative, files, errors)
+        if section_id is None:
+            continue
+        known.add(section_id)
+        source = _read(files, relative, errors)
+        if source and _validate(SharedSection, source, errors) is not None:
+            shared[section_id] = source
+            tree_files[f"section:{section_id}"] = source.file
+    return shared, known
+
+
 def _load(files: _FactFiles, root: Path, taken_ids: Mapping[str, str]) -> FactTree:
     errors: list[FactError] = []
     if not files.exists(ORGANISATION_FILE):
@@ -339,6 +367,7 @@ def _load(files: _FactFiles, root: Path, taken_ids: Mapping[str, str]) -> FactTr
             if school:
                 schools[school_id] = school
                 tree_files[f"school:{school_id}"] = source.file
+    shared, known_sections = _shared_sections(files, errors, tree_files)
     notices: dict[str, Notice] = {}
     for relative in _yaml_files(files, ""):
         if relative == ORGANISATION_FILE:
@@ -357,7 +386,7 @@ def _load(files: _FactFiles, root: Path, taken_ids: Mapping[str, str]) -> FactTr
                                         "Rename the file after what the notice is about, e.g. 'pupils.yaml'.",
                                         code="id"))
                 continue
-            notice = _validate(Notice, source, errors)
+            notice = _validate(Notice, with_includes(source, shared, known_sections, errors), errors)
             if notice:
                 notices[notice_id] = notice
                 tree_files[f"notice:{notice_id}"] = source.file

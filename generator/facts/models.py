@@ -273,6 +273,25 @@ class Section(FactModel):
         "who-we-share-with", description="The standard section this one follows.")
 
 
+# A notice's `sections:` item that stands for a shared section: `- include: <section-id>`. The loader
+# puts the section from sections/<section-id>.yaml in its place (generator/facts/includes.py), so the
+# models after loading only ever hold whole sections; the editor's schema accepts both.
+INCLUDE_KEY = "include"
+
+
+def _sections_or_includes(schema: dict[str, Any]) -> None:
+    include = {"type": "object", "additionalProperties": False, "required": [INCLUDE_KEY],
+               "properties": {INCLUDE_KEY: {"type": "string", "pattern": SLUG_PATTERN,
+                                            "description": "The id of a shared section in sections/<id>.yaml."}}}
+    schema["items"] = {"anyOf": [schema["items"], include]}
+
+
+SharedSection = create_model(
+    "SharedSection", __base__=FactModel, __module__=__name__,
+    __doc__="A section written once in sections/<section-id>.yaml, for every notice that includes it by id.",
+    **{name: (Annotated[info.annotation, *info.metadata], Field(info.default, description=info.description))
+       for name, info in Section.model_fields.items() if name != "id"})
+
 NoneStated = Literal["none"]
 SubjectAges = Literal["children", "adults", "children-and-adults"]
 
@@ -346,7 +365,9 @@ class Notice(FactModel):
     )] = Field(default_factory=list, description="Dated changes to this notice, newest first.")
     sections: Annotated[list[Section], Role(
         "sections", school=("add", "remove"), key=("id",), item="Section", label="{title}",
-    )] = Field(default_factory=list, description="Free Markdown sections outside the schema.")
+    )] = Field(default_factory=list, json_schema_extra=_sections_or_includes,
+               description="Free Markdown sections outside the schema; `- include: <section-id>` takes a shared "
+                           "section from sections/<section-id>.yaml.")
 
 
 def _list_item(annotation: Any) -> type[FactModel]:

@@ -7,12 +7,13 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from generator.facts.models import Notice, Organisation, School
+from generator.facts.models import Notice, Organisation, School, SharedSection
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "organisation.schema.json": Organisation,
     "school.schema.json": School,
     "notice.schema.json": Notice,
+    "shared-section.schema.json": SharedSection,
 }
 
 

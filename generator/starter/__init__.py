@@ -19,19 +19,13 @@ import jinja2
 
 from generator.defaults import packaged
 from generator.errors import NoticesError
-from generator.facts.load import load_facts
 from generator.facts.placeholders import placeholder
 from generator.facts.schema import write_schemas
+from generator.library import library
+from generator.library.adopt import adopt
 from generator.scaffold import new_fact_file
 
-_NOT_NOTICES = {"organisation.yaml"}
 WORKFLOW = Path(".github/workflows/notices.yml")
-
-
-def library() -> dict[str, Path]:
-    """The notices a new repository can start from, by id: those of the packaged example."""
-    folder = packaged("example")
-    return {path.stem: path for path in sorted(folder.glob("*.yaml")) if path.name not in _NOT_NOTICES}
 
 
 def tool_version() -> str:
@@ -66,7 +60,7 @@ def start_repository(target: Path, notice_ids: list[str], trust: bool, school_id
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.starting-", dir=target.parent))
     try:
         staging.chmod(0o755)
-        _write_repository(staging, [choices[notice_id] for notice_id in notice_ids], trust, school_ids)
+        _write_repository(staging, notice_ids, trust, school_ids)
         if target.exists():  # empty (checked above), and perhaps someone's current folder: filled, not replaced
             for entry in staging.iterdir():
                 os.rename(entry, target / entry.name)
@@ -79,19 +73,17 @@ def start_repository(target: Path, notice_ids: list[str], trust: bool, school_id
     return sorted(path.relative_to(target) for path in target.rglob("*") if path.is_file())
 
 
-def _write_repository(folder: Path, notices: list[Path], trust: bool, school_ids: list[str]) -> None:
-    example = load_facts(packaged("example"))
+def _write_repository(folder: Path, notice_ids: list[str], trust: bool, school_ids: list[str]) -> None:
     facts = folder / "notices"
     facts.mkdir()
-    for notice in notices:
-        shutil.copyfile(notice, facts / notice.name)
     environment = _environment()
-    values = {"trust": trust, "version": tool_version(),
-              "recipients": _organisation_recipients(example, [notice.stem for notice in notices], trust)}
+    values = {"trust": trust, "version": tool_version()}
     (facts / "organisation.yaml").write_text(
         environment.get_template("organisation.yaml.j2").render(values), encoding="utf-8")
     for school_id in school_ids:
-        new_fact_file(facts, "school", school_id)  # the recipients each school must name, as placeholders
+        new_fact_file(facts, "school", school_id)
+    for notice_id in notice_ids:  # after the schools: each school gets a placeholder for its own recipients
+        adopt(facts, notice_id, notice_id)
     write_schemas(facts / "schema")
     for template, written in _REPOSITORY_FILES.items():
         (folder / written).write_text(environment.get_template(template).render(values), encoding="utf-8")
@@ -107,20 +99,3 @@ _REPOSITORY_FILES = {
     "mkdocs.yml.j2": "mkdocs.yml", "requirements.txt.j2": "requirements.txt", "README.md.j2": "README.md",
     "pre-commit-config.yaml.j2": ".pre-commit-config.yaml", "gitignore.j2": ".gitignore",
 }
-
-
-def _organisation_recipients(example, notice_ids: list[str], trust: bool) -> dict[str, dict]:
-    """The recipients the organisation file names: the national ones as in the example (the DfE is the
-    DfE for everyone) and, for a school on its own, a placeholder for each local one."""
-    needed = []
-    for notice_id in notice_ids:
-        recipients = example.notices[notice_id].recipients
-        needed += [r.id for r in recipients if r.id not in needed] if isinstance(recipients, list) else []
-    national = example.organisation.recipients
-    entries = {}
-    for recipient_id in needed:
-        if recipient_id in national:
-            entries[recipient_id] = national[recipient_id].model_dump(mode="json", exclude_none=True)
-        elif not trust:  # a trust's schools each name their own, in their school file
-            entries[recipient_id] = {"name": placeholder(f"who {recipient_id!r} is for your school")}
-    return entries

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import example_with_one_notice
+
 EXAMPLE = Path(__file__).resolve().parents[2] / "notices"
 
 SECOND_SCHOOL = Path(__file__).resolve().parents[1] / "fixtures" / "second-school" / "regis.yaml"
@@ -35,11 +37,14 @@ class Repo:
         return self.git("rev-parse", "--short", "HEAD").strip()
 
 
-@pytest.fixture
-def repo(tmp_path: Path) -> Repo:
-    """The example with a second school, committed once on the branch 'main'."""
+def committed_example(tmp_path: Path, every_notice: bool = False) -> Repo:
+    """The example with a second school (by default with its children in need notice only: the example's
+    other notices would only lengthen each review), committed once on the branch 'main'."""
     root = tmp_path / "trust"
-    shutil.copytree(EXAMPLE, root / "notices", ignore=shutil.ignore_patterns("schema"))
+    if every_notice:
+        shutil.copytree(EXAMPLE, root / "notices", ignore=shutil.ignore_patterns("schema"))
+    else:
+        example_with_one_notice(root / "notices")
     shutil.copy(SECOND_SCHOOL, root / "notices" / "schools" / "regis.yaml")
     made = Repo(root)
     made.git("init", "-q", "-b", "main")
@@ -47,3 +52,9 @@ def repo(tmp_path: Path) -> Repo:
     made.git("config", "user.name", "Test")
     made.commit("the example with two schools")
     return made
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Repo:
+    """The example's children in need notice for two schools, committed once on the branch 'main'."""
+    return committed_example(tmp_path)

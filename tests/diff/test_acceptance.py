@@ -110,6 +110,8 @@ def test_the_same_review_as_json_names_places_in_the_revision(repo):
     assert (dpo["notices"], dpo["schools"]) == (["oakmoor/children-in-need", "regis/children-in-need"],
                                                 ["oakmoor", "regis"])
     [new] = document["findings"]["introduced"]
+    school = (repo.facts / "schools" / "oakmoor.yaml").read_text("utf-8").splitlines()
+    reason = next(number for number, line in enumerate(school, start=1) if "reason: To meet our duties" in line)
     assert (new["rule"], new["school"], new["file"], new["line"], new["column"]) == (
-        "L.naming", "oakmoor", "main:notices/schools/oakmoor.yaml", 29, 11)
+        "L.naming", "oakmoor", "main:notices/schools/oakmoor.yaml", reason, 11)
     assert document["suggested_entries"][0]["schools"] == ["oakmoor", "regis"]

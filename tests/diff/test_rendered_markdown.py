@@ -34,7 +34,7 @@ def test_two_builds_are_byte_identical(facts, tmp_path):
 
 
 @pytest.mark.parametrize(("old", "new"), [
-    ("share it with the Department for Education", "share it with the Department of Education"),  # folded summary
+    ("the local authority and the school nursing service", "the local authority and the school nurses"),  # folded summary
     ("To look after the health of the children", "To look after the wellbeing of the children"),  # a reason
     ("keeps it electronically for statistical purposes", "keeps it digitally for statistical purposes"),  # Markdown
     ("difficulties questionnaire scores", "difficulties questionnaire results"),  # an example in a list

@@ -23,7 +23,7 @@ def _placeholder_lines(path: Path) -> list[int]:
 
 @pytest.mark.parametrize("kind, item_id, written, schema", [
     ("school", "foo", "schools/foo.yaml", "school.schema.json"),
-    ("notice", "pupils", "pupils.yaml", "notice.schema.json"),
+    ("notice", "lettings", "lettings.yaml", "notice.schema.json"),
 ])
 def test_a_new_file_is_valid_and_check_lists_each_placeholder_at_its_line(
         example_copy: Path, kind: str, item_id: str, written: str, schema: str) -> None:

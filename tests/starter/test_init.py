@@ -9,6 +9,7 @@ import yaml
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.library import NOTICES
 from generator.starter import tool_version
 from tests.conftest import PROJECT
 
@@ -28,7 +29,9 @@ def test_a_trust_gets_its_organisation_a_file_per_school_and_the_chosen_notices(
     facts = tmp_path / "trust" / "notices"
     assert sorted(path.name for path in facts.glob("*.yaml")) == ["children-in-need.yaml", "organisation.yaml"]
     assert sorted(path.name for path in (facts / "schools").glob("*.yaml")) == ["hill.yaml", "vale.yaml"]
-    assert (facts / "children-in-need.yaml").read_bytes() == (PROJECT / "notices" / "children-in-need.yaml").read_bytes()
+    assert (facts / "children-in-need.yaml").read_bytes() == (NOTICES / "children-in-need.yaml").read_bytes()
+    assert sorted(path.name for path in (facts / "sections").glob("*.yaml")) == [  # the sections it includes
+        "how-the-dfe-uses-data.yaml", "national-pupil-database.yaml"]
     assert (facts / "schema" / "notice.schema.json").is_file()  # editors validate the facts as they are typed
 
 
@@ -39,7 +42,7 @@ def test_check_lists_every_placeholder_and_build_publishes_nothing(tmp_path: Pat
     for where in ("organisation.yaml:6:1: error placeholder: name is still to be completed",
                   "organisation.yaml:10:1: error placeholder: ico_registration",
                   "schools/hill.yaml:7:1: error placeholder: name",
-                  "schools/hill.yaml:33:5: error placeholder: recipients.local-authority.name"):
+                  "schools/hill.yaml:45:5: error placeholder: recipients.local-authority.name"):
         assert where in checked.output
     assert "error A13.1.b: A public authority must have a data protection officer" in checked.output
     built = CliRunner().invoke(main, ["build", "--facts", str(tmp_path / "trust" / "notices"),
@@ -88,8 +91,9 @@ def test_init_refuses_a_folder_with_files_an_unknown_notice_and_schools_without_
     refused = init(tmp_path / "used")
     assert refused.exit_code == 1 and "already holds files: choose a new or empty folder" in refused.output
     assert (tmp_path / "used" / "notes.txt").read_text() == "mine"
-    unknown = init(tmp_path / "new", "--notices", "pupils")
-    assert unknown.exit_code == 1 and "no notice pupils in the library; choose from children-in-need" in unknown.output
+    unknown = init(tmp_path / "new", "--notices", "nursery-rhymes")
+    assert unknown.exit_code == 1 and "no notice nursery-rhymes in the library; choose from " in unknown.output
+    assert "pupils" in unknown.output
     bad_id = init(tmp_path / "trust", "--trust", "--school", "Hill School")
     assert bad_id.exit_code == 1 and "'Hill School' cannot be a school id" in bad_id.output
     assert sorted(path.name for path in tmp_path.iterdir()) == ["used"]  # nothing half-written is left

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ import pytest
 from generator.project import load_project
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.sections import SECTIONS
-from tests.conftest import EXAMPLE, TEMPLATES, notices
+from tests.conftest import EXAMPLE, TEMPLATES, example_with_one_notice, notices
 
 
 def build(facts: Path, out: Path, formats: str | None = None) -> Path:
@@ -44,7 +43,7 @@ def example_notice() -> ResolvedNotice:
 @pytest.fixture(scope="session")
 def two_notice_facts(tmp_path_factory) -> Path:
     facts = tmp_path_factory.mktemp("two") / "notices"
-    shutil.copytree(EXAMPLE, facts)
+    example_with_one_notice(facts)
     add_second_notice(facts)
     return facts
 

@@ -1,0 +1,154 @@
+"""`notices new notice ID --from LIBRARY-ID`: copy a library notice into a school's facts, with what it needs.
+
+With the notice come the shared sections it includes (into sections/, never over the school's own
+copy), its children's version if the library has one (children/<ID>.yaml), and the recipients it
+names that the facts lack: national ones in full into organisation.yaml, each school's own as a
+placeholder in every school file (in organisation.yaml for a school on its own).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.errors import NoticesError
+from generator.facts.includes import SECTIONS_FOLDER
+from generator.facts.load import ORGANISATION_FILE, SCHOOLS_FOLDER
+from generator.facts.models import INCLUDE_KEY, Recipient
+from generator.facts.placeholders import MARKER
+from generator.facts.strict_yaml import load_yaml_file
+from generator.library import CHILDREN, SECTIONS, library, recipient_catalogue
+from generator.scaffold import new_file_target
+
+CHILDREN_FOLDER = "children"
+
+
+@dataclass
+class Adoption:
+    """What adopting a library notice did: each file written (with the placeholders it holds) and each
+    of the school's own files left as it was."""
+
+    written: dict[Path, int] = field(default_factory=dict)  # new file -> the placeholders in it
+    kept: list[Path] = field(default_factory=list)  # the school's own copies, which differ from the library's
+    # existing file -> the recipients added to it, and the placeholders among them
+    recipients: dict[Path, tuple[list[str], int]] = field(default_factory=dict)
+
+    @property
+    def placeholders(self) -> int:
+        return sum(self.written.values()) + sum(count for _, count in self.recipients.values())
+
+
+def adopt(facts: Path, notice_id: str, library_id: str) -> Adoption:
+    """Copy the library notice ``library_id`` into ``facts`` as ``notice_id``, with what it needs."""
+    notices = library()
+    if library_id not in notices:
+        raise NoticesError(f"no notice '{library_id}' in the library; choose one of: {', '.join(notices)} "
+                           "('notices library' says what each is for)")
+    target = new_file_target(facts, "notice", notice_id)
+    source = notices[library_id].path
+    text = source.read_text("utf-8")
+    data = load_yaml_file(source, str(source)).data
+    adoption = Adoption()
+    _write(target, text, adoption)
+    for section_id in [item[INCLUDE_KEY] for item in data.get("sections") or []
+                       if isinstance(item, dict) and INCLUDE_KEY in item]:
+        _copy(SECTIONS / f"{section_id}.yaml", facts / SECTIONS_FOLDER / f"{section_id}.yaml", adoption)
+    children = CHILDREN / f"{library_id}.yaml"
+    if children.is_file():
+        _copy(children, facts / CHILDREN_FOLDER / f"{notice_id}.yaml", adoption)
+    recipients = data.get("recipients")
+    if isinstance(recipients, list):
+        _add_recipients(facts, [item["id"] for item in recipients], adoption)
+    return adoption
+
+
+def _placeholders(text: str) -> int:
+    return text.count(f"{MARKER}:")  # values, not the comments that mention the marker
+
+
+def _write(path: Path, text: str, adoption: Adoption) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as file:  # "x": never overwrite, even in a race
+        file.write(text)
+    adoption.written[path] = _placeholders(text)
+
+
+def _copy(source: Path, target: Path, adoption: Adoption) -> None:
+    """Copy a library file, unless the school has its own: that one stays, and is named if it differs."""
+    existing = next((path for path in (target, target.with_suffix(".yml")) if path.exists()), None)
+    if existing is None:
+        _write(target, source.read_text("utf-8"), adoption)
+    elif existing.read_bytes() != source.read_bytes():
+        adoption.kept.append(existing)
+
+
+def _add_recipients(facts: Path, wanted: list[str], adoption: Adoption) -> None:
+    catalogue = recipient_catalogue()
+    organisation = facts / ORGANISATION_FILE
+    schools = sorted((facts / SCHOOLS_FOLDER).glob("*.yaml"))
+    additions: dict[Path, dict[str, Recipient]] = {}
+    for recipient_id in wanted:
+        if recipient_id in _recipient_ids(organisation):
+            continue
+        if recipient_id in catalogue.national:
+            additions.setdefault(organisation, {})[recipient_id] = catalogue.national[recipient_id]
+        elif recipient_id in catalogue.school_own:
+            for owner in schools or [organisation]:
+                if recipient_id not in _recipient_ids(owner):
+                    additions.setdefault(owner, {})[recipient_id] = catalogue.school_own[recipient_id]
+    for path, entries in additions.items():
+        adoption.recipients[path] = (list(entries), _placeholders(_insert_recipients(path, entries)))
+
+
+def _recipient_ids(path: Path) -> set[str]:
+    data = load_yaml_file(path, str(path)).data
+    recipients = data.get("recipients") if isinstance(data, dict) else None
+    return set(recipients) if isinstance(recipients, dict) else set()
+
+
+_RECIPIENTS_KEY = re.compile(r"^recipients:[ \t]*(?P<empty>\{\})?[ \t]*(?:#.*)?(?:\n|$)", re.MULTILINE)
+_INDENT = re.compile(r"^(?P<indent>[ ]+)[^ #\n]", re.MULTILINE)
+
+
+def _insert_recipients(path: Path, entries: dict[str, Recipient]) -> str:
+    """Add ``entries`` under the file's top-level `recipients:` (made if absent), keeping every other line
+    and comment as written; returns the lines added."""
+    text = path.read_text("utf-8")
+    key = _RECIPIENTS_KEY.search(text)
+    indent = "  "
+    if key and not key["empty"]:
+        following = _INDENT.search(text, key.end())
+        indent = following["indent"] if following else indent
+    block = "".join(_entry_lines(recipient_id, recipient, indent) for recipient_id, recipient in entries.items())
+    if key is None:
+        text = text + ("" if text.endswith("\n") else "\n") + "\nrecipients:\n" + block
+    elif key["empty"]:
+        text = text[:key.start()] + "recipients:\n" + block + text[key.end():]
+    else:
+        end = _block_end(text, key.end())
+        newline = "" if text[:end].endswith("\n") else "\n"
+        text = text[:end] + newline + block + text[end:]
+    path.write_text(text, "utf-8")
+    return block
+
+
+def _block_end(text: str, start: int) -> int:
+    """Where the indented block that begins at ``start`` ends: after its last indented line, so that new
+    entries follow the existing ones and any comment or blank line after the block stays after it."""
+    end = position = start
+    for line in text[start:].splitlines(keepends=True):
+        position += len(line)
+        if line.strip() and not line.startswith("#"):
+            if not line[0].isspace():
+                break
+            end = position
+    return end
+
+
+def _entry_lines(recipient_id: str, recipient: Recipient, indent: str) -> str:
+    lines = [f"{indent}{recipient_id}:"]
+    for name, value in recipient.model_dump(mode="json", exclude_none=True).items():
+        lines.append(f"{indent * 2}{name}: {json.dumps(value, ensure_ascii=False)}")
+    return "\n".join(lines) + "\n"

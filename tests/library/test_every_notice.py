@@ -1,0 +1,64 @@
+"""Every notice of the library, adopted with `notices new notice ID --from ID` into a trust started by
+`notices init` and with its placeholders filled in, passes `check` under the law of 2026-12-01 and builds
+in every format."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.library import library
+from generator.render.formats import all_formats
+from tests.conftest import fill_placeholders, notices
+
+LIBRARY_IDS = list(library())  # every file in generator/library/notices/
+STARTER_NOTICE = "children-in-need"  # init needs one notice; the trust is emptied of it again
+
+
+def empty_trust(folder: Path) -> Path:
+    """A trust of one school, made by `notices init`, holding no notice yet."""
+    started = notices("init", str(folder), "--trust", "--school", "hill", "--notices", STARTER_NOTICE)
+    assert started.exit_code == 0, started.output
+    facts = folder / "notices"
+    (facts / f"{STARTER_NOTICE}.yaml").unlink()
+    shutil.rmtree(facts / "sections")
+    return facts
+
+
+def adopt(facts: Path, *library_ids: str) -> None:
+    for library_id in library_ids:
+        adopted = notices("new", "notice", library_id, "--from", library_id, "--facts", str(facts))
+        assert adopted.exit_code == 0, adopted.output
+        assert f"wrote {facts / library_id}.yaml" in adopted.output
+    fill_placeholders(facts)
+
+
+@pytest.mark.parametrize("library_id", LIBRARY_IDS)
+def test_an_adopted_notice_passes_the_check_once_filled_in(tmp_path: Path, library_id: str) -> None:
+    facts = empty_trust(tmp_path / "trust")
+    adopt(facts, library_id)
+    checked = notices("check", "--facts", str(facts), "--today", "2026-12-01")
+    assert checked.exit_code == 0, checked.output
+    assert checked.output.endswith("1 notice for 1 school: 0 errors, 0 warnings.\n"), checked.output
+
+
+@pytest.fixture(scope="module")
+def built_library(tmp_path_factory) -> Path:
+    """Every library notice adopted into one trust and built in every format."""
+    folder = tmp_path_factory.mktemp("library")
+    facts = empty_trust(folder / "trust")
+    adopt(facts, *LIBRARY_IDS)
+    built = notices("build", "--facts", str(facts), "--out", str(folder / "dist"), "--no-cache")
+    assert built.exit_code == 0, built.output
+    return folder / "dist"
+
+
+@pytest.mark.parametrize("library_id", LIBRARY_IDS)
+def test_an_adopted_notice_builds_in_every_format(built_library: Path, library_id: str) -> None:
+    for output_format in all_formats().values():
+        path = built_library / output_format.output_path("hill", library_id)
+        assert path.is_file() and path.stat().st_size > 0, f"{output_format.name}: no {path.name}"
+    markdown = (built_library / "hill" / f"{library_id}.md").read_text("utf-8")
+    assert markdown.startswith(f"# {library()[library_id].title} {{#notice-title}}")
