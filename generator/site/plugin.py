@@ -9,6 +9,9 @@ Options (in ``mkdocs.yml``, paths relative to it):
           templates: templates    # the notice templates; the site's own are in templates/site/
           formats: [pdf, docx, booklet]   # offered for download; a name that is no format stops the build
           cache: .notices-cache   # files reused when unchanged; empty to render every time
+          credit: false           # true: the footer names the tools the site is made with
+
+The facts' ``brand`` (generator/site/brand.py) names the site, colours it and gives its address.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import os
 from pathlib import Path
 from typing import Callable
 
+from markupsafe import Markup, escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -27,15 +31,16 @@ from mkdocs.structure.files import File, Files
 
 from generator.defaults import packaged
 from generator.errors import NoticesError
-from generator.project import load_project
+from generator.project import Project, load_project
 from generator.publish import MARKER
 from generator.render.cache import OutputCache
 from generator.render.formats import RenderContext, all_formats
 from generator.law.dated import longdate
+from generator.site.brand import PageBrand, organisation_brand, school_brand, site_address
 from generator.site.downloads import render_downloads
 from generator.site.feed import atom_feed
 from generator.site.host_guard import refusing_other_hosts
-from generator.site.pages import FEED, SitePage, notice_page, site_nav, site_pages
+from generator.site.pages import FEED, SitePage, notice_page, schools_of, site_nav, site_pages
 from generator.site.search_tables import readable_table_rows
 from generator.site.search_words import add_keywords
 
@@ -48,10 +53,16 @@ class NoticesConfig(Config):
     formats = config_options.ListOfItems(config_options.Choice(tuple(all_formats())),
                                          default=["pdf", "docx", "html", "json", "fragment", "booklet"])
     cache = config_options.Type(str, default=".notices-cache")
+    credit = config_options.Type(bool, default=False)
+
+
+BRAND_CSS = "assets/brand.css"
 
 
 class NoticesPlugin(BasePlugin[NoticesConfig]):
     cache: OutputCache | None = None
+    project: Project
+    brand: PageBrand
 
     def _path(self, config, option: str) -> Path:
         return Path(config.config_file_path).parent / self.config[option]
@@ -66,12 +77,33 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         dirs = config.theme.dirs
         if overrides not in map(os.path.realpath, dirs):
             dirs.insert(1 if config.theme.custom_dir else 0, overrides)
+        self._apply_brand(config)
         return config
 
-    def on_files(self, files: Files, /, *, config) -> Files:
-        facts, templates = self._path(config, "facts"), self._path(config, "templates")
+    def _apply_brand(self, config) -> None:
+        """The facts name the site, give its address (unless mkdocs.yml sets site_url) and colour it."""
         try:
-            notices = load_project(facts).publishable()
+            self.project = load_project(self._path(config, "facts"))
+            self.brand = organisation_brand(self.project.tree, config.site_name)
+        except NoticesError as problem:
+            raise PluginError("\n".join(problem.details() + ["The site was not built."])) from None
+        config.site_name = self.brand.title
+        config.site_url = config.site_url or site_address(self.project.tree)
+        if self.brand.logo_uri is not None:
+            config.theme["logo"] = config.theme["favicon"] = self.brand.logo_uri
+        if self.brand.colours is not None:
+            palette = config.theme["palette"]
+            for scheme in palette if isinstance(palette, list) else [palette]:
+                scheme["primary"] = scheme["accent"] = "custom"  # the colours come from assets/brand.css
+            if BRAND_CSS not in config.extra_css:
+                config.extra_css.append(BRAND_CSS)
+
+    def on_files(self, files: Files, /, *, config) -> Files:
+        templates = self._path(config, "templates")
+        try:
+            notices = self.project.publishable()
+            brands = {school.variant.id: school_brand(self.project.tree, school.variant.id, school.variant.name,
+                                                      self.brand) for school in schools_of(notices)}
             context = RenderContext(templates=templates)
             self._close_cache()
             if self.config.cache:
@@ -88,6 +120,12 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             school = page.school.variant.id if page.school else None
             page.downloads = downloads.get((school, page.notice.id if page.notice else None), [])
             files.append(File.generated(config, page.src_uri, content=page.markdown))
+        logos = {brand.logo_uri: brand.logo for brand in (self.brand, *brands.values()) if brand.logo is not None}
+        for src_uri, logo in sorted(logos.items()):
+            files.append(File.generated(config, src_uri, abs_src_path=str(logo)))
+        if self.brand.colours is not None:
+            files.append(File.generated(config, BRAND_CSS, content=self.brand.style()))
+        self.brands = brands
         for owned in downloads.values():
             for download in owned:
                 files.append(File.generated(config, download.src_uri, content=download.content,
@@ -95,7 +133,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         files.append(File.generated(config, FEED, content=atom_feed(
             notices, notices[0].organisation.name or notices[0].variant.name,
             lambda notice: files.get_file_from_path(notice_page(notice)).url,
-            files.get_file_from_path("changes.md").url)))
+            files.get_file_from_path("changes.md").url, config.site_url)))
         config.nav = site_nav(list(self.pages.values()), written)
         self.files = files
         return files
@@ -103,7 +141,9 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
     def on_page_markdown(self, markdown: str, /, *, page, config, files) -> str:
         generated: SitePage | None = self.pages.get(page.file.src_uri)
         if generated is not None:
+            brand = self.brands[generated.school.variant.id] if generated.school else self.brand
             page.meta.update(theme_meta(generated, lambda src_uri: files.get_file_from_path(src_uri).url))
+            page.meta.update(brand_meta(brand, self.brand, generated.description))
         return markdown
 
     def on_build_error(self, *, error) -> None:
@@ -179,8 +219,21 @@ def theme_meta(page: SitePage, url_of: Callable[[str], str]) -> dict:
         meta["title"] = page.title
         meta["notice_version"] = notice.version
         meta["last_reviewed"] = longdate(notice.last_reviewed) if notice.last_reviewed else None
-    meta["downloads"] = [{"url": url_of(download.src_uri), "label": download.label, "size": _size(download.size)}
-                         for download in page.downloads]
+    meta["downloads"] = [{"url": url_of(download.src_uri), "label": download.label, "size": _size(download.size),
+                          "for_staff": download.for_staff} for download in page.downloads]
+    return meta
+
+
+def brand_meta(brand: PageBrand, site: PageBrand, description: str) -> dict:
+    """The page's name, logo and colours where they are not the whole site's, and its description, escaped:
+    the theme prints a description into an attribute as it is."""
+    meta: dict = {"description": escape(" ".join(description.split()))}
+    if brand.name != site.name:
+        meta["brand_name"] = brand.title
+    if brand.logo_uri != site.logo_uri:
+        meta["brand_logo"] = brand.logo_uri
+    if brand.colours != site.colours:
+        meta["brand_style"] = Markup(brand.style())  # hexadecimal colours only, checked as the facts load
     return meta
 
 

@@ -131,6 +131,7 @@ register(OutputFormat(
     render=render_json,
     description="the resolved facts as JSON with W3C DPV terms, for other systems (schema published)",
     label="Machine-readable data (JSON)",
+    for_staff=True,
     needs=Needs(libraries=("pydantic",)),
     read_text=json_text,
     laid_out=False,
