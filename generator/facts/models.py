@@ -506,7 +506,7 @@ class Organisation(FactModel):
         "recipients", section="who-we-share-with", item="Recipient", resolved="recipients")] = Field(
         default_factory=dict, description="Recipients, by id, for every school.")
     # The website's look, not something a notice states: left out of the JSON notice.
-    brand: Annotated[SiteBrand | None, Role("the website's brand", topic="brand")] = Field(
+    brand: Annotated[SiteBrand | None, Role("the website's brand", in_notice=False)] = Field(
         None, exclude=True, description="The name, logo, colours and address of the privacy website.")
 
     @property
@@ -540,7 +540,7 @@ class School(FactModel):
         "recipients", section="who-we-share-with", item="Recipient", resolved="recipients")] = Field(
         default_factory=dict, description="The school's own recipients by id; they win over the trust's."
     )
-    brand: Annotated[Brand | None, Role("the website's brand", topic="brand")] = Field(
+    brand: Annotated[Brand | None, Role("the website's brand", in_notice=False)] = Field(
         None, exclude=True, description="How the school's own pages look, if not as the organisation's.")
     notices: Annotated[dict[Slug, NoticeOverride], Role("its versions of the notices", item="notice")] = Field(
         default_factory=dict, description="Per-notice differences, keyed by notice id."
