@@ -112,5 +112,5 @@ def test_the_same_review_as_json_names_places_in_the_revision(repo):
                                                 ["oakmoor", "regis"])
     [new] = document["findings"]["introduced"]
     assert (new["rule"], new["school"], new["file"], new["line"], new["column"]) == (
-        "L.naming", "oakmoor", "main:notices/schools/oakmoor.yaml", 29, 11)
+        "L.naming", "oakmoor", "main:notices/schools/oakmoor.yaml", 35, 11)
     assert document["suggested_entries"][0]["schools"] == ["oakmoor", "regis"]
