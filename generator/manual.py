@@ -25,7 +25,7 @@ from generator.check.placeholders import PLACEHOLDER_RULE
 from generator.check.rules import RuleEntry
 from generator.facts.load import FactTree, load_facts
 from generator.facts.links import safe_markdown
-from generator.facts.models import SLUG_PATTERN, FactModel, Notice, Organisation, School
+from generator.facts.models import HEX_COLOUR_PATTERN, SLUG_PATTERN, FactModel, Notice, Organisation, School, logo_path
 from generator.facts.placeholders import MARKER
 
 FILES: list[tuple[type[FactModel], str]] = [
@@ -79,10 +79,13 @@ def _type_words(annotation: Any, metadata: list | tuple = ()) -> str:
         return f"[{annotation.__name__}](#{annotation.__name__.lower()})"
     for item in metadata:
         if isinstance(item, AfterValidator):
-            return "Markdown text" if item.func is safe_markdown else "Article reference, e.g. `6(1)(e)`"
+            return {safe_markdown: "Markdown text", logo_path: "picture file (PNG, JPEG or WebP)"}.get(
+                item.func, "Article reference, e.g. `6(1)(e)`")
         pattern = getattr(item, "pattern", None) if isinstance(item, StringConstraints) else None
         if pattern == SLUG_PATTERN:
             return "id"
+        if pattern == HEX_COLOUR_PATTERN:
+            return "colour, e.g. `\"#1f4e79\"`"
         if pattern and "()" in pattern:
             return "telephone number"
         if pattern:

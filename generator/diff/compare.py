@@ -96,6 +96,8 @@ def _facts_read_off(model: type[FactModel], topic: str, whose: str, at: tuple[st
     parts: list[ObjectFacts | ListFacts] = []
     for name, declared in roles(model).items():
         held = _fact_models(model.model_fields[name].annotation)
+        if not declared.in_notice:
+            continue
         if not held:
             scalars.setdefault(declared.topic or topic, {})[name] = declared.noun
         elif declared.key:

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from generator.facts.errors import FactError, FactErrors, Location, display_path, printable
 from generator.facts.includes import SECTIONS_FOLDER, with_includes
 from generator.facts.models import (
+    HEX_COLOUR_PATTERN,
     ID_MAX_LENGTH,
     SLUG_PATTERN,
     Notice,
@@ -124,6 +125,9 @@ def _friendly(error: dict, model: type[BaseModel], source: LoadedYaml, none_allo
     elif kind.startswith("url_"):
         message = f"{_shown(error['input'])} is not a full web address."
         hint = "Write it with https:// at the start, e.g. https://www.example.org/."
+    elif kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == HEX_COLOUR_PATTERN:
+        message = f"{_shown(error['input'])} is not a colour."
+        hint = "Write # and six hexadecimal digits, in quotes (YAML reads # as a comment), e.g. \"#1f4e79\"."
     elif kind == "string_pattern_mismatch" and "()" in str(error.get("ctx", {}).get("pattern", "")):
         message = f"{_shown(error['input'])} is not a telephone number."
         hint = "Write the number as people dial it, e.g. 01420 472132 or +44 1420 472132."

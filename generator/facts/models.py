@@ -7,6 +7,7 @@ generated field reference in docs/.
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import (
@@ -19,10 +20,13 @@ from pydantic import (
     PrivateAttr,
     StrictBool,
     StringConstraints,
+    ValidationInfo,
     create_model,
+    field_validator,
     model_validator,
 )
 
+from generator.facts.contrast import PAGE_BACKGROUND, too_little_contrast
 from generator.facts.errors import Location
 from generator.facts.links import safe_markdown
 from generator.facts.roles import Role, overridable
@@ -420,6 +424,89 @@ class NoticeOverride(FactModel):
         default_factory=NoticeRemove, description="Inherited items dropped, by id.")
 
 
+HEX_COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
+HexColour = Annotated[
+    str,
+    StringConstraints(pattern=HEX_COLOUR_PATTERN, to_lower=True),
+    Field(description="A colour as # and six hexadecimal digits, e.g. `#1f4e79`. Quote it: YAML reads # as a comment."),
+]
+_LOGO_PATH = re.compile(r"^(?:[A-Za-z0-9_][A-Za-z0-9_ .-]*/)*[A-Za-z0-9_][A-Za-z0-9_ .-]*\.(?:png|jpe?g|webp)$",
+                        re.IGNORECASE)
+
+
+def logo_path(text: str) -> str:
+    # Inside the facts folder (no /, no ..), and a picture that runs nothing: an SVG file can carry script.
+    if not _LOGO_PATH.match(text):
+        raise ValueError(f"'{text}' is not a PNG, JPEG or WebP file inside the facts folder: write a path like "
+                         f"brand/logo.png, relative to the folder organisation.yaml is in (SVG files can carry "
+                         f"script, so save the logo as PNG)")
+    return text
+
+
+LogoFile = Annotated[
+    str,
+    AfterValidator(logo_path),
+    Field(description="A PNG, JPEG or WebP picture, its path relative to the facts folder, e.g. `brand/logo.png`."),
+]
+
+
+class BrandColours(FactModel):
+    """The website's colours. Each is checked for the 4.5:1 contrast that text needs (WCAG 2.2, 1.4.3)."""
+
+    # Declared before the header colour, which is checked against them.
+    header_text: Annotated[HexColour, Role("header text colour")] = Field(
+        "#ffffff", description="The colour of the text on the header; white unless the header colour is light.")
+    links: Annotated[HexColour | None, Role("link colour")] = Field(
+        None, description="The colour of links on the white page; the header colour if not given.")
+    header: Annotated[HexColour, Role("header colour")] = Field(
+        description="The header's background, e.g. the school's main colour.")
+
+    @field_validator("links")
+    @classmethod
+    def _links_readable(cls, links: str | None) -> str | None:
+        problem = links and too_little_contrast(links, PAGE_BACKGROUND, "links of {colour} on the white page ({other})")
+        if problem:
+            raise ValueError(problem)
+        return links
+
+    @field_validator("header")
+    @classmethod
+    def _header_readable(cls, header: str, info: ValidationInfo) -> str:
+        text = info.data.get("header_text")
+        problem = text and too_little_contrast(header, text, "the header colour {colour} and its text colour {other}")
+        if problem:
+            raise ValueError(f"{problem}; or set header_text to a colour that contrasts with it")
+        if "links" in info.data and not info.data["links"]:
+            problem = too_little_contrast(header, PAGE_BACKGROUND, "links of {colour} on the white page ({other})")
+            if problem:
+                raise ValueError(f"the header colour colours the links too, and {problem}; "
+                                 f"or set links to a colour of their own")
+        return header
+
+    @property
+    def link_colour(self) -> str:
+        return self.links or self.header
+
+
+class Brand(FactModel):
+    """How a school's pages look on the website; anything not given is the organisation's."""
+
+    name: Annotated[str | None, Role("name shown")] = Field(
+        None, description="The name the website's header shows, if not the legal name, e.g. `Oakmoor`.")
+    logo: Annotated[LogoFile | None, Role("logo")] = Field(
+        None, description="The logo shown in the header beside the name.")
+    colours: Annotated[BrandColours | None, Role("colours")] = Field(
+        None, description="The header's and the links' colours.")
+
+
+class SiteBrand(Brand):
+    """How the website looks and where it lives: the organisation's brand, which every page has unless a school sets its own."""
+
+    site_address: Annotated[HttpUrl | None, Role("website address")] = Field(
+        None, description="The address the privacy website is published at, e.g. `https://www.example.org/privacy/`: "
+                          "it fills the sitemap and makes the change feed's links complete.")
+
+
 class Organisation(FactModel):
     """The controller: the trust, or a standalone school or organisation."""
 
@@ -455,6 +542,9 @@ class Organisation(FactModel):
     recipients: Annotated[dict[Slug, Recipient], Role(
         "recipients", section="who-we-share-with", item="Recipient", resolved="recipients")] = Field(
         default_factory=dict, description="Recipients, by id, for every school.")
+    # The website's look, not something a notice states: left out of the JSON notice.
+    brand: Annotated[SiteBrand | None, Role("the website's brand", in_notice=False)] = Field(
+        None, exclude=True, description="The name, logo, colours and address of the privacy website.")
 
     @property
     def is_public_authority(self) -> bool:
@@ -487,6 +577,8 @@ class School(FactModel):
         "recipients", section="who-we-share-with", item="Recipient", resolved="recipients")] = Field(
         default_factory=dict, description="The school's own recipients by id; they win over the trust's."
     )
+    brand: Annotated[Brand | None, Role("the website's brand", in_notice=False)] = Field(
+        None, exclude=True, description="How the school's own pages look, if not as the organisation's.")
     notices: Annotated[dict[Slug, NoticeOverride], Role("its versions of the notices", item="notice")] = Field(
         default_factory=dict, description="Per-notice differences, keyed by notice id."
     )

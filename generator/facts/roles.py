@@ -35,6 +35,7 @@ class Role:
     topic: str | None = None  # which part of the notice the review files a change under; default the noun
     resolved: str | None = None  # the ResolvedNotice attribute that states this fact once references are resolved
     joins: tuple[type[BaseModel], ...] = ()  # models whose fields a resolved item also carries (a recipient's name)
+    in_notice: bool = True  # False for what no notice states (the website's brand): the review diff passes it by
 
     @property
     def review_topic(self) -> str:

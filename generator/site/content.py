@@ -24,11 +24,12 @@ class SiteContent:
     pages: list[SitePage]  # home, schools and notices, hubs; each with the downloads offered beside it
     downloads: list[Download]
 
-    def feed(self, url_of: Callable[[str], str]) -> bytes:
-        """The Atom feed of changes; ``url_of`` gives a page's address in the site from its Markdown path."""
+    def feed(self, url_of: Callable[[str], str], site_url: str | None = None) -> bytes:
+        """The Atom feed of changes; ``url_of`` gives a page's address in the site from its Markdown path,
+        made absolute with ``site_url`` when the facts or mkdocs.yml give one."""
         first = self.notices[0]
         return atom_feed(self.notices, first.organisation.name or first.variant.name,
-                         lambda notice: url_of(notice_page(notice)), url_of("changes.md"))
+                         lambda notice: url_of(notice_page(notice)), url_of("changes.md"), site_url)
 
 
 def site_content(notices: list[ResolvedNotice], templates: Path, format_names: list[str],

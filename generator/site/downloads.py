@@ -23,6 +23,7 @@ FOLDER = "downloads"
 class Download:
     src_uri: str  # where the file sits in the site, e.g. downloads/oakmoor/children-in-need.pdf
     label: str  # what it is, for the download block
+    for_staff: bool = False  # listed apart, under "For staff and systems"
     content: bytes | None = None  # the file just rendered, or
     source: Path | None = None  # the cached file it is copied from
 
@@ -53,8 +54,8 @@ def render_downloads(notices: list[ResolvedNotice], format_names: list[str], con
             for path, subject in output_format.files(notices):
                 # A school's own file (its booklet) is made from all its notices; a notice's from one.
                 owner = (subject[0].variant.id, None) if isinstance(subject, list) else (subject.variant.id, subject.id)
-                src_uri, name = f"{FOLDER}/{path.as_posix()}", output_format.label
+                src_uri, name, staff = f"{FOLDER}/{path.as_posix()}", output_format.label, output_format.for_staff
                 by_owner[owner].append(
-                    Download(src_uri, name, source=reused[path]) if path in reused
-                    else Download(src_uri, name, content=(rendered / path).read_bytes()))
+                    Download(src_uri, name, staff, source=reused[path]) if path in reused
+                    else Download(src_uri, name, staff, content=(rendered / path).read_bytes()))
     return by_owner

@@ -16,7 +16,7 @@ from generator.render.formats import RenderContext
 from generator.render.formats.markdown import render_markdown
 from generator.render.templating import markdown_environment
 from generator.site import hubs
-from generator.site.feed import dated_changes
+from generator.site.feed import FEED, dated_changes
 
 HUBS: tuple[tuple[str, str], ...] = (
     ("what-we-hold", "What we hold"),
@@ -26,7 +26,6 @@ HUBS: tuple[tuple[str, str], ...] = (
     ("contact-us", "Contact us"),
     ("changes", "Changes"),
 )
-FEED = "changes.xml"
 
 
 def theme_title(text: str) -> Markup:
@@ -67,6 +66,7 @@ class SitePage:
     markdown: str
     notice: ResolvedNotice | None = None
     school: SchoolPages | None = None
+    description: str = ""  # for search engines and link previews: what the page is, from the facts
     downloads: list = field(default_factory=list)  # the Download files offered beside the page
 
     @property
@@ -103,13 +103,25 @@ def site_pages(notices: list[ResolvedNotice], context: RenderContext) -> list[Si
     def page(template: str, **values) -> str:
         return environment.get_template(f"site/{template}.md.j2").render(**facts, **values).strip() + "\n"
 
-    pages = [SitePage("index.md", page("home"))]
+    publisher = notices[0].organisation.name or schools[0].variant.name
+    covered = _names([school.variant.name for school in schools])
+    pages = [SitePage("index.md", page("home"), description=(
+        f"The privacy notices of {publisher}" + ("." if facts["standalone"] else f" and its schools: {covered}.")))]
     for school in schools:
-        pages.append(SitePage(school.index, page("school", school=school), school=school))
-        pages += [SitePage(notice_page(notice), render_markdown(notice, context), notice=notice, school=school)
+        run_by = "" if school.variant.standalone or not notices[0].organisation.name else f", run by {publisher}"
+        pages.append(SitePage(school.index, page("school", school=school), school=school,
+                              description=f"The privacy notices of {school.variant.name}{run_by}."))
+        pages += [SitePage(notice_page(notice), render_markdown(notice, context), notice=notice, school=school,
+                           description=notice.notice.summary or
+                           f"{notice.notice.title}: the privacy notice of {school.variant.name}.")
                   for notice in school.notices]
-    pages += [SitePage(f"{slug}.md", page(slug)) for slug, _ in HUBS]
+    pages += [SitePage(f"{slug}.md", page(slug), description=f"{title}, across the privacy notices of {covered}.")
+              for slug, title in HUBS]
     return pages
+
+
+def _names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def site_nav(pages: list[SitePage], written: list[str] = ()) -> list:

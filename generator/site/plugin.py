@@ -11,6 +11,9 @@ Options (in ``mkdocs.yml``, paths relative to it):
           cache: .notices-cache   # files reused when unchanged; empty to render every time
           portable: false         # true: a site that works opened from a folder (file://); see portable.py
           publish_incomplete: false   # true: publish notices with checker errors, marked as incomplete
+          credit: false           # true: the footer names the tools the site is made with
+
+The facts' ``brand`` (generator/site/brand.py) names the site, colours it and gives its address.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import os
 from pathlib import Path
 from typing import Callable
 
+from markupsafe import Markup, escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -30,15 +34,16 @@ from mkdocs.structure.files import File, Files
 from generator.defaults import packaged
 from generator.check.gate import publishable_notices
 from generator.errors import NoticesError
-from generator.project import load_project
+from generator.project import Project, load_project
 from generator.publish import MARKER
 from generator.render.cache import OutputCache
 from generator.render.formats import all_formats
 from generator.law.dated import longdate
+from generator.site.brand import PageBrand, organisation_brand, school_brand, site_address
 from generator.site.content import site_content
 from generator.site.host_guard import refusing_other_hosts
 from generator.site.portable import write_offline_search
-from generator.site.pages import FEED, SitePage, site_nav
+from generator.site.pages import FEED, SitePage, schools_of, site_nav
 from generator.site.search_tables import readable_table_rows
 from generator.site.search_words import add_keywords
 
@@ -53,10 +58,16 @@ class NoticesConfig(Config):
     cache = config_options.Type(str, default=".notices-cache")
     portable = config_options.Type(bool, default=False)
     publish_incomplete = config_options.Type(bool, default=False)
+    credit = config_options.Type(bool, default=False)
+
+
+BRAND_CSS = "assets/brand.css"
 
 
 class NoticesPlugin(BasePlugin[NoticesConfig]):
     cache: OutputCache | None = None
+    project: Project
+    brand: PageBrand
 
     def _path(self, config, option: str) -> Path:
         return Path(config.config_file_path).parent / self.config[option]
@@ -73,16 +84,37 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             dirs.insert(1 if config.theme.custom_dir else 0, overrides)
         if self.config.portable:  # opened from disk, a link to a folder shows a file listing, not its index.html
             config.use_directory_urls = False
+        self._apply_brand(config)
         return config
 
     def on_env(self, env, /, *, config, files):
         env.globals["notices_portable"] = self.config.portable
         return env
 
+    def _apply_brand(self, config) -> None:
+        """The facts name the site, give its address (unless mkdocs.yml sets site_url) and colour it."""
+        try:
+            self.project = load_project(self._path(config, "facts"))
+            self.brand = organisation_brand(self.project.tree, config.site_name)
+        except NoticesError as problem:
+            raise PluginError("\n".join(problem.details() + ["The site was not built."])) from None
+        config.site_name = self.brand.title
+        config.site_url = config.site_url or site_address(self.project.tree)
+        if self.brand.logo_uri is not None:
+            config.theme["logo"] = config.theme["favicon"] = self.brand.logo_uri
+        if self.brand.colours is not None:
+            palette = config.theme["palette"]
+            for scheme in palette if isinstance(palette, list) else [palette]:
+                scheme["primary"] = scheme["accent"] = "custom"  # the colours come from assets/brand.css
+            if BRAND_CSS not in config.extra_css:
+                config.extra_css.append(BRAND_CSS)
+
     def on_files(self, files: Files, /, *, config) -> Files:
         templates = self._path(config, "templates")
         try:
-            notices = publishable_notices(load_project(self._path(config, "facts")), self.config.publish_incomplete)
+            notices = publishable_notices(self.project, self.config.publish_incomplete)
+            brands = {school.variant.id: school_brand(self.project.tree, school.variant.id, school.variant.name,
+                                                      self.brand) for school in schools_of(notices)}
             self._close_cache()
             if self.config.cache:
                 self.cache = OutputCache(self._path(config, "cache"), templates).open()
@@ -96,11 +128,17 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self.pages = {page.src_uri: page for page in content.pages}
         for page in content.pages:
             files.append(File.generated(config, page.src_uri, content=page.markdown))
+        logos = {brand.logo_uri: brand.logo for brand in (self.brand, *brands.values()) if brand.logo is not None}
+        for src_uri, logo in sorted(logos.items()):
+            files.append(File.generated(config, src_uri, abs_src_path=str(logo)))
+        if self.brand.colours is not None:
+            files.append(File.generated(config, BRAND_CSS, content=self.brand.style()))
+        self.brands = brands
         for download in content.downloads:
             files.append(File.generated(config, download.src_uri, content=download.content,
                                         abs_src_path=download.source and str(download.source)))
         files.append(File.generated(config, FEED, content=content.feed(
-            lambda src_uri: files.get_file_from_path(src_uri).url)))
+            lambda src_uri: files.get_file_from_path(src_uri).url, config.site_url)))
         config.nav = site_nav(content.pages, written)
         self.files = files
         return files
@@ -108,7 +146,9 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
     def on_page_markdown(self, markdown: str, /, *, page, config, files) -> str:
         generated: SitePage | None = self.pages.get(page.file.src_uri)
         if generated is not None:
+            brand = self.brands[generated.school.variant.id] if generated.school else self.brand
             page.meta.update(theme_meta(generated, lambda src_uri: files.get_file_from_path(src_uri).url))
+            page.meta.update(brand_meta(brand, self.brand, generated.description))
         return markdown
 
     def on_build_error(self, *, error) -> None:
@@ -186,8 +226,21 @@ def theme_meta(page: SitePage, url_of: Callable[[str], str]) -> dict:
         meta["title"] = page.title
         meta["notice_version"] = notice.version
         meta["last_reviewed"] = longdate(notice.last_reviewed) if notice.last_reviewed else None
-    meta["downloads"] = [{"url": url_of(download.src_uri), "label": download.label, "size": _size(download.size)}
-                         for download in page.downloads]
+    meta["downloads"] = [{"url": url_of(download.src_uri), "label": download.label, "size": _size(download.size),
+                          "for_staff": download.for_staff} for download in page.downloads]
+    return meta
+
+
+def brand_meta(brand: PageBrand, site: PageBrand, description: str) -> dict:
+    """The page's name, logo and colours where they are not the whole site's, and its description, escaped:
+    the theme prints a description into an attribute as it is."""
+    meta: dict = {"description": escape(" ".join(description.split()))}
+    if brand.name != site.name:
+        meta["brand_name"] = brand.title
+    if brand.logo_uri != site.logo_uri:
+        meta["brand_logo"] = brand.logo_uri
+    if brand.colours != site.colours:
+        meta["brand_style"] = Markup(brand.style())  # hexadecimal colours only, checked as the facts load
     return meta
 
 

@@ -46,7 +46,15 @@ def _literals(annotation: Any) -> list[Any]:
     return [value for arm in get_args(annotation) for value in _literals(arm)]
 
 
-def _walked() -> list[type[FactModel]]:
+def _in_notice(model: type[FactModel], name: str) -> bool:
+    """Whether a notice states the field (not the website's brand); a field with no role is caught below."""
+    try:
+        return role(model, name).in_notice
+    except TypeError:
+        return True
+
+
+def _walked(in_notice_only: bool = False) -> list[type[FactModel]]:
     """Every fact model the three kinds of file hold, each once (a school's overrides are tested below)."""
     found: list[type[FactModel]] = []
     waiting = list(FILES)
@@ -55,11 +63,13 @@ def _walked() -> list[type[FactModel]]:
         if model in found or model is NoticeOverride:
             continue
         found.append(model)
-        waiting += [held for info in model.model_fields.values() for held in _models_in(info.annotation)]
+        waiting += [held for name, info in model.model_fields.items()
+                    if _in_notice(model, name) or not in_notice_only for held in _models_in(info.annotation)]
     return found
 
 
-FIELDS = [(model, name) for model in _walked() for name in model.model_fields]
+FIELDS = [(model, name) for model in _walked(in_notice_only=True) for name in model.model_fields
+          if _in_notice(model, name)]
 
 
 def test_every_field_of_every_fact_model_declares_its_role() -> None:
@@ -237,6 +247,20 @@ def test_a_change_to_any_field_shows_in_the_review_and_the_json(base, tmp_path: 
     changes = result.output.split("Per school and notice:")[-1]
     assert words.casefold() in changes.casefold(), f"the review does not name '{words}':\n{changes}"
     assert _document(folder) != _document(head), f"the JSON notice misses a change to {model.__name__}.{name}"
+
+
+@pytest.mark.parametrize("model", [Organisation, School])
+def test_a_change_to_the_websites_brand_changes_no_notice(base, tmp_path: Path, model) -> None:
+    """The brand is the website's look: the review reports no change to any notice, the JSON notice is the same."""
+    folder, data = base
+    head = tmp_path / "head"
+    shutil.copytree(folder, head)
+    changed = copy.deepcopy(data)
+    changed[model]["brand"] = {"name": "Changed by the walking test", "colours": {"header": "#13436d"}}
+    _write(head, changed)
+    result = notices("diff", str(folder), str(head), "--today", "2026-11-29")
+    assert result.exit_code == 0 and "No changes to the notices" in result.output, result.output
+    assert _document(folder) == _document(head)
 
 
 NOTICE_FIELDS = list(roles(Notice).items())

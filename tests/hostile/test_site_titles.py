@@ -20,7 +20,6 @@ from generator.site.build import build_site
 from tests.hostile.conftest import NOTICE_ID, SCHOOL_ID, SHOWN_FIELDS, facts_data, set_value, write_facts
 from tests.site.conftest import SiteServer, copy_project
 
-SITE_NAME = "Privacy notices"
 ATOM = "{http://www.w3.org/2005/Atom}"
 HEAD_ELEMENTS = {"meta", "title", "link", "script", "style", "noscript"}
 META_ATTRIBUTES = {"name", "content", "charset", "property", "http-equiv"}
@@ -39,6 +38,7 @@ def _payload_of(field: tuple[str, tuple]) -> str:
 SCHOOL_NAME = _payload_of(("schools/hill.yaml", ("name",)))
 ORGANISATION_NAME = _payload_of(("organisation.yaml", ("name",)))
 NOTICE_TITLE = _payload_of(("pupils.yaml", ("title",)))
+SITE_NAME = ORGANISATION_NAME  # the facts name the site: the browser tab ends with the organisation's name
 VERSION = title_payload(len(SHOWN_FIELDS))
 CHANGE = title_payload(len(SHOWN_FIELDS) + 1)
 

@@ -79,7 +79,8 @@ def test_the_feed_lists_each_change_with_a_link_to_its_notice(built_site):
     assert feed.findtext(f"{ATOM}updated") == "2026-09-01T00:00:00Z"
     assert [entry.findtext(f"{ATOM}updated") for entry in entries] == ["2026-09-01T00:00:00Z"]
     link = entries[0].find(f"{ATOM}link").get("href")
-    assert (built_site / link / "index.html").is_file()
+    assert link.startswith("https://privacy.example.org/"), "the example's brand gives the site's address"
+    assert (built_site / link.removeprefix("https://privacy.example.org/") / "index.html").is_file()
     assert 'type="application/atom+xml"' in (built_site / "changes/index.html").read_text()
 
 
@@ -124,7 +125,7 @@ def test_a_second_school_appears_in_nav_hubs_and_search_without_config_changes(p
     feed = ElementTree.parse(site / "changes.xml").getroot()
     [shared] = feed.findall(f"{ATOM}entry")
     assert "(2 schools)" in shared.findtext(f"{ATOM}title")
-    assert shared.find(f"{ATOM}link").get("href") == "changes/"
+    assert shared.find(f"{ATOM}link").get("href") == "https://privacy.example.org/changes/"
     search = json.loads((site / "search/search_index.json").read_text())
     found = [entry["location"] for entry in search["docs"] if "West Sussex" in entry["title"] + entry["text"]]
     assert any(location.startswith("schools/downland/children-in-need/") for location in found)

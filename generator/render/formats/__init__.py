@@ -71,6 +71,7 @@ class OutputFormat:
     read_text: Callable[[bytes], str] | None = None  # the file's plain text in reading order, for the audit
     needs: Needs = Needs()
     laid_out: bool = True  # a document people read, so the law's duties of presentation apply; False for data
+    for_staff: bool = False  # offered on the website under "For staff and systems", not to every reader
 
     def output_path(self, school_id: str, notice_id: str | None = None) -> Path:
         if self.scope == "school":

@@ -20,6 +20,7 @@ register(OutputFormat(
     render=lambda notice, context: render_fragment(notice, context).encode("utf-8"),
     description="an HTML fragment to paste into a school's CMS page: no scripts, styles scoped",
     label="HTML to paste into a school website",
+    for_staff=True,
     needs=Needs(libraries=("jinja2", "markdown", "lxml")),
     read_text=html_text,
 ))

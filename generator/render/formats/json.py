@@ -76,6 +76,8 @@ def _section_fields() -> tuple[dict[str | None, list[tuple[str, ...]]], list[tup
     trailing: list[tuple[str, ...]] = []
     for model, at in ((Organisation, ("organisation",)), (School, ("variant",)), (Notice, ("notice",))):
         for name, declared in roles(model).items():
+            if not declared.in_notice:
+                continue
             if declared.resolved:
                 path = (declared.resolved,)
             elif model is not Notice and name in ResolvedNotice.model_fields:
@@ -131,6 +133,7 @@ register(OutputFormat(
     render=render_json,
     description="the resolved facts as JSON with W3C DPV terms, for other systems (schema published)",
     label="Machine-readable data (JSON)",
+    for_staff=True,
     needs=Needs(libraries=("pydantic",)),
     read_text=json_text,
     laid_out=False,
