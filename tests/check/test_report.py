@@ -93,7 +93,7 @@ def test_json_format_lists_each_finding_with_its_place() -> None:
 def test_the_example_passes_with_no_finding_even_when_strict() -> None:
     result = check("--facts", str(EXAMPLE), "--strict")
     assert result.exit_code == 0, result.output
-    assert result.output == f"{EXAMPLE}: 1 notice for 1 school: 0 errors, 0 warnings.\n"
+    assert result.output == f"{EXAMPLE}: 7 notices for 1 school: 0 errors, 0 warnings.\n"
 
 
 def test_warnings_alone_pass_unless_strict(tmp_path: Path) -> None:

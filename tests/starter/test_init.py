@@ -89,7 +89,8 @@ def test_init_refuses_a_folder_with_files_an_unknown_notice_and_schools_without_
     assert refused.exit_code == 1 and "already holds files: choose a new or empty folder" in refused.output
     assert (tmp_path / "used" / "notes.txt").read_text() == "mine"
     unknown = init(tmp_path / "new", "--notices", "pupils")
-    assert unknown.exit_code == 1 and "no notice pupils in the library; choose from children-in-need" in unknown.output
+    assert unknown.exit_code == 1 and ("no notice pupils in the library; choose from biometrics, children-in-need, "
+                                       "governance, job-applicants, photographs, visitors-cctv, workforce") in unknown.output
     bad_id = init(tmp_path / "trust", "--trust", "--school", "Hill School")
     assert bad_id.exit_code == 1 and "'Hill School' cannot be a school id" in bad_id.output
     assert sorted(path.name for path in tmp_path.iterdir()) == ["used"]  # nothing half-written is left
