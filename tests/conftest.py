@@ -87,6 +87,14 @@ def example_with_one_notice(target: Path, notice_id: str = "children-in-need") -
     return target
 
 
+def keep_only_notice(facts: Path, notice_id: str = "children-in-need") -> Path:
+    """``facts`` (a copy of the example) cut down in place to one notice, as ``example_with_one_notice`` copies it."""
+    for notice in facts.glob("*.yaml"):
+        if notice.name not in ("organisation.yaml", f"{notice_id}.yaml"):
+            notice.unlink()
+    return facts
+
+
 @pytest.fixture
 def example_copy(tmp_path: Path) -> Path:
     """A copy of notices/ that a test may change."""

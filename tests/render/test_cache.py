@@ -14,7 +14,7 @@ import generator.build
 from generator.build import build
 from generator.check import AuditFailed
 from generator.render.pdf_text import pdf_text
-from tests.conftest import FIXTURES, NOTICES_COMMAND, TEMPLATES
+from tests.conftest import FIXTURES, NOTICES_COMMAND, TEMPLATES, keep_only_notice
 from tests.hostile.conftest import notices, tree_digest
 from tests.site.conftest import project_copy  # noqa: F401 (a fixture)
 
@@ -25,6 +25,7 @@ SLOW_FORMATS = ["pdf", "docx", "booklet", "md"]
 def trust(example_copy: Path, tmp_path: Path) -> dict[str, Path]:
     """Two schools' facts, a copy of the templates and a cache folder, all of the test's own."""
     shutil.copy(FIXTURES / "second-school" / "regis.yaml", example_copy / "schools" / "regis.yaml")
+    keep_only_notice(example_copy)
     templates = tmp_path / "templates"
     shutil.copytree(TEMPLATES, templates)
     return {"facts": example_copy, "templates": templates, "cache": tmp_path / ".notices-cache",

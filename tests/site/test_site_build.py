@@ -43,6 +43,22 @@ recipients:
   school-nursing:
     name: Sussex Community NHS School Nursing
     kind: NHS service
+  lgps-fund:
+    name: West Sussex Pension Fund
+  payroll-provider:
+    name: Example Downland Payroll Ltd
+  occupational-health:
+    name: Example Downland Occupational Health Ltd
+  visitor-system:
+    name: Example Downland Visitor Systems Ltd
+  cctv-provider:
+    name: Example Downland Security Ltd
+  catering-system:
+    name: Example Downland Catering Systems Ltd
+  school-photographer:
+    name: Example Downland Photography Ltd
+  social-media-services:
+    name: Example Downland Social Network
 """
 
 
@@ -76,8 +92,10 @@ def test_every_configured_format_that_exists_is_a_download(example_project, buil
 def test_the_feed_lists_each_change_with_a_link_to_its_notice(built_site):
     feed = ElementTree.parse(built_site / "changes.xml").getroot()
     entries = feed.findall(f"{ATOM}entry")
-    assert feed.findtext(f"{ATOM}updated") == "2026-09-01T00:00:00Z"
-    assert [entry.findtext(f"{ATOM}updated") for entry in entries] == ["2026-09-01T00:00:00Z"]
+    assert feed.findtext(f"{ATOM}updated") == "2026-11-01T00:00:00Z"
+    # The six notices Oakmoor adopted from the library on 1 November, then children in need.
+    assert [entry.findtext(f"{ATOM}updated") for entry in entries] == ["2026-11-01T00:00:00Z"] * 6 + [
+        "2026-09-01T00:00:00Z"]
     link = entries[0].find(f"{ATOM}link").get("href")
     assert link.startswith("https://privacy.example.org/"), "the example's brand gives the site's address"
     assert (built_site / link.removeprefix("https://privacy.example.org/") / "index.html").is_file()
@@ -90,7 +108,8 @@ def test_changes_are_newest_first_across_notices_and_in_the_feed(project_copy, t
         "changes:\n  - date: 2027-01-15\n    version: \"2.1\"\n    summary: Added the school nursing service.\n"), 1))
     site = build_site(project_copy / "mkdocs.yml", tmp_path / "site")
     feed = ElementTree.parse(site / "changes.xml").getroot()
-    assert [e.findtext(f"{ATOM}updated")[:10] for e in feed.findall(f"{ATOM}entry")] == ["2027-01-15", "2026-09-01"]
+    assert [e.findtext(f"{ATOM}updated")[:10] for e in feed.findall(f"{ATOM}entry")] == [
+        "2027-01-15", *["2026-11-01"] * 6, "2026-09-01"]
     changes = (site / "changes/index.html").read_text()
     assert changes.index("15 January 2027") < changes.index("1 September 2026")
 
