@@ -38,11 +38,14 @@ def check_notices(notices: list[ResolvedNotice], today: datetime.date | None = N
         checks = [(entry.id, JUDGEMENTS[entry.id], ()) for entry in applicable_rules(notice, today)
                   if entry.id in JUDGEMENTS]
         checks += [(lint_id, lint, (today,)) for lint_id, lint in LINTS.items() if lint_id in in_force]
+        # A fact of the organisation file is the same for every school and notice, and one of a notice's
+        # children's version the same for every school: report each once.
         organisation_file = notice.organisation.location.file if notice.organisation.location else None
+        childrens_file = notice.children.location.file if notice.children and notice.children.location else None
         for rule_id, judge, extra in checks:
             for message, location in judge(notice, *extra):
-                # A fact of the organisation file is the same for every school and notice: report it once.
                 shared = location is not None and location.file == organisation_file
+                every_school = shared or (location is not None and location.file == childrens_file)
                 findings.append(Finding(rule_id, rule(rule_id).severity, message, location,
-                                        None if shared else notice.variant.id, None if shared else notice.id))
+                                        None if every_school else notice.variant.id, None if shared else notice.id))
     return sorted_findings(findings)

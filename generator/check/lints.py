@@ -8,6 +8,7 @@ import re
 from typing import Callable, Iterator
 
 from generator.check.judge import APPLIES, Problem
+from generator.check.readability import reading_grade
 from generator.check.rules import article_table
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import Location
@@ -198,4 +199,5 @@ LINTS: dict[str, Callable[[ResolvedNotice, datetime.date], Iterator[Problem]]] =
     "L.article": articles,
     "L.review": review_date,
     "L.summary": summary,
+    "L.reading-grade": reading_grade,
 }

@@ -7,12 +7,14 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from generator.facts.children import ChildrensVersion
 from generator.facts.models import Notice, Organisation, School
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "organisation.schema.json": Organisation,
     "school.schema.json": School,
     "notice.schema.json": Notice,
+    "children.schema.json": ChildrensVersion,
 }
 
 

@@ -74,11 +74,17 @@ class SitePage:
         """For a notice, its title with its school's name: a trust has many notices of one title."""
         if self.notice is None:
             return None
-        return theme_title(f"{self.notice.notice.title} ({self.notice.variant.name})")
+        return theme_title(f"{document_title(self.notice)} ({self.notice.variant.name})")
+
+
+def document_title(notice: ResolvedNotice) -> str:
+    """The title a notice's page shows: the children's version has its own."""
+    return notice.children.title if notice.audience == "children" else notice.notice.title
 
 
 def notice_page(notice: ResolvedNotice) -> str:
-    return f"schools/{notice.variant.id}/{notice.id}.md"
+    """The page of a notice, or of its children's version, beside it (``pupils.children.md``)."""
+    return f"schools/{notice.variant.id}/{notice.document_id}.md"
 
 
 def schools_of(notices: list[ResolvedNotice]) -> list[SchoolPages]:
@@ -106,8 +112,10 @@ def site_pages(notices: list[ResolvedNotice], context: RenderContext) -> list[Si
     pages = [SitePage("index.md", page("home"))]
     for school in schools:
         pages.append(SitePage(school.index, page("school", school=school), school=school))
-        pages += [SitePage(notice_page(notice), render_markdown(notice, context), notice=notice, school=school)
-                  for notice in school.notices]
+        documents = [document for notice in school.notices
+                     for document in (notice, *([notice.for_children()] if notice.children else []))]
+        pages += [SitePage(notice_page(document), render_markdown(document, context), notice=document, school=school)
+                  for document in documents]
     pages += [SitePage(f"{slug}.md", page(slug)) for slug, _ in HUBS]
     return pages
 
@@ -124,7 +132,7 @@ def site_nav(pages: list[SitePage], written: list[str] = ()) -> list:
             schools.append({theme_title(page.school.variant.name): [page.src_uri]})
         elif page.notice is not None:
             schools[-1][theme_title(page.school.variant.name)].append(
-                {theme_title(page.notice.notice.title): page.src_uri})
+                {theme_title(document_title(page.notice)): page.src_uri})
     standalone = any(page.notice is not None and page.notice.variant.standalone for page in pages)
     nav: list = [{"Home": "index.md"}]
     nav += [{title: f"{slug}.md"} for slug, title in HUBS]

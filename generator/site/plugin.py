@@ -35,6 +35,7 @@ from generator.law.dated import longdate
 from generator.site.downloads import render_downloads
 from generator.site.feed import atom_feed
 from generator.site.host_guard import refusing_other_hosts
+from generator.site.layout import downloads_after_first_layer
 from generator.site.pages import FEED, SitePage, notice_page, site_nav, site_pages
 from generator.site.search_tables import readable_table_rows
 from generator.site.search_words import add_keywords
@@ -46,7 +47,7 @@ class NoticesConfig(Config):
     facts = config_options.Dir(exists=True, default="notices")
     templates = config_options.Dir(exists=True, default="templates")
     formats = config_options.ListOfItems(config_options.Choice(tuple(all_formats())),
-                                         default=["pdf", "docx", "html", "json", "fragment", "booklet"])
+                                         default=["pdf", "glance", "docx", "html", "json", "fragment", "booklet"])
     cache = config_options.Type(str, default=".notices-cache")
 
 
@@ -86,7 +87,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self.pages = {page.src_uri: page for page in site_pages(notices, context)}
         for page in self.pages.values():
             school = page.school.variant.id if page.school else None
-            page.downloads = downloads.get((school, page.notice.id if page.notice else None), [])
+            page.downloads = downloads.get((school, page.notice.document_id if page.notice else None), [])
             files.append(File.generated(config, page.src_uri, content=page.markdown))
         for owned in downloads.values():
             for download in owned:
@@ -105,6 +106,13 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         if generated is not None:
             page.meta.update(theme_meta(generated, lambda src_uri: files.get_file_from_path(src_uri).url))
         return markdown
+
+    def on_post_page(self, output: str, /, *, page, config) -> str:
+        """A notice page reads in layers: its first layer, its downloads, then the notice in full."""
+        generated: SitePage | None = self.pages.get(page.file.src_uri)
+        if generated is not None and generated.notice is not None:
+            return downloads_after_first_layer(output)
+        return output
 
     def on_build_error(self, *, error) -> None:
         self._close_cache()

@@ -20,7 +20,7 @@ def booklet_chapter(notice: ResolvedNotice, context: RenderContext) -> str:
     Every id gets the notice id as a prefix, and links to those ids follow, so that two notices'
     "Your rights" sections do not share an anchor.
     """
-    chapter = lxml.html.fragment_fromstring(notice_body_html(notice, context), create_parent="div")
+    chapter = lxml.html.fragment_fromstring(notice_body_html(notice, context, ".pdf"), create_parent="div")
     for element in chapter.iter():
         if element.tag in _DEMOTED:
             if element.tag == "h1":

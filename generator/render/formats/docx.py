@@ -277,7 +277,7 @@ def _fixed_zip(content: bytes, date: datetime.date | None) -> bytes:
 def render_docx(notice: ResolvedNotice, context: RenderContext) -> bytes:
     document = docx.Document()
     _set_language(document, "en-GB")
-    body = lxml.html.fragment_fromstring(notice_body_html(notice, context), create_parent="div")
+    body = lxml.html.fragment_fromstring(notice_body_html(notice, context, ".docx"), create_parent="div")
     writer = _NoticeWriter(document, notice)
     for element in body:
         writer.block(element)
