@@ -34,7 +34,7 @@ def test_a_hard_childrens_version_is_a_warning_naming_its_hardest_sentences(exam
     result = notices("check", "--facts", str(facts), "--today", "2026-12-01", "--strict")
     assert result.exit_code == 1
     (line,) = [line for line in result.output.splitlines() if "L.reading-grade" in line]
-    assert line.strip().startswith(f"{facts}/children/pupils.yaml:")
+    assert line.strip().startswith("children/pupils.yaml:")
     assert "warning L.reading-grade: The children's version reads at Flesch-Kincaid grade" in line
     assert '"Notwithstanding the foregoing, data subjects may exercise the rights conferred' in line
     assert "pupils, for every school" in result.output  # one children's version serves every school: said once

@@ -35,7 +35,7 @@ def test_a_childrens_version_of_no_notice_is_refused_where_it_is(facts: Path) ->
     (facts / "children" / "pupils.yaml").rename(facts / "children" / "pupil.yaml")
     result = notices("check", "--facts", str(facts))
     assert result.exit_code == 1
-    assert (f"{facts}/children/pupil.yaml:1:1: is a children's version of 'pupil', but there is no notice "
+    assert ("children/pupil.yaml:1:1: is a children's version of 'pupil', but there is no notice "
             "pupil.yaml.") in result.output
     assert "Did you mean 'pupils'?" in result.output
 
