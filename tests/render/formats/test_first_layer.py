@@ -23,7 +23,7 @@ def _first_layer(tmp_path: Path, change=lambda files: None) -> str:
     change(files)
     (notice,) = load_project(write_facts(tmp_path / "notices", files)).notices
     markdown = render_markdown(notice, CONTEXT)
-    return markdown.split("## At a glance", 1)[1].split("\n## ", 1)[0]
+    return markdown.split("## At a glance {#at-a-glance}\n", 1)[1].split("\n## ", 1)[0]
 
 
 def test_each_line_states_its_facts_and_links_to_its_section(tmp_path: Path) -> None:
