@@ -4,7 +4,11 @@ on the website (docs/layers.md)."""
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
+
+import lxml.html
 
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.free_text import TrustedMarkdown
@@ -30,3 +34,23 @@ class Companions:
     def other(self) -> TrustedMarkdown:
         """The version a reader of this one may want instead: the full notice from the children's, and back."""
         return self.full if self.notice.audience == "children" else self.children
+
+
+
+_FOLLOWABLE = re.compile(r"^(?:https?://|mailto:|tel:|#)")
+
+
+def written_out_links(body_html: str) -> str:
+    """The notice's HTML for a PDF or a Word file, whose links go only to the web, email, telephone and
+    the document's own sections: a link to a file beside it is written out as its words followed by
+    the file's name ("... (pupils.children.pdf)"), and a link to a section of another file as its words."""
+    fragment = lxml.html.fragment_fromstring(body_html, create_parent="div")
+    for link in list(fragment.iter("a")):
+        target = link.get("href") or ""
+        if _FOLLOWABLE.match(target):
+            continue
+        named = "#" in target or link.text_content() == target
+        link.tail = ("" if named else f" ({target})") + (link.tail or "")
+        link.drop_tag()
+    return html.escape(fragment.text or "", quote=False) + "".join(
+        lxml.html.tostring(child, encoding="unicode") for child in fragment)

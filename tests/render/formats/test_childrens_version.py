@@ -1,5 +1,5 @@
-"""A notice's children's version is built beside the full notice in every document format, and each links to
-the other in that format's own files."""
+"""A notice's children's version is built beside the full notice in every document format, and each leads to
+the other in that format's own files (a link on the web, the file's name in print)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,6 @@ import json
 import shutil
 from pathlib import Path
 
-import docx
-import pikepdf
 import pytest
 
 from generator.render.formats import all_formats
@@ -52,15 +50,8 @@ def test_the_json_notice_carries_the_childrens_wording_instead_of_a_file_of_its_
 
 
 def _links(path: Path, name: str) -> str:
-    """Every link target in one file, as text."""
-    content = path.read_bytes()
-    if name == "md":
-        return content.decode("utf-8")
-    if name == "pdf":
-        with pikepdf.open(path) as pdf:
-            return " ".join(str(annotation.get("/A", {}).get("/URI", "")) for page in pdf.pages
-                            for annotation in page.get("/Annots", []))
-    if name == "docx":
-        document = docx.Document(str(path))
-        return " ".join(rel.target_ref for rel in document.part.rels.values() if rel.is_external)
-    return content.decode("utf-8")
+    """Where a file leads: its links in Markdown and HTML; its text in a PDF or Word file, which writes out
+    the name of a file beside it (their links go only to the web, email and telephone)."""
+    if name in ("pdf", "docx"):
+        return flat(all_formats()[name].read_text(path.read_bytes()))
+    return path.read_text("utf-8")
