@@ -111,6 +111,10 @@ class ResolvedNotice(BaseModel):
         """The same notice as its children's version: the same facts, written with the children's wording."""
         return self.model_copy(update={"audience": "children"})
 
+    def versions(self) -> list[ResolvedNotice]:
+        """What is published of this notice: the notice, then its children's version if it has one."""
+        return [self, self.for_children()] if self.children else [self]
+
 
 def _merge_items(base: list, extra: list, key: Callable[[Any], str]) -> list:
     merged = {key(item): item for item in base}

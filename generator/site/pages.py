@@ -112,8 +112,7 @@ def site_pages(notices: list[ResolvedNotice], context: RenderContext) -> list[Si
     pages = [SitePage("index.md", page("home"))]
     for school in schools:
         pages.append(SitePage(school.index, page("school", school=school), school=school))
-        documents = [document for notice in school.notices
-                     for document in (notice, *([notice.for_children()] if notice.children else []))]
+        documents = [document for notice in school.notices for document in notice.versions()]
         pages += [SitePage(notice_page(document), render_markdown(document, context), notice=document, school=school)
                   for document in documents]
     pages += [SitePage(f"{slug}.md", page(slug)) for slug, _ in HUBS]

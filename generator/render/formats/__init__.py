@@ -85,8 +85,7 @@ class OutputFormat:
             schools = sorted({notice.variant.id for notice in notices})
             return [(self.output_path(school), [notice for notice in notices if notice.variant.id == school])
                     for school in schools]
-        documents = [document for notice in notices for document in (
-            notice, *([notice.for_children()] if notice.children and self.childrens else []))]
+        documents = [document for notice in notices for document in (notice.versions() if self.childrens else [notice])]
         return [(self.output_path(document.variant.id, document.document_id), document) for document in documents]
 
 
