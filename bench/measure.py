@@ -110,7 +110,7 @@ def measure_pdf(facts: Path, repeats: int, sample: int) -> dict:
     notices = load_project(facts).notices[:sample]
     context = RenderContext(templates=TEMPLATES)
     template = html_environment(TEMPLATES.resolve()).get_template("notice.pdf.html.j2")
-    documents = [template.render(n=notice, body=notice_body_html(notice, context)) for notice in notices]
+    documents = [template.render(n=notice, body=notice_body_html(notice, context, ".pdf")) for notice in notices]
 
     def floor():
         for document in documents:

@@ -19,6 +19,7 @@ from mkdocs.commands.serve import serve as mkdocs_serve
 from generator.build import build
 from generator.check import audit_rendered, check_project, report
 from generator.check.findings import sorted_findings
+from generator.check.readability import grades_line, reading_grades
 from generator.diff import REPORTS, load_side, review
 from generator.errors import NoticesError
 from generator.facts.errors import FactErrors, display_path
@@ -135,14 +136,17 @@ def check(facts: Path, report_format: str, strict: bool, today: datetime.date | 
     if rendered is not None:
         findings = sorted_findings(findings + audit_rendered(rendered, notices))
     schools = len({notice.variant.id for notice in notices})
+    grades = reading_grades(project.tree.children)
     if report_format == "json":
-        click.echo(report.json_report(findings, len(notices), schools))
+        click.echo(report.json_report(findings, len(notices), schools, grades))
     elif report_format == "github":
         if findings:
             click.echo(report.github_report(findings))
     else:
         if findings:
             click.echo(report.text_report(findings))
+        if grades:
+            click.echo(grades_line(grades))
         click.echo(f"{facts}: {report.summary(findings, len(notices), schools)}")
     if any(finding.severity == "error" or strict for finding in findings):
         sys.exit(1)

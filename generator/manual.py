@@ -25,6 +25,7 @@ from generator.check.placeholders import PLACEHOLDER_RULE
 from generator.check.rules import RuleEntry
 from generator.facts.load import FactTree, load_facts
 from generator.facts.links import safe_markdown
+from generator.facts.children import ChildrensVersion
 from generator.facts.models import HEX_COLOUR_PATTERN, SLUG_PATTERN, FactModel, Notice, Organisation, School, logo_path
 from generator.facts.placeholders import MARKER
 
@@ -32,6 +33,8 @@ FILES: list[tuple[type[FactModel], str]] = [
     (Organisation, "`organisation.yaml`: the trust, or a standalone school or organisation."),
     (School, "`schools/<id>.yaml`: one per school of the trust; the file name is the school's id."),
     (Notice, "`<id>.yaml` next to organisation.yaml: one per notice; the file name is the notice's id."),
+    (ChildrensVersion, "`children/<notice-id>.yaml`: a notice's version for children, if it has one "
+                       "([Layers](layers.md#a-version-for-children))."),
 ]
 APPLIES = {
     "always": "every notice",

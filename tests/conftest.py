@@ -24,7 +24,7 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-NOTICE_TEMPLATES = ("notice.md.j2", "notice-shared.md.j2")
+NOTICE_TEMPLATES = ("notice.md.j2", "notice-shared.md.j2", "notice-layers.md.j2")
 
 
 def notice_template_holding(folder: Path, text: str) -> Path:
@@ -92,6 +92,15 @@ def keep_only_notice(facts: Path, notice_id: str = "children-in-need") -> Path:
     for notice in facts.glob("*.yaml"):
         if notice.name not in ("organisation.yaml", f"{notice_id}.yaml"):
             notice.unlink()
+LIBRARY_CHILDRENS_PUPILS = PROJECT / "generator" / "library" / "children" / "pupils.yaml"
+STAND_IN_PUPILS = FIXTURES / "stand-in-pupils" / "pupils.yaml"
+
+
+def add_childrens_pupils(facts: Path) -> Path:
+    """A pupils notice (a stand-in for the library's) with the library's children's version, added to ``facts``."""
+    shutil.copy(STAND_IN_PUPILS, facts / "pupils.yaml")
+    (facts / "children").mkdir(exist_ok=True)
+    shutil.copy(LIBRARY_CHILDRENS_PUPILS, facts / "children" / "pupils.yaml")
     return facts
 
 

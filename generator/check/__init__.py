@@ -41,10 +41,11 @@ def check_notices(notices: list[ResolvedNotice], today: datetime.date | None = N
         checks = [(entry.id, JUDGEMENTS[entry.id], ()) for entry in applicable_rules(notice, today)
                   if entry.id in JUDGEMENTS]
         checks += [(lint_id, lint, (today,)) for lint_id, lint in LINTS.items() if lint_id in in_force]
+        # A fact of the organisation file is the same for every school and notice: report it once (and
+        # shared_once makes one finding of a notice's or its children's version's facts for every school).
         organisation_file = notice.organisation.location.file if notice.organisation.location else None
         for rule_id, judge, extra in checks:
             for message, location in judge(notice, *extra):
-                # A fact of the organisation file is the same for every school and notice: report it once.
                 shared = location is not None and location.file == organisation_file
                 findings.append(Finding(rule_id, rule(rule_id).severity, message, location,
                                         None if shared else notice.variant.id, None if shared else notice.id))

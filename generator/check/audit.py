@@ -100,6 +100,24 @@ def required_values(notice: ResolvedNotice) -> dict[str, list[tuple[str, str, st
 _TITLE_LINES = {_plain(section.title): section.anchor for section in SECTIONS}
 
 
+def first_layer_values(notice: ResolvedNotice) -> list[tuple[str, str, str]]:
+    """(rule, what the value is, the value) for each fact the first layer states (templates/notice-layers.md.j2)."""
+    n = notice.notice
+    return ([("A14.1.d", "the category", c.name) for c in n.categories]
+            + [("A13.1.e", "the recipient", r.name) for r in notice.recipients or []]
+            + [("A13.2.a", "the retention period", r.period) for r in n.retention]
+            + [("A13.2.b", "the right", r.name) for r in notice.rights]
+            + ([("A13.1.b", "the DPO's email", str(notice.dpo.email))] if notice.dpo else []))
+
+
+def audit_first_layer(text: str, notice: ResolvedNotice, where: Location) -> list[Finding]:
+    """A file holding only the notice's first layer: every fact of its lines is there."""
+    body = _unbroken(text)
+    return [Finding(rule_id, "error", f"The first layer does not state {what} '{value}': the template must show it.",
+                    where, notice.variant.id, notice.id)
+            for rule_id, what, value in first_layer_values(notice) if not _states(body, value)]
+
+
 def audit_text(text: str, notices: list[ResolvedNotice], where: Location, laid_out: bool) -> list[Finding]:
     """Audit one file's text, which holds ``notices`` one after another (one, except in a school's booklet);
     ``laid_out`` is False for data formats, where the duties of presentation (Article 21(4)) do not apply."""
@@ -205,6 +223,8 @@ def audit_rendered(folder: Path, notices: list[ResolvedNotice], shown_as: Path |
             continue
         for relative, subject in output_format.files(notices):
             path = folder / relative
+            if isinstance(subject, ResolvedNotice) and subject.audience == "children":
+                continue  # a layer beside the full notice, which states every item; it links to it
             if relative in skip:
                 read += 1
                 continue
@@ -212,8 +232,12 @@ def audit_rendered(folder: Path, notices: list[ResolvedNotice], shown_as: Path |
                 continue
             read += 1
             where = Location(((shown_as or folder) / relative).as_posix())
+            text = output_format.read_text(path.read_bytes())
+            if output_format.first_layer_only:
+                findings += audit_first_layer(text, subject, where)
+                continue
             group = subject if isinstance(subject, list) else [subject]
-            findings += audit_text(output_format.read_text(path.read_bytes()), group, where, output_format.laid_out)
+            findings += audit_text(text, group, where, output_format.laid_out)
     if not read:
         raise NoticesError(f"{folder} holds no rendered notice for these facts: build them first with 'notices build'.")
     return sorted_findings(findings)

@@ -10,6 +10,7 @@ import re
 from typing import Callable, Iterator
 
 from generator.check.judge import APPLIES, Problem
+from generator.check.readability import reading_grade
 from generator.check.rules import article_table
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import Location
@@ -331,4 +332,5 @@ LINTS: dict[str, Callable[[ResolvedNotice, datetime.date], Iterator[Problem]]] =
     "L.mixed-requirement": mixed_requirement,
     "L.special-unmarked": special_unmarked,
     "L.override-contradicts": override_contradicts,
+    "L.reading-grade": reading_grade,
 }

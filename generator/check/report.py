@@ -73,7 +73,8 @@ def finding_dict(finding: Finding) -> dict:
     }
 
 
-def json_report(findings: list[Finding], notice_count: int, school_count: int) -> str:
+def json_report(findings: list[Finding], notice_count: int, school_count: int,
+                reading_grades: dict[str, float] | None = None) -> str:
     errors = sum(finding.severity == "error" for finding in findings)
     document = {
         "notices": notice_count,
@@ -81,6 +82,7 @@ def json_report(findings: list[Finding], notice_count: int, school_count: int) -
         "errors": errors,
         "warnings": len(findings) - errors,
         "findings": [finding_dict(finding) for finding in findings],
+        "reading_grades": reading_grades or {},  # each children's version's Flesch-Kincaid grade, by notice id
     }
     return json.dumps(document, indent=2, ensure_ascii=False)
 

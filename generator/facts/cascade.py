@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Any, Callable
+from typing import Any, Callable, Literal
 
 from pydantic import BaseModel, Field, PrivateAttr
 
+from generator.facts.children import ChildrensVersion
 from generator.facts.errors import FactError, FactErrors, Location
 from generator.facts.load import FactTree
 from generator.facts.models import (
@@ -121,11 +122,27 @@ class ResolvedNotice(BaseModel):
     incomplete: list[Shortfall] = Field(default_factory=list, description=(
         "Empty for a complete notice. A notice published with checker errors (`--publish-incomplete`) lists "
         "what it does not yet say, and every format shows it in a banner under the title."))
+    children: ChildrensVersion | None = None  # the notice's version for children, if it has one
+    audience: Literal["everyone", "children"] = "everyone"  # which of the two this document is
 
     @property
     def key(self) -> str:
         """``school/notice``: the notice's place in every output tree."""
         return f"{self.variant.id}/{self.id}"
+
+    @property
+    def document_id(self) -> str:
+        """The name of this document's files and page: the notice id, or ``<id>.children`` for its
+        children's version (no id holds a dot, so no notice can take that name)."""
+        return f"{self.id}.children" if self.audience == "children" else self.id
+
+    def for_children(self) -> ResolvedNotice:
+        """The same notice as its children's version: the same facts, written with the children's wording."""
+        return self.model_copy(update={"audience": "children"})
+
+    def versions(self) -> list[ResolvedNotice]:
+        """What is published of this notice: the notice, then its children's version if it has one."""
+        return [self, self.for_children()] if self.children else [self]
 
 
 def _merge_items(base: list, extra: list, key: Callable[[Any], str]) -> list:
@@ -317,6 +334,7 @@ def resolve(tree: FactTree) -> list[ResolvedNotice]:
                 supervisory_authority=organisation.supervisory_authority, notice=notice,
                 recipients=_resolve_recipients(notice, school, organisation, errors), bases=bases, rights=rights,
                 inherited=inherited if override else None, override=override,
+                children=tree.children.get(notice_id), audience="everyone",
             ))
     if errors:
         raise FactErrors(sorted(set(errors), key=lambda e: (e.location, e.message)))

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from generator.facts.children import CHILDREN_FOLDER, ChildrensVersion
 from generator.facts.errors import FactError, FactErrors, Location, display_path, printable
 from generator.facts.includes import SECTIONS_FOLDER, with_includes
 from generator.facts.models import (
@@ -45,6 +46,7 @@ class FactTree:
     schools: dict[str, School] = field(default_factory=dict)
     notices: dict[str, Notice] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)  # "school:oakmoor" -> display path
+    children: dict[str, ChildrensVersion] = field(default_factory=dict)  # notice id -> its children's version
 
 
 _UNION_TAG = re.compile(r"^[a-z][\w-]*\[.*\]$")
@@ -397,6 +399,30 @@ def _load(files: _FactFiles, root: Path, taken_ids: Mapping[str, str]) -> FactTr
     if not notices and not errors:
         errors.append(FactError(Location(files.display(".")), "holds no notice.",
                                 "Add a notice file, e.g. with 'notices new notice pupils'.", code="missing"))
+    children = _childrens_versions(files, notices, tree_files, errors)
     if errors or organisation is None:
         raise FactErrors(errors)
-    return FactTree(root, organisation, tree_files["organisation"], schools, notices, tree_files)
+    return FactTree(root, organisation, tree_files["organisation"], schools, notices, tree_files, children)
+
+
+def _childrens_versions(files: _FactFiles, notices: dict[str, Notice], tree_files: dict[str, str],
+                        errors: list[FactError]) -> dict[str, ChildrensVersion]:
+    """``children/<notice-id>.yaml``: each a version of the notice of that id, written for children."""
+    children: dict[str, ChildrensVersion] = {}
+    # A notice that failed to load is named by its own errors; its children's version waits for it.
+    written = {PurePosixPath(name).stem for name in _yaml_files(files, "")}
+    for relative in _yaml_files(files, CHILDREN_FOLDER):
+        notice_id = _id_from(relative, files, errors)
+        if notice_id and notice_id not in written:
+            close = difflib.get_close_matches(notice_id, sorted(notices), n=1)
+            errors.append(FactError(
+                Location(files.display(relative), 1, 1), f"is a children's version of '{notice_id}', but there is "
+                f"no notice {notice_id}.yaml.", (f"Did you mean '{close[0]}'? " if close else "") +
+                "Name the file after the notice it is a version of, e.g. children/pupils.yaml.", code="unknown-notice"))
+            continue
+        source = _read(files, relative, errors) if notice_id in notices else None
+        version = _validate(ChildrensVersion, source, errors) if source else None
+        if version:
+            children[notice_id] = version
+            tree_files[f"children:{notice_id}"] = source.file
+    return children

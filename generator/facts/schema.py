@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from generator.facts.children import ChildrensVersion
 from generator.facts.models import Notice, Organisation, School, SharedSection
 
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -14,6 +15,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "school.schema.json": School,
     "notice.schema.json": Notice,
     "shared-section.schema.json": SharedSection,
+    "children.schema.json": ChildrensVersion,
 }
 
 

@@ -40,5 +40,5 @@ def site_content(notices: list[ResolvedNotice], templates: Path, format_names: l
     pages = site_pages(notices, context)
     for page in pages:
         school = page.school.variant.id if page.school else None
-        page.downloads = downloads.get((school, page.notice.id if page.notice else None), [])
+        page.downloads = downloads.get((school, page.notice.document_id if page.notice else None), [])
     return SiteContent(notices, pages, [download for owned in downloads.values() for download in owned])

@@ -74,11 +74,17 @@ class SitePage:
         """For a notice, its title with its school's name: a trust has many notices of one title."""
         if self.notice is None:
             return None
-        return theme_title(f"{self.notice.notice.title} ({self.notice.variant.name})")
+        return theme_title(f"{document_title(self.notice)} ({self.notice.variant.name})")
+
+
+def document_title(notice: ResolvedNotice) -> str:
+    """The title a notice's page shows: the children's version has its own."""
+    return notice.children.title if notice.audience == "children" else notice.notice.title
 
 
 def notice_page(notice: ResolvedNotice) -> str:
-    return f"schools/{notice.variant.id}/{notice.id}.md"
+    """The page of a notice, or of its children's version, beside it (``pupils.children.md``)."""
+    return f"schools/{notice.variant.id}/{notice.document_id}.md"
 
 
 def schools_of(notices: list[ResolvedNotice]) -> list[SchoolPages]:
@@ -111,13 +117,20 @@ def site_pages(notices: list[ResolvedNotice], context: RenderContext) -> list[Si
         run_by = "" if school.variant.standalone or not notices[0].organisation.name else f", run by {publisher}"
         pages.append(SitePage(school.index, page("school", school=school), school=school,
                               description=f"The privacy notices of {school.variant.name}{run_by}."))
-        pages += [SitePage(notice_page(notice), render_markdown(notice, context), notice=notice, school=school,
-                           description=notice.notice.summary or
-                           f"{notice.notice.title}: the privacy notice of {school.variant.name}.")
-                  for notice in school.notices]
+        documents = [document for notice in school.notices for document in notice.versions()]
+        pages += [SitePage(notice_page(document), render_markdown(document, context), notice=document, school=school,
+                           description=_description(document, school.variant.name)) for document in documents]
     pages += [SitePage(f"{slug}.md", page(slug), description=f"{title}, across the privacy notices of {covered}.")
               for slug, title in HUBS]
     return pages
+
+
+def _description(document: ResolvedNotice, school_name: str) -> str:
+    """A notice page's meta description: the summary the facts give its readers (a child's for the children's
+    version), or what the page is."""
+    if document.audience == "children" and document.children:
+        return document.children.summary
+    return document.notice.summary or f"{document.notice.title}: the privacy notice of {school_name}."
 
 
 def _names(names: list[str]) -> str:
@@ -136,7 +149,7 @@ def site_nav(pages: list[SitePage], written: list[str] = ()) -> list:
             schools.append({theme_title(page.school.variant.name): [page.src_uri]})
         elif page.notice is not None:
             schools[-1][theme_title(page.school.variant.name)].append(
-                {theme_title(page.notice.notice.title): page.src_uri})
+                {theme_title(document_title(page.notice)): page.src_uri})
     standalone = any(page.notice is not None and page.notice.variant.standalone for page in pages)
     nav: list = [{"Home": "index.md"}]
     nav += [{title: f"{slug}.md"} for slug, title in HUBS]

@@ -42,6 +42,7 @@ from generator.law.dated import longdate
 from generator.site.brand import PageBrand, organisation_brand, school_brand, site_address
 from generator.site.content import site_content
 from generator.site.host_guard import refusing_other_hosts
+from generator.site.layout import downloads_after_first_layer
 from generator.site.portable import write_offline_search
 from generator.site.pages import FEED, SitePage, schools_of, site_nav
 from generator.site.search_tables import readable_table_rows
@@ -54,7 +55,7 @@ class NoticesConfig(Config):
     facts = config_options.Dir(exists=True, default="notices")
     templates = config_options.Dir(exists=True, default="templates")
     formats = config_options.ListOfItems(config_options.Choice(tuple(all_formats())),
-                                         default=["pdf", "docx", "html", "json", "fragment", "booklet"])
+                                         default=["pdf", "glance", "docx", "html", "json", "fragment", "booklet"])
     cache = config_options.Type(str, default=".notices-cache")
     portable = config_options.Type(bool, default=False)
     publish_incomplete = config_options.Type(bool, default=False)
@@ -150,6 +151,13 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             page.meta.update(theme_meta(generated, lambda src_uri: files.get_file_from_path(src_uri).url))
             page.meta.update(brand_meta(brand, self.brand, generated.description))
         return markdown
+
+    def on_post_page(self, output: str, /, *, page, config) -> str:
+        """A notice page reads in layers: its first layer, its downloads, then the notice in full."""
+        generated: SitePage | None = self.pages.get(page.file.src_uri)
+        if generated is not None and generated.notice is not None:
+            return downloads_after_first_layer(output)
+        return output
 
     def on_build_error(self, *, error) -> None:
         self._close_cache()

@@ -68,4 +68,4 @@ def test_adding_a_format_as_the_page_says(copy: Path) -> None:
     text = (copy / "dist" / "oakmoor" / "children-in-need.txt").read_text("utf-8")
     assert "Who we are" in text and "Your rights" in text
     refused = notices_in(copy, "build", "--format", "txt", "--out", "dist")
-    assert "choose from booklet, docx, fragment, html, json, md, pdf, text" in refused.stderr
+    assert "choose from booklet, docx, fragment, glance, html, json, md, pdf, text" in refused.stderr

@@ -72,6 +72,13 @@ SHOWN_FIELDS = [
     ("pupils.yaml", ("retention", 0, "period")),
     ("pupils.yaml", ("sections", 0, "title")),
 ]
+# The fields of SHOWN_FIELDS that a notice's first layer alone (the one-page PDF) shows.
+FIRST_LAYER_FIELDS = [index for index, field in enumerate(SHOWN_FIELDS) if field in (
+    ("organisation.yaml", ("recipients", "dfe", "name")), ("schools/hill.yaml", ("name",)),
+    ("schools/hill.yaml", ("contact", "role")), ("schools/hill.yaml", ("recipients", "local-authority", "name")),
+    ("pupils.yaml", ("title",)), ("pupils.yaml", ("summary",)), ("pupils.yaml", ("categories", 0, "name")),
+    ("pupils.yaml", ("purposes", 0, "description")), ("pupils.yaml", ("retention", 0, "records")),
+    ("pupils.yaml", ("retention", 0, "period")))]
 SECTION_BODY_FIELD = ("pupils.yaml", ("sections", 0, "body"))
 SCHOOL_ID = "hill"
 NOTICE_ID = "pupils"

@@ -72,6 +72,8 @@ class OutputFormat:
     needs: Needs = Needs()
     laid_out: bool = True  # a document people read, so the law's duties of presentation apply; False for data
     for_staff: bool = False  # offered on the website under "For staff and systems", not to every reader
+    childrens: bool = True  # also makes each notice's children's version, when it has one (docs/layers.md)
+    first_layer_only: bool = False  # holds the notice's first layer alone, and is audited for its lines only
 
     def output_path(self, school_id: str, notice_id: str | None = None) -> Path:
         if self.scope == "school":
@@ -84,7 +86,8 @@ class OutputFormat:
             schools = sorted({notice.variant.id for notice in notices})
             return [(self.output_path(school), [notice for notice in notices if notice.variant.id == school])
                     for school in schools]
-        return [(self.output_path(notice.variant.id, notice.id), notice) for notice in notices]
+        documents = [document for notice in notices for document in (notice.versions() if self.childrens else [notice])]
+        return [(self.output_path(document.variant.id, document.document_id), document) for document in documents]
 
 
 REGISTRY: dict[str, OutputFormat] = {}

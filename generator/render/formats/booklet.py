@@ -8,6 +8,7 @@ from generator.facts.cascade import ResolvedNotice
 from generator.render.formats import Needs, OutputFormat, RenderContext, register
 from generator.render.formats.html import notice_body_html
 from generator.render.formats.pdf import PDF_NEEDS, html_to_pdf
+from generator.render.layers import written_out_links
 from generator.render.pdf_text import pdf_text
 from generator.render.templating import html_environment
 
@@ -20,7 +21,8 @@ def booklet_chapter(notice: ResolvedNotice, context: RenderContext) -> str:
     Every id gets the notice id as a prefix, and links to those ids follow, so that two notices'
     "Your rights" sections do not share an anchor.
     """
-    chapter = lxml.html.fragment_fromstring(notice_body_html(notice, context), create_parent="div")
+    body = written_out_links(notice_body_html(notice, context, ".pdf"))
+    chapter = lxml.html.fragment_fromstring(body, create_parent="div")
     for element in chapter.iter():
         if element.tag in _DEMOTED:
             if element.tag == "h1":

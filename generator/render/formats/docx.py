@@ -26,6 +26,7 @@ from docx.text.paragraph import Paragraph
 from generator.facts.cascade import ResolvedNotice
 from generator.render.formats import Needs, OutputFormat, RenderContext, register
 from generator.render.formats.html import notice_body_html
+from generator.render.layers import written_out_links
 
 LINK_COLOUR = RGBColor(0x1D, 0x4F, 0x91)
 _WHITESPACE = re.compile(r"\s+")
@@ -277,7 +278,8 @@ def _fixed_zip(content: bytes, date: datetime.date | None) -> bytes:
 def render_docx(notice: ResolvedNotice, context: RenderContext) -> bytes:
     document = docx.Document()
     _set_language(document, "en-GB")
-    body = lxml.html.fragment_fromstring(notice_body_html(notice, context), create_parent="div")
+    body = lxml.html.fragment_fromstring(written_out_links(notice_body_html(notice, context, ".docx")),
+                                         create_parent="div")
     writer = _NoticeWriter(document, notice)
     for element in body:
         writer.block(element)

@@ -11,7 +11,7 @@ from generator.render.templating import html_environment
 
 def render_fragment(notice: ResolvedNotice, context: RenderContext) -> str:
     template = html_environment(context.templates).get_template("fragment.html.j2")
-    return template.render(n=notice, body=notice_body_html(notice, context))
+    return template.render(n=notice, body=notice_body_html(notice, context, ".fragment.html"))
 
 
 register(OutputFormat(

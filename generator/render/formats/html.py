@@ -11,14 +11,16 @@ from generator.render.reading import html_text
 from generator.render.templating import html_environment
 
 
-def notice_body_html(notice: ResolvedNotice, context: RenderContext) -> str:
-    """The notice's Markdown turned into HTML, the same way the website turns it."""
-    return markdown.markdown(render_markdown(notice, context), extensions=MARKDOWN_EXTENSIONS)
+def notice_body_html(notice: ResolvedNotice, context: RenderContext, suffix: str,
+                     template_name: str | None = None) -> str:
+    """The notice's Markdown turned into HTML, the same way the website turns it; links to its other
+    versions name files ending in ``suffix``."""
+    return markdown.markdown(render_markdown(notice, context, suffix, template_name), extensions=MARKDOWN_EXTENSIONS)
 
 
 def render_html(notice: ResolvedNotice, context: RenderContext) -> str:
     template = html_environment(context.templates).get_template("notice.html.j2")
-    return template.render(n=notice, body=notice_body_html(notice, context))
+    return template.render(n=notice, body=notice_body_html(notice, context, ".html"))
 
 
 register(OutputFormat(

@@ -137,6 +137,7 @@ register(OutputFormat(
     needs=Needs(libraries=("pydantic",)),
     read_text=json_text,
     laid_out=False,
+    childrens=False,  # the notice's JSON carries its children's version's wording (`children`)
 ))
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ import markdown
 
 from generator.facts.cascade import ResolvedNotice
 from generator.render.formats import Needs, OutputFormat, RenderContext, register
+from generator.render.layers import Companions
 from generator.render.reading import html_text
 from generator.render.templating import markdown_environment
 
@@ -16,9 +17,16 @@ _EXTRA_BLANK_LINES = re.compile(r"\n\n\n+")  # not \n{3,}: this spelling is ten 
 MARKDOWN_EXTENSIONS = ["attr_list", "tables", "sane_lists"]
 
 
-def render_markdown(notice: ResolvedNotice, context: RenderContext) -> str:
-    template = markdown_environment(context.templates).get_template("notice.md.j2")
-    return _EXTRA_BLANK_LINES.sub("\n\n", template.render(n=notice)).strip() + "\n"
+# Each version of a notice has its own template; both take their facts from the same ResolvedNotice.
+TEMPLATES = {"everyone": "notice.md.j2", "children": "notice.children.md.j2"}
+
+
+def render_markdown(notice: ResolvedNotice, context: RenderContext, suffix: str = ".md",
+                    template_name: str | None = None) -> str:
+    """The notice (or its children's version) as Markdown; its links to its other versions name files
+    ending in ``suffix``, the format's own, since each format's files sit side by side."""
+    template = markdown_environment(context.templates).get_template(template_name or TEMPLATES[notice.audience])
+    return _EXTRA_BLANK_LINES.sub("\n\n", template.render(n=notice, files=Companions(notice, suffix))).strip() + "\n"
 
 
 def markdown_text(content: bytes) -> str:

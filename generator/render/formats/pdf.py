@@ -7,6 +7,7 @@ from functools import cache
 from generator.facts.cascade import ResolvedNotice
 from generator.render.formats import Needs, OutputFormat, RenderContext, register
 from generator.render.formats.html import notice_body_html
+from generator.render.layers import written_out_links
 from generator.render.pdf_text import pdf_text
 from generator.render.templating import html_environment
 
@@ -43,9 +44,15 @@ def html_to_pdf(document: str) -> bytes:
 PDF_NEEDS = Needs(libraries=("jinja2", "markdown", "weasyprint", "pydyf", "tinycss2", "pypdfium2"))
 
 
-def render_pdf(notice: ResolvedNotice, context: RenderContext) -> bytes:
+def document_pdf(notice: ResolvedNotice, body: str, context: RenderContext) -> bytes:
+    """One document of a notice as a PDF: the full notice, its children's version or its first layer,
+    given as the HTML its Markdown became. Every PDF of a notice is made here."""
     template = html_environment(context.templates).get_template("notice.pdf.html.j2")
-    return html_to_pdf(template.render(n=notice, body=notice_body_html(notice, context)))
+    return html_to_pdf(template.render(n=notice, body=written_out_links(body)))
+
+
+def render_pdf(notice: ResolvedNotice, context: RenderContext) -> bytes:
+    return document_pdf(notice, notice_body_html(notice, context, ".pdf"), context)
 
 
 register(OutputFormat(
