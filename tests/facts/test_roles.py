@@ -271,7 +271,7 @@ def test_a_school_changes_a_notice_field_only_as_the_manual_says(base, tmp_path:
     """docs/trusts.md: `replace` takes the fields it lists whole, `add` appends (or replaces an item by
     its key), `remove` drops by key; any other way is refused naming the key."""
     folder, data = base
-    trust = resolve(load_facts(folder))[0].notice
+    trust = next(n for n in resolve(load_facts(folder)) if n.key == NOTICE_KEY).notice
     info = Notice.model_fields[name]
     held = _models_in(info.annotation)
     for how in ("replace", "add", "remove"):
