@@ -1,17 +1,15 @@
-"""What a parent, a pupil, an employee or a visitor looks for in each of the six newer library notices is in the notice Oakmoor publishes from its facts, and a school that adopts one has only its own facts to fill in."""
+"""What a parent, a pupil, an employee or a visitor looks for in each of the six newer library notices is in the notice Oakmoor publishes from its facts (adopting them is tests/library/test_every_notice.py)."""
 
 from __future__ import annotations
 
 import html
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from generator.facts.placeholders import MARKER
-from tests.conftest import EXAMPLE, PROJECT, TEMPLATES, fill_placeholders, notices
+from tests.conftest import EXAMPLE, PROJECT, TEMPLATES, notices
 
 LIBRARY = PROJECT / "generator" / "library"
 NOTICES = ("workforce", "governance", "job-applicants", "visitors-cctv", "biometrics", "photographs")
@@ -115,52 +113,3 @@ def test_each_notice_page_states_its_facts_on_the_web_page_too(built: Path, noti
     title = yaml.safe_load((EXAMPLE / f"{notice}.yaml").read_text("utf-8"))["title"]
     assert f">{title}" in page
     assert "University of Chichester Academy Trust" in page
-
-
-def without_the_library_notices(facts: Path) -> None:
-    """The example as it was before Oakmoor adopted these notices: children in need alone, with its recipients."""
-    for adopted in NOTICES:
-        (facts / f"{adopted}.yaml").unlink()
-    still_named = {item["id"] for item in yaml.safe_load((facts / "children-in-need.yaml").read_text("utf-8"))["recipients"]}
-    for path in (facts / "organisation.yaml", facts / "schools" / "oakmoor.yaml"):
-        tree = yaml.safe_load(path.read_text("utf-8"))
-        tree["recipients"] = {key: entry for key, entry in tree["recipients"].items() if key in still_named}
-        path.write_text(yaml.safe_dump(tree, allow_unicode=True, sort_keys=False), "utf-8")
-
-
-def adopt(notice: str, facts: Path) -> int:
-    """A school's copy of one library notice, with the catalogue's recipients it names added to its files;
-    returns how many of those recipients the school must still name."""
-    text = (LIBRARY / "notices" / f"{notice}.yaml").read_text("utf-8")
-    (facts / f"{notice}.yaml").write_text(text, "utf-8")
-    named = {item["id"] for item in yaml.safe_load(text).get("recipients") or []}
-    catalogue = yaml.safe_load((LIBRARY / "recipients.yaml").read_text("utf-8"))
-    to_name = 0
-    for group, path in (("national", facts / "organisation.yaml"), ("school_own", facts / "schools" / "oakmoor.yaml")):
-        facts_text = path.read_text("utf-8")
-        missing = {key: entry for key, entry in catalogue[group].items()
-                   if key in named and not re.search(rf"(?m)^  {re.escape(key)}:$", facts_text)}
-        to_name += sum(MARKER in entry["name"] for entry in missing.values())
-        lines = [f"  {key}:\n" + "".join(f'    {field}: "{value}"\n' for field, value in entry.items())
-                 for key, entry in missing.items()]
-        path.write_text(facts_text.rstrip("\n") + "\n" + "".join(lines), "utf-8")
-    return to_name
-
-
-@pytest.mark.parametrize("notice", NOTICES)
-def test_a_school_adopting_a_library_notice_fills_in_only_its_own_facts_then_it_passes(tmp_path: Path, notice: str) -> None:
-    facts = tmp_path / "notices"
-    shutil.copytree(EXAMPLE, facts)
-    without_the_library_notices(facts)
-    recipients_to_name = adopt(notice, facts)
-    left = notices("check", "--facts", str(facts), "--today", "2026-12-01")
-    own_facts = (facts / f"{notice}.yaml").read_text("utf-8").count(f': "{MARKER}: ')
-    assert left.exit_code == 1
-    assert left.output.count("is still to be completed") == own_facts + recipients_to_name, left.output
-    fill_placeholders(facts)
-    checked = notices("check", "--facts", str(facts), "--today", "2026-12-01", "--strict")
-    assert checked.exit_code == 0, checked.output
-    built = notices("build", "--facts", str(facts), "--templates", str(TEMPLATES), "--out", str(tmp_path / "dist"),
-                    "--format", "md,html,json,docx", "--no-cache")
-    assert built.exit_code == 0, built.output
-    assert MARKER not in (tmp_path / "dist" / "oakmoor" / f"{notice}.md").read_text("utf-8")
