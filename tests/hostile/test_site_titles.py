@@ -65,7 +65,7 @@ class TitleSite:
         shutil.rmtree(project / "notices")
         write_facts(project / "notices", _title_facts(standalone))
         settings = project / "mkdocs.yml"  # downloads are not titles: one format keeps the build quick
-        text = settings.read_text().replace("formats: [pdf, docx, html, json, fragment, booklet]", "formats: [json]")
+        text = settings.read_text().replace("formats: [pdf, glance, docx, html, json, fragment, booklet]", "formats: [json]")
         # The theme's other places for titles, which a school may turn on: tabs, breadcrumbs, next/previous.
         text = text.replace("    - search.highlight\n", "    - search.highlight\n" + "".join(
             f"    - {feature}\n" for feature in EXTRA_FEATURES))

@@ -227,8 +227,8 @@ def test_a_standalone_school_lists_its_notices_without_a_schools_section(project
 def _offering(project: Path, offered: str) -> Path:
     settings = project / "mkdocs.yml"
     text = settings.read_text()
-    assert "formats: [pdf, docx, html, json, fragment, booklet]" in text
-    settings.write_text(text.replace("formats: [pdf, docx, html, json, fragment, booklet]", f"formats: {offered}"))
+    assert "formats: [pdf, glance, docx, html, json, fragment, booklet]" in text
+    settings.write_text(text.replace("formats: [pdf, glance, docx, html, json, fragment, booklet]", f"formats: {offered}"))
     return settings
 
 

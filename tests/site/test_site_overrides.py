@@ -19,7 +19,7 @@ def school_repository(tmp_path: Path) -> Path:
     assert CliRunner().invoke(main, ["init", str(school), "--trust", "--school", "hill"]).exit_code == 0
     fill_placeholders(school / "notices")
     settings = school / "mkdocs.yml"  # a website without downloads builds quickly
-    settings.write_text(settings.read_text("utf-8").replace("formats: [pdf, docx, html, json, fragment, booklet]",
+    settings.write_text(settings.read_text("utf-8").replace("formats: [pdf, glance, docx, html, json, fragment, booklet]",
                                                             "formats: [json]"), "utf-8")
     return school
 
