@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import multiprocessing
 import os
 import shutil
 import sys
@@ -113,7 +114,10 @@ def _render_slow(jobs: list[tuple[OutputFormat, object, Path]], context: RenderC
     workers = min(len(jobs), workers)
     with contextlib.ExitStack() as stack:
         if workers > 1:
-            pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers))
+            # Workers start from a fresh server process, not forked from this one: a process forked
+            # after Typst has run inherits its thread pool's state but not its threads, and hangs.
+            pool = stack.enter_context(ProcessPoolExecutor(
+                max_workers=workers, mp_context=multiprocessing.get_context("forkserver")))
             results = pool.map(_render_job, [f.name for f, _, _ in jobs], [subject for _, subject, _ in jobs],
                                itertools.repeat(context))
             # On a failure or an interruption, files not yet started are dropped, not rendered first.

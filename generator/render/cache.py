@@ -36,7 +36,7 @@ DEFAULT_FOLDER = Path(".notices-cache")
 _GENERATOR = Path(__file__).resolve().parent.parent
 
 # The libraries whose version changes the bytes of a PDF or a Word file.
-_WRITERS = ("privacy-notices", "weasyprint", "pydyf", "tinycss2", "python-docx", "markdown", "jinja2", "lxml")
+_WRITERS = ("privacy-notices", "typst", "python-docx", "markdown", "jinja2", "lxml")
 
 
 def folder_digest(folder: Path) -> bytes:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.conftest import PROJECT
 
-FIGURES = ["facts -> Markdown (all notices)", "site build vs plain mkdocs", "PDF per document",
+FIGURES = ["facts -> Markdown (all notices)", "site build vs plain mkdocs", "PDF per document", "booklet vs WeasyPrint",
            "PDF+Word stage speed-up", "one-school edit vs full build", "peak RSS of the whole build",
            "per-notice cost at 2 schools", "per-notice cost at 3 schools", "per-notice cost growth"]
 

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import http.server
 import re
 import shutil
-import threading
 from collections import Counter
 from pathlib import Path
 
 import pikepdf
 import pytest
+import typst
 
 from generator.build import load_notices
 from generator.render.formats import RenderContext, all_formats
-from generator.render.formats.booklet import booklet_html
-from generator.render.formats.pdf import html_to_pdf, pdf_pages
+from generator.render.formats.booklet import booklet_document, render_booklet
+from generator.render.formats.pdf import pdf_pages, render_pdf
+from generator.render.typesetting import PrintTemplateError
 from generator.render.sections import SECTIONS
 from tests.conftest import EXAMPLE, TEMPLATES
 from tests.formats.conftest import build, flat
@@ -65,8 +65,8 @@ def test_the_pdf_structure_has_the_headings_lists_and_table(notice_pdf: pikepdf.
 
 def test_the_pdf_declares_pdf_ua_and_shows_its_title(notice_pdf: pikepdf.Pdf) -> None:
     assert notice_pdf.Root.ViewerPreferences.DisplayDocTitle is True
-    metadata = str(notice_pdf.open_metadata())
-    assert 'pdfuaid:part="1"' in metadata
+    with notice_pdf.open_metadata() as metadata:
+        assert metadata["pdfuaid:part"] == "1"
 
 
 def test_the_pdf_dates_come_from_the_facts(notice_pdf: pikepdf.Pdf, example_notice) -> None:
@@ -75,13 +75,16 @@ def test_the_pdf_dates_come_from_the_facts(notice_pdf: pikepdf.Pdf, example_noti
     assert str(notice_pdf.docinfo.ModDate).startswith(f"D:{reviewed}")
 
 
-def test_every_font_in_the_pdf_is_embedded(notice_pdf: pikepdf.Pdf) -> None:
+def test_every_font_in_the_pdf_is_embedded_and_comes_with_the_typst_package(notice_pdf: pikepdf.Pdf) -> None:
+    """No font is taken from the system, so the PDF is the same on every machine and needs no font package."""
+    packaged = {family.replace(" ", "") for family in typst.Fonts(include_system_fonts=False).families()}
     fonts = {font.objgen: font for page in notice_pdf.pages for font in page.Resources.Font.values()}
     assert fonts
     for font in fonts.values():
         descriptor = (font.DescendantFonts[0] if "/DescendantFonts" in font else font).FontDescriptor
         assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), font.BaseFont
-        assert "DejaVu" in str(font.BaseFont), "the PDF should use the locally installed DejaVu fonts"
+        family = str(font.BaseFont).split("+", 1)[-1].split("-", 1)[0]
+        assert family in packaged, f"{font.BaseFont} is not one of the fonts the typst package carries"
 
 
 def test_the_pdf_pages_are_a4(notice_pdf: pikepdf.Pdf) -> None:
@@ -136,30 +139,48 @@ def test_the_booklet_has_one_top_bookmark_per_notice(booklet: Path) -> None:
 
 def test_the_booklet_keeps_ids_unique(two_notice_facts: Path) -> None:
     notices = load_notices(two_notice_facts)
-    ids = re.findall(r'\sid="([^"]+)"', booklet_html(notices, RenderContext(TEMPLATES)))
+    document = booklet_document(notices, RenderContext(TEMPLATES))
+    ids = [node["id"] for chapter in document.chapters for node in chapter.body
+           if node["kind"] == "heading" and node["id"]]
     assert len(ids) == len(set(ids))
     assert "pupils--your-rights" in ids and "children-in-need--your-rights" in ids
 
 
-def test_making_a_pdf_fetches_nothing_even_if_a_template_asks() -> None:
-    requests: list[str] = []
+def test_the_booklet_contents_page_is_tagged_as_a_table_of_contents(booklet: Path) -> None:
+    """Each entry a TOCI holding one link to its notice, not a link inside a link in a NonStruct."""
+    with pikepdf.open(booklet) as pdf:
+        entries = []
 
-    class Recorder(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
-            requests.append(self.path)
-            self.send_error(404)
+        def collect(node) -> None:
+            if isinstance(node, pikepdf.Array):
+                for child in node:
+                    collect(child)
+            elif isinstance(node, pikepdf.Dictionary):
+                if node.get("/S") == "/TOCI":
+                    entries.append(_structure_types(node.K, Counter()))
+                elif "/K" in node:
+                    collect(node.K)
 
-    server = http.server.HTTPServer(("127.0.0.1", 0), Recorder)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        url = f"http://127.0.0.1:{server.server_port}"
-        html_to_pdf(f'<html lang="en-GB"><head><title>t</title><link rel="stylesheet" href="{url}/x.css"></head>'
-                    f'<body><img src="{url}/logo.png" alt="logo"><p>text</p></body></html>')
-    finally:
-        server.shutdown()
-        server.server_close()
-    assert requests == []
+        collect(pdf.Root.StructTreeRoot.K)
+        found = _structure_types(pdf.Root.StructTreeRoot.K, Counter())
+    assert len(entries) == 2 and found["/TOC"] >= 1 and found["/NonStruct"] == 0
+    assert all(entry["/Link"] == 1 for entry in entries)
+
+
+def test_the_print_template_cannot_read_outside_its_folder(tmp_path: Path, example_notice) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    template = templates / "notice.typ"
+    template.write_text(template.read_text("utf-8") + '\n#read("/../../../../etc/hostname")\n', "utf-8")
+    with pytest.raises(PrintTemplateError, match="notice.typ:.*the print template does not compile"):
+        render_pdf(example_notice, RenderContext(templates))
+
+
+def test_the_same_notice_gives_the_same_bytes(example_notice, two_notice_facts: Path) -> None:
+    context = RenderContext(TEMPLATES)
+    assert render_pdf(example_notice, context) == render_pdf(example_notice, context)
+    notices = load_notices(two_notice_facts)
+    assert render_booklet(notices, context) == render_booklet(notices, context)
 
 
 def test_a_paragraph_longer_than_a_page_passes_the_build_audit(tmp_path: Path) -> None:
