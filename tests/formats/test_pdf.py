@@ -63,6 +63,36 @@ def test_the_pdf_structure_has_the_headings_lists_and_table(notice_pdf: pikepdf.
     assert found["/Link"] >= 1
 
 
+def _heading_levels(node, levels: list[int]) -> list[int]:
+    """The levels of the H1-H6 structure elements in reading order."""
+    if isinstance(node, pikepdf.Array):
+        for child in node:
+            _heading_levels(child, levels)
+    elif isinstance(node, pikepdf.Dictionary):
+        if re.fullmatch(r"/H[1-6]", str(node.get("/S", ""))):
+            levels.append(int(str(node.S)[2:]))
+        if "/K" in node:
+            _heading_levels(node.K, levels)
+    return levels
+
+
+@pytest.mark.parametrize("which", ["notice", "booklet"])
+def test_the_headings_start_at_h1_and_never_skip_a_level(notice_pdf: pikepdf.Pdf, booklet: Path, which: str) -> None:
+    with pikepdf.open(booklet) as opened:
+        pdf = notice_pdf if which == "notice" else opened
+        levels = _heading_levels(pdf.Root.StructTreeRoot.K, [])
+    assert levels[0] == 1
+    assert all(level <= previous + 1 for previous, level in zip(levels, levels[1:])), levels
+
+
+def test_the_page_numbers_and_running_footer_are_page_furniture(notice_pdf: pikepdf.Pdf) -> None:
+    """Marked as a pagination artifact, so that a screen reader does not read them inside the text."""
+    for page in notice_pdf.pages:
+        content = b"".join(stream.read_bytes() for stream in (
+            page.Contents if isinstance(page.Contents, pikepdf.Array) else [page.Contents]))
+        assert b"/Artifact<</Attached[/Bottom]/Subtype/Footer/Type/Pagination>>BDC" in content
+
+
 def test_the_pdf_declares_pdf_ua_and_shows_its_title(notice_pdf: pikepdf.Pdf) -> None:
     assert notice_pdf.Root.ViewerPreferences.DisplayDocTitle is True
     with notice_pdf.open_metadata() as metadata:
