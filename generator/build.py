@@ -61,6 +61,14 @@ def _jobs(notices: list[ResolvedNotice], formats: list[OutputFormat]) -> list[tu
     return jobs
 
 
+# Workers start from a fresh server process, not forked from this one: a process forked after Typst
+# has run inherits its thread pool's state but not its threads, and hangs. The server imports the
+# slow formats once (importing is all it does with them), so each build's workers start at once.
+_WORKER_START = multiprocessing.get_context("forkserver")
+_WORKER_START.set_forkserver_preload(["generator.build", "generator.render.formats.pdf",
+                                      "generator.render.formats.booklet", "generator.render.formats.docx"])
+
+
 def _render_job(format_name: str, subject, context: RenderContext) -> bytes:
     """Runs in a worker process: formats are looked up by name, since their functions do not pickle."""
     return all_formats()[format_name].render(subject, context)
@@ -114,10 +122,7 @@ def _render_slow(jobs: list[tuple[OutputFormat, object, Path]], context: RenderC
     workers = min(len(jobs), workers)
     with contextlib.ExitStack() as stack:
         if workers > 1:
-            # Workers start from a fresh server process, not forked from this one: a process forked
-            # after Typst has run inherits its thread pool's state but not its threads, and hangs.
-            pool = stack.enter_context(ProcessPoolExecutor(
-                max_workers=workers, mp_context=multiprocessing.get_context("forkserver")))
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers, mp_context=_WORKER_START))
             results = pool.map(_render_job, [f.name for f, _, _ in jobs], [subject for _, subject, _ in jobs],
                                itertools.repeat(context))
             # On a failure or an interruption, files not yet started are dropped, not rendered first.
