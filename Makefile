@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 $(BIN)/notices: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e '.[build]'
 	touch $@
 
 $(VENV)/.test-extras: $(BIN)/notices
@@ -18,7 +18,6 @@ $(VENV)/.test-extras: $(BIN)/notices
 	touch $@
 
 site: $(BIN)/notices
-	bash .ci/system-packages build
 	$(BIN)/notices build --out dist
 	$(BIN)/notices site --out site
 

@@ -21,16 +21,21 @@ from pathlib import Path
 
 import jinja2
 import yaml
+from markupsafe import Markup
 
 from bench import weasyprint_floor
 from bench.synthetic import write_trust
-from generator.build import load_notices, render_all, select_formats
+from generator.build import render_all
+from generator.facts import free_text
+from generator.project import load_project
+from generator.facts.sections import SECTIONS, SUBTITLES, TITLES
+from generator.law.dated import law_as_at, longdate
 from generator.render import text
-from generator.render.formats import RenderContext
+from generator.render.cache import OutputCache
+from generator.render.formats import RenderContext, select_formats
 from generator.render.formats.booklet import render_booklet
 from generator.render.formats.markdown import render_markdown
 from generator.render.formats.pdf import render_pdf
-from generator.render.sections import SECTIONS, TITLES
 
 PROJECT = Path(__file__).resolve().parent.parent
 TEMPLATES = PROJECT / "templates"
@@ -40,6 +45,9 @@ FIGURES = ("md", "pdf", "booklet", "speedup", "incremental", "site")
 # in a shared working tree, someone else's edit between the full and the incremental build would
 # otherwise change the cache key of every file and time a full build twice.
 BUILD_ENVIRONMENT = {**os.environ, "CI": "1", "NO_MKDOCS_2_WARNING": "1"}
+# The plugin hands the theme titles as Markup (escaped HTML); the plain build's YAML holds the same text.
+for _dumper in (yaml.Dumper, yaml.SafeDumper):
+    _dumper.add_representer(Markup, lambda dumper, title: dumper.represent_str(str(title)))
 
 
 def freeze_generator(work: Path) -> None:
@@ -73,22 +81,22 @@ def bare_jinja(templates: Path) -> jinja2.Template:
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), trim_blocks=True,
                                      lstrip_blocks=True, keep_trailing_newline=True)
     # ``shared`` renders the macro every time: the floor reuses nothing across schools.
-    environment.globals.update(sections=SECTIONS, titles=TITLES, anchor=text.anchor,
-                               shared=lambda macro, *arguments: macro(*arguments))
-    environment.filters.update(md_block=text.block, link=text.link, mailto=text.mailto,
-                               join_list=text.join_list, capfirst=text.capfirst, longdate=text.longdate,
+    environment.globals.update(sections=SECTIONS, titles=TITLES, subtitles=SUBTITLES, anchor=text.anchor,
+                               shared=lambda macro, *arguments: macro(*arguments), law_as_at=law_as_at)
+    environment.filters.update(md_block=free_text.block, link=text.link, mailto=text.mailto,
+                               join_list=text.join_list, capfirst=text.capfirst, longdate=longdate,
                                trusted=text.TrustedMarkdown)
     return environment.get_template("notice.md.j2")
 
 
 def measure_markdown(facts: Path, repeats: int) -> dict:
-    notices = load_notices(facts)
+    notices = load_project(facts).notices
     template = bare_jinja(TEMPLATES)
 
     def ours():
         text._inline.cache_clear()  # as in a fresh ``notices build``: no fact text escaped yet
         context = RenderContext(templates=TEMPLATES)
-        for notice in load_notices(facts):
+        for notice in load_project(facts).notices:
             render_markdown(notice, context)
 
     floor, ours_time = median_times([lambda: [template.render(n=notice) for notice in notices], ours], repeats)
@@ -107,13 +115,13 @@ def against_weasyprint(name: str, subjects: list, floor_document, ours, repeats:
 
 
 def measure_pdf(facts: Path, repeats: int, sample: int) -> dict:
-    notices = load_notices(facts)[:sample]
+    notices = load_project(facts).notices[:sample]
     return against_weasyprint("PDF per document vs WeasyPrint", notices, weasyprint_floor.notice_document,
                               render_pdf, repeats, f"{len(notices)} documents")
 
 
 def measure_booklet(facts: Path, repeats: int, sample: int) -> dict:
-    notices = load_notices(facts)
+    notices = load_project(facts).notices
     schools = [[notice for notice in notices if notice.variant.id == school]
                for school in dict.fromkeys(notice.variant.id for notice in notices)][:max(1, sample // 12)]
     return against_weasyprint("booklet vs WeasyPrint", schools, weasyprint_floor.booklet_document, render_booklet,
@@ -121,7 +129,7 @@ def measure_booklet(facts: Path, repeats: int, sample: int) -> dict:
 
 
 def measure_speedup(facts: Path, work: Path, repeats: int, sample: int) -> dict:
-    notices = load_notices(facts)[:sample]
+    notices = load_project(facts).notices[:sample]
     context = RenderContext(templates=TEMPLATES)
     formats = select_formats(["pdf", "docx"])
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
@@ -256,20 +264,21 @@ def measure_site(facts: Path, work: Path, repeats: int) -> dict | None:
 
     # The same pages as files, each with the front matter the plugin hands the theme (title, version,
     # downloads), so that both builds make the same HTML and differ only in where the pages come from.
-    notices = load_notices(facts)
+    notices = load_project(facts).notices
     context = RenderContext(templates=TEMPLATES)
     pages = site_pages(notices, context)
     offered = notices_options.get("formats", NoticesConfig.formats.default)
-    downloads = render_downloads(notices, offered, context, work / "cache")
     plain_docs = work / "site-plain-docs"
     shutil.rmtree(plain_docs, ignore_errors=True)
     shutil.copytree(docs, plain_docs)
-    for page in pages:
-        page.downloads = downloads.get((page.school.variant.id if page.school else None,
-                                        page.notice.id if page.notice else None), [])
-        front_matter = yaml.safe_dump(theme_meta(page, url_of=lambda src_uri: src_uri), allow_unicode=True)
-        (plain_docs / page.src_uri).parent.mkdir(parents=True, exist_ok=True)
-        (plain_docs / page.src_uri).write_text(f"---\n{front_matter}---\n\n{page.markdown}", "utf-8")
+    with OutputCache(work / "cache", TEMPLATES) as cache:  # the downloads' sizes are read from it
+        downloads = render_downloads(notices, offered, context, cache)
+        for page in pages:
+            page.downloads = downloads.get((page.school.variant.id if page.school else None,
+                                            page.notice.id if page.notice else None), [])
+            front_matter = yaml.safe_dump(theme_meta(page, url_of=lambda src_uri: src_uri), allow_unicode=True)
+            (plain_docs / page.src_uri).parent.mkdir(parents=True, exist_ok=True)
+            (plain_docs / page.src_uri).write_text(f"---\n{front_matter}---\n\n{page.markdown}", "utf-8")
     for download in (work / "site-ours" / "downloads").rglob("*") if (work / "site-ours" / "downloads").is_dir() else []:
         if download.is_file():
             target = plain_docs / download.relative_to(work / "site-ours")
@@ -288,7 +297,7 @@ def measure_scales(scales: list[int], notices: int, work: Path, seed: int, forma
     costs = {}
     for schools in scales:
         facts = write_trust(work / f"scale-{schools}" / "facts", schools, notices, seed)
-        count = len(load_notices(facts))
+        count = len(load_project(facts).notices)
         cache = work / f"scale-{schools}" / "cache"
         shutil.rmtree(cache, ignore_errors=True)
         seconds, peak, cpu = timed_build(facts, work / f"scale-{schools}" / "dist", cache, formats)

@@ -8,6 +8,8 @@ import multiprocessing
 import os
 import shutil
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -16,12 +18,11 @@ from pathlib import Path
 import click
 
 from generator.check import AuditFailed, audit_rendered
-from generator.facts.cascade import ResolvedNotice, resolve
-from generator.facts.load import load_facts
-from generator.facts.placeholders import refuse_placeholders
+from generator.facts.cascade import ResolvedNotice
+from generator.project import load_project
 from generator.publish import check_output_folder, staged_output
 from generator.render.cache import OutputCache
-from generator.render.formats import OutputFormat, RenderContext, all_formats
+from generator.render.formats import OutputFormat, RenderContext, all_formats, select_formats
 
 
 @dataclass
@@ -31,34 +32,10 @@ class BuildResult:
     files: list[Path] = field(default_factory=list)
 
 
-def select_formats(names: list[str] | None) -> list[OutputFormat]:
-    """The formats asked for, or all of them; an unknown name is a ValueError listing the known ones."""
-    known = all_formats()
-    if not names:
-        return list(known.values())
-    unknown = [name for name in names if name not in known]
-    if unknown:
-        raise ValueError(f"unknown format {', '.join(unknown)}; choose from {', '.join(known)}")
-    return [known[name] for name in names]
-
-
-def load_notices(facts: Path) -> list[ResolvedNotice]:
-    """Facts folder -> one ResolvedNotice per (school, notice). Raises FactErrors."""
-    return resolve(load_facts(facts))
-
-
 def _jobs(notices: list[ResolvedNotice], formats: list[OutputFormat]) -> list[tuple[OutputFormat, object, Path]]:
     """(format, what it renders, where it goes) for every file of the build, in a fixed order."""
-    jobs: list[tuple[OutputFormat, object, Path]] = []
-    for output_format in formats:
-        if output_format.scope == "school":
-            for school_id in sorted({notice.variant.id for notice in notices}):
-                school_notices = [notice for notice in notices if notice.variant.id == school_id]
-                jobs.append((output_format, school_notices, output_format.output_path(school_id)))
-        else:
-            for notice in notices:
-                jobs.append((output_format, notice, output_format.output_path(notice.variant.id, notice.id)))
-    return jobs
+    return [(output_format, subject, path) for output_format in formats
+            for path, subject in output_format.files(notices)]
 
 
 # Workers start from a fresh server process, not forked from this one: a process forked after Typst
@@ -122,7 +99,8 @@ def _render_slow(jobs: list[tuple[OutputFormat, object, Path]], context: RenderC
     workers = min(len(jobs), workers)
     with contextlib.ExitStack() as stack:
         if workers > 1:
-            pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers, mp_context=_WORKER_START))
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers, mp_context=_WORKER_START,
+                                                           initializer=_stop_with_parent))
             results = pool.map(_render_job, [f.name for f, _, _ in jobs], [subject for _, subject, _ in jobs],
                                itertools.repeat(context))
             # On a failure or an interruption, files not yet started are dropped, not rendered first.
@@ -133,6 +111,25 @@ def _render_slow(jobs: list[tuple[OutputFormat, object, Path]], context: RenderC
             results = stack.enter_context(click.progressbar(
                 results, length=len(jobs), label=f"Rendering {len(jobs)} PDF and Word files", file=sys.stderr))
         yield from results
+
+
+def _stop_with_parent() -> None:
+    """Runs in each pool worker as it starts: the worker exits within a second of its build's death.
+
+    A build killed outright (SIGKILL) cannot stop its workers, which would wait on the job queue
+    for ever. The worker's parent is the fork server, which ends as soon as the build does, so the
+    worker watches for its parent's process id to change. That works on every POSIX system; Linux's
+    PR_SET_PDEATHSIG would act at once, but it fires when the thread that started the worker
+    ends, not the process (the website preview builds in a thread of its own).
+    """
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="stop-with-build", daemon=True).start()
 
 
 def _write(root: Path, relative: Path, content: bytes) -> Path:
@@ -165,12 +162,10 @@ def build(facts: Path, out: Path, templates: Path, format_names: list[str] | Non
     """
     formats = select_formats(format_names)
     check_output_folder(out, project_root or Path.cwd(), inputs=(facts, templates))
-    tree = load_facts(facts)
-    notices = resolve(tree)
-    refuse_placeholders(tree)
+    notices = load_project(facts).publishable()
     context = RenderContext(templates=templates)
-    with staged_output(out) as staging:
-        cache = OutputCache(cache_folder, templates) if cache_folder else None
+    with staged_output(out) as staging, \
+            OutputCache(cache_folder, templates) if cache_folder else contextlib.nullcontext() as cache:
         files = render_all(notices, formats, context, staging, cache=cache, progress=progress)
         audit(staging, notices, out, cache)
     return BuildResult(out=out, notices=notices, files=files)

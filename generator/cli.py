@@ -16,22 +16,21 @@ import click
 import jinja2
 from mkdocs.commands.serve import serve as mkdocs_serve
 
-from generator.build import build, load_notices
-from generator.check import audit_rendered, check_notices, report
+from generator.build import build
+from generator.check import audit_rendered, check_project, report
 from generator.check.findings import sorted_findings
-from generator.check.placeholders import placeholder_findings
-from generator.diff import REPORTS, SideUnreadable, load_side, review
-from generator.facts.cascade import resolve
+from generator.diff import REPORTS, load_side, review
+from generator.errors import NoticesError
 from generator.facts.errors import FactErrors, display_path
-from generator.facts.load import load_facts
+from generator.project import load_project
 from generator.facts.schema import write_schemas
+from generator.law.report import law_report
 from generator.manual import write_references
-from generator.publish import UnsafeOutput
 from generator.render.cache import DEFAULT_FOLDER as DEFAULT_CACHE
 from generator.scaffold import new_fact_file
 from generator.site.build import build_site
+from generator.starter import library, start_repository, tool_version
 
-UNSAFE_OUTPUT_MANUAL = "docs/refuses.md#where-a-build-may-write"
 FACTS_OPTION = click.option(
     "--facts", "facts", type=click.Path(path_type=Path), default=Path("notices"), show_default=True,
     help="The folder of fact files.",
@@ -71,20 +70,9 @@ def handles_errors(command):
         debug = click.get_current_context().find_root().params.get("debug", False)
         try:
             return command(*args, **kwargs)
-        except FactErrors as problems:
-            for error in problems.errors:
-                click.echo(str(error), err=True)
-                click.echo(f"  see {error.see}", err=True)  # its own line: the first stays file:line:col
-            noun = "problem" if len(problems.errors) == 1 else "problems"
-            click.echo(f"{len(problems.errors)} {noun} in the facts; nothing was built or changed.", err=True)
-            sys.exit(1)
-        except UnsafeOutput as problem:
-            click.echo(f"error: {problem}", err=True)
-            click.echo(f"  see {UNSAFE_OUTPUT_MANUAL}", err=True)
-            sys.exit(1)
-        except ValueError as problem:
-            click.echo(f"error: {problem}", err=True)
-            sys.exit(1)
+        except NoticesError as problem:
+            problem.show()
+            sys.exit(problem.exit_code)
         except jinja2.TemplateError as problem:  # templates/ is the user's to edit: their slip, not ours
             click.echo(f"{_template_place(problem)}template error: {problem}.", err=True)
             click.echo("Correct the template, or copy it back from the project's templates/ folder.", err=True)
@@ -121,15 +109,20 @@ def _stop(signal_number: int, _frame) -> None:
               show_default=True, help="The report: for people, as JSON, or as GitHub Actions annotations.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
 @click.option("--today", callback=_iso_date, metavar="YYYY-MM-DD",
-              help="The date review dates are judged against (default: today).")
+              help="Judge the facts against the law in force on this day, and review dates too (default: today).")
 @click.option("--rendered", type=click.Path(path_type=Path, exists=True, file_okay=False), metavar="DIR",
               help="Also audit the notices built into DIR: every required section present, in order, with its facts.")
 @handles_errors
 def check(facts: Path, report_format: str, strict: bool, today: datetime.date | None, rendered: Path | None) -> None:
     """Check the facts against UK GDPR Articles 13 and 14; exit 1 on any error (with --strict, any warning)."""
-    tree = load_facts(facts)
-    notices = resolve(tree)
-    findings = sorted_findings(check_notices(notices, today) + placeholder_findings(tree))
+    try:
+        project = load_project(facts)
+    except FactErrors as problems:
+        if report_format == "github":  # on the lines of the pull request too, not only in the log
+            click.echo(report.github_fact_errors(problems.errors))
+        raise
+    notices = project.notices
+    findings = check_project(project, today)
     if rendered is not None:
         findings = sorted_findings(findings + audit_rendered(rendered, notices))
     schools = len({notice.variant.id for notice in notices})
@@ -144,6 +137,14 @@ def check(facts: Path, report_format: str, strict: bool, today: datetime.date | 
         click.echo(f"{facts}: {report.summary(findings, len(notices), schools)}")
     if any(finding.severity == "error" or strict for finding in findings):
         sys.exit(1)
+
+
+@main.command(name="law")
+@click.option("--today", callback=_iso_date, metavar="YYYY-MM-DD",
+              help="Say which changes are in force on this day (default: today).")
+def law_command(today: datetime.date | None) -> None:
+    """List the changes of the law the checker knows, newest first, with their dates and sources."""
+    click.echo(law_report(today or datetime.date.today()))
 
 
 @main.command(name="build")
@@ -213,11 +214,11 @@ def schema(out: Path) -> None:
 @handles_errors
 def show(facts: Path, key: str) -> None:
     """Print one resolved notice (SCHOOL/NOTICE) as JSON, as every format sees it."""
-    for notice in load_notices(facts):
+    for notice in load_project(facts).notices:
         if notice.key == key:
             click.echo(json.dumps(notice.model_dump(mode="json"), indent=2, ensure_ascii=False))
             return
-    raise ValueError(f"no notice '{key}'; keys look like school/notice, e.g. oakmoor/children-in-need")
+    raise NoticesError(f"no notice '{key}'; keys look like school/notice, e.g. oakmoor/children-in-need")
 
 
 @main.command(name="new")
@@ -228,6 +229,22 @@ def show(facts: Path, key: str) -> None:
 def new_command(facts: Path, kind: str, item_id: str) -> None:
     """Start schools/ID.yaml (a school) or ID.yaml (a notice), every required fact a placeholder."""
     click.echo(f"wrote {new_fact_file(facts, kind, item_id)}; 'notices check' lists what to complete.")
+
+
+@main.command(name="init")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--trust", is_flag=True, help="A trust with several schools (default: one school on its own).")
+@click.option("--school", "school_ids", multiple=True, metavar="ID",
+              help="A school of the trust, e.g. --school hill --school vale (default: two, to rename).")
+@click.option("--notices", "notice_ids", callback=_comma_list, metavar="IDS",
+              help=f"Comma-separated notices from the library (default: all): {', '.join(library())}.")
+@handles_errors
+def init_command(folder: Path, trust: bool, school_ids: tuple[str, ...], notice_ids: list[str] | None) -> None:
+    """Start a school's or a trust's repository in FOLDER: its facts, website settings, workflow and hook."""
+    schools = list(school_ids) or (["first-school", "second-school"] if trust else [])
+    written = start_repository(folder, notice_ids or list(library()), trust, schools)
+    click.echo(f"Started {folder}/ ({len(written)} files) for privacy-notices {tool_version()}.")
+    click.echo(f"Next: cd {folder}, fill in every 'TO BE COMPLETED' that 'notices check' lists, then 'notices build'.")
 
 
 @main.command(name="docs")
@@ -247,23 +264,22 @@ def docs_command(facts: Path, out: Path) -> None:
 @click.argument("base")
 @click.argument("head", required=False)
 @click.option("--format", "report_format", type=click.Choice(sorted(REPORTS)), default="text", show_default=True,
-              help="text for a terminal, markdown for a pull-request comment, or json.")
+              help="text for a terminal, markdown for the full review, comment for a pull-request comment "
+                   "that fits at any scale, or json.")
 @click.option("--today", callback=_iso_date, metavar="YYYY-MM-DD",
               help="The date for suggested change-list entries and review dates (default: today).")
 @click.option("--fail-on-new-errors", is_flag=True, help="Exit 1 when the change introduces a checker error.")
+@click.option("--comment", "comment_file", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+              help="Also write the pull-request comment (the short form, which fits GitHub's limit) to FILE.")
 @handles_errors
 def diff_command(facts: Path, base: str, head: str | None, report_format: str, today: datetime.date | None,
-                 fail_on_new_errors: bool) -> None:
+                 fail_on_new_errors: bool, comment_file: Path | None) -> None:
     """What changes from BASE to HEAD, per school and notice: each a git revision (its copy of the facts
     folder) or a folder; HEAD defaults to the facts folder as it is now."""
-    try:
-        sides = [load_side(which, spec, facts) for which, spec in (("base", base), ("head", head))]
-    except SideUnreadable as problem:
-        click.echo(f"The {problem.which} side ({problem.label}) cannot be read:", err=True)
-        for error in problem.errors:
-            click.echo(f"  {error}", err=True)
-        sys.exit(1)
+    sides = [load_side(which, spec, facts) for which, spec in (("base", base), ("head", head))]
     result = review(*sides, today or datetime.date.today())
     click.echo(REPORTS[report_format](result), nl=False)
+    if comment_file is not None:
+        comment_file.write_text(REPORTS["comment"](result), encoding="utf-8")
     if fail_on_new_errors and result.new_errors:
         sys.exit(1)

@@ -18,6 +18,8 @@ import yaml
 from pydantic import AfterValidator, BaseModel, EmailStr, HttpUrl, StringConstraints
 
 from generator.check import rules_table
+from generator.law.dated import newest_first
+from generator.law.dated import longdate
 from generator.check.findings import manual_anchor
 from generator.check.placeholders import PLACEHOLDER_RULE
 from generator.check.rules import RuleEntry
@@ -286,7 +288,10 @@ def rules_page(entries: list[RuleEntry]) -> str:
             lines += ["", f'<a id="{entry.anchor}"></a>', "", f"### {entry.id}: {entry.title}", ""]
             lines += [_cell(entry.description), ""]
             if entry.article:
-                lines.append(f"- **Law:** UK GDPR Article {_cell(entry.article)}")
+                law = f"UK GDPR Article {entry.article}" if entry.article[0].isdigit() else entry.article
+                lines.append(f"- **Law:** {_cell(law)}")
+            lines.append(f"- **Source:** <{entry.source}>")
+            lines.append(f"- **In force:** {entry.span.words() or 'throughout the dates the catalogue covers'}")
             lines.append(f"- **Severity:** {entry.severity}")
             lines.append(f"- **Applies to:** {APPLIES.get(entry.applies, entry.applies)}")
             lines.append(f"- **How it is judged:** {_cell(entry.judged)}")
@@ -296,6 +301,7 @@ def rules_page(entries: list[RuleEntry]) -> str:
             fields = _fields_of(entry.id, rules)
             if fields:
                 lines.append(f"- **Keys:** {fields}")
+    lines += changes_section()
     lines += [
         "", "## Facts still to be completed", "",
         f'<a id="{manual_anchor(PLACEHOLDER_RULE)}"></a>', "",
@@ -311,9 +317,24 @@ def rules_page(entries: list[RuleEntry]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def changes_section() -> list[str]:
+    """The dated changes of the law, newest first, as `notices law` lists them."""
+    lines = ["", "## Changes of the law", "",
+             "`notices check` judges the facts against the law in force on the day (`--today`); a notice is",
+             "written in the law in force on its `last_reviewed` date, and the [stale-law warning](#l-stale-law)",
+             "names each change it predates. `notices law` prints this list.", "",
+             "| In force from | Change | Law | Commenced by |", "|---|---|---|---|"]
+    for change in newest_first():
+        when = longdate(change.commences) if change.commences else "not yet in force"
+        note = f"; {change.source_note}" if change.source_note else ""
+        lines.append(f"| {when} | {_cell(change.title)} (`{change.id}`) | [{_cell(change.law)}]({change.source}) | "
+                     f"[{_cell(change.commenced_by)}]({change.commencement_source}){_cell(note)} |")
+    return lines
+
+
 def reference_pages(facts: Path = Path("notices")) -> dict[str, str]:
     """File name -> content of every generated page of the manual."""
-    entries = rules_table()
+    entries = rules_table(every=True)
     tree = load_facts(facts) if (facts / "organisation.yaml").exists() else None
     return {"fields.md": fields_page(tree, entries), "rules.md": rules_page(entries)}
 

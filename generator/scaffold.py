@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from generator.errors import NoticesError
 from generator.facts.errors import FactErrors
 from generator.facts.load import SCHOOLS_FOLDER, load_facts
-from generator.facts.models import SLUG_PATTERN
+from generator.facts.models import ID_MAX_LENGTH, SLUG_PATTERN
 from generator.facts.placeholders import placeholder
+from generator.project import taken_notice_ids
 
 _SLUG = re.compile(SLUG_PATTERN)
 
@@ -44,6 +46,11 @@ local_authority: {_quoted("the local authority the school is in")}
 #   role: Office Manager
 #   email: office@example.sch.uk
 #   phone: "01234 567890"
+
+# How to complain to the school about its use of personal information, if not the trust's way
+# (Data Protection Act 2018 s.164A): an online form, an email address or a postal address.
+# complaints:
+#   url: https://www.example.sch.uk/complaints
 
 # The school's own recipients, by id. A notice names them under 'recipients:'; an id here wins
 # over the same id in organisation.yaml.
@@ -115,15 +122,19 @@ def _school_recipients(facts: Path) -> str:
 
 
 def _target(facts: Path, kind: str, item_id: str) -> Path:
-    if not _SLUG.match(item_id) or len(item_id) > 64:
-        raise ValueError(f"'{item_id}' cannot be a {kind} id; use lower-case letters, digits and single hyphens, "
+    if not _SLUG.match(item_id) or len(item_id) > ID_MAX_LENGTH:
+        raise NoticesError(f"'{item_id}' cannot be a {kind} id; use lower-case letters, digits and single hyphens, "
                          f"e.g. 'hill-school'")
+    taken = taken_notice_ids().get(item_id) if kind == "notice" else None
+    if taken:
+        raise NoticesError(f"'{item_id}' cannot be a notice id: it is {taken}; name the notice after what it is "
+                           "about, e.g. 'pupils'")
     if not (facts / "organisation.yaml").exists():
-        raise ValueError(f"{facts} has no organisation.yaml; run this from the project folder or pass --facts")
+        raise NoticesError(f"{facts} has no organisation.yaml; run this from the project folder or pass --facts")
     folder = facts / SCHOOLS_FOLDER if kind == "school" else facts
     existing = [path for path in (folder / f"{item_id}.yaml", folder / f"{item_id}.yml") if path.exists()]
     if existing:
-        raise ValueError(f"{existing[0]} already exists; edit it, or choose another id")
+        raise NoticesError(f"{existing[0]} already exists; edit it, or choose another id")
     return folder / f"{item_id}.yaml"
 
 

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
+import yaml
+from click.testing import CliRunner, Result
 from playwright.sync_api import sync_playwright
+
+from generator.cli import main
 
 PROJECT = Path(__file__).resolve().parent.parent
 EXAMPLE = PROJECT / "notices"
 TEMPLATES = PROJECT / "templates"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+NOTICES_COMMAND = str(Path(sys.executable).with_name("notices"))  # for tests that run it as a process
 SEED_AS_PUBLISHED = FIXTURES / "seed-as-published"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -36,6 +43,34 @@ def templates_with(tmp_path: Path, old: str, new: str) -> Path:
     return folder
 
 
+_PLACEHOLDER = re.compile(r'^(\s*)([\w-]+): "TO BE COMPLETED: [^"]*"$', re.MULTILINE)
+_COMMENTED_DPO = "# dpo:\n#   name: Jo Example\n#   email: dpo@example.org.uk"
+
+
+def fill_placeholders(facts: Path) -> None:
+    """What a school does after `notices init`: every placeholder replaced (a name becomes 'Name of hill'),
+    and the data protection officer named."""
+    for path in facts.rglob("*.yaml"):
+        text = _PLACEHOLDER.sub(lambda m: f"{m[1]}{m[2]}: " + ("ZA123456" if m[2] == "ico_registration"
+                                                              else f'"{m[2].title()} of {path.stem}"'),
+                                path.read_text("utf-8"))
+        path.write_text(text.replace(_COMMENTED_DPO, _COMMENTED_DPO.replace("# ", "").replace("#", "")), "utf-8")
+
+
+def write_facts(folder: Path, files: dict[str, object]) -> Path:
+    """Write each file: Python data through yaml.safe_dump, text and bytes as they are."""
+    for name, content in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        elif isinstance(content, str):
+            path.write_text(content, "utf-8")
+        else:
+            path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), "utf-8")
+    return folder
+
+
 @pytest.fixture
 def example_copy(tmp_path: Path) -> Path:
     """A copy of notices/ that a test may change."""
@@ -53,3 +88,8 @@ def chromium():
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
+
+
+def notices(*arguments: str) -> Result:
+    """Run the ``notices`` command as a user would, in this process."""
+    return CliRunner().invoke(main, list(arguments))

@@ -10,21 +10,16 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from click.testing import CliRunner, Result
 
 import generator.cli
-from generator.cli import main
 from generator.facts.schema import SCHEMAS
 from generator.facts.strict_yaml import load_yaml_file
 from generator.render.formats import all_formats
-from tests.conftest import EXAMPLE, FIXTURES, TEMPLATES, notice_template_holding
+from tests.conftest import EXAMPLE, FIXTURES, TEMPLATES, notice_template_holding, notices
 
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(?P<target>\S+)$")
 EXAMPLE_FILES = sorted(path for path in EXAMPLE.rglob("*.y*ml") if "schema" not in path.parts)
 
-
-def notices(*arguments: str) -> Result:
-    return CliRunner().invoke(main, list(arguments))
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -96,10 +91,17 @@ def test_every_fact_model_has_a_committed_schema() -> None:
     assert {path.name for path in (EXAMPLE / "schema").iterdir()} == set(SCHEMAS)
 
 
-def _break_the_build(monkeypatch: pytest.MonkeyPatch) -> None:
+def _break_the_build(monkeypatch: pytest.MonkeyPatch, bug: type[Exception] = RuntimeError) -> None:
     def broken(_facts):
-        raise RuntimeError("a bug in the generator")
-    monkeypatch.setattr(generator.cli, "load_facts", broken)
+        raise bug("a bug in the generator")
+    monkeypatch.setattr(generator.cli, "load_project", broken)
+
+
+def test_a_value_error_from_a_bug_is_an_internal_error_not_a_message_about_the_facts(monkeypatch) -> None:
+    _break_the_build(monkeypatch, ValueError)
+    result = notices("check", "--facts", str(EXAMPLE))
+    assert result.exit_code == 2
+    assert "internal error: ValueError: a bug in the generator" in result.output
 
 
 def test_an_internal_error_is_one_line_without_debug(monkeypatch: pytest.MonkeyPatch) -> None:

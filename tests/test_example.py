@@ -7,18 +7,16 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.build import load_notices
-from generator.cli import main
-from tests.conftest import EXAMPLE, FIXTURES, SEED_AS_PUBLISHED, TEMPLATES
+from generator.project import load_project
+from tests.conftest import EXAMPLE, FIXTURES, SEED_AS_PUBLISHED, TEMPLATES, notices
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("build") / "dist"
-    result = CliRunner().invoke(main, ["build", "--facts", str(EXAMPLE), "--templates", str(TEMPLATES),
-                                       "--out", str(out), "--format", "md,html"])
+    result = notices("build", "--facts", str(EXAMPLE), "--templates", str(TEMPLATES),
+                                       "--out", str(out), "--format", "md,html")
     assert result.exit_code == 0, result.output
     return out
 
@@ -34,8 +32,9 @@ SEED_FACTS = [
     "support these children and monitor their progress", "pastoral care", "assess the quality of our services",
     "evaluate and improve our policies on children's social care",
     # bases and statutes
-    "Article 6(1)(e)", "Article 9(2)(b)", "Children Act 1989", "Children and Young Persons Act 2008",
-    "Section 83 of the Children Act 1989", "Section 7 of the Children and Young Persons Act 2008",
+    # (corrected in the example: the school census, s.537A Education Act 1996, replaces the DfE's
+    # local-authority gateways, s.83 Children Act 1989 and s.7 Children and Young Persons Act 2008)
+    "Article 6(1)(e)", "Article 9(2)(b)", "Children Act 1989", "Section 537A of the Education Act 1996",
     "Regulation 3 of The Education (Information About Individual Pupils) (England) Regulations 2013",
     # recipients
     "Department for Education (DfE)", "Hampshire County Council Children's Services", "NHS School Nursing Service",
@@ -45,7 +44,8 @@ SEED_FACTS = [
     "https://www.gov.uk/government/publications/national-pupil-database-requests-received",
     "https://www.gov.uk/contact-dfe",
     # retention
-    "the age of 25", "The Education (Pupil Information) (England) Regulations 2005",
+    # (corrected: "until 25" comes from the IRMS toolkit for schools, not the 2005 Regulations)
+    "the age of 25", "Information Management Toolkit for Schools",
     # rights, complaint, contacts, DPO
     "Right of access", "Right to object", "https://ico.org.uk/concerns/", "Operations Manager",
     "01420 472132", "enquiries@oakmoor.hants.sch.uk", "Helen Turner", "unicat@chi.ac.uk",
@@ -67,8 +67,8 @@ def test_the_built_notice_states_each_seed_fact(built: Path, suffix: str, fact: 
 def test_a_second_school_gets_its_own_notice_naming_its_local_authority(example_copy: Path, tmp_path: Path) -> None:
     shutil.copy(FIXTURES / "second-school" / "regis.yaml", example_copy / "schools" / "regis.yaml")
     out = tmp_path / "dist"
-    result = CliRunner().invoke(main, ["build", "--facts", str(example_copy), "--templates", str(TEMPLATES),
-                                       "--out", str(out), "--format", "md,html"])
+    result = notices("build", "--facts", str(example_copy), "--templates", str(TEMPLATES),
+                                       "--out", str(out), "--format", "md,html")
     assert result.exit_code == 0, result.output
     authorities = {"oakmoor": "Hampshire County Council Children's Services",
                    "regis": "West Sussex County Council Children's Services"}
@@ -83,7 +83,7 @@ def test_a_second_school_gets_its_own_notice_naming_its_local_authority(example_
 
 
 def test_the_seed_as_published_loads_with_its_gaps_left_open() -> None:
-    [notice] = load_notices(SEED_AS_PUBLISHED)
+    [notice] = load_project(SEED_AS_PUBLISHED).notices
     assert notice.key == "oakmoor/children-in-need"
     assert notice.organisation.name is None
     assert (notice.notice.transfers, notice.notice.automated_decisions, notice.notice.sources) == (None, None, None)
@@ -94,8 +94,8 @@ def test_the_seed_as_published_loads_with_its_gaps_left_open() -> None:
 
 def test_a_notice_missing_optional_facts_never_prints_none(tmp_path: Path) -> None:
     out = tmp_path / "dist"
-    result = CliRunner().invoke(main, ["build", "--facts", str(SEED_AS_PUBLISHED), "--templates", str(TEMPLATES),
-                                       "--out", str(out), "--format", "md,html"])
+    result = notices("build", "--facts", str(SEED_AS_PUBLISHED), "--templates", str(TEMPLATES),
+                                       "--out", str(out), "--format", "md,html")
     assert result.exit_code == 0, result.output
     for path in sorted(out.rglob("*.*")):
         assert "None" not in path.read_text("utf-8"), path.name

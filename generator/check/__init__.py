@@ -5,28 +5,39 @@ from __future__ import annotations
 
 import datetime
 
-from generator.check.findings import Finding, Severity, sorted_findings
 from generator.check.audit import AuditFailed, audit_rendered
+from generator.check.findings import Finding, Severity, sorted_findings
 from generator.check.judge import JUDGEMENTS, applicable_rules
 from generator.check.lints import LINTS
+from generator.check.placeholders import placeholder_findings
 from generator.check.rules import RuleEntry, rule, rules_table
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import Location
+from generator.project import Project
 
 __all__ = ["AuditFailed", "Finding", "Location", "RuleEntry", "Severity", "audit_rendered", "check_notices",
-           "rules_table"]
+           "check_project", "rules_table"]
+
+
+def check_project(project: Project, today: datetime.date | None = None) -> list[Finding]:
+    """Everything `notices check` reports on the facts: each rule and lint on every notice, and every
+    placeholder still to complete; sorted, the same on every run."""
+    return sorted_findings(check_notices(project.notices, today) + placeholder_findings(project))
 
 
 def check_notices(notices: list[ResolvedNotice], today: datetime.date | None = None) -> list[Finding]:
     """Every rule and lint judged on every notice's facts; sorted, the same on every run.
 
-    ``today`` decides whether a review date has passed; it defaults to the clock's date.
+    The facts are judged against the law in force ``today`` (the clock's date by default), which also
+    decides whether a review date has passed and which changes of the law a notice predates.
     """
     today = today or datetime.date.today()
+    in_force = {entry.id for entry in rules_table(today)}
     findings = []
     for notice in notices:
-        checks = [(entry.id, JUDGEMENTS[entry.id], ()) for entry in applicable_rules(notice) if entry.id in JUDGEMENTS]
-        checks += [(lint_id, lint, (today,)) for lint_id, lint in LINTS.items()]
+        checks = [(entry.id, JUDGEMENTS[entry.id], ()) for entry in applicable_rules(notice, today)
+                  if entry.id in JUDGEMENTS]
+        checks += [(lint_id, lint, (today,)) for lint_id, lint in LINTS.items() if lint_id in in_force]
         organisation_file = notice.organisation.location.file if notice.organisation.location else None
         for rule_id, judge, extra in checks:
             for message, location in judge(notice, *extra):

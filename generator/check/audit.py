@@ -4,35 +4,60 @@ rule's section found, in the standard order, carrying the values the facts requi
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.check.findings import Finding, sorted_findings
 from generator.check.judge import applicable_rules
+from generator.errors import NoticesError
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import Location
-from generator.render.formats import OutputFormat, all_formats
-from generator.render.sections import SECTIONS, TITLES
+from generator.facts.sections import SECTIONS, SUBTITLES, TITLES
+from generator.render.formats import all_formats
 
-_TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u00ad": ""})
+_TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
+_INVISIBLE = {"Cf", "Cc"}  # bidi marks, zero-width characters, soft hyphens; control characters
+_RIGHT_TO_LEFT = {"R", "AL", "RLE", "RLO", "RLI"}  # Hebrew and Arabic letters; right-to-left controls
 
 
 def _plain(text: str) -> str:
-    """Text as the audit compares it: one space between words, typographic quotes straight, no case."""
-    return " ".join(unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY).split()).casefold()
+    """Text as a reader sees it: compatibility forms folded (Arabic presentation forms to letters),
+    typographic quotes straight, no invisible characters, one space between words, no case."""
+    text = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)
+    if not text.isascii():
+        text = "".join(c for c in text if c.isspace() or unicodedata.category(c) not in _INVISIBLE)
+    return " ".join(text.split()).casefold()
 
 
-@dataclass
-class AuditFailed(ValueError):
+def _unbroken(text: str) -> str:
+    """Plain text without whitespace, as the audit looks for a value: a printed line may break after a
+    hyphen ("full-" / "and part-time") or, in a word too long for the line, anywhere."""
+    return "".join(_plain(text).split())
+
+
+def _states(body: str, value: str) -> bool:
+    """Whether a section's unbroken text states the value.
+
+    A value with right-to-left text is stated when each of its words is, either way round: a PDF
+    keeps mixed-direction text in the order it is shown (a right-to-left override, U+202E, shows
+    "pupils" as "slipup"), and readers rebuild the order of its words each in their own way.
+    """
+    if not any(unicodedata.bidirectional(c) in _RIGHT_TO_LEFT for c in value):
+        return _unbroken(value) in body
+    return all(word in body or word[::-1] in body for word in _plain(value).split())
+
+
+class AuditFailed(NoticesError):
     """Raised by a build whose rendered output leaves out what the rules require."""
 
-    findings: list[Finding] = field(default_factory=list)
-
-    def __str__(self) -> str:
+    def __init__(self, findings: list[Finding]):
+        self.findings = list(findings)
         lines = [f"{finding.rule}: {finding.location}: {finding.message} (see {finding.see})"
                  for finding in self.findings]
         lines.append("The rendered notices leave out what the law requires; the previous output was kept.")
-        return "\n".join(lines)
+        super().__init__("\n".join(lines))
+
+    def __str__(self) -> str:
+        return self.message
 
 
 def required_values(notice: ResolvedNotice) -> dict[str, list[tuple[str, str, str]]]:
@@ -45,6 +70,8 @@ def required_values(notice: ResolvedNotice) -> dict[str, list[tuple[str, str, st
         + [("lawful-bases", "the lawful basis", b.article) for b in notice.bases if not b.special_category],
         "A13.1.c9": [("lawful-bases", "the Article 9 condition", b.article) for b in notice.bases if b.special_category]
         + [("lawful-bases", "the Schedule 1 condition", b.schedule_1) for b in notice.bases if b.schedule_1],
+        "A10": [("lawful-bases", "the Schedule 1 condition for criminal offence data", b.schedule_1)
+                for b in notice.bases if b.criminal_offence and b.schedule_1],
         "A13.1.d": [("lawful-bases", "the legitimate interests", b.legitimate_interests)
                     for b in notice.bases if b.legitimate_interests],
         "A13.1.e": [("who-we-share-with", "the recipient", r.name) for r in notice.recipients or []],
@@ -53,7 +80,11 @@ def required_values(notice: ResolvedNotice) -> dict[str, list[tuple[str, str, st
         "A13.2.a": [("how-long-we-keep-it", "the retention period", r.period) for r in n.retention],
         "A13.2.b": [("your-rights", "the right", r.name) for r in notice.rights if r.id != "withdraw-consent"],
         "A13.2.c": [("your-rights", "the right", r.name) for r in notice.rights if r.id == "withdraw-consent"],
+        "A21.4": [("your-rights", "the right", r.name) for r in notice.rights if r.stands_apart],
         "A13.2.d": [("how-to-complain", "the complaint link", str(notice.supervisory_authority.complaint_url))],
+        "S164A": [("how-to-complain", "how to complain to us", str(way)) for way in (
+            notice.complaints.url, notice.complaints.email, notice.complaints.address) if way][:1]
+        if notice.complaints else [],
         "A13.2.e": [("must-you-give-it", what, value) for what, value in (
             ("the explanation", n.provision.explanation), ("the consequences", n.provision.consequences)) if value]
         if n.provision else [],
@@ -69,19 +100,21 @@ def required_values(notice: ResolvedNotice) -> dict[str, list[tuple[str, str, st
 _TITLE_LINES = {_plain(section.title): section.anchor for section in SECTIONS}
 
 
-def audit_text(text: str, notices: list[ResolvedNotice], where: Location) -> list[Finding]:
-    """Audit one file's text, which holds ``notices`` one after another (one, except in a school's booklet)."""
+def audit_text(text: str, notices: list[ResolvedNotice], where: Location, laid_out: bool) -> list[Finding]:
+    """Audit one file's text, which holds ``notices`` one after another (one, except in a school's booklet);
+    ``laid_out`` is False for data formats, where the duties of presentation (Article 21(4)) do not apply."""
     lines = [_plain(line) for line in text.splitlines()]
     findings: list[Finding] = []
     cursor = 0
     for notice in notices:
-        cursor, found = _audit_notice(lines, cursor, notice, where)
+        cursor, found = _audit_notice(lines, cursor, notice, where, laid_out)
         findings += found
     return findings
 
 
-def _audit_notice(lines: list[str], start: int, notice: ResolvedNotice, where: Location) -> tuple[int, list[Finding]]:
-    rules = applicable_rules(notice)
+def _audit_notice(lines: list[str], start: int, notice: ResolvedNotice, where: Location,
+                  laid_out: bool) -> tuple[int, list[Finding]]:
+    rules = applicable_rules(notice, notice.notice.last_reviewed)  # the law the notice is written in
     needed = [section.anchor for section in SECTIONS if any(section.anchor in entry.sections for entry in rules)]
     positions: dict[str, int] = {}
     problems: dict[str, str] = {}
@@ -97,7 +130,7 @@ def _audit_notice(lines: list[str], start: int, notice: ResolvedNotice, where: L
             continue
         positions[anchor] = cursor = at
     # Blank lines (and the form feed of a page break) drop out, so a paragraph split across pages reads whole.
-    bodies = {anchor: " ".join(filter(None, _section_lines(lines, at))) for anchor, at in positions.items()}
+    bodies = {anchor: _unbroken(" ".join(_section_lines(lines, at))) for anchor, at in positions.items()}
     for anchor, body in bodies.items():
         if not body:
             problems[anchor] = f"The section '{TITLES[anchor]}' is empty: the template must say what the facts state."
@@ -109,13 +142,40 @@ def _audit_notice(lines: list[str], start: int, notice: ResolvedNotice, where: L
             findings.append(Finding(entry.id, "error", missing[0], where, notice.variant.id, notice.id))
             continue
         for anchor, what, value in values[entry.id]:  # every section is present and not empty here
-            if _plain(value) not in bodies[anchor]:
+            if not _states(bodies[anchor], value):
                 findings.append(Finding(
                     entry.id, "error",
                     f"The section '{TITLES[anchor]}' does not state {what} '{value}': "
                     "the template must show it.", where, notice.variant.id, notice.id))
+    if laid_out and "your-rights" in bodies and any(entry.id == "A21.4" for entry in rules):
+        problem = _objection_apart(_section_lines(lines, positions["your-rights"]), notice)
+        if problem:
+            findings.append(Finding("A21.4", "error", problem, where, notice.variant.id, notice.id))
     end = max(positions.values(), default=start) + 1
     return end, findings
+
+
+def _objection_apart(body: list[str], notice: ResolvedNotice) -> str | None:
+    """Article 21(4): the right to object under a heading of its own, before any other right."""
+    lines = [line for line in body if line]
+    heading, title = _plain(SUBTITLES["right-to-object"]), SUBTITLES["right-to-object"]
+    if heading not in lines:
+        return (f"The section '{TITLES['your-rights']}' has no heading '{title}': the right to object must be shown "
+                "apart from the other rights; keep that paragraph in the template.")
+    at = lines.index(heading)
+    others = [_plain(right.name) for right in notice.rights if not right.stands_apart]
+    if any(name in line for line in lines[:at] for name in others):
+        return (f"The section '{TITLES['your-rights']}' names other rights before '{title}': the right to object "
+                "must come first and apart; keep that paragraph at the start of the section in the template.")
+    rest = lines[at + 1:]
+    end = next((i for i, line in enumerate(rest)
+                if line == _plain(SUBTITLES["other-rights"]) or any(name in line for name in others)), len(rest))
+    paragraph = " ".join(rest[:end])
+    missing = [right.name for right in notice.rights if right.stands_apart and _plain(right.name) not in paragraph]
+    if missing:
+        return (f"The paragraph under '{title}' does not state the {missing[0].lower()}: the template must show it "
+                "there, apart from the other rights.")
+    return None
 
 
 def _section_lines(lines: list[str], at: int) -> list[str]:
@@ -126,13 +186,6 @@ def _section_lines(lines: list[str], at: int) -> list[str]:
             break
         body.append(line)
     return body
-
-
-def _files(output_format: OutputFormat, notices: list[ResolvedNotice]) -> list[tuple[Path, list[ResolvedNotice]]]:
-    if output_format.scope == "school":
-        schools = sorted({notice.variant.id for notice in notices})
-        return [(output_format.output_path(school), [n for n in notices if n.variant.id == school]) for school in schools]
-    return [(output_format.output_path(n.variant.id, n.id), [n]) for n in notices]
 
 
 def audit_rendered(folder: Path, notices: list[ResolvedNotice], shown_as: Path | None = None,
@@ -150,7 +203,7 @@ def audit_rendered(folder: Path, notices: list[ResolvedNotice], shown_as: Path |
     for output_format in all_formats().values():
         if output_format.read_text is None:
             continue
-        for relative, group in _files(output_format, notices):
+        for relative, subject in output_format.files(notices):
             path = folder / relative
             if relative in skip:
                 read += 1
@@ -159,7 +212,8 @@ def audit_rendered(folder: Path, notices: list[ResolvedNotice], shown_as: Path |
                 continue
             read += 1
             where = Location(((shown_as or folder) / relative).as_posix())
-            findings += audit_text(output_format.read_text(path.read_bytes()), group, where)
+            group = subject if isinstance(subject, list) else [subject]
+            findings += audit_text(output_format.read_text(path.read_bytes()), group, where, output_format.laid_out)
     if not read:
-        raise ValueError(f"{folder} holds no rendered notice for these facts: build them first with 'notices build'.")
+        raise NoticesError(f"{folder} holds no rendered notice for these facts: build them first with 'notices build'.")
     return sorted_findings(findings)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from generator.defaults import manual
 from generator.facts.errors import Location
 
 Severity = Literal["error", "warning"]
-MANUAL = "docs/rules.md"
 
 
 def manual_anchor(rule_id: str) -> str:
@@ -28,7 +28,7 @@ class Finding:
     @property
     def see(self) -> str:
         """Where the manual explains the rule."""
-        return f"{MANUAL}#{manual_anchor(self.rule)}"
+        return manual(f"rules.md#{manual_anchor(self.rule)}")
 
     def sort_key(self) -> tuple:
         return (self.school or "", self.notice or "", self.severity != "error", self.rule,

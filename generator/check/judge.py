@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import datetime
+import re
 from typing import Callable, Iterator
 from urllib.parse import urlsplit
 
 from generator.check.rules import RuleEntry, rules_table
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import Location
+from generator.law.dated import regulator_names
 
 Problem = tuple[str, Location | None]  # one plain sentence, and where the fact is (or should be)
 Judgement = Callable[[ResolvedNotice], Iterator[Problem]]
 
 CONSENT = {"6(1)(a)", "9(2)(a)"}
 LEGITIMATE_INTERESTS = "6(1)(f)"
-ICO_NAME = "Information Commissioner's Office"
 ICO_HOST = "ico.org.uk"
 
 # When each rule applies (the `applies` column of rules.yaml). Every notice is taken to cover some
@@ -28,12 +30,16 @@ APPLIES: dict[str, Callable[[ResolvedNotice], bool]] = {
     "from-the-person": lambda n: True,
     "from-elsewhere": lambda n: True,
     "new-purpose": lambda n: bool(n.notice.changes),
+    "automated-decisions": lambda n: isinstance(n.notice.automated_decisions, list),
+    "transfers": lambda n: isinstance(n.notice.transfers, list),
+    "criminal-offence": lambda n: any(c.criminal_offence for c in n.notice.categories),
+    "objection": lambda n: any(right.stands_apart for right in n.rights),
 }
 
 
-def applicable_rules(notice: ResolvedNotice) -> list[RuleEntry]:
-    """The Article 13/14 rules that apply to this notice, in table order."""
-    return [entry for entry in rules_table() if entry.kind == "rule" and APPLIES[entry.applies](notice)]
+def applicable_rules(notice: ResolvedNotice, as_at: datetime.date | None) -> list[RuleEntry]:
+    """The Article 13/14 rules in force on ``as_at`` that apply to this notice, in table order."""
+    return [entry for entry in rules_table(as_at) if entry.kind == "rule" and APPLIES[entry.applies](notice)]
 
 
 def _notice_field(n: ResolvedNotice, name: str) -> Location | None:
@@ -84,6 +90,16 @@ def special_category_condition(n: ResolvedNotice) -> Iterator[Problem]:
                    f"named: add `schedule_1:` with the {part} paragraph relied on.", written.location)
 
 
+def criminal_offence_condition(n: ResolvedNotice) -> Iterator[Problem]:
+    covered = {category for basis in n.bases if basis.criminal_offence and basis.schedule_1
+               for category in basis.categories}
+    for category in n.notice.categories:
+        if category.criminal_offence and category.id not in covered:
+            yield (f"'{category.name}' is criminal offence data with no condition: add under `lawful_bases:` an entry "
+                   "`article: \"10\"` with `schedule_1:` naming the Data Protection Act 2018 Schedule 1 condition "
+                   "relied on.", category.location)
+
+
 def legitimate_interests(n: ResolvedNotice) -> Iterator[Problem]:
     for basis, written in zip(n.bases, n.notice.lawful_bases):
         if basis.article == LEGITIMATE_INTERESTS and not basis.legitimate_interests:
@@ -97,6 +113,12 @@ def recipients(n: ResolvedNotice) -> Iterator[Problem]:
                "`recipients: none`.", n.notice.location)
 
 
+# A transfer to a country approved by UK regulations needs no copy of a safeguard: "adequacy
+# regulations" before 5 February 2026, "approved by regulations" under Article 45A since
+# (https://www.legislation.gov.uk/ukpga/2025/18/section/85).
+_APPROVED_COUNTRY = re.compile(r"adequacy|approved\s+by\s+regulations|\b45A\b", re.IGNORECASE)
+
+
 def transfers(n: ResolvedNotice) -> Iterator[Problem]:
     stated = n.notice.transfers
     if stated is None:
@@ -104,7 +126,7 @@ def transfers(n: ResolvedNotice) -> Iterator[Problem]:
                "each transfer with its safeguard.", n.notice.location)
         return
     for transfer in stated if isinstance(stated, list) else []:
-        if not transfer.get_a_copy and "adequacy" not in transfer.safeguard.lower():
+        if not transfer.get_a_copy and not _APPROVED_COUNTRY.search(transfer.safeguard):
             yield (f"The transfer to {transfer.destination} does not say how to get a copy of its safeguard: "
                    "add `get_a_copy:`.", transfer.location)
 
@@ -118,13 +140,21 @@ def retention(n: ResolvedNotice) -> Iterator[Problem]:
 def complaint(n: ResolvedNotice) -> Iterator[Problem]:
     authority = n.supervisory_authority
     where = n.organisation.field_location("supervisory_authority")
-    if authority.name != ICO_NAME:
-        yield (f"The supervisory authority for a UK notice is the {ICO_NAME}, not '{authority.name}': remove "
-               "the `supervisory_authority:` block to use the ICO's details.", where)
+    names = [name for name, _ in regulator_names()]
+    if authority.name not in names:
+        yield (f"The supervisory authority for a UK notice is the {' or the '.join(names)}, not "
+               f"'{authority.name}': remove the `supervisory_authority:` block to use the regulator's details.", where)
     host = urlsplit(str(authority.complaint_url)).hostname or ""
     if host != ICO_HOST and not host.endswith("." + ICO_HOST):
         yield (f"The complaint link {authority.complaint_url} is not the ICO's: use "
                "https://ico.org.uk/make-a-complaint/.", where)
+
+
+def complaints_to_us(n: ResolvedNotice) -> Iterator[Problem]:
+    if n.complaints is None:
+        yield ("Since 19 June 2026 people can complain to us first, and the notice must say how: add `complaints:` "
+               "with the `url` of an online form, an `email` or an `address` to the organisation file, or to the "
+               "school.", n.organisation.location)
 
 
 def provision(n: ResolvedNotice) -> Iterator[Problem]:
@@ -163,18 +193,20 @@ def change_log(n: ResolvedNotice) -> Iterator[Problem]:
                _notice_field(n, "changes"))
 
 
-# A13.2.b and A13.2.c have no judgement here: the rights are derived from the bases, so the facts
+# A13.2.b, A13.2.c and A21.4 have no judgement here: the rights are derived from the bases, so the facts
 # cannot leave them out; the audit of the rendered notices checks them.
 JUDGEMENTS: dict[str, Judgement] = {
     "A13.1.a": controller,
     "A13.1.b": dpo_contact,
     "A13.1.c": purposes_and_bases,
     "A13.1.c9": special_category_condition,
+    "A10": criminal_offence_condition,
     "A13.1.d": legitimate_interests,
     "A13.1.e": recipients,
     "A13.1.f": transfers,
     "A13.2.a": retention,
     "A13.2.d": complaint,
+    "S164A": complaints_to_us,
     "A13.2.e": provision,
     "A13.2.f": automated_decisions,
     "A14.1.d": categories,

@@ -7,18 +7,20 @@ import datetime
 import re
 from typing import Callable, Iterator
 
-from generator.check.judge import Problem
+from generator.check.judge import APPLIES, Problem
 from generator.check.rules import article_table
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import Location
 from generator.facts.models import FactModel, Section
+from generator.law.dated import law_changes, regulator_names
+from generator.law.dated import longdate
 
 _OLD_NAMES = re.compile(
     r"(?<!UK )(?<!UK-)(?<!EU )\b(?:the\s+)?(?:GDPR|General\s+Data\s+Protection\s+Regulations?)\b"
     r"|\bData\s+Protection\s+Act\s+1998\b",
     re.IGNORECASE,
 )
-_ARTICLE = re.compile(r"\b(?:Article|Art\.?)\s*(\d+)(?:\s*\((\d+)\))?(?:\s*\(([a-z])\))?", re.IGNORECASE)
+_ARTICLE = re.compile(r"\b(?:Article|Art\.?)\s*(\d+)(?:\s*\((\d+)\))?(?:\s*\(([a-z]{1,2})\))?", re.IGNORECASE)
 # "Article 12 of the UN Convention on the Rights of the Child" cites another law: only the UK GDPR's are checked.
 _OTHER_LAW = re.compile(r"\s+of\s+(?!(?:the\s+)?(?:UK\s+GDPR|GDPR|UK\s+General|General\s+Data))\w", re.IGNORECASE)
 _OLD_RIGHTS_WORDING = re.compile(
@@ -87,6 +89,44 @@ def articles(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
                        "written like Article 6(1)(e).", location)
 
 
+# Wording the law made out of date; the entries' dates are in rules.yaml (a lint runs only while in force).
+_OUTDATED: dict[str, tuple[re.Pattern, str]] = {
+    "L.privacy-shield": (re.compile(r"\bPrivacy\s+Shield\b", re.IGNORECASE),
+                         "ended in 2020 and is no UK transfer safeguard: name the UK Extension to the EU-US Data "
+                         "Privacy Framework, or an Article 46 safeguard such as the IDTA."),
+    "L.article-22": (re.compile(r"\b(?:Article|Art\.?)\s*22(?![A-D0-9])", re.IGNORECASE),
+                     "was replaced by Articles 22A to 22D on 5 February 2026: cite those, or Article 22C for the "
+                     "safeguards."),
+    "L.adequacy": (re.compile(r"\badequacy\s+decisions?\b", re.IGNORECASE),
+                   "is out of date since 5 February 2026: write 'approved by regulations (Article 45A of the UK "
+                   "GDPR)'."),
+    "L.regulator-name": (re.compile(r"\bInformation\s+Commissioner\b(?:'s\s+Office)?"),
+                         "is the regulator's old name: write 'the Information Commission'."),
+}
+
+
+def _outdated_wording(lint_id: str) -> Callable[[ResolvedNotice, datetime.date], Iterator[Problem]]:
+    pattern, advice = _OUTDATED[lint_id]
+
+    def lint(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
+        regulator = {name for name, _ in regulator_names()}  # the notice prints the name in force
+        for text, location in _texts(n):
+            if text in regulator:
+                continue
+            for match in pattern.finditer(text):
+                yield f"'{' '.join(match[0].split())}' {advice}", location
+    return lint
+
+
+def recognised_interests(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
+    if not n.organisation.is_public_authority:
+        return
+    for basis, written in zip(n.bases, n.notice.lawful_bases):
+        if basis.article == "6(1)(ea)":
+            yield ("A public authority may not rely on recognised legitimate interests (6(1)(ea)) for its tasks as one: "
+                   "use 6(1)(e) public task for them.", written.location)
+
+
 def _rights_sections(n: ResolvedNotice) -> list[Section]:
     return [section for section in n.notice.sections
             if section.after == "your-rights" or "right" in section.title.lower()]
@@ -130,6 +170,18 @@ def review_date(n: ResolvedNotice, today: datetime.date) -> Iterator[Problem]:
                "`next_review`.", n.notice.field_location("next_review"))
 
 
+def stale_law(n: ResolvedNotice, today: datetime.date) -> Iterator[Problem]:
+    """Changes of the law in force today that took effect after the notice was last reviewed."""
+    reviewed = n.notice.last_reviewed
+    if reviewed is None:  # such a notice is written in the newest law the catalogue knows
+        return
+    for change in law_changes().values():
+        if change.in_force(today) and change.commences > reviewed and any(APPLIES[key](n) for key in change.affects):
+            yield (f"The law changed on {longdate(change.commences)}, after this notice was last reviewed: "
+                   f"{change.title}. {change.what_to_do} (source: {change.source})",
+                   n.notice.field_location("last_reviewed"))
+
+
 def summary(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
     if not n.notice.summary:
         yield ("The notice has no plain-language summary: add `summary:` with a few short sentences to read "
@@ -137,6 +189,9 @@ def summary(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
 
 
 LINTS: dict[str, Callable[[ResolvedNotice, datetime.date], Iterator[Problem]]] = {
+    "L.stale-law": stale_law,
+    **{lint_id: _outdated_wording(lint_id) for lint_id in _OUTDATED},
+    "L.recognised-interests": recognised_interests,
     "L.naming": naming,
     "L.rights-wording": rights_wording,
     "L.rights": rights_not_given,

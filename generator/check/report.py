@@ -6,6 +6,7 @@ import json
 from itertools import groupby
 
 from generator.check.findings import Finding
+from generator.facts.errors import FactError, Location, error_kind, printable
 
 
 def _count(number: int, noun: str) -> str:
@@ -37,8 +38,23 @@ def text_report(findings: list[Finding]) -> str:
         lines.append(_group_title(school, notice))
         for finding in group:
             where = f"{finding.location}: " if finding.location else ""
-            lines.append(f"  {where}{finding.severity} {finding.rule}: {finding.message} (see {finding.see})")
+            lines.append(printable(f"  {where}{finding.severity} {finding.rule}: {finding.message} (see {finding.see})"))
     return "\n".join(lines)
+
+
+def finding_dict(finding: Finding) -> dict:
+    """One finding as every JSON report gives it (``check`` and ``diff`` alike)."""
+    return {
+        "rule": finding.rule,
+        "severity": finding.severity,
+        "message": finding.message,
+        "file": finding.location.file if finding.location else None,
+        "line": finding.location.line or None if finding.location else None,
+        "column": finding.location.column or None if finding.location else None,
+        "school": finding.school,
+        "notice": finding.notice,
+        "see": finding.see,
+    }
 
 
 def json_report(findings: list[Finding], notice_count: int, school_count: int) -> str:
@@ -48,20 +64,7 @@ def json_report(findings: list[Finding], notice_count: int, school_count: int) -
         "schools": school_count,
         "errors": errors,
         "warnings": len(findings) - errors,
-        "findings": [
-            {
-                "rule": finding.rule,
-                "severity": finding.severity,
-                "message": finding.message,
-                "file": finding.location.file if finding.location else None,
-                "line": finding.location.line or None if finding.location else None,
-                "column": finding.location.column or None if finding.location else None,
-                "school": finding.school,
-                "notice": finding.notice,
-                "see": finding.see,
-            }
-            for finding in findings
-        ],
+        "findings": [finding_dict(finding) for finding in findings],
     }
     return json.dumps(document, indent=2, ensure_ascii=False)
 
@@ -74,15 +77,27 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def github_annotation(finding: Finding) -> str:
-    """One GitHub Actions workflow command: ``::error file=...,line=...,col=...,title=...::message``."""
+def _workflow_command(severity: str, location: Location | None, title: str, message: str) -> str:
+    """One GitHub Actions workflow command: ``::error file=...,line=...,col=...,title=...::message``, escaped
+    as GitHub requires so that no fact (a newline in an id) can end it and start a command of its own."""
     properties = []
-    if finding.location:
-        properties.append(f"file={_escape_property(finding.location.file)}")
-        if finding.location.line:
-            properties += [f"line={finding.location.line}", f"col={finding.location.column or 1}"]
-    properties.append(f"title={_escape_property(finding.rule)}")
-    return f"::{finding.severity} {','.join(properties)}::{_escape_data(f'{finding.message} (see {finding.see})')}"
+    if location:
+        properties.append(f"file={_escape_property(location.file)}")
+        if location.line:
+            properties += [f"line={location.line}", f"col={location.column or 1}"]
+    properties.append(f"title={_escape_property(title)}")
+    return f"::{severity} {','.join(properties)}::{_escape_data(message)}"
+
+
+def github_annotation(finding: Finding) -> str:
+    return _workflow_command(finding.severity, finding.location, finding.rule, f"{finding.message} (see {finding.see})")
+
+
+def github_fact_errors(errors: list[FactError]) -> str:
+    """Fact files that would not load, as error annotations at their file:line:col."""
+    return "\n".join(_workflow_command("error", error.location, f"facts: {error_kind(error.code)}",
+                                       " ".join(filter(None, (error.key_path, error.message, error.hint)))
+                                       + f" (see {error.see})") for error in errors)
 
 
 def github_report(findings: list[Finding]) -> str:

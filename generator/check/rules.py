@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -10,7 +11,8 @@ from typing import Literal
 import yaml
 
 from generator.check.findings import Severity, manual_anchor
-from generator.render.sections import TITLES
+from generator.facts.sections import TITLES
+from generator.law.dated import Span, span_of
 
 
 @dataclass(frozen=True)
@@ -24,9 +26,14 @@ class RuleEntry:
     severity: Severity
     judged: str  # how the checker decides, in words
     fix: str  # what to do, in words
+    source: str  # the URL of the law or guidance the entry rests on
     article: str = ""
     applies: str = "always"
     sections: tuple[str, ...] = ()  # anchors of the rendered sections that must carry the item
+    span: Span = Span()  # the days it is law
+
+    def in_force(self, on: datetime.date | None) -> bool:
+        return self.span.in_force(on)
 
     @property
     def anchor(self) -> str:
@@ -67,16 +74,19 @@ def _entries() -> tuple[RuleEntry, ...]:
     entries = []
     for kind, key in (("rule", "rules"), ("lint", "lints")):
         for entry in raw[key]:
-            entries.append(RuleEntry(kind=kind, **{**entry, "sections": tuple(entry.get("sections", ()))}))
+            fields = {key: value for key, value in entry.items() if key not in ("from", "until")}
+            entries.append(RuleEntry(kind=kind, **{**fields, "sections": tuple(entry.get("sections", ())),
+                                                   "span": span_of(entry)}))
     unknown = {anchor for entry in entries for anchor in entry.sections} - set(TITLES)
     if unknown:
         raise ValueError(f"rules.yaml names sections that sections.py does not have: {', '.join(sorted(unknown))}")
     return tuple(entries)
 
 
-def rules_table() -> list[RuleEntry]:
-    """Every entry of the rules table, Article 13/14 rules first, then lints, in the file's order."""
-    return list(_entries())
+def rules_table(as_at: datetime.date | None = None, every: bool = False) -> list[RuleEntry]:
+    """The entries of the rules table in force on ``as_at`` (the newest law when None), or ``every``
+    entry ever in the table; Article 13/14 rules first, then lints, in the file's order."""
+    return [entry for entry in _entries() if every or entry.in_force(as_at)]
 
 
 def rule(rule_id: str) -> RuleEntry:

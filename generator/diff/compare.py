@@ -1,11 +1,17 @@
-"""Compare two resolved notices fact by fact, and say each difference in one plain sentence."""
+"""Compare two resolved notices fact by fact, and say each difference in one plain sentence.
+
+What is compared, and the words for it, are read off each fact field's Role (facts/roles.py): a
+field added to a model is compared without a change here.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, get_args, get_origin
 
 from generator.facts.cascade import ResolvedNotice
+from generator.facts.models import FactModel, Notice, Organisation, School
+from generator.facts.roles import Role, roles
 
 # Topics that record the change itself rather than change what a notice says.
 BOOKKEEPING = frozenset({"version", "change list", "review dates"})
@@ -38,56 +44,84 @@ def _dumped(values) -> Any:
     return values
 
 
-LISTS = (
-    ListFacts("categories", "Category", lambda n: _dumped(n.notice.categories), lambda c: c["id"],
-              lambda c: c["name"], {"name": "name", "examples": "examples", "special": "special category"}),
-    ListFacts("purposes", "Purpose", lambda n: _dumped(n.notice.purposes), lambda p: p["id"],
-              lambda p: p["id"], {"description": "description"}, "description"),
-    ListFacts("lawful bases", "Lawful basis", lambda n: _dumped(n.bases), lambda b: b["article"],
-              lambda b: f"Article {b['article']} ({b['name']})",
-              {"relied_on": "law relied on", "purposes": "purposes", "categories": "categories",
-               "schedule_1": "Schedule 1 condition", "legitimate_interests": "legitimate interests"}),
-    ListFacts("recipients", "Recipient", lambda n: _dumped(n.recipients), lambda r: r["id"], lambda r: r["name"],
-              {"name": "name", "kind": "kind", "url": "website", "description": "description", "reason": "reason",
-               "gateway": "legal gateway"}, "reason"),
-    ListFacts("sources", "Source", lambda n: _dumped(n.notice.sources), lambda s: s["name"], lambda s: s["name"],
-              {"description": "description", "publicly_accessible": "publicly accessible"}),
-    ListFacts("retention", "Retention of", lambda n: _dumped(n.notice.retention), lambda r: r["id"],
-              lambda r: r["records"], {"records": "records", "period": "period", "basis": "basis"}, "period"),
-    ListFacts("transfers", "Transfer to", lambda n: _dumped(n.notice.transfers), lambda t: t["destination"],
-              lambda t: t["destination"], {"what": "what goes", "safeguard": "safeguard", "get_a_copy": "copy"}),
-    ListFacts("automated decisions", "Automated decision", lambda n: _dumped(n.notice.automated_decisions),
-              lambda d: d["description"], lambda d: d["description"], {"logic": "logic", "consequences": "consequences"}),
-    ListFacts("sections", "Section", lambda n: _dumped(n.notice.sections), lambda s: s["id"], lambda s: s["title"],
-              {"title": "title", "body": "text", "after": "place"}),
-    ListFacts("change list", "Change-list entry", lambda n: _dumped(n.notice.changes),
-              lambda c: f"{c['date']}/{c['version']}", lambda c: f"{c['date']}, version {c['version']}",
-              {"summary": "summary", "new_purpose": "new purpose"}),
-)
+@dataclass(frozen=True)
+class ObjectFacts:
+    """How to compare one object of a notice (the controller, the DPO, the notice's own facts)."""
 
-# (topic, whose, how to read it, field -> how to say it)
-OBJECTS: tuple[tuple[str, str, Callable[[ResolvedNotice], Any], dict[str, str]], ...] = (
-    ("controller", "The controller", lambda n: n.organisation,
-     {"name": "name", "kind": "kind", "address": "address", "company_number": "company number",
-      "ico_registration": "ICO registration", "website": "website"}),
-    ("DPO", "The DPO", lambda n: n.dpo, {"name": "name", "email": "email", "phone": "phone", "address": "address"}),
-    ("contacts", "The contact", lambda n: n.contact,
-     {"role": "role", "name": "name", "via": "route", "phone": "phone", "email": "email", "address": "address",
-      "url": "web page"}),
-    ("supervisory authority", "The supervisory authority", lambda n: n.supervisory_authority,
-     {"name": "name", "website": "website", "complaint_url": "complaint page", "phone": "phone",
-      "address": "address"}),
-    ("school", "The school", lambda n: n.variant,
-     {"name": "name", "urn": "URN", "address": "address", "website": "website", "local_authority": "local authority"}),
-    ("notice", "The notice", lambda n: n.notice,
-     {"title": "title", "summary": "summary", "data_subjects": "data subjects",
-      "direct_marketing": "direct marketing"}),
-    ("provision", "Whether people must give the data", lambda n: n.notice.provision,
-     {"requirement": "requirement", "explanation": "explanation", "voluntary": "voluntary items",
-      "consequences": "consequences"}),
-    ("version", "The notice", lambda n: n.notice, {"version": "version"}),
-    ("review dates", "The notice", lambda n: n.notice, {"last_reviewed": "last review", "next_review": "next review"}),
-)
+    topic: str
+    whose: str  # "The DPO"
+    read: Callable[[ResolvedNotice], Any]
+    fields: dict[str, str]  # field -> how to say it
+
+
+def _fact_models(annotation: Any) -> list[type[FactModel]]:
+    """The fact models a field's type holds, e.g. [Category] for ``list[Category] | None``."""
+    if isinstance(annotation, type) and issubclass(annotation, FactModel):
+        return [annotation]
+    return [model for arm in get_args(annotation) for model in _fact_models(arm)]
+
+
+def _capitalised(noun: str) -> str:
+    return noun[:1].upper() + noun[1:]
+
+
+def _read(path: tuple[str, ...]) -> Callable[[ResolvedNotice], Any]:
+    def read(notice: ResolvedNotice) -> Any:
+        value: Any = notice
+        for name in path:
+            value = getattr(value, name)
+        return value
+    return read
+
+
+def _list_facts(name: str, declared: Role, item: type[FactModel]) -> ListFacts:
+    fields = {field: entry.noun for model in (item, *declared.joins) for field, entry in roles(model).items()
+              if field not in declared.key}
+    read = _read((declared.resolved,) if declared.resolved else ("notice", name))
+    return ListFacts(
+        declared.noun, declared.item or _capitalised(declared.noun), lambda notice: _dumped(read(notice)),
+        lambda values: "/".join(str(values[field]) for field in declared.key),
+        lambda values: (declared.label or "{" + declared.key[0] + "}").format(**values), fields, declared.detail,
+    )
+
+
+def _facts_read_off(model: type[FactModel], topic: str, whose: str, at: tuple[str, ...]) -> Iterator[Any]:
+    """The objects and lists of the notice that ``model``'s fields state, each field once.
+
+    Scalar fields are compared on the object at ``at`` (grouped by their topic); a field holding a
+    model is its own object; a list of models is compared item by item; a catalogue by id (a school's
+    recipients, its notices) is compared where the notice states what it resolves to.
+    """
+    scalars: dict[str, dict[str, str]] = {}
+    parts: list[ObjectFacts | ListFacts] = []
+    for name, declared in roles(model).items():
+        held = _fact_models(model.model_fields[name].annotation)
+        if not held:
+            scalars.setdefault(declared.topic or topic, {})[name] = declared.noun
+        elif declared.key:
+            parts.append(_list_facts(name, declared, held[0]))
+        elif get_origin(model.model_fields[name].annotation) is not dict and not declared.resolved:
+            # The notice states the school's contact if it has one, else the trust's: read it resolved.
+            place = (name,) if name in ResolvedNotice.model_fields else (*at, name)
+            parts.append(ObjectFacts(declared.review_topic, _capitalised(declared.noun), _read(place),
+                                     {field: entry.noun for field, entry in roles(held[0]).items()}))
+    yield from (ObjectFacts(scalar_topic, whose, _read(at), fields) for scalar_topic, fields in scalars.items())
+    yield from parts
+
+
+def _all_facts() -> tuple[list[ObjectFacts], list[ListFacts]]:
+    found: dict[tuple, Any] = {}
+    for model, topic, whose, at in ((Organisation, "controller", "The controller", ("organisation",)),
+                                    (School, "school", "The school", ("variant",)),
+                                    (Notice, "notice", "The notice", ("notice",))):
+        for facts in _facts_read_off(model, topic, whose, at):
+            # A school's contact and the trust's are one contact in the notice: compared once.
+            found.setdefault((facts.topic, tuple(facts.fields)), facts)
+    objects = [facts for facts in found.values() if isinstance(facts, ObjectFacts)]
+    return objects, [facts for facts in found.values() if isinstance(facts, ListFacts)]
+
+
+OBJECTS, LISTS = _all_facts()
 
 
 def shown(value: Any) -> str:
@@ -101,7 +135,8 @@ def shown(value: Any) -> str:
     return f"'{' '.join(str(value).split())}'"
 
 
-def _object_changes(topic: str, whose: str, before: Any, after: Any, fields: dict[str, str]) -> Iterator[FactChange]:
+def _object_changes(facts: ObjectFacts, before: Any, after: Any) -> Iterator[FactChange]:
+    topic, whose, fields = facts.topic, facts.whose, facts.fields
     old = before.model_dump(mode="json") if before is not None else None
     new = after.model_dump(mode="json") if after is not None else None
     if old is None and new is not None:
@@ -146,8 +181,8 @@ def _list_changes(facts: ListFacts, before: Any, after: Any) -> Iterator[FactCha
 def compare_notices(before: ResolvedNotice, after: ResolvedNotice) -> list[FactChange]:
     """Every difference between two versions of one school's notice, in a fixed order."""
     changes: list[FactChange] = []
-    for topic, whose, read, fields in OBJECTS:
-        changes += _object_changes(topic, whose, read(before), read(after), fields)
+    for facts in OBJECTS:
+        changes += _object_changes(facts, facts.read(before), facts.read(after))
     for facts in LISTS:
         changes += _list_changes(facts, facts.items(before), facts.items(after))
     return changes

@@ -6,11 +6,15 @@ import json
 from itertools import groupby
 
 from generator.check.findings import Finding
+from generator.check.report import finding_dict
 from generator.diff.review import FactsDiff, NoticeDiff, Reach
 from generator.render.text import inline
 
 NO_CHANGES = "No changes to the notices."
 FEW_SCHOOLS = 3
+# GitHub refuses a comment over 65,536 characters; the rest is room for the workflow's own lines.
+COMMENT_LIMIT = 60_000
+FULL_REVIEW = "The full review, per school and notice, is in the run's summary and its `notices-review` artifact."
 
 
 def _count(number: int, noun: str, plural: str | None = None) -> str:
@@ -100,6 +104,26 @@ def markdown_report(diff: FactsDiff) -> str:
     return "\n".join(out) + "\n"
 
 
+def comment_report(diff: FactsDiff) -> str:
+    """For a pull-request comment at any scale: the summary (with the completeness delta) and each change
+    with the schools it reaches, never over COMMENT_LIMIT characters; the details are in the full review."""
+    if diff.empty:
+        return NO_CHANGES + "\n"
+    out = [f"### Privacy notices: changes from `{diff.base}` to `{diff.head}`", "", inline(summary(diff)), ""]
+    lines = [f"- {inline(line)}" for line in _headlines(diff)]
+    if diff.introduced or diff.fixed:
+        lines += ["", "#### Completeness", ""] + [f"- {inline(line)}" for line in _completeness(diff)]
+    tail = ["", FULL_REVIEW]
+    room = COMMENT_LIMIT - sum(len(line) + 1 for line in out + tail) - 100  # 100: the line saying what was left out
+    for index, line in enumerate(lines):
+        room -= len(line) + 1
+        if room < 0:
+            out.append(f"- ...and {_count(len(lines) - index, 'more line')}, in the full review.")
+            break
+        out.append(line)
+    return "\n".join(out + tail) + "\n"
+
+
 def text_report(diff: FactsDiff) -> str:
     """For a terminal: the same content as the Markdown, without the markup."""
     if diff.empty:
@@ -117,12 +141,6 @@ def text_report(diff: FactsDiff) -> str:
     return "\n".join(out) + "\n"
 
 
-def _finding_json(finding: Finding) -> dict:
-    return {"rule": finding.rule, "severity": finding.severity, "message": finding.message,
-            "school": finding.school, "notice": finding.notice,
-            "location": str(finding.location) if finding.location else None}
-
-
 def json_report(diff: FactsDiff) -> str:
     document = {
         "base": diff.base, "head": diff.head, "summary": summary(diff),
@@ -132,12 +150,12 @@ def json_report(diff: FactsDiff) -> str:
                      "changes": [{"topic": c.topic, "text": c.text} for c in n.changes]} for n in diff.notices],
         "reach": [{"topic": r.change.topic, "text": r.change.text, "notices": r.keys, "schools": r.schools}
                   for r in diff.reaches],
-        "findings": {"introduced": [_finding_json(f) for f in diff.introduced],
-                     "fixed": [_finding_json(f) for f in diff.fixed]},
+        "findings": {"introduced": [finding_dict(f) for f in diff.introduced],
+                     "fixed": [finding_dict(f) for f in diff.fixed]},
         "suggested_entries": [{"notice": s.notice, "file": s.file, "schools": s.schools, "yaml": s.as_yaml()}
                               for s in diff.suggestions],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-REPORTS = {"markdown": markdown_report, "text": text_report, "json": json_report}
+REPORTS = {"markdown": markdown_report, "comment": comment_report, "text": text_report, "json": json_report}

@@ -3,16 +3,14 @@ the findings it introduces and fixes, and notices whose change list was not upda
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from generator.check import Finding, check_notices
+from generator.check import Finding, check_project
 from generator.check.findings import sorted_findings
-from generator.check.placeholders import placeholder_findings
 from generator.diff.compare import BOOKKEEPING, FactChange, changes_facts, compare_notices
 from generator.diff.sides import Side
 from generator.facts.cascade import ResolvedNotice
@@ -20,7 +18,7 @@ from generator.facts.cascade import ResolvedNotice
 # How a change-list entry names each topic, for parents reading the notice's history.
 TOPIC_WORDS = {
     "controller": "who is responsible for the information", "DPO": "the data protection officer's details",
-    "contacts": "who to contact", "supervisory authority": "how to complain",
+    "contacts": "who to contact", "complaints": "how to complain to us", "supervisory authority": "how to complain",
     "school": "the school's details", "notice": "what the notice covers", "provision": "whether you must give us "
     "the information", "categories": "what information we hold", "purposes": "why we use the information",
     "lawful bases": "the law that allows us to use the information",
@@ -131,9 +129,7 @@ def _reaches(notices: list[NoticeDiff]) -> list[Reach]:
 
 
 def _findings(side: Side, today: datetime.date) -> list[Finding]:
-    findings = check_notices(side.notices, today) + placeholder_findings(side.tree)
-    return sorted_findings([dataclasses.replace(finding, location=side.place(finding.location))
-                            for finding in findings])
+    return sorted_findings(check_project(side.project, today))
 
 
 def _identity(finding: Finding) -> tuple:

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from generator.facts.errors import FactError, FactErrors, Location
 from generator.facts.load import FactTree
 from generator.facts.models import (
+    Complaints,
     Contact,
     DataProtectionOfficer,
     Notice,
@@ -29,18 +30,13 @@ from generator.facts.models import (
     School,
     SupervisoryAuthority,
 )
+from generator.facts.roles import overridable, roles
 from generator.law.catalogue import catalogue
 from generator.law.rights import DerivedRight, derive_rights
 
+# How the items of each list of a notice are told apart (by id, article, ...), read off Notice's fields.
 _ITEM_KEYS: dict[str, Callable[[Any], str]] = {
-    "categories": lambda item: item.id,
-    "purposes": lambda item: item.id,
-    "recipients": lambda item: item.id,
-    "retention": lambda item: item.id,
-    "sections": lambda item: item.id,
-    "lawful_bases": lambda item: item.article,
-    "sources": lambda item: item.name,
-    "changes": lambda item: f"{item.date}/{item.version}",
+    name: declared.item_key for name, declared in roles(Notice).items() if declared.key
 }
 
 
@@ -72,6 +68,7 @@ class ResolvedBasis(BaseModel):
     name: str
     plain: str
     special_category: bool
+    criminal_offence: bool = False
     relied_on: list[str] = []
     purposes: list[str] = []
     categories: list[str] = []
@@ -88,6 +85,7 @@ class ResolvedNotice(BaseModel):
     variant: Variant
     organisation: Organisation
     contact: Contact | None
+    complaints: Complaints | None
     dpo: DataProtectionOfficer | None
     supervisory_authority: SupervisoryAuthority
     notice: Notice
@@ -147,7 +145,7 @@ def _suggest(wanted: str, known) -> str:
 
 
 def _check_unique_ids(notice: Notice, errors: list[FactError]) -> None:
-    for name in ("categories", "purposes", "recipients", "retention", "sections", "lawful_bases"):
+    for name in overridable(Notice, "remove"):  # a school removes items by id: each id must name one item
         items = getattr(notice, name)
         if not isinstance(items, list):
             continue
@@ -165,6 +163,7 @@ def _check_unique_ids(notice: Notice, errors: list[FactError]) -> None:
 def _resolve_bases(notice: Notice, errors: list[FactError]) -> list[ResolvedBasis]:
     purpose_ids = [purpose.id for purpose in notice.purposes]
     special_ids = [category.id for category in notice.categories if category.special]
+    criminal_ids = [category.id for category in notice.categories if category.criminal_offence]
     category_ids = {category.id for category in notice.categories}
     resolved = []
     for basis in notice.lawful_bases:
@@ -180,11 +179,13 @@ def _resolve_bases(notice: Notice, errors: list[FactError]) -> list[ResolvedBasi
                     ))
         if entry.is_special_category:
             covered_purposes, covered_categories = [], basis.categories or special_ids
+        elif entry.is_criminal_offence:
+            covered_purposes, covered_categories = [], basis.categories or criminal_ids
         else:
             covered_purposes, covered_categories = basis.purposes or purpose_ids, []
         resolved.append(ResolvedBasis(
             article=entry.article, name=entry.name, plain=entry.plain, special_category=entry.is_special_category,
-            relied_on=basis.relied_on, purposes=covered_purposes, categories=covered_categories,
+            criminal_offence=entry.is_criminal_offence,            relied_on=basis.relied_on, purposes=covered_purposes, categories=covered_categories,
             schedule_1=basis.schedule_1, schedule_1_needed=entry.schedule_1,
             legitimate_interests=basis.legitimate_interests, dpv=entry.dpv or None,
         ))
@@ -227,6 +228,7 @@ def _derive_rights(notice: Notice) -> list[DerivedRight]:
         [basis.article for basis in notice.lawful_bases],
         automated_decisions=isinstance(notice.automated_decisions, list) and bool(notice.automated_decisions),
         direct_marketing=notice.direct_marketing,
+        as_at=notice.last_reviewed,  # a notice is written in the law of its review date
     )
 
 
@@ -275,9 +277,11 @@ def resolve(tree: FactTree) -> list[ResolvedNotice]:
             bases, rights = derived[id(notice)]
             organisation = tree.organisation
             contact = (school.contact if school and school.contact else None) or organisation.contact
+            complaints = (school.complaints if school and school.complaints else None) or organisation.complaints
             # model_construct: every part is already validated, and the shared lists stay shared.
             resolved.append(ResolvedNotice.model_construct(
-                id=notice_id, variant=variant, organisation=organisation, contact=contact, dpo=organisation.dpo,
+                id=notice_id, variant=variant, organisation=organisation, contact=contact, complaints=complaints,
+                dpo=organisation.dpo,
                 supervisory_authority=organisation.supervisory_authority, notice=notice,
                 recipients=_resolve_recipients(notice, school, organisation, errors), bases=bases, rights=rights,
             ))

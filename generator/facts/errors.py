@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+
+from generator.defaults import manual
+from generator.errors import NoticesError
 
 
 @dataclass(frozen=True, order=True)
@@ -21,7 +24,7 @@ class Location:
         return f"{self.file}:{self.line}:{self.column}"
 
 
-ERRORS_MANUAL = "docs/errors.md"
+ERRORS_MANUAL = "errors.md"  # the manual's page on fact errors
 # FactError.code -> its section of docs/errors.md. Codes not named here are pydantic's error types:
 # '..._type' and 'bool_parsing' are values of the wrong shape, anything else a value that is not allowed.
 _ERROR_KINDS = {
@@ -52,7 +55,7 @@ class FactError:
     @property
     def see(self) -> str:
         """Where the manual explains this kind of error, e.g. 'docs/errors.md#missing'."""
-        return f"{ERRORS_MANUAL}#{error_kind(self.code)}"
+        return manual(f"{ERRORS_MANUAL}#{error_kind(self.code)}")
 
     def __str__(self) -> str:
         where = f"{self.location}: "
@@ -60,21 +63,38 @@ class FactError:
         text = f"{where}{key}{self.message}"
         if self.hint:
             text += f" {self.hint}"
-        return text
+        return printable(text)  # a value quoted in the message may hold a newline: keep it one line
 
 
-@dataclass
-class FactErrors(Exception):
+class FactErrors(NoticesError):
     """Raised at the edge of a stage that found errors; carries all of them."""
 
-    errors: list[FactError] = field(default_factory=list)
+    def __init__(self, errors: list[FactError]):
+        self.errors = list(errors)
+        super().__init__("\n".join(str(error) for error in self.errors))
+        noun = "problem" if len(self.errors) == 1 else "problems"
+        self.closing = f"{len(self.errors)} {noun} in the facts; nothing was built or changed."
+
+    def details(self) -> list[str]:
+        # The manual's link on its own line: each problem's first line stays file:line:col for editors.
+        return [line for error in self.errors for line in (str(error), f"  see {error.see}")]
 
     def __str__(self) -> str:
-        return "\n".join(str(error) for error in self.errors)
+        return self.message
+
+
+def printable(text: str) -> str:
+    """Text as it can be printed on one line of a report: control characters (a newline in a file name)
+    written as escapes, so that no name can start a line of its own."""
+    return "".join(character if character.isprintable() else repr(character)[1:-1] for character in text)
 
 
 def display_path(path: Path, root: Path | None = None) -> str:
-    """The path as the user will recognise it: relative to the working folder when possible."""
+    """The path as the user will recognise it (relative to the working folder when possible), on one line."""
+    return printable(_relative_path(path, root))
+
+
+def _relative_path(path: Path, root: Path | None) -> str:
     for base in (Path.cwd(), root):
         if base is None:
             continue

@@ -3,7 +3,7 @@
 Also refused: nesting so deep that rendering the text would exhaust the stack.
 
 Links are found by rendering the text the way every format renders it (python-markdown after
-``render.text.block``), so that no spelling of a link the renderer accepts can slip past the check.
+``facts.free_text.block``), so that no spelling of a link the renderer accepts can slip past the check.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 import lxml.html
 import markdown
 
-from generator.render.text import block
+from generator.facts.free_text import block
 
 ALLOWED_LINK = re.compile(r"^(?:https?://[^\s/]|mailto:[^\s]|tel:[^\s])", re.IGNORECASE)
 MAX_DEPTH = 24

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator.facts.errors import FactError, FactErrors, Location, display_path
-from generator.facts.models import SLUG_PATTERN, Notice, Organisation, School, attach_locations
-from generator.facts.strict_yaml import LoadedYaml, StrictYamlError, format_key_path, load_yaml_file
+from generator.facts.errors import FactError, FactErrors, Location, display_path, printable
+from generator.facts.models import ID_MAX_LENGTH, SLUG_PATTERN, Notice, Organisation, School, attach_locations
+from generator.facts.strict_yaml import LoadedYaml, StrictYamlError, format_key_path, load_yaml_file, parse_yaml
 
 ORGANISATION_FILE = "organisation.yaml"
 SCHOOLS_FOLDER = "schools"
-RESERVED_NOTICE_ID = "index"  # the website's page for a school is schools/<school>/index.html
+FACT_FILE_ENDINGS = (".yaml", ".yml")  # compared in lower case: pupils.YAML is read too
+# Notice ids the website takes for itself, with what each is: a school's page is schools/<school>/index.html.
+RESERVED_NOTICE_IDS = {"index": "the name of each school's own page"}
 _SLUG = re.compile(SLUG_PATTERN)
 
 
@@ -178,86 +181,160 @@ def _validate(model: type[BaseModel], source: LoadedYaml, errors: list[FactError
     return instance
 
 
-def _read(path: Path, root: Path, errors: list[FactError]) -> LoadedYaml | None:
-    display = display_path(path, root)
-    try:
-        # The file itself or a folder on its way (schools/) may be a link; where it leads is what counts.
-        if not path.resolve().is_relative_to(root.resolve()):
-            errors.append(FactError(Location(display), "is a link to a file outside the facts folder.",
-                                    "Copy the file into the facts folder instead of linking to it.", code="path"))
-            return None
+class _DiskFiles:
+    """Fact files in a folder on disk, named as the user sees them (relative to the working folder)."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def display(self, relative: str) -> str:
+        return display_path(self.root / relative, self.root)
+
+    def names_in(self, folder: str) -> list[str]:
+        path = self.root / folder
+        if path.is_symlink() and not path.is_dir():
+            raise FactErrors([FactError(Location(self.display(folder)),
+                                        "is a link that leads to no folder (it is broken, or leads back to itself).",
+                                        "Replace the link with the folder itself.", code="path")])
+        return [f"{folder}/{name}" if folder else name
+                for name in sorted(entry.name for entry in path.iterdir())] if path.is_dir() else []
+
+    def exists(self, relative: str) -> bool:
+        path = self.root / relative
+        return path.is_symlink() or path.exists()  # a broken or looping link is there, and read() says why
+
+    def read(self, relative: str) -> LoadedYaml:
+        path, display = self.root / relative, self.display(relative)
+        try:
+            # The file itself or a folder on its way (schools/) may be a link; where it leads is what counts.
+            outside = not path.resolve().is_relative_to(self.root.resolve())
+        except RuntimeError:  # Python names a symlink loop this way
+            raise StrictYamlError(FactError(
+                Location(display), "is a link that leads back to itself (a loop), not a file.",
+                "Delete the link and put the fact file itself here.", code="path")) from None
+        if outside:
+            raise StrictYamlError(FactError(Location(display), "is a link to a file outside the facts folder.",
+                                            "Copy the file into the facts folder instead of linking to it.",
+                                            code="path"))
         if not path.is_file():  # a pipe or a device would make reading it wait for ever
-            errors.append(FactError(Location(display), "is not an ordinary file.",
-                                    "Replace it with a YAML file saved from an editor.", code="path"))
-            return None
+            raise StrictYamlError(FactError(Location(display), "is not an ordinary file.",
+                                            "Replace it with a YAML file saved from an editor.", code="path"))
         return load_yaml_file(path, display)
+
+
+class _MemoryFiles:
+    """Fact files held in memory by relative path (a git revision's), named as ``shown_as/relative``."""
+
+    def __init__(self, files: dict[str, bytes], shown_as: str):
+        self.files, self.shown_as = files, shown_as
+
+    def display(self, relative: str) -> str:
+        return self.shown_as if relative == "." else printable(f"{self.shown_as}/{relative}")
+
+    def names_in(self, folder: str) -> list[str]:
+        prefix = f"{folder}/" if folder else ""
+        return sorted(name for name in self.files if name.startswith(prefix) and "/" not in name[len(prefix):])
+
+    def exists(self, relative: str) -> bool:
+        return relative in self.files
+
+    def read(self, relative: str) -> LoadedYaml:
+        return parse_yaml(self.files[relative], self.display(relative))
+
+
+_FactFiles = _DiskFiles | _MemoryFiles
+
+
+def _read(files: _FactFiles, relative: str, errors: list[FactError]) -> LoadedYaml | None:
+    try:
+        return files.read(relative)
     except StrictYamlError as error:
         errors.append(error.error)
     except OSError as error:
-        errors.append(FactError(Location(display), f"cannot be read ({error.strerror}).", "Check the file exists.",
-                                code="io"))
+        errors.append(FactError(Location(files.display(relative)), f"cannot be read ({error.strerror}).",
+                                "Check the file exists.", code="io"))
     return None
 
 
-def _id_from(path: Path, root: Path, errors: list[FactError]) -> str | None:
-    if _SLUG.match(path.stem):
-        return path.stem
-    errors.append(FactError(
-        Location(display_path(path, root), 1, 1),
-        f"has a file name ('{path.name}') that cannot be an id.",
-        "Rename it with lower-case letters, digits and hyphens only, e.g. 'children-in-need.yaml'.",
-        code="id",
-    ))
+def _id_from(relative: str, files: _FactFiles, errors: list[FactError]) -> str | None:
+    name = printable(PurePosixPath(relative).name)
+    stem = name.rsplit(".", 1)[0]
+    if name.startswith("."):
+        message = "is hidden (its name starts with a dot), so it would be left out of the notices."
+        hint = f"Rename it to '{name.lstrip('._')}' to use it, or move it out of the facts folder."
+    elif len(stem) > ID_MAX_LENGTH:
+        message = (f"has a file name of {len(stem)} characters before '.{name.rsplit('.', 1)[-1]}'; "
+                   f"an id has {ID_MAX_LENGTH} at most.")
+        hint = "Shorten the file name: it becomes the id in the name of every file and web address made from it."
+    elif not _SLUG.match(stem):
+        message = f"has a file name ('{name}') that cannot be an id."
+        hint = "Rename it with lower-case letters, digits and hyphens only, e.g. 'children-in-need.yaml'."
+    else:
+        return stem
+    errors.append(FactError(Location(files.display(relative), 1, 1), message, hint, code="id"))
     return None
 
 
-def _yaml_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
+def _yaml_files(files: _FactFiles, folder: str) -> list[str]:
+    """The fact files directly in ``folder``: any name ending .yaml or .yml, in any case, hidden ones too
+    (so that a hidden one is named, not silently left out)."""
+    return [name for name in files.names_in(folder) if name.lower().endswith(FACT_FILE_ENDINGS)]
 
 
-def load_facts(root: Path) -> FactTree:
-    """Load and validate every fact file under ``root``. Raises FactErrors with all problems found."""
+def load_facts(root: Path, taken_ids: Mapping[str, str] | None = None) -> FactTree:
+    """Load and validate every fact file under ``root``. Raises FactErrors with all problems found.
+
+    ``taken_ids`` are notice ids that files of the school's own take (e.g. ``booklet``), with what each is.
+    """
     root = Path(root)
-    errors: list[FactError] = []
     if not root.is_dir():
         raise FactErrors([FactError(Location(str(root)), "is not a folder of facts.",
                                     "Point to the folder that holds organisation.yaml.", code="io")])
-    org_path = root / ORGANISATION_FILE
-    if not org_path.exists():
-        raise FactErrors([FactError(Location(display_path(org_path, root)), "is missing.",
+    return _load(_DiskFiles(root), root, taken_ids or {})
+
+
+def load_facts_from_memory(files: dict[str, bytes], shown_as: str,
+                           taken_ids: Mapping[str, str] | None = None) -> FactTree:
+    """Load a facts folder given as {path inside it: content}, e.g. read from a git revision without
+    writing it to disk; files are named ``shown_as/path``, e.g. 'main:notices/pupils.yaml'."""
+    return _load(_MemoryFiles(files, shown_as), Path(shown_as), taken_ids or {})
+
+
+def _load(files: _FactFiles, root: Path, taken_ids: Mapping[str, str]) -> FactTree:
+    errors: list[FactError] = []
+    if not files.exists(ORGANISATION_FILE):
+        raise FactErrors([FactError(Location(files.display(ORGANISATION_FILE)), "is missing.",
                                     "Every facts folder needs an organisation.yaml describing the controller.",
                                     code="missing")])
     organisation = None
-    source = _read(org_path, root, errors)
+    source = _read(files, ORGANISATION_FILE, errors)
     if source:
         organisation = _validate(Organisation, source, errors)
-    tree_files = {"organisation": display_path(org_path, root)}
+    tree_files = {"organisation": files.display(ORGANISATION_FILE)}
     schools: dict[str, School] = {}
-    schools_folder = root / SCHOOLS_FOLDER
-    if schools_folder.is_dir():
-        for path in _yaml_files(schools_folder):
-            school_id = _id_from(path, root, errors)
-            source = _read(path, root, errors)
-            if school_id and source:
-                school = _validate(School, source, errors)
-                if school:
-                    schools[school_id] = school
-                    tree_files[f"school:{school_id}"] = source.file
+    for relative in _yaml_files(files, SCHOOLS_FOLDER):
+        school_id = _id_from(relative, files, errors)
+        source = _read(files, relative, errors) if school_id else None
+        if source:
+            school = _validate(School, source, errors)
+            if school:
+                schools[school_id] = school
+                tree_files[f"school:{school_id}"] = source.file
     notices: dict[str, Notice] = {}
-    for path in _yaml_files(root):
-        if path.name == ORGANISATION_FILE:
+    for relative in _yaml_files(files, ""):
+        if relative == ORGANISATION_FILE:
             continue
-        notice_id = _id_from(path, root, errors)
-        source = _read(path, root, errors)
+        notice_id = _id_from(relative, files, errors)
+        source = _read(files, relative, errors) if notice_id else None
         if notice_id and source:
             if notice_id in notices:
                 errors.append(FactError(Location(source.file, 1, 1), f"repeats the notice id '{notice_id}'.",
                                         "Keep one file per notice: .yaml and .yml of the same name clash.",
                                         code="duplicate-id"))
                 continue
-            if notice_id == RESERVED_NOTICE_ID:
-                errors.append(FactError(Location(source.file, 1, 1),
-                                        "cannot be a notice: 'index' is the name of each school's own page.",
+            taken = {**RESERVED_NOTICE_IDS, **taken_ids}.get(notice_id)
+            if taken:
+                errors.append(FactError(Location(source.file, 1, 1), f"cannot be a notice: '{notice_id}' is {taken}.",
                                         "Rename the file after what the notice is about, e.g. 'pupils.yaml'.",
                                         code="id"))
                 continue
@@ -266,7 +343,7 @@ def load_facts(root: Path) -> FactTree:
                 notices[notice_id] = notice
                 tree_files[f"notice:{notice_id}"] = source.file
     if not notices and not errors:
-        errors.append(FactError(Location(display_path(root, root)), "holds no notice.",
+        errors.append(FactError(Location(files.display(".")), "holds no notice.",
                                 "Add a notice file, e.g. with 'notices new notice pupils'.", code="missing"))
     if errors or organisation is None:
         raise FactErrors(errors)

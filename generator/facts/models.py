@@ -7,7 +7,7 @@ generated field reference in docs/.
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import (
     AfterValidator,
@@ -19,18 +19,22 @@ from pydantic import (
     PrivateAttr,
     StrictBool,
     StringConstraints,
+    create_model,
     model_validator,
 )
 
 from generator.facts.errors import Location
 from generator.facts.links import safe_markdown
+from generator.facts.roles import Role, overridable
+from generator.facts.sections import SECTIONS
 from generator.law.catalogue import catalogue, normalise_article
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_MAX_LENGTH = 64  # with the longest format's suffix, a file name stays far below the usual 255-byte limit
 
 Slug = Annotated[
     str,
-    StringConstraints(pattern=SLUG_PATTERN, max_length=64),
+    StringConstraints(pattern=SLUG_PATTERN, max_length=ID_MAX_LENGTH),
     Field(description="An id: lower-case letters, digits and single hyphens, e.g. `local-authority`."),
 ]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
@@ -46,14 +50,15 @@ def _known_article(text: str) -> str:
     article = normalise_article(text)
     if article is None or article not in catalogue().bases:
         known = ", ".join(catalogue().bases)
-        raise ValueError(f"'{text}' is not an Article 6(1) basis or Article 9(2) condition (known: {known})")
+        raise ValueError(f"'{text}' is not an Article 6(1) basis, Article 9(2) condition or Article 10 (known: {known})")
     return article
 
 
 ArticleRef = Annotated[
     str,
     AfterValidator(_known_article),
-    Field(description="An Article 6(1) basis or Article 9(2) condition, written like `6(1)(e)` or `9(2)(g)`."),
+    Field(description="An Article 6(1) basis or Article 9(2) condition, written like `6(1)(e)` or `9(2)(g)`, or "
+                      "`\"10\"` for criminal offence data."),
 ]
 
 
@@ -76,13 +81,14 @@ class FactModel(BaseModel):
 
 
 class Contact(FactModel):
-    role: str | None = Field(None, description="Who to ask for, by role, e.g. `Operations Manager`.")
-    name: str | None = Field(None, description="A person's name, if the notice names one.")
-    via: str | None = Field(None, description="How to reach them, e.g. `the school office`.")
-    phone: Phone | None = None
-    email: EmailStr | None = Field(None, description="An email address.")
-    address: str | None = Field(None, description="A postal address.")
-    url: HttpUrl | None = Field(None, description="A web page for contact, http(s) only.")
+    role: Annotated[str | None, Role("role")] = Field(
+        None, description="Who to ask for, by role, e.g. `Operations Manager`.")
+    name: Annotated[str | None, Role("name")] = Field(None, description="A person's name, if the notice names one.")
+    via: Annotated[str | None, Role("route")] = Field(None, description="How to reach them, e.g. `the school office`.")
+    phone: Annotated[Phone | None, Role("phone")] = None
+    email: Annotated[EmailStr | None, Role("email")] = Field(None, description="An email address.")
+    address: Annotated[str | None, Role("address")] = Field(None, description="A postal address.")
+    url: Annotated[HttpUrl | None, Role("web page")] = Field(None, description="A web page for contact, http(s) only.")
 
     @model_validator(mode="after")
     def _reachable(self) -> Contact:
@@ -91,28 +97,49 @@ class Contact(FactModel):
         return self
 
 
+class Complaints(FactModel):
+    """How to complain to us (Data Protection Act 2018 s.164A): at least one way in."""
+
+    url: Annotated[HttpUrl | None, Role("online form")] = Field(None, description="An online complaint form, http(s) only.")
+    email: Annotated[EmailStr | None, Role("email")] = Field(None, description="An email address for complaints.")
+    address: Annotated[str | None, Role("address")] = Field(None, description="A postal address for complaints.")
+
+    @model_validator(mode="after")
+    def _reachable(self) -> Complaints:
+        if not (self.url or self.email or self.address):
+            raise ValueError("complaints needs at least one of url (an online form), email or address")
+        return self
+
+
 class DataProtectionOfficer(FactModel):
-    name: str | None = Field(None, description="The DPO's name, or the name of the DPO service.")
-    email: EmailStr = Field(description="The DPO's email address.")
-    phone: Phone | None = None
-    address: str | None = Field(None, description="A postal address for the DPO.")
+    name: Annotated[str | None, Role("name")] = Field(
+        None, description="The DPO's name, or the name of the DPO service.")
+    email: Annotated[EmailStr, Role("email")] = Field(description="The DPO's email address.")
+    phone: Annotated[Phone | None, Role("phone")] = None
+    address: Annotated[str | None, Role("address")] = Field(None, description="A postal address for the DPO.")
 
 
 class SupervisoryAuthority(FactModel):
-    name: str = Field("Information Commissioner's Office", description="The supervisory authority.")
-    website: HttpUrl = Field(HttpUrl("https://ico.org.uk/"), description="Its home page.")
-    complaint_url: HttpUrl = Field(
+    name: Annotated[str, Role("name")] = Field(
+        "Information Commissioner's Office", description="The supervisory authority.")
+    website: Annotated[HttpUrl, Role("website")] = Field(HttpUrl("https://ico.org.uk/"), description="Its home page.")
+    complaint_url: Annotated[HttpUrl, Role("complaint page")] = Field(
         HttpUrl("https://ico.org.uk/make-a-complaint/"), description="Where people can raise a complaint."
     )
-    phone: Phone = Field("0303 123 1113", description="Its helpline.")
-    address: str = Field("Wycliffe House, Water Lane, Wilmslow, Cheshire, SK9 5AF", description="Its postal address.")
+    phone: Annotated[Phone, Role("phone")] = Field("0303 123 1113", description="Its helpline.")
+    # No default: the ICO announced its head office leaves Wycliffe House, Wilmslow, in autumn 2026
+    # (https://www.parallelparliament.co.uk/mp/jim-shannon/debate/2025-07-16/commons/westminster-hall/information-commissioners-office-relocation),
+    # and the new postal address could not be confirmed; its complaint form and helpline stay.
+    address: Annotated[str | None, Role("address")] = Field(None, description="Its postal address, if the notice gives one.")
 
 
 class Recipient(FactModel):
-    name: Text = Field(description="The recipient's name as the public knows it.")
-    kind: str | None = Field(None, description="What sort of body it is, e.g. `local authority`, `NHS service`.")
-    url: HttpUrl | None = Field(None, description="Its website, http(s) only.")
-    description: str | None = Field(None, description="One sentence on who they are, if the name is not enough.")
+    name: Annotated[Text, Role("name")] = Field(description="The recipient's name as the public knows it.")
+    kind: Annotated[str | None, Role("kind")] = Field(
+        None, description="What sort of body it is, e.g. `local authority`, `NHS service`.")
+    url: Annotated[HttpUrl | None, Role("website")] = Field(None, description="Its website, http(s) only.")
+    description: Annotated[str | None, Role("description")] = Field(
+        None, description="One sentence on who they are, if the name is not enough.")
 
 
 OrganisationKind = Literal[
@@ -122,35 +149,44 @@ PUBLIC_AUTHORITY_KINDS = {"academy-trust", "academy", "maintained-school", "loca
 
 
 class Category(FactModel):
-    id: Slug = Field(description="The category's id, e.g. `medical`: lawful bases and schools' `add`/`remove` name it.")
-    name: Text = Field(description="The category in plain words, e.g. `Personal information`.")
-    examples: list[Text] = Field(default_factory=list, description="Examples of what the category includes.")
-    special: StrictBool = Field(
+    id: Annotated[Slug, Role("id")] = Field(
+        description="The category's id, e.g. `medical`: lawful bases and schools' `add`/`remove` name it.")
+    name: Annotated[Text, Role("name")] = Field(description="The category in plain words, e.g. `Personal information`.")
+    examples: Annotated[list[Text], Role("examples")] = Field(
+        default_factory=list, description="Examples of what the category includes.")
+    special: Annotated[StrictBool, Role("special category")] = Field(
         False, description="True for special-category data (health, ethnicity, religion, biometrics, sex life...)."
+    )
+    criminal_offence: Annotated[StrictBool, Role("criminal offence data")] = Field(
+        False, description="True for data about criminal convictions and offences (DBS checks, cautions, offending)."
     )
 
 
 class Purpose(FactModel):
-    id: Slug = Field(description="The purpose's id, e.g. `pastoral-care`: lawful bases and schools' `add`/`remove` name it.")
-    description: Text = Field(description="What we use the data for, completing 'We use it to ...'.")
+    id: Annotated[Slug, Role("id")] = Field(
+        description="The purpose's id, e.g. `pastoral-care`: lawful bases and schools' `add`/`remove` name it.")
+    description: Annotated[Text, Role("description")] = Field(
+        description="What we use the data for, completing 'We use it to ...'.")
 
 
 class LawfulBasis(FactModel):
-    article: ArticleRef
-    relied_on: list[Text] = Field(
+    article: Annotated[ArticleRef, Role("article")]
+    relied_on: Annotated[list[Text], Role("law relied on")] = Field(
         default_factory=list, description="The law that gives the task or duty, e.g. `Children Act 1989`."
     )
-    purposes: list[Slug] | None = Field(
+    purposes: Annotated[list[Slug] | None, Role("purposes")] = Field(
         None, description="Ids of the purposes this basis covers; leave out when it covers all of them."
     )
-    categories: list[Slug] | None = Field(
-        None, description="For an Article 9 condition: ids of the special categories it covers; default all."
+    categories: Annotated[list[Slug] | None, Role("categories")] = Field(
+        None, description="For an Article 9 condition (or Article 10): ids of the special (or criminal offence) "
+                          "categories it covers; default all."
     )
-    schedule_1: str | None = Field(
+    schedule_1: Annotated[str | None, Role("Schedule 1 condition")] = Field(
         None,
-        description="For Article 9(2)(b), (g), (h), (i), (j): the Data Protection Act 2018 Schedule 1 condition.",
+        description="For Article 9(2)(b), (g), (h), (i), (j) and Article 10: the Data Protection Act 2018 Schedule 1 "
+                    "condition.",
     )
-    legitimate_interests: str | None = Field(
+    legitimate_interests: Annotated[str | None, Role("legitimate interests")] = Field(
         None, description="For Article 6(1)(f): the legitimate interests pursued, in plain words."
     )
 
@@ -159,66 +195,75 @@ Requirement = Literal["statutory", "contractual", "contract-entry", "voluntary",
 
 
 class Provision(FactModel):
-    requirement: Requirement = Field(
+    requirement: Annotated[Requirement, Role("requirement")] = Field(
         description="Must people give us this data? `statutory` (the law says so), `contractual`, "
         "`contract-entry` (needed to enter a contract), `voluntary`, or `mixed`."
     )
-    explanation: Text = Field(description="In plain words: what is required, and by what.")
-    voluntary: list[Text] = Field(default_factory=list, description="What people may choose not to give.")
-    consequences: str | None = Field(None, description="What happens if someone does not give the data.")
+    explanation: Annotated[Text, Role("explanation")] = Field(
+        description="In plain words: what is required, and by what.")
+    voluntary: Annotated[list[Text], Role("voluntary items")] = Field(
+        default_factory=list, description="What people may choose not to give.")
+    consequences: Annotated[str | None, Role("consequences")] = Field(
+        None, description="What happens if someone does not give the data.")
 
 
 class Source(FactModel):
-    name: Text = Field(description="Where data comes from, e.g. `the local authority`.")
-    description: str | None = Field(None, description="What comes from there.")
-    publicly_accessible: StrictBool = Field(False, description="True if this is a publicly accessible source.")
+    name: Annotated[Text, Role("name")] = Field(description="Where data comes from, e.g. `the local authority`.")
+    description: Annotated[str | None, Role("description")] = Field(None, description="What comes from there.")
+    publicly_accessible: Annotated[StrictBool, Role("publicly accessible")] = Field(
+        False, description="True if this is a publicly accessible source.")
 
 
 class NoticeRecipient(FactModel):
-    id: Slug = Field(description="A recipient id from the school's or the organisation's `recipients`.")
-    reason: str | None = Field(None, description="Why we share with them.")
-    gateway: list[Text] = Field(default_factory=list, description="The law that allows or requires the sharing.")
+    id: Annotated[Slug, Role("id")] = Field(
+        description="A recipient id from the school's or the organisation's `recipients`.")
+    reason: Annotated[str | None, Role("reason")] = Field(None, description="Why we share with them.")
+    gateway: Annotated[list[Text], Role("legal gateway")] = Field(
+        default_factory=list, description="The law that allows or requires the sharing.")
 
 
 class Transfer(FactModel):
-    destination: Text = Field(description="The country or territory the data goes to.")
-    what: Text = Field(description="What data goes there, and to whom.")
-    safeguard: Text = Field(description="The safeguard: adequacy regulations, the IDTA, the Addendum, ...")
-    get_a_copy: str | None = Field(None, description="How people can get a copy of the safeguard.")
+    destination: Annotated[Text, Role("destination")] = Field(description="The country or territory the data goes to.")
+    what: Annotated[Text, Role("what goes")] = Field(description="What data goes there, and to whom.")
+    safeguard: Annotated[Text, Role("safeguard")] = Field(
+        description="The safeguard: adequacy regulations, the IDTA, the Addendum, ...")
+    get_a_copy: Annotated[str | None, Role("copy")] = Field(
+        None, description="How people can get a copy of the safeguard.")
 
 
 class AutomatedDecision(FactModel):
-    description: Text = Field(description="The decision made without a person.")
-    logic: Text = Field(description="How it is made, in plain words.")
-    consequences: Text = Field(description="What it means for the person.")
+    description: Annotated[Text, Role("description")] = Field(description="The decision made without a person.")
+    logic: Annotated[Text, Role("logic")] = Field(description="How it is made, in plain words.")
+    consequences: Annotated[Text, Role("consequences")] = Field(description="What it means for the person.")
 
 
 class RetentionRule(FactModel):
-    id: Slug = Field(description="The rule's id, e.g. `pupil-records`: a school's `add` or `remove` names it.")
-    records: Text = Field(description="Which records, e.g. `Children in need records`.")
-    period: Text = Field(description="How long, e.g. `until the child is 25 years old`.")
-    basis: str | None = Field(None, description="The law or policy that sets the period.")
+    id: Annotated[Slug, Role("id")] = Field(
+        description="The rule's id, e.g. `pupil-records`: a school's `add` or `remove` names it.")
+    records: Annotated[Text, Role("records")] = Field(description="Which records, e.g. `Children in need records`.")
+    period: Annotated[Text, Role("period")] = Field(description="How long, e.g. `until the child is 25 years old`.")
+    basis: Annotated[str | None, Role("basis")] = Field(None, description="The law or policy that sets the period.")
 
 
 class Change(FactModel):
-    date: datetime.date = Field(description="When the change took effect, as YYYY-MM-DD.")
-    version: str = Field(description="The notice version this change made.")
-    summary: Text = Field(description="What changed, in one or two plain sentences.")
-    new_purpose: StrictBool = Field(False, description="True when this change added a new purpose (Article 13(3)).")
+    date: Annotated[datetime.date, Role("date")] = Field(description="When the change took effect, as YYYY-MM-DD.")
+    version: Annotated[str, Role("version")] = Field(description="The notice version this change made.")
+    summary: Annotated[Text, Role("summary")] = Field(description="What changed, in one or two plain sentences.")
+    new_purpose: Annotated[StrictBool, Role("new purpose")] = Field(
+        False, description="True when this change added a new purpose (Article 13(3)).")
 
 
-SectionAnchor = Literal[
-    "who-we-are", "what-we-hold", "why-we-use-it", "lawful-bases", "must-you-give-it", "where-it-comes-from",
-    "who-we-share-with", "transfers", "automated-decisions", "how-long-we-keep-it", "your-rights",
-    "how-to-complain", "contacts", "changes",
-]
+SectionAnchor = Literal[tuple(section.anchor for section in SECTIONS)]
 
 
 class Section(FactModel):
-    id: Slug = Field(description="The section's id, e.g. `cctv`: its anchor in the notice, and what a school's `remove` names.")
-    title: Text = Field(description="The section heading.")
-    body: MarkdownText = Field(description="The section text, in Markdown (links: http, https, mailto and tel only).")
-    after: SectionAnchor = Field("who-we-share-with", description="The standard section this one follows.")
+    id: Annotated[Slug, Role("id")] = Field(
+        description="The section's id, e.g. `cctv`: its anchor in the notice, and what a school's `remove` names.")
+    title: Annotated[Text, Role("title")] = Field(description="The section heading.")
+    body: Annotated[MarkdownText, Role("text")] = Field(
+        description="The section text, in Markdown (links: http, https, mailto and tel only).")
+    after: Annotated[SectionAnchor, Role("place")] = Field(
+        "who-we-share-with", description="The standard section this one follows.")
 
 
 NoneStated = Literal["none"]
@@ -227,103 +272,152 @@ NoneStated = Literal["none"]
 class Notice(FactModel):
     """One privacy notice (for example 'How we use pupil information'), shared by every school."""
 
-    title: Text = Field(description="The notice's title, e.g. `How we use pupil information`.")
-    summary: str | None = Field(None, description="A short plain-language summary shown first.")
-    data_subjects: list[Text] = Field(min_length=1, description="Whose data this notice is about.")
-    version: str | None = Field(None, description="The notice's version, e.g. `2.0`.")
-    last_reviewed: datetime.date | None = Field(None, description="When it was last reviewed, as YYYY-MM-DD.")
-    next_review: datetime.date | None = Field(None, description="When it is next due for review.")
-    categories: list[Category] = Field(min_length=1, description="The kinds of personal data held.")
-    purposes: list[Purpose] = Field(min_length=1, description="What the data is used for.")
-    lawful_bases: list[LawfulBasis] = Field(min_length=1, description="The Article 6 bases and Article 9 conditions.")
-    provision: Provision | None = Field(None, description="Whether people must give the data, and what if not.")
-    sources: list[Source] | NoneStated | None = Field(
-        None, description="Where data comes from other than the person themselves; `none` if only from them."
-    )
-    recipients: list[NoticeRecipient] | NoneStated | None = Field(
-        None, description="Who the data is shared with and why; `none` if nobody."
-    )
-    transfers: list[Transfer] | NoneStated | None = Field(
-        None, description="Transfers outside the UK; write `none` when there are none."
-    )
-    automated_decisions: list[AutomatedDecision] | NoneStated | None = Field(
-        None, description="Decisions made without a person, including profiling; write `none` when there are none."
-    )
-    retention: list[RetentionRule] = Field(default_factory=list, description="How long records are kept.")
-    direct_marketing: StrictBool = Field(False, description="True if the data is used for direct marketing.")
-    changes: list[Change] = Field(default_factory=list, description="Dated changes to this notice, newest first.")
-    sections: list[Section] = Field(default_factory=list, description="Free Markdown sections outside the schema.")
+    title: Annotated[Text, Role("title", school=("replace",))] = Field(
+        description="The notice's title, e.g. `How we use pupil information`.")
+    summary: Annotated[str | None, Role("summary", school=("replace",))] = Field(
+        None, description="A short plain-language summary shown first.")
+    data_subjects: Annotated[list[Text], Role("data subjects", section="who-we-are", school=("replace",))] = Field(
+        min_length=1, description="Whose data this notice is about.")
+    version: Annotated[str | None, Role("version", school=("replace",), topic="version")] = Field(
+        None, description="The notice's version, e.g. `2.0`.")
+    last_reviewed: Annotated[datetime.date | None, Role(
+        "last review", school=("replace",), topic="review dates")] = Field(
+        None, description="When it was last reviewed, as YYYY-MM-DD.")
+    next_review: Annotated[datetime.date | None, Role(
+        "next review", school=("replace",), topic="review dates")] = Field(
+        None, description="When it is next due for review.")
+    categories: Annotated[list[Category], Role(
+        "categories", section="what-we-hold", school=("add", "remove"), key=("id",), item="Category", label="{name}",
+    )] = Field(min_length=1, description="The kinds of personal data held.")
+    purposes: Annotated[list[Purpose], Role(
+        "purposes", section="why-we-use-it", school=("add", "remove"), key=("id",), item="Purpose", label="{id}",
+        detail="description",
+    )] = Field(min_length=1, description="What the data is used for.")
+    lawful_bases: Annotated[list[LawfulBasis], Role(
+        "lawful bases", section="lawful-bases", school=("add", "remove"), key=("article",), item="Lawful basis",
+        label="Article {article} ({name})", resolved="bases",
+    )] = Field(min_length=1, description="The Article 6 bases and Article 9 conditions.")
+    provision: Annotated[Provision | None, Role(
+        "whether people must give the data", section="must-you-give-it", school=("replace",), topic="provision",
+    )] = Field(None, description="Whether people must give the data, and what if not.")
+    sources: Annotated[list[Source] | NoneStated | None, Role(
+        "sources", section="where-it-comes-from", school=("replace", "add"), key=("name",), item="Source",
+        label="{name}",
+    )] = Field(None, description="Where data comes from other than the person themselves; `none` if only from them.")
+    recipients: Annotated[list[NoticeRecipient] | NoneStated | None, Role(
+        "recipients", section="who-we-share-with", school=("add", "remove"), key=("id",), item="Recipient",
+        label="{name}", detail="reason", resolved="recipients", joins=(Recipient,),
+    )] = Field(None, description="Who the data is shared with and why; `none` if nobody.")
+    transfers: Annotated[list[Transfer] | NoneStated | None, Role(
+        "transfers", section="transfers", school=("replace",), key=("destination",), item="Transfer to",
+        label="{destination}",
+    )] = Field(None, description="Transfers outside the UK; write `none` when there are none.")
+    automated_decisions: Annotated[list[AutomatedDecision] | NoneStated | None, Role(
+        "automated decisions", section="automated-decisions", school=("replace",), key=("description",),
+        item="Automated decision", label="{description}",
+    )] = Field(
+        None, description="Decisions made without a person, including profiling; write `none` when there are none.")
+    retention: Annotated[list[RetentionRule], Role(
+        "retention", section="how-long-we-keep-it", school=("replace", "add", "remove"), key=("id",),
+        item="Retention of", label="{records}", detail="period",
+    )] = Field(default_factory=list, description="How long records are kept.")
+    direct_marketing: Annotated[StrictBool, Role(
+        "direct marketing", section="your-rights", school=("replace",))] = Field(
+        False, description="True if the data is used for direct marketing.")
+    changes: Annotated[list[Change], Role(
+        "change list", section="changes", school=("add",), key=("date", "version"), item="Change-list entry",
+        label="{date}, version {version}",
+    )] = Field(default_factory=list, description="Dated changes to this notice, newest first.")
+    sections: Annotated[list[Section], Role(
+        "sections", school=("add", "remove"), key=("id",), item="Section", label="{title}",
+    )] = Field(default_factory=list, description="Free Markdown sections outside the schema.")
 
 
-class NoticeReplace(FactModel):
-    """Fields a school replaces whole. Every field of a notice may be given."""
-
-    title: Text | None = None
-    summary: str | None = None
-    data_subjects: list[Text] | None = Field(None, min_length=1)
-    version: str | None = None
-    last_reviewed: datetime.date | None = None
-    next_review: datetime.date | None = None
-    provision: Provision | None = None
-    sources: list[Source] | NoneStated | None = None
-    transfers: list[Transfer] | NoneStated | None = None
-    automated_decisions: list[AutomatedDecision] | NoneStated | None = None
-    retention: list[RetentionRule] | None = None
-    direct_marketing: StrictBool | None = None
+def _list_item(annotation: Any) -> type[FactModel]:
+    """The model of one item of a list field, e.g. Category for ``list[Category] | None``."""
+    for arm in (annotation, *get_args(annotation)):
+        if get_origin(arm) is list:
+            return get_args(arm)[0]
+    raise TypeError(f"{annotation} is not a list of facts")
 
 
-class NoticeAdd(FactModel):
-    """Items a school adds to the inherited lists; an item with an inherited id replaces that item."""
+def _override_fields(how: str) -> dict[str, Any]:
+    """The fields of NoticeReplace, NoticeAdd or NoticeRemove, read off each Notice field's role."""
+    fields: dict[str, Any] = {}
+    for name, declared in overridable(Notice, how).items():
+        info = Notice.model_fields[name]
+        if how == "replace":  # the notice's own type and limits, optional
+            fields[name] = (Annotated[info.annotation, *info.metadata] | None, None)
+        else:
+            item = _list_item(info.annotation)
+            if how == "add":
+                fields[name] = (list[item], Field(default_factory=list))
+            else:  # removed by the item's key, checked as the key is (a lawful basis by its article)
+                key = item.model_fields[declared.key[0]]
+                fields[name] = (list[Annotated[key.annotation, *key.metadata]], Field(default_factory=list))
+    return fields
 
-    categories: list[Category] = Field(default_factory=list)
-    purposes: list[Purpose] = Field(default_factory=list)
-    lawful_bases: list[LawfulBasis] = Field(default_factory=list)
-    sources: list[Source] = Field(default_factory=list)
-    recipients: list[NoticeRecipient] = Field(default_factory=list)
-    retention: list[RetentionRule] = Field(default_factory=list)
-    changes: list[Change] = Field(default_factory=list)
-    sections: list[Section] = Field(default_factory=list)
 
-
-class NoticeRemove(FactModel):
-    """Inherited items a school drops, by id (lawful bases by article)."""
-
-    categories: list[Slug] = Field(default_factory=list)
-    purposes: list[Slug] = Field(default_factory=list)
-    lawful_bases: list[ArticleRef] = Field(default_factory=list)
-    recipients: list[Slug] = Field(default_factory=list)
-    retention: list[Slug] = Field(default_factory=list)
-    sections: list[Slug] = Field(default_factory=list)
+NoticeReplace = create_model(
+    "NoticeReplace", __base__=FactModel, __module__=__name__,
+    __doc__="Fields a school replaces whole.", **_override_fields("replace"))
+NoticeAdd = create_model(
+    "NoticeAdd", __base__=FactModel, __module__=__name__,
+    __doc__="Items a school adds to the inherited lists; an item with an inherited id replaces that item.",
+    **_override_fields("add"))
+NoticeRemove = create_model(
+    "NoticeRemove", __base__=FactModel, __module__=__name__,
+    __doc__="Inherited items a school drops, by id (lawful bases by article).", **_override_fields("remove"))
 
 
 class NoticeOverride(FactModel):
     """How one school's version of a notice differs from the trust's."""
 
-    publish: StrictBool = Field(True, description="False if this school does not publish the notice at all.")
-    replace: NoticeReplace = Field(default_factory=NoticeReplace, description="Fields replaced whole.")
-    add: NoticeAdd = Field(default_factory=NoticeAdd, description="Items added to inherited lists.")
-    remove: NoticeRemove = Field(default_factory=NoticeRemove, description="Inherited items dropped, by id.")
+    publish: Annotated[StrictBool, Role("publication")] = Field(
+        True, description="False if this school does not publish the notice at all.")
+    replace: Annotated[NoticeReplace, Role("replaced facts")] = Field(
+        default_factory=NoticeReplace, description="Fields replaced whole.")
+    add: Annotated[NoticeAdd, Role("added items")] = Field(
+        default_factory=NoticeAdd, description="Items added to inherited lists.")
+    remove: Annotated[NoticeRemove, Role("removed items")] = Field(
+        default_factory=NoticeRemove, description="Inherited items dropped, by id.")
 
 
 class Organisation(FactModel):
     """The controller: the trust, or a standalone school or organisation."""
 
-    name: str | None = Field(None, description="The controller's legal name, e.g. `Example Academy Trust`.")
-    kind: OrganisationKind = Field(description="What sort of organisation this is.")
-    public_authority: StrictBool | None = Field(
+    name: Annotated[str | None, Role("name", section="who-we-are")] = Field(
+        None, description="The controller's legal name, e.g. `Example Academy Trust`.")
+    kind: Annotated[OrganisationKind, Role("kind", section="who-we-are")] = Field(
+        description="What sort of organisation this is.")
+    public_authority: Annotated[StrictBool | None, Role("public authority", section="who-we-are")] = Field(
         None, description="Whether it is a public authority; schools, academies and trusts are. Defaults from kind."
     )
-    address: str | None = Field(None, description="The registered address.")
-    company_number: str | None = Field(None, description="Companies House number, for a trust or company.")
-    ico_registration: str | None = Field(None, description="Registration number with the ICO, e.g. `ZA123456`.")
-    website: HttpUrl | None = Field(None, description="The organisation's website.")
-    contact: Contact | None = Field(None, description="The default contact for questions about the notices.")
-    dpo: DataProtectionOfficer | None = Field(None, description="The data protection officer.")
-    representative: Contact | None = Field(None, description="A UK representative, only for bodies outside the UK.")
-    supervisory_authority: SupervisoryAuthority = Field(
+    address: Annotated[str | None, Role("address", section="who-we-are")] = Field(
+        None, description="The registered address.")
+    company_number: Annotated[str | None, Role("company number", section="who-we-are")] = Field(
+        None, description="Companies House number, for a trust or company.")
+    ico_registration: Annotated[str | None, Role("ICO registration", section="who-we-are")] = Field(
+        None, description="Registration number with the ICO, e.g. `ZA123456`.")
+    website: Annotated[HttpUrl | None, Role("website", section="who-we-are")] = Field(
+        None, description="The organisation's website.")
+    contact: Annotated[Contact | None, Role("the contact", section="contacts", topic="contacts")] = Field(
+        None, description="The default contact for questions about the notices.")
+    complaints: Annotated[Complaints | None, Role(
+        "how to complain to us", section="how-to-complain", topic="complaints")] = Field(
+        None, description="How to complain to us about our use of personal information; a school may set its own.")
+    dpo: Annotated[DataProtectionOfficer | None, Role("the DPO", section="contacts", topic="DPO")] = Field(
+        None, description="The data protection officer.")
+    representative: Annotated[Contact | None, Role(
+        "the UK representative", section="who-we-are", topic="controller")] = Field(
+        None, description="A UK representative, only for bodies outside the UK.")
+    supervisory_authority: Annotated[SupervisoryAuthority, Role(
+        "the supervisory authority", section="how-to-complain", topic="supervisory authority")] = Field(
         default_factory=SupervisoryAuthority, description="Where people can complain; defaults to the ICO."
     )
-    recipients: dict[Slug, Recipient] = Field(default_factory=dict, description="Recipients, by id, for every school.")
+    recipients: Annotated[dict[Slug, Recipient], Role(
+        "recipients", section="who-we-share-with", item="Recipient", resolved="recipients")] = Field(
+        default_factory=dict, description="Recipients, by id, for every school.")
 
     @property
     def is_public_authority(self) -> bool:
@@ -335,18 +429,28 @@ class Organisation(FactModel):
 class School(FactModel):
     """A school of the trust: its own details and how its notices differ."""
 
-    name: Text = Field(description="The school's name, e.g. `Oakmoor School`.")
-    urn: Annotated[str, StringConstraints(pattern=r"^[0-9]{6,7}$")] | None = Field(
+    name: Annotated[Text, Role("name", section="who-we-are")] = Field(
+        description="The school's name, e.g. `Oakmoor School`.")
+    urn: Annotated[Annotated[str, StringConstraints(pattern=r"^[0-9]{6,7}$")] | None, Role(
+        "URN", section="who-we-are")] = Field(
         None, description="The school's unique reference number (URN), six digits."
     )
-    address: str | None = Field(None, description="The school's postal address.")
-    website: HttpUrl | None = Field(None, description="The school's website.")
-    local_authority: str | None = Field(None, description="The local authority the school is in.")
-    contact: Contact | None = Field(None, description="Who to contact at the school about its notices.")
-    recipients: dict[Slug, Recipient] = Field(
+    address: Annotated[str | None, Role("address", section="who-we-are")] = Field(
+        None, description="The school's postal address.")
+    website: Annotated[HttpUrl | None, Role("website", section="who-we-are")] = Field(
+        None, description="The school's website.")
+    local_authority: Annotated[str | None, Role("local authority", section="who-we-are")] = Field(
+        None, description="The local authority the school is in.")
+    contact: Annotated[Contact | None, Role("the contact", section="contacts", topic="contacts")] = Field(
+        None, description="Who to contact at the school about its notices.")
+    complaints: Annotated[Complaints | None, Role(
+        "how to complain to us", section="how-to-complain", topic="complaints")] = Field(
+        None, description="How to complain to the school, when it is not the organisation's way.")
+    recipients: Annotated[dict[Slug, Recipient], Role(
+        "recipients", section="who-we-share-with", item="Recipient", resolved="recipients")] = Field(
         default_factory=dict, description="The school's own recipients by id; they win over the trust's."
     )
-    notices: dict[Slug, NoticeOverride] = Field(
+    notices: Annotated[dict[Slug, NoticeOverride], Role("its versions of the notices", item="notice")] = Field(
         default_factory=dict, description="Per-notice differences, keyed by notice id."
     )
 

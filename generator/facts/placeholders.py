@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.facts.errors import FactError, FactErrors, Location
+from generator.facts.errors import FactError, Location
 from generator.facts.load import FactTree
 from generator.facts.models import FactModel
 from generator.facts.strict_yaml import KeyPath, format_key_path
@@ -51,9 +51,3 @@ def find_placeholders(tree: FactTree) -> list[FactError]:
         _walk(notice, (), notice.location, found)
     return sorted(found, key=lambda error: error.location)
 
-
-def refuse_placeholders(tree: FactTree) -> None:
-    """Raise FactErrors naming every placeholder: a notice is never published half written."""
-    found = find_placeholders(tree)
-    if found:
-        raise FactErrors(found)

@@ -12,6 +12,7 @@ decimal number) and dates (the facts model parses dates itself).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -166,6 +167,26 @@ class _Builder:
             return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
         return self._scalar(node, path)
 
+    def _refuse_escaped_character(self, node: yaml.ScalarNode, path: KeyPath) -> None:
+        """Refuse a character only a quoted escape can write (``"\\x01"``, ``"\\e"``, ``"\\uFFFE"``), which
+        no document can hold: XML, and so Word, refuses it. Points at the escape where it can be found."""
+        (line, column), (end_line, end_column) = _mark(node), (node.end_mark.line + 1, node.end_mark.column + 1)
+        written = "\n".join(self.lines[line - 1:end_line])[column - 1:]
+        written = written[:len(written) - (len(self.lines[end_line - 1]) - end_column + 1)]
+        for escape in _ESCAPE.finditer(written):
+            character = _unescape(escape[0])
+            if character and _NOT_TEXT.fullmatch(character):
+                before = written[:escape.start()]
+                line += before.count("\n")
+                column = (column + escape.start()) if "\n" not in before else escape.start() - before.rfind("\n")
+                raise StrictYamlError(FactError(
+                    Location(self.file, line, column),
+                    f"has {_describe_character(character)}, written as {escape[0]}, which no document can hold.",
+                    "Delete it. To start a new line, write the text on a new line; for a gap, use a space.",
+                    format_key_path(path), "yaml"))
+        character = _NOT_TEXT.search(node.value)[0]
+        self.fail(node, path, f"has {_describe_character(character)}, which no document can hold.", "Delete it.")
+
     def _mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -188,6 +209,8 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode, path: KeyPath) -> Any:
         text = node.value
+        if _NOT_TEXT.search(text):
+            self._refuse_escaped_character(node, path)
         if node.style == "|":  # its lines start on the line after the "|", as written in the file
             first = node.start_mark.line + 1
             indented = next((line for line in self.lines[first:] if line.strip()), "")
@@ -199,8 +222,34 @@ class _Builder:
         if text in _BOOL:
             return _BOOL[text]
         if _INT.match(text):
-            return int(text)
+            try:
+                return int(text)
+            except ValueError:  # over Python's limit of 4,300 digits: no fact is such a number
+                self.fail(node, path, f"this number is too long ({len(text.lstrip('+-')):,} digits).",
+                          f"Write it in quotes if it is text, e.g. \"{text[:12]}...\".")
         return text
+
+
+# What YAML refuses written as it is, it also refuses written as an escape: control characters but
+# tab, line feed and carriage return; U+FFFE and U+FFFF; halves of surrogate pairs.
+_NOT_TEXT = yaml.reader.Reader.NON_PRINTABLE
+_ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
+
+
+def _unescape(escape: str) -> str | None:
+    """The character a double-quoted YAML escape stands for, e.g. ``\\e`` -> U+001B."""
+    if escape[1] in yaml.scanner.Scanner.ESCAPE_CODES:
+        return chr(int(escape[2:], 16))
+    return yaml.scanner.Scanner.ESCAPE_REPLACEMENTS.get(escape[1])
+
+
+def _describe_character(character: str) -> str:
+    code = f"U+{ord(character):04X}"
+    if unicodedata.category(character) == "Cs":
+        return f"half of a character pair ({code}) without its other half"
+    if unicodedata.category(character) == "Cc":
+        return f"an invisible control character ({code})"
+    return f"a code that is not a character ({code})"
 
 
 def _decode(raw: bytes, file: str) -> str:
@@ -223,14 +272,7 @@ def _decode(raw: bytes, file: str) -> str:
 def parse_yaml(raw: bytes, file: str) -> LoadedYaml:
     """Parse one YAML document strictly. Raises StrictYamlError naming file:line:col."""
     if len(raw) > MAX_FILE_BYTES:
-        raise StrictYamlError(
-            FactError(
-                Location(file, 1, 1),
-                f"is {len(raw):,} bytes, over the 1 MiB limit for a fact file.",
-                "Split it into smaller files, or move long text out of the facts.",
-                code="size",
-            )
-        )
+        raise StrictYamlError(too_large(file, len(raw)))
     text = _decode(raw, file)
     try:
         node = _compose(text)
@@ -287,15 +329,14 @@ def _plain_yaml_problem(problem: str) -> tuple[str, str, bool]:
     return f"is not valid YAML ({problem}).", "Check indentation and quoting on this line and the one before it.", False
 
 
+def too_large(file: str, size: int) -> FactError:
+    """A fact file of ``size`` bytes, over MAX_FILE_BYTES: refused before it is read or parsed."""
+    return FactError(Location(file, 1, 1), f"is {size:,} bytes, over the 1 MiB limit for a fact file.",
+                     "Split it into smaller files, or move long text out of the facts.", code="size")
+
+
 def load_yaml_file(path: Path, display: str) -> LoadedYaml:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise StrictYamlError(
-            FactError(
-                Location(display, 1, 1),
-                f"is {size:,} bytes, over the 1 MiB limit for a fact file.",
-                "Split it into smaller files, or move long text out of the facts.",
-                code="size",
-            )
-        )
+        raise StrictYamlError(too_large(display, size))
     return parse_yaml(path.read_bytes(), display)

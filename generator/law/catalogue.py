@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import datetime
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
 import yaml
 
-_ARTICLE = re.compile(r"^\s*(?:(?:Article|Art\.?)\s*)?(\d+)\s*\(\s*(\d+)\s*\)\s*\(\s*([a-z])\s*\)\s*$", re.IGNORECASE)
+from generator.law.dated import Span, span_of
+
+_WHOLE_ARTICLE = re.compile(r"^\s*(?:(?:Article|Art\.?)\s*)?(\d+)\s*$", re.IGNORECASE)
+_ARTICLE = re.compile(r"^\s*(?:(?:Article|Art\.?)\s*)?(\d+)\s*\(\s*(\d+)\s*\)\s*\(\s*([a-z]{1,2})\s*\)\s*$",
+                      re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -20,10 +25,16 @@ class Basis:
     rights: tuple[str, ...] = ()
     schedule_1: str = "none"
     dpv: str = ""
+    source: str = ""  # for a basis the law added later
+    span: Span = Span()
 
     @property
     def is_special_category(self) -> bool:
         return self.article.startswith("9(")
+
+    @property
+    def is_criminal_offence(self) -> bool:
+        return self.article == "10"
 
 
 @dataclass(frozen=True)
@@ -33,6 +44,14 @@ class Right:
     article: str
     plain: str
     always: bool = False
+    stands_apart: bool = False  # Article 21(4): shown in its own paragraph, before the other rights
+    replaced: tuple[Span, dict] | None = None  # from a change of the law: the fields that changed
+
+    def as_at(self, day: datetime.date | None) -> Right:
+        """The right as the law in force on ``day`` words it (the newest law when None)."""
+        if self.replaced and self.replaced[0].in_force(day):
+            return replace(self, **self.replaced[1], replaced=None)
+        return self
 
 
 @dataclass(frozen=True)
@@ -42,10 +61,12 @@ class Catalogue:
 
 
 def normalise_article(text: str) -> str | None:
-    """'Article 6(1)(e)', 'art 6 (1)(e)' and '6(1)(e)' all become '6(1)(e)'; anything else None."""
+    """'Article 6(1)(e)', 'art 6 (1)(e)' and '6(1)(e)' all become '6(1)(e)' ('6(1)(ea)' too), 'Article 10'
+    becomes '10'; anything else None."""
     match = _ARTICLE.match(text)
     if not match:
-        return None
+        whole = _WHOLE_ARTICLE.match(text)
+        return whole[1] if whole else None
     return f"{match[1]}({match[2]})({match[3].lower()})"
 
 
@@ -53,9 +74,14 @@ def normalise_article(text: str) -> str | None:
 def catalogue() -> Catalogue:
     raw = yaml.safe_load(resources.files("generator.law").joinpath("lawful_bases.yaml").read_text("utf-8"))
     bases = {}
-    for entry in raw["article_6"] + raw["article_9"]:
-        entry = dict(entry)
-        entry["rights"] = tuple(entry.get("rights", ()))
-        bases[entry["article"]] = Basis(**entry)
-    rights = {entry["id"]: Right(**entry) for entry in raw["rights"]}
+    for entry in raw["article_6"] + raw["article_9"] + raw["article_10"]:
+        fields = {key: value for key, value in entry.items() if key not in ("from", "until")}
+        bases[entry["article"]] = Basis(**{**fields, "rights": tuple(entry.get("rights", ())), "span": span_of(entry)})
+    rights = {}
+    for entry in raw["rights"]:
+        replaced = entry.get("replaced")
+        if replaced:
+            changed = {key: value for key, value in replaced.items() if key not in ("from", "until", "source")}
+            replaced = (span_of(replaced), changed)
+        rights[entry["id"]] = Right(**{**entry, "replaced": replaced})
     return Catalogue(bases, rights)

@@ -1,4 +1,8 @@
-"""The Jinja environments for the user-editable templates in ``templates/``."""
+"""The Jinja environments for the templates: a project's own ``templates/`` first, then the packaged ones.
+
+A project (a school's repository) keeps only the templates it changes; a name it does not have is
+taken from the defaults shipped with the tool, as a MkDocs theme's ``custom_dir`` works.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,11 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from generator.defaults import packaged
+from generator.facts import free_text
+from generator.facts.sections import SECTIONS, SUBTITLES, TITLES
+from generator.law.dated import law_as_at, longdate
 from generator.render import text
-from generator.render.sections import SECTIONS, TITLES
 
 
 class SharedParts:
@@ -41,9 +48,26 @@ class SharedParts:
         return output
 
 
+def template_folders(folder: Path) -> list[Path]:
+    """Where templates are looked up, the first that has the name wins: ``folder``, then the packaged ones."""
+    default = packaged("templates")
+    return [folder] if folder.resolve() == default.resolve() else [folder, default]
+
+
+def templates_used(folder: Path) -> dict[str, Path]:
+    """Each template name -> the file the lookup takes for it: what a build is made from."""
+    chosen: dict[str, Path] = {}
+    for searched in reversed(template_folders(folder)):  # the project's own files are chosen last, so they win
+        for path in searched.rglob("*") if searched.is_dir() else ():
+            if path.is_file():
+                chosen[path.relative_to(searched).as_posix()] = path
+    return dict(sorted(chosen.items()))
+
+
 def _environment(folder: Path, markdown: bool) -> jinja2.Environment:
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(folder)),
+        # FileSystemLoader tries its folders in order: Jinja's own ChoiceLoader, for folders.
+        loader=jinja2.FileSystemLoader([str(searched) for searched in template_folders(folder)]),
         undefined=jinja2.StrictUndefined,
         autoescape=not markdown,
         finalize=text.finalize if markdown else None,
@@ -51,10 +75,11 @@ def _environment(folder: Path, markdown: bool) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.globals.update(sections=SECTIONS, titles=TITLES, anchor=text.anchor, shared=SharedParts())
+    environment.globals.update(sections=SECTIONS, titles=TITLES, subtitles=SUBTITLES, anchor=text.anchor, shared=SharedParts(),
+                               law_as_at=law_as_at)
     environment.filters.update(
-        md_block=text.block, link=text.link, mailto=text.mailto, join_list=text.join_list,
-        capfirst=text.capfirst, longdate=text.longdate, trusted=text.TrustedMarkdown,
+        md_block=free_text.block, link=text.link, mailto=text.mailto, join_list=text.join_list,
+        capfirst=text.capfirst, longdate=longdate, trusted=text.TrustedMarkdown,
     )
     return environment
 

@@ -6,19 +6,14 @@ import html
 import re
 from functools import lru_cache
 
+from generator.facts.free_text import CONTROL_CHARACTERS, TrustedMarkdown
+
 # Braces too: the attr_list extension would read "{: onclick=...}" in fact text as attributes.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]|#{}])")
-_ATTRIBUTE_BRACES = re.compile(r"([{}])")
 _WHITESPACE = re.compile(r"\s+")
-_ALLOWED_AUTOLINK = re.compile(r"<((?:https?://|mailto:|tel:)[^\s<>]+)>")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Fact text often starts a line of the notice: a leading "- ", "+ ", "1. " or "===" would start a list,
 # a rule or a heading there (and "- - - ..." nests lists deep enough to crash the Markdown parser).
 _LINE_START_MARKER = re.compile(r"^(?:[-+=]|[0-9]+[.)])")
-
-
-class TrustedMarkdown(str):
-    """Markdown that has already been made safe; the template engine outputs it as it is."""
 
 
 def inline(text: object) -> TrustedMarkdown:
@@ -29,7 +24,7 @@ def inline(text: object) -> TrustedMarkdown:
 # A trust's notices repeat the same fact text for every school: escape each text once.
 @lru_cache(maxsize=65536)
 def _inline(text: str) -> TrustedMarkdown:
-    plain = _WHITESPACE.sub(" ", _CONTROL.sub("", text)).strip()
+    plain = _WHITESPACE.sub(" ", CONTROL_CHARACTERS.sub("", text)).strip()
     escaped = _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(plain, quote=False))
     return TrustedMarkdown(_LINE_START_MARKER.sub(_escape_marker, escaped, count=1))
 
@@ -37,28 +32,6 @@ def _inline(text: str) -> TrustedMarkdown:
 def _escape_marker(match: re.Match) -> str:
     # "=" has no backslash escape in Markdown; its character reference is as inert.
     return "&#61;" + match[0][1:] if match[0] == "=" else match[0][:-1] + "\\" + match[0][-1]
-
-
-def block(text: str) -> TrustedMarkdown:
-    """A free Markdown section from the facts: Markdown formatting kept, any raw HTML shown as text.
-
-    Autolinks ``<https://...>``, ``<mailto:...>`` and ``<tel:...>`` stay links; the checker refuses
-    links with any other scheme before a build gets here.
-    """
-    text = _CONTROL.sub("", text.replace("\r\n", "\n")).strip()
-    parts = []
-    last = 0
-    for match in _ALLOWED_AUTOLINK.finditer(text):
-        parts.append(_inert_markup(text[last:match.start()]))
-        parts.append(f"<{match[1]}>")
-        last = match.end()
-    parts.append(_inert_markup(text[last:]))
-    return TrustedMarkdown("".join(parts))
-
-
-def _inert_markup(text: str) -> str:
-    """Raw HTML shown as text, and braces escaped so that no attribute list can add an ``on...``."""
-    return _ATTRIBUTE_BRACES.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def finalize(value: object) -> object:
@@ -97,11 +70,6 @@ def join_list(items) -> str:
 def capfirst(value: object) -> str:
     words = str(value)
     return words[:1].upper() + words[1:]
-
-
-def longdate(value) -> str:
-    """2026-09-01 -> '1 September 2026', the UK way."""
-    return f"{value.day} {value:%B %Y}"
 
 
 def anchor(section_id: str) -> TrustedMarkdown:

@@ -17,13 +17,14 @@ from pathlib import Path
 
 import typst
 
+from generator.errors import NoticesError
 from generator.facts.errors import display_path
 
 PRINT_TEMPLATE = "notice.typ"
 _PLACE = re.compile(r"┌─ (?P<file>\S+?):(?P<line>\d+):(?P<column>\d+)")
 
 
-class PrintTemplateError(ValueError):
+class PrintTemplateError(NoticesError):
     """The print template (the school's to edit) does not compile."""
 
 

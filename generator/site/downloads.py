@@ -10,10 +10,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.build import audit, render_all, select_formats
+from generator.build import audit, render_all
 from generator.facts.cascade import ResolvedNotice
 from generator.render.cache import OutputCache
-from generator.render.formats import OutputFormat, RenderContext
+from generator.render.formats import RenderContext, select_formats
+from generator.scratch import scratch_folder
 
 FOLDER = "downloads"
 
@@ -30,46 +31,30 @@ class Download:
         return len(self.content) if self.content is not None else self.source.stat().st_size
 
 
-LABELS = {
-    "md": "Markdown", "html": "Web page (HTML)", "pdf": "PDF", "docx": "Word document",
-    "json": "Machine-readable data (JSON)", "fragment": "HTML to paste into a school website",
-    "booklet": "Booklet of every notice (PDF)",
-}
-
-
-def label(output_format: OutputFormat) -> str:
-    """A short name a parent recognises; a format without one shows its description."""
-    return LABELS.get(output_format.name, output_format.description)
-
-
 def render_downloads(notices: list[ResolvedNotice], format_names: list[str], context: RenderContext,
-                     cache_folder: Path | None) -> dict[tuple[str, str | None], list[Download]]:
+                     cache: OutputCache | None) -> dict[tuple[str, str | None], list[Download]]:
     """The download files, keyed by (school id, notice id); a school's own files are under (school id, None).
 
-    Formats named but not registered are left out, so the site lists what exists. Raises AuditFailed
-    if a file leaves out what the law requires.
+    The plugin's options have checked that each format exists. Raises AuditFailed if a file leaves
+    out what the law requires. Downloads served from ``cache`` point into it: keep it open until the
+    site has copied them.
     """
-    known = {output_format.name for output_format in select_formats(None)}
-    offered = [name for name in format_names if name in known]
-    if not offered:  # select_formats reads an empty list as "all of them"
+    if not format_names:  # select_formats reads an empty list as "all of them"
         return {}
-    formats = select_formats(offered)
-    cache = OutputCache(cache_folder, context.templates) if cache_folder else None
+    formats = select_formats(format_names)
     owners = {(notice.variant.id, notice.id) for notice in notices} | {(notice.variant.id, None) for notice in notices}
     by_owner: dict[tuple[str, str | None], list[Download]] = {owner: [] for owner in sorted(owners, key=str)}
-    with tempfile.TemporaryDirectory(prefix="notices-downloads-") as folder:
-        rendered = Path(folder)
+    with scratch_folder(Path(tempfile.gettempdir()), "notices-downloads-") as rendered:
         # Files from the cache stay there until MkDocs copies them into the site: no copy in between.
         render_all(notices, formats, context, rendered, cache=cache, copy_reused=False)
         audit(rendered, notices, Path(FOLDER), cache)
         reused = cache.reused if cache else {}
         for output_format in formats:
-            for school_id, notice_id in by_owner:
-                if (notice_id is None) != (output_format.scope == "school"):
-                    continue
-                path = output_format.output_path(school_id, notice_id)
-                src_uri, name = f"{FOLDER}/{path.as_posix()}", label(output_format)
-                by_owner[(school_id, notice_id)].append(
+            for path, subject in output_format.files(notices):
+                # A school's own file (its booklet) is made from all its notices; a notice's from one.
+                owner = (subject[0].variant.id, None) if isinstance(subject, list) else (subject.variant.id, subject.id)
+                src_uri, name = f"{FOLDER}/{path.as_posix()}", output_format.label
+                by_owner[owner].append(
                     Download(src_uri, name, source=reused[path]) if path in reused
                     else Download(src_uri, name, content=(rendered / path).read_bytes()))
     return by_owner

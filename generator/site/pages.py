@@ -7,8 +7,9 @@ run in the same escaping Markdown environment as the notice, so fact text stays 
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
+
+from markupsafe import Markup, escape
 
 from generator.facts.cascade import ResolvedNotice, Variant
 from generator.render.formats import RenderContext
@@ -26,6 +27,16 @@ HUBS: tuple[tuple[str, str], ...] = (
     ("changes", "Changes"),
 )
 FEED = "changes.xml"
+
+
+def theme_title(text: str) -> Markup:
+    """Fact text as the theme takes a title: HTML, so the text escaped, and marked as such.
+
+    Material prints titles unescaped in the menu, the page heading and the search results; marked
+    as HTML, a title is not escaped twice where the theme does escape (``| e``). The theme's <title>,
+    which unescaped it again through ``striptags``, is overridden in site_overrides/main.html.
+    """
+    return escape(text)
 
 
 @dataclass
@@ -59,14 +70,11 @@ class SitePage:
     downloads: list = field(default_factory=list)  # the Download files offered beside the page
 
     @property
-    def title(self) -> str | None:
-        """For a notice, its title with its school's name: a trust has many notices of one title.
-
-        As HTML: the theme prints titles unescaped, and fact text must stay text.
-        """
+    def title(self) -> Markup | None:
+        """For a notice, its title with its school's name: a trust has many notices of one title."""
         if self.notice is None:
             return None
-        return html.escape(f"{self.notice.notice.title} ({self.notice.variant.name})")
+        return theme_title(f"{self.notice.notice.title} ({self.notice.variant.name})")
 
 
 def notice_page(notice: ResolvedNotice) -> str:
@@ -109,15 +117,14 @@ def site_nav(pages: list[SitePage], written: list[str] = ()) -> list:
 
     A trust's schools sit in one "Our schools" section, so that with ``navigation.prune`` each page
     lists every school but only its own school's notices: pages stay small however many schools.
-    Titles from the facts are HTML-escaped: the theme prints nav titles unescaped.
     """
     schools: list = []
     for page in pages:
         if page.school is not None and page.notice is None:
-            schools.append({html.escape(page.school.variant.name): [page.src_uri]})
+            schools.append({theme_title(page.school.variant.name): [page.src_uri]})
         elif page.notice is not None:
-            schools[-1][html.escape(page.school.variant.name)].append(
-                {html.escape(page.notice.notice.title): page.src_uri})
+            schools[-1][theme_title(page.school.variant.name)].append(
+                {theme_title(page.notice.notice.title): page.src_uri})
     standalone = any(page.notice is not None and page.notice.variant.standalone for page in pages)
     nav: list = [{"Home": "index.md"}]
     nav += [{title: f"{slug}.md"} for slug, title in HUBS]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.synthetic import write_trust
-from generator.build import load_notices
+from generator.project import load_project
 
 
 def contents(folder: Path) -> dict[str, bytes]:
@@ -19,7 +19,7 @@ def test_the_same_seed_writes_the_same_tree_and_another_seed_another(tmp_path: P
 
 
 def test_the_tree_loads_with_realistic_sizes_and_school_overrides(tmp_path: Path) -> None:
-    notices = load_notices(write_trust(tmp_path / "facts", 10, 12, seed=1))
+    notices = load_project(write_trust(tmp_path / "facts", 10, 12, seed=1)).notices
     assert len({notice.variant.id for notice in notices}) == 10
     assert len(notices) < 10 * 12  # one school does not publish one notice
     for notice in notices:

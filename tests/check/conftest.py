@@ -6,10 +6,9 @@ import copy
 import datetime
 from pathlib import Path
 
-import yaml
-
-from generator.build import load_notices
 from generator.check import Finding, check_notices
+from generator.project import load_project
+from tests.conftest import write_facts
 
 TODAY = datetime.date(2026, 11, 29)
 
@@ -17,6 +16,7 @@ ORGANISATION = {
     "name": "Hill Academy Trust",
     "kind": "academy-trust",
     "dpo": {"name": "Sam Jones", "email": "dpo@hill.example.org"},
+    "complaints": {"url": "https://hill.example.org/complaints"},
     "recipients": {"dfe": {"name": "Department for Education"}},
 }
 SCHOOL = {
@@ -53,13 +53,5 @@ def minimal_facts() -> dict[str, dict]:
     return copy.deepcopy({"organisation.yaml": ORGANISATION, "schools/hill.yaml": SCHOOL, "pupils.yaml": NOTICE})
 
 
-def write_facts(folder: Path, files: dict[str, dict]) -> Path:
-    for name, content in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), "utf-8")
-    return folder
-
-
 def findings_for(folder: Path, files: dict[str, dict]) -> list[Finding]:
-    return check_notices(load_notices(write_facts(folder, files)), TODAY)
+    return check_notices(load_project(write_facts(folder, files)).notices, TODAY)

@@ -9,19 +9,19 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.build import build, load_notices
+from generator.build import build
+from generator.project import load_project
 from generator.check import AuditFailed, audit_rendered
 from generator.check.audit import audit_text
-from generator.cli import main
 from generator.facts.errors import Location
 from generator.render.formats import all_formats
 from tests.check.conftest import minimal_facts, write_facts
-from tests.conftest import EXAMPLE, TEMPLATES, notice_template_holding, templates_with
+from tests.conftest import EXAMPLE, TEMPLATES, notice_template_holding, notices, templates_with
 
 TRANSFERS_HEADING = "## {{ titles['transfers'] }} {{ anchor('transfers') }}"
-RIGHTS_LOOP = "{% for right in rights %}"
+RIGHTS_LOOP = "{% for right in rights | rejectattr('stands_apart') %}"
+OBJECTION_APART = "{% set apart = rights | selectattr('stands_apart') | list %}"
 
 
 def without_transfers_section(tmp_path: Path) -> Path:
@@ -50,20 +50,20 @@ def test_every_format_has_a_reader() -> None:
 
 
 def test_the_example_in_every_format_passes_the_audit(example_build: Path) -> None:
-    assert audit_rendered(example_build, load_notices(EXAMPLE)) == []
+    assert audit_rendered(example_build, load_project(EXAMPLE).notices) == []
 
 
 @pytest.mark.parametrize("name", sorted(all_formats()))
 def test_each_format_read_back_without_its_transfers_heading_fails_the_audit(example_build: Path, name: str) -> None:
     output_format = all_formats()[name]
-    notices = load_notices(EXAMPLE)
+    notices = load_project(EXAMPLE).notices
     path = example_build / (output_format.output_path("oakmoor") if output_format.scope == "school"
                             else output_format.output_path("oakmoor", "children-in-need"))
     text = output_format.read_text(path.read_bytes())
-    assert audit_text(text, notices, Location(path.name)) == []
+    assert audit_text(text, notices, Location(path.name), output_format.laid_out) == []
     lines = [line for line in text.splitlines() if line.strip() != "Transfers outside the UK"]
     assert len(lines) < len(text.splitlines()), f"{name} shows no 'Transfers outside the UK' heading"
-    (finding,) = audit_text("\n".join(lines), notices, Location(path.name))
+    (finding,) = audit_text("\n".join(lines), notices, Location(path.name), output_format.laid_out)
     assert (finding.rule, finding.location.file) == ("A13.1.f", path.name)
     assert "'Transfers outside the UK' is missing" in finding.message
 
@@ -73,8 +73,8 @@ def test_a_template_without_the_transfers_section_fails_the_build_and_keeps_the_
     out = tmp_path / "dist"
     shutil.copytree(example_build, out)
     before = digest(out)
-    result = CliRunner().invoke(main, ["build", "--facts", str(EXAMPLE), "--out", str(out), "--templates",
-                                       str(without_transfers_section(tmp_path))])
+    result = notices("build", "--facts", str(EXAMPLE), "--out", str(out), "--templates",
+                                       str(without_transfers_section(tmp_path)))
     assert result.exit_code == 1
     assert f"A13.1.f: {out}/oakmoor/children-in-need.md: The section 'Transfers outside the UK' is missing" in result.output
     assert f"A13.1.f: {out}/oakmoor/children-in-need.pdf:" in result.output
@@ -103,7 +103,8 @@ def test_a_template_that_empties_a_section_stated_as_none_fails(tmp_path: Path) 
 
 def test_a_template_that_drops_the_derived_rights_breaks_a13_2_b(tmp_path: Path) -> None:
     facts = write_facts(tmp_path / "notices", minimal_facts())
-    templates = templates_with(tmp_path, RIGHTS_LOOP, "{% for right in rights if right.id == 'access' %}")
+    templates = templates_with(tmp_path, RIGHTS_LOOP,
+                               "{% for right in rights | rejectattr('stands_apart') if right.id == 'access' %}")
     with pytest.raises(AuditFailed) as failed:
         build(facts, tmp_path / "dist", templates, ["md", "html"])
     assert {f.rule for f in failed.value.findings} == {"A13.2.b"}
@@ -114,10 +115,25 @@ def test_a_template_that_drops_withdrawing_consent_breaks_a13_2_c(tmp_path: Path
     files = minimal_facts()
     files["pupils.yaml"]["lawful_bases"] = [{"article": "6(1)(a)"}]
     facts = write_facts(tmp_path / "notices", files)
-    templates = templates_with(tmp_path, RIGHTS_LOOP, "{% for right in rights if right.id != 'withdraw-consent' %}")
+    templates = templates_with(tmp_path, RIGHTS_LOOP,
+                               "{% for right in rights | rejectattr('stands_apart') if right.id != 'withdraw-consent' %}")
     with pytest.raises(AuditFailed) as failed:
         build(facts, tmp_path / "dist", templates, ["md"])
     assert [f.rule for f in failed.value.findings] == ["A13.2.c"]
+
+
+def test_the_right_to_object_listed_among_the_others_breaks_a21_4_in_every_format_people_read(tmp_path: Path) -> None:
+    facts = write_facts(tmp_path / "notices", minimal_facts())  # public task: the right to object applies
+    templates = templates_with(tmp_path, OBJECTION_APART, "{% set apart = [] %}")
+    loop = notice_template_holding(templates, RIGHTS_LOOP)
+    loop.write_text(loop.read_text("utf-8").replace(RIGHTS_LOOP, "{% for right in rights %}"), "utf-8")
+    laid_out = ["md", "html", "pdf", "docx", "fragment"]
+    with pytest.raises(AuditFailed) as failed:
+        build(facts, tmp_path / "dist", templates, laid_out + ["json"])
+    assert {f.rule for f in failed.value.findings} == {"A21.4"}
+    assert sorted(Path(f.location.file).name for f in failed.value.findings) == [  # the JSON data is not laid out
+        "pupils.docx", "pupils.fragment.html", "pupils.html", "pupils.md", "pupils.pdf"]
+    assert all("no heading 'Your right to object'" in f.message for f in failed.value.findings)
 
 
 def test_sections_out_of_order_fail(tmp_path: Path) -> None:
@@ -134,19 +150,18 @@ def test_sections_out_of_order_fail(tmp_path: Path) -> None:
 def test_check_rendered_audits_a_folder_built_before(example_build: Path, tmp_path: Path) -> None:
     out = tmp_path / "dist"
     shutil.copytree(example_build, out)
-    runner = CliRunner()
-    clean = runner.invoke(main, ["check", "--facts", str(EXAMPLE), "--rendered", str(out), "--strict"])
+    clean = notices("check", "--facts", str(EXAMPLE), "--rendered", str(out), "--strict")
     assert clean.exit_code == 0, clean.output
     page = out / "oakmoor" / "children-in-need.md"
     page.write_text(page.read_text("utf-8").replace("unicat@chi.ac.uk", "someone@example.org"), "utf-8")
-    result = runner.invoke(main, ["check", "--facts", str(EXAMPLE), "--rendered", str(out), "--format", "github"])
+    result = notices("check", "--facts", str(EXAMPLE), "--rendered", str(out), "--format", "github")
     assert result.exit_code == 1
     assert result.output.startswith(f"::error file={out}/oakmoor/children-in-need.md,title=A13.1.b::")
     assert "the DPO's email 'unicat@chi.ac.uk'" in result.output
 
 
 def test_check_rendered_on_a_folder_with_no_notice_is_a_plain_error(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["check", "--facts", str(EXAMPLE), "--rendered", str(tmp_path)])
+    result = notices("check", "--facts", str(EXAMPLE), "--rendered", str(tmp_path))
     assert result.exit_code == 1
     assert result.output.startswith(f"error: {tmp_path} holds no rendered notice")
 
@@ -160,14 +175,14 @@ def test_a_booklet_of_two_notices_is_audited_notice_by_notice(tmp_path: Path) ->
     out = build(facts, tmp_path / "dist", TEMPLATES, ["booklet"]).out
     booklet = all_formats()["booklet"]
     text = booklet.read_text((out / booklet.output_path("hill")).read_bytes())
-    notices = load_notices(facts)
-    assert audit_text(text, notices, Location("booklet.pdf")) == []
+    notices = load_project(facts).notices
+    assert audit_text(text, notices, Location("booklet.pdf"), True) == []
     # The staff notice's period stated only in the pupils' chapter does not count for the staff notice.
     staff_period = re.compile("six years after they leave", re.IGNORECASE)
     assert len(staff_period.findall(text)) == 1
     moved = re.sub("until the pupil is 25", r"\g<0>, six years after they leave", staff_period.sub("", text), count=1,
                    flags=re.IGNORECASE)
-    (finding,) = audit_text(moved, notices, Location("booklet.pdf"))
+    (finding,) = audit_text(moved, notices, Location("booklet.pdf"), True)
     assert (finding.rule, finding.notice) == ("A13.2.a", "staff")
 
 
@@ -193,4 +208,4 @@ def test_a_notice_that_states_everything_passes_the_audit_in_every_format(tmp_pa
     )
     facts = write_facts(tmp_path / "notices", files)
     out = build(facts, tmp_path / "dist", TEMPLATES).out
-    assert audit_rendered(out, load_notices(facts)) == []
+    assert audit_rendered(out, load_project(facts).notices) == []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.build import load_notices
+from generator.project import load_project
 from generator.check import check_notices
 from tests.check.conftest import TODAY
 from tests.conftest import EXAMPLE, SEED_AS_PUBLISHED
@@ -15,6 +15,7 @@ SEED_FINDINGS = [
     ("A13.2.e", "error", "some data is voluntary, but it does not say what happens if it is not given"),
     ("A13.2.f", "error", "it says nothing about automated decision-making"),
     ("A14.2.f", "error", "referrals come from other agencies, but it names no source beyond the family"),
+    ("S164A", "error", "it asks people to tell the school first but gives no way to complain (law since 19 June 2026)"),
     ("L.naming", "warning", "it relies on the 'General Data Protection Regulations', not the UK GDPR"),
     ("L.rights", "warning", "it lists the right to object to automated decisions, and none are made"),
     ("L.rights", "warning", "it lists the right to prevent direct marketing, and there is none"),
@@ -29,12 +30,12 @@ SEED_FINDINGS = [
 
 
 def test_the_seed_as_published_yields_its_real_omissions() -> None:
-    findings = check_notices(load_notices(SEED_AS_PUBLISHED), TODAY)
+    findings = check_notices(load_project(SEED_AS_PUBLISHED).notices, TODAY)
     assert sorted((f.rule, f.severity) for f in findings) == sorted((rule, severity) for rule, severity, _ in SEED_FINDINGS)
 
 
 def test_the_seed_findings_say_what_is_wrong_where() -> None:
-    findings = {f.rule: f for f in check_notices(load_notices(SEED_AS_PUBLISHED), TODAY)}
+    findings = {f.rule: f for f in check_notices(load_project(SEED_AS_PUBLISHED).notices, TODAY)}
     assert findings["A13.1.a"].location.file.endswith("seed-as-published/organisation.yaml")
     assert "General Data Protection Regulations" in findings["L.naming"].message
     assert findings["L.naming"].location.file.endswith("children-in-need.yaml")
@@ -42,4 +43,4 @@ def test_the_seed_findings_say_what_is_wrong_where() -> None:
 
 
 def test_the_example_yields_no_finding_at_all() -> None:
-    assert check_notices(load_notices(EXAMPLE), TODAY) == []
+    assert check_notices(load_project(EXAMPLE).notices, TODAY) == []

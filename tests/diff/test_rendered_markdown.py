@@ -8,17 +8,16 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from tests.conftest import notices
 
-from generator.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 RENDERED = Path("oakmoor") / "children-in-need.md"
 
 
 def build_markdown(facts: Path, out: Path) -> list[str]:
-    result = CliRunner().invoke(main, ["build", "--facts", str(facts), "--templates", str(ROOT / "templates"),
-                                       "--out", str(out), "--format", "md", "--no-cache"])
+    result = notices("build", "--facts", str(facts), "--templates", str(ROOT / "templates"),
+                                       "--out", str(out), "--format", "md", "--no-cache")
     assert result.exit_code == 0, result.output
     return (out / RENDERED).read_text(encoding="utf-8").splitlines()
 

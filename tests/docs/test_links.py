@@ -5,14 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from generator.check import rules_table
 from generator.check.findings import manual_anchor
 from generator.check.placeholders import PLACEHOLDER_RULE
-from generator.cli import UNSAFE_OUTPUT_MANUAL, main
+from generator.defaults import manual
+from generator.errors import NoticesError
+from generator.render.formats import FORMATS_MANUAL
 from generator.facts.errors import _ERROR_KINDS, ERRORS_MANUAL, FactError, Location, error_kind
-from tests.conftest import PROJECT
+from tests.conftest import PROJECT, notices
 from tests.docs.markdown import anchors, github_slug, links
 
 DOCS = PROJECT / "docs"
@@ -61,27 +62,34 @@ def test_every_rule_a_finding_can_name_has_its_section_in_the_rules_reference() 
 
 def test_every_kind_of_fact_error_has_its_section_in_the_errors_page() -> None:
     kinds = set(_ERROR_KINDS.values()) | {error_kind("string_type"), error_kind("literal_error")}
-    assert kinds - anchors(PROJECT / ERRORS_MANUAL) == set()
+    assert kinds - anchors(DOCS / ERRORS_MANUAL) == set()
     assert FactError(Location("x.yaml", 1, 1), "m", code="extra_forbidden").see == "docs/errors.md#unknown-key"
 
 
-def test_a_refused_output_folder_points_at_a_section_that_exists() -> None:
-    page, anchor = UNSAFE_OUTPUT_MANUAL.split("#")
-    assert anchor in anchors(PROJECT / page)
+def _subclasses(kind: type) -> list[type]:
+    return [sub for direct in kind.__subclasses__() for sub in (direct, *_subclasses(direct))]
+
+
+def test_each_kind_of_refusal_points_at_a_section_that_exists() -> None:
+    sections = {manual(kind.see) for kind in _subclasses(NoticesError) if kind.see} | {manual(FORMATS_MANUAL)}
+    assert "docs/refuses.md#where-a-build-may-write" in sections
+    for section in sections:
+        page, anchor = section.split("#")
+        assert anchor in anchors(PROJECT / page), section
 
 
 def test_each_fact_error_printed_is_followed_by_its_section_of_the_manual(example_copy: Path) -> None:
     organisation = example_copy / "organisation.yaml"
     organisation.write_text(organisation.read_text("utf-8").replace("kind: academy-trust", "kind: trust\nwebsite: www"),
                             "utf-8")
-    result = CliRunner().invoke(main, ["check", "--facts", str(example_copy)])
+    result = notices("check", "--facts", str(example_copy))
     assert result.exit_code == 1
     lines = result.output.splitlines()
     errors = [index for index, line in enumerate(lines) if line.startswith("organisation.yaml:")
               or line.startswith(str(organisation))]
     assert len(errors) == 2
-    documented = anchors(PROJECT / ERRORS_MANUAL)
+    documented = anchors(DOCS / ERRORS_MANUAL)
     for index in errors:
         see = lines[index + 1]
-        assert see.startswith("  see docs/errors.md#")
+        assert see.startswith(f"  see {manual(ERRORS_MANUAL)}#")
         assert see.rsplit("#", 1)[1] in documented

@@ -45,11 +45,14 @@ def test_rules_link_the_fields_they_read_and_not_lookalikes() -> None:
     assert "A13.2.f" not in by_field.get(("Provision", "consequences"), [])
 
 
-def test_every_rule_has_its_law_and_its_fix() -> None:
+def test_every_rule_has_its_law_its_source_its_dates_and_its_fix() -> None:
     page = (DOCS / "rules.md").read_text("utf-8")
-    for entry in rules_table():
+    for entry in rules_table(every=True):
         section = page.split(f'<a id="{entry.anchor}"></a>', 1)[1].split("<a id=", 1)[0]
         assert f"### {entry.id}: {entry.title}" in section
         assert "**How to fix it:**" in section
+        assert f"- **Source:** <{entry.source}>" in section
+        assert entry.source.startswith(("https://www.legislation.gov.uk/", "https://ico.org.uk/"))
+        assert f"- **In force:** {entry.span.words() or 'throughout'}" in section
         if entry.article:
-            assert f"Article {entry.article}" in section
+            assert entry.article in section

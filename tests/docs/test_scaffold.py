@@ -9,16 +9,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import main
+from generator.defaults import manual
 from generator.facts.placeholders import MARKER
 from generator.facts.strict_yaml import load_yaml_file
-from tests.conftest import EXAMPLE, TEMPLATES
-
-
-def notices(*args: str):
-    return CliRunner().invoke(main, list(args))
+from tests.conftest import EXAMPLE, TEMPLATES, notices
 
 
 def _placeholder_lines(path: Path) -> list[int]:
@@ -61,7 +56,7 @@ def test_build_refuses_a_placeholder_naming_file_and_line_and_keeps_the_old_outp
     assert result.exit_code == 1
     first = _placeholder_lines(example_copy / "schools" / "foo.yaml")[0]
     assert result.output.splitlines()[0].startswith(f"notices/schools/foo.yaml:{first}:1: name: is still to be completed")
-    assert "see docs/errors.md#placeholder" in result.output
+    assert f"see {manual('errors.md#placeholder')}" in result.output
     assert not (tmp_path / "dist" / "foo").exists()
     assert (tmp_path / "dist" / "oakmoor" / "children-in-need.md").read_bytes() == before
 
@@ -97,3 +92,15 @@ def test_an_existing_file_is_never_overwritten(example_copy: Path) -> None:
     assert "already exists" in result.output
     assert (example_copy / "schools" / "oakmoor.yaml").read_bytes() == original
     assert notices("new", "notice", "children-in-need", "--facts", str(example_copy)).exit_code == 1
+
+
+@pytest.mark.parametrize(("notice_id", "taken_by"), [("index", "each school's own page"),
+                                                    ("booklet", "each school's booklet (booklet.pdf)")])
+def test_a_notice_id_the_site_takes_is_refused_before_anything_is_written(example_copy: Path, notice_id: str,
+                                                                         taken_by: str) -> None:
+    before = sorted(example_copy.rglob("*"))
+    result = notices("new", "notice", notice_id, "--facts", str(example_copy))
+    assert result.exit_code == 1
+    assert result.output.startswith(f"error: '{notice_id}' cannot be a notice id: it is the name of {taken_by}")
+    assert sorted(example_copy.rglob("*")) == before
+    assert notices("check", "--facts", str(example_copy)).exit_code == 0  # nothing left behind to refuse

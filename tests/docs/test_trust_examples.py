@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.build import load_notices
+from generator.project import load_project
 from generator.check import check_notices
 from tests.conftest import FIXTURES, PROJECT
 from tests.docs.markdown import fenced_blocks
@@ -24,7 +24,7 @@ def _regis_with(example_copy: Path, override: str) -> dict:
     regis.write_text(regis.read_text("utf-8") + "\n" + override, "utf-8")
     organisation = example_copy / "organisation.yaml"
     organisation.write_text(organisation.read_text("utf-8") + "  police:\n    name: Sussex Police\n", "utf-8")
-    return {notice.key: notice for notice in load_notices(example_copy)}
+    return {notice.key: notice for notice in load_project(example_copy).notices}
 
 
 def test_the_page_shows_each_kind_of_change() -> None:

@@ -5,17 +5,13 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from tests.conftest import notices
 
-from click.testing import CliRunner, Result
 
-from generator.cli import main
 
 # What every error line starts with: a fact file, then line and column as editors count them.
 ERROR_LINE = re.compile(r"^(?P<file>[\w./-]+\.ya?ml):(?P<line>\d+):(?P<column>\d+): ")
 
-
-def notices(*arguments: str) -> Result:
-    return CliRunner().invoke(main, list(arguments))
 
 
 def edit(path: Path, old: str, new: str) -> None:

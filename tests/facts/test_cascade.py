@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import load_notices
+from generator.project import load_project
 from tests.conftest import FIXTURES
 from tests.facts.conftest import edit, line_of, notices, refused, resolved
 
@@ -82,7 +82,7 @@ def test_removing_an_id_the_notice_does_not_have_is_an_error_at_its_line(example
 def test_publish_false_leaves_the_notice_out_for_that_school_only(example_copy: Path) -> None:
     add_second_school(example_copy)
     override(example_copy, "publish: false")
-    assert [notice.key for notice in load_notices(example_copy)] == [f"regis/{NOTICE}"]
+    assert [notice.key for notice in load_project(example_copy).notices] == [f"regis/{NOTICE}"]
     result = notices("show", "--facts", str(example_copy), f"oakmoor/{NOTICE}")
     assert result.exit_code == 1
     assert "no notice 'oakmoor/children-in-need'" in result.output
@@ -107,7 +107,7 @@ def test_an_organisation_without_a_schools_folder_is_itself_the_only_variant(exa
     organisation = example_copy / "organisation.yaml"
     organisation.write_text(organisation.read_text("utf-8") + own_recipients, "utf-8")
     shutil.rmtree(example_copy / "schools")
-    [notice] = load_notices(example_copy)
+    [notice] = load_project(example_copy).notices
     assert notice.key == f"university-of-chichester-academy-trust/{NOTICE}"
     assert notice.variant.standalone
     assert notice.variant.name == "University of Chichester Academy Trust"

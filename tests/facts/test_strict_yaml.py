@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.facts.conftest import edit, line_of, notices, refused, resolved
 
 
@@ -170,9 +172,40 @@ def test_an_invisible_control_character_is_refused_where_it_sits(example_copy: P
     assert "has an invisible control character (U+0000)" in line
 
 
+@pytest.mark.parametrize(("escape", "what"), [
+    ("\\x01", "an invisible control character (U+0001)"),
+    ("\\e", "an invisible control character (U+001B)"),
+    ("\\uFFFE", "a code that is not a character (U+FFFE)"),
+    ("\\uD800", "half of a character pair (U+D800) without its other half"),
+])
+def test_a_character_no_document_can_hold_is_refused_at_its_escape(example_copy: Path, escape: str, what: str) -> None:
+    notice = example_copy / "children-in-need.yaml"
+    edit(notice, "name: Care leavers", f'name: "Care {escape}leavers"')
+    where, line = refused(example_copy)
+    assert (where["file"], int(where["line"]), int(where["column"])) == (
+        "children-in-need.yaml", line_of(notice, f'name: "Care {escape}leavers"'), 17)
+    assert f"has {what}, written as {escape}, which no document can hold." in line
+
+
+def test_tabs_and_new_lines_written_as_escapes_stay_in_the_text(example_copy: Path) -> None:
+    edit(example_copy / "children-in-need.yaml", "name: Care leavers", 'name: "Care\\tleavers\\nand others"')
+    names = [category["name"] for category in resolved(example_copy)["notice"]["categories"]]
+    assert "Care\tleavers\nand others" in names
+
+
 def test_a_key_typed_with_a_bracket_is_named_as_typed(example_copy: Path) -> None:
     school = example_copy / "schools" / "oakmoor.yaml"
     edit(school, "contact:", "conta[ct:")
     where, line = refused(example_copy)
     assert (where["file"], int(where["line"])) == ("schools/oakmoor.yaml", line_of(school, "conta[ct:"))
     assert "conta[ct: 'conta[ct' is not a key this file understands. Did you mean 'contact'?" in line
+
+
+def test_a_number_too_long_for_python_is_refused_at_its_place_with_the_quoted_form(example_copy: Path) -> None:
+    school = example_copy / "schools" / "oakmoor.yaml"
+    school.write_text(school.read_text("utf-8") + f"urn: {'7' * 5000}\n", "utf-8")
+    where, line = refused(example_copy)
+    assert (where["file"], int(where["line"]), int(where["column"])) == (
+        "schools/oakmoor.yaml", line_of(school, "7777"), len("urn: ") + 1)
+    assert line.endswith('urn: this number is too long (5,000 digits). Write it in quotes if it is text, '
+                         'e.g. "777777777777...".')

@@ -9,19 +9,18 @@ from pathlib import Path
 
 import lxml.html
 import markdown
-import yaml
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from generator.cli import main
 from generator.render.formats import OutputFormat
 from generator.render.formats.markdown import MARKDOWN_EXTENSIONS
-from tests.conftest import TEMPLATES
+from tests.conftest import TEMPLATES, notices as run_notices, write_facts
 
 ORGANISATION = {
     "name": "Example Academy Trust",
     "kind": "academy-trust",
     "dpo": {"name": "Sam Jones", "email": "dpo@example.org"},
     "recipients": {"dfe": {"name": "Department for Education", "url": "https://www.gov.uk/contact-dfe"}},
+    "complaints": {"email": "complaints@example.org"},
 }
 SCHOOL = {
     "name": "Hill School",
@@ -127,25 +126,13 @@ def hostile_facts() -> dict[str, dict]:
     return files
 
 
-def write_facts(folder: Path, files: dict[str, object]) -> Path:
-    """Write each file: Python data through yaml.safe_dump, text and bytes as they are."""
-    for name, content in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        elif isinstance(content, str):
-            path.write_text(content, "utf-8")
-        else:
-            path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), "utf-8")
-    return folder
-
-
 def notices(*arguments: str) -> Result:
-    """Run the ``notices`` command as a user would; templates are the project's."""
-    if arguments[0] == "build":  # no cache: it would live in the working folder, and skip rendering
-        arguments = (*arguments, "--templates", str(TEMPLATES), "--no-cache")
-    return CliRunner().invoke(main, list(arguments))
+    """Run the ``notices`` command as a user would; a build's templates are the project's unless named."""
+    if arguments[0] == "build" and "--templates" not in arguments:
+        arguments = (*arguments, "--templates", str(TEMPLATES))
+    if arguments[0] == "build" and "--cache" not in arguments:  # the default would live in the working folder
+        arguments = (*arguments, "--no-cache")
+    return run_notices(*arguments)
 
 
 def visible_text(output_format: OutputFormat, content: bytes) -> str:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -19,8 +21,9 @@ import generator.publish
 from generator.build import build
 from generator.render.formats import REGISTRY, OutputFormat, all_formats
 from generator.render.typesetting import PrintTemplateError
-from tests.conftest import TEMPLATES
+from tests.conftest import NOTICES_COMMAND, TEMPLATES
 from tests.hostile.conftest import facts_data, notices, tree_digest, write_facts
+from tests.site.conftest import project_copy  # noqa: F401 (a fixture)
 
 SECOND_NOTICE = "staff"
 
@@ -127,23 +130,86 @@ def test_a_successful_build_replaces_the_output_whole(published) -> None:
 
 def test_ctrl_c_between_moving_the_old_output_away_and_the_new_one_in_puts_the_old_back(published, monkeypatch) -> None:
     facts, out, before = published
-    real_rename = os.rename
-
-    def interrupted(source, target):
-        if ".building-" in str(source):
-            raise KeyboardInterrupt
-        real_rename(source, target)
-
-    monkeypatch.setattr(generator.publish.os, "rename", interrupted)
+    monkeypatch.setattr(generator.publish, "_exchange", lambda first, second: False)  # a system without renameat2
+    monkeypatch.setattr(generator.publish.os, "rename", _stop_at_the_second_step(os.rename, _press_ctrl_c))
     with pytest.raises(KeyboardInterrupt):
         build(facts, out, TEMPLATES, ["md"])
     _assert_untouched(out, before)
 
 
+def _stop_at_the_second_step(rename, stop):
+    """``os.rename``, except that moving the new output in, once the old one is out of the way, calls ``stop``."""
+    def interrupted(source, target):
+        if ".building-" in str(source) and not Path(target).exists():
+            stop()
+        rename(source, target)
+    return interrupted
+
+
+def _fail_to_render(*_arguments, **_options) -> None:
+    raise RuntimeError("no fonts")
+
+
+def _press_ctrl_c() -> None:
+    raise KeyboardInterrupt
+
+
+def _kill_this_process(*_arguments) -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _killed_while_publishing(facts: Path, out: Path) -> None:
+    """A build of ``facts`` into ``out`` in a child process, killed at the point the test patched."""
+    child = multiprocessing.get_context("fork").Process(target=build, args=(facts, out, TEMPLATES, ["md"]))
+    child.start()
+    child.join(60)
+    assert child.exitcode == -signal.SIGKILL
+
+
+def _exchanged_then_killed(first: Path, second: Path) -> bool:
+    assert REAL_EXCHANGE(first, second)
+    _kill_this_process()
+
+
+REAL_EXCHANGE = generator.publish._exchange
+KILL_POINTS = {
+    "before the swap": lambda monkeypatch: monkeypatch.setattr(generator.publish, "_swap", _kill_this_process),
+    "right after the atomic exchange": lambda monkeypatch: monkeypatch.setattr(generator.publish, "_exchange",
+                                                                               _exchanged_then_killed),
+    "between the two renames (no atomic exchange)": lambda monkeypatch: (
+        monkeypatch.setattr(generator.publish, "_exchange", lambda first, second: False),
+        monkeypatch.setattr(generator.publish.os, "rename", _stop_at_the_second_step(os.rename, _kill_this_process))),
+}
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the atomic exchange is Linux's renameat2")
+@pytest.mark.parametrize("point", KILL_POINTS)
+def test_a_build_killed_while_publishing_leaves_a_whole_output_and_the_next_build_puts_it_right(published,
+                                                                                                monkeypatch,
+                                                                                                point) -> None:
+    facts, out, before = published
+    os.remove(facts / f"{SECOND_NOTICE}.yaml")  # so that the new output differs from the previous one
+    KILL_POINTS[point](monkeypatch)
+    _killed_while_publishing(facts, out)
+    monkeypatch.undo()
+    killed = tree_digest(out)
+    if point.startswith("between"):  # two renames cannot be atomic: the next build puts the old output back
+        assert killed == {}
+        monkeypatch.setattr(generator.build, "render_all", _fail_to_render)  # even a build that fails does
+        with pytest.raises(RuntimeError):
+            build(facts, out, TEMPLATES, ["md"])
+        monkeypatch.undo()
+        assert tree_digest(out) == before
+        killed = before
+    build(facts, out, TEMPLATES, ["md"])  # as the killed build did
+    assert killed in (before, tree_digest(out))
+    assert [path.name for path in out.parent.iterdir() if path.name.startswith(".dist")] == [], "a leftover folder"
+
+
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
 def test_a_real_interruption_during_the_build_changes_nothing(published, stop) -> None:
     facts, out, before = published
-    command = [str(Path(sys.executable).with_name("notices")), "build", "--facts", str(facts), "--out", str(out),
+    command = [NOTICES_COMMAND, "build", "--facts", str(facts), "--out", str(out),
                "--templates", str(TEMPLATES), "--no-cache"]
     build_process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 30
@@ -154,3 +220,77 @@ def test_a_real_interruption_during_the_build_changes_nothing(published, stop) -
     _, errors = build_process.communicate(timeout=60)
     assert build_process.returncode == {signal.SIGINT: 1, signal.SIGTERM: 143}[stop], errors  # 1: click's "Aborted!"
     _assert_untouched(out, before)
+
+
+KILLS = 10
+
+
+def _alive_in_group(group: int) -> list[int]:
+    """The live processes of a process group; a zombie waiting for init to reap it is not alive."""
+    alive = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            state, _parent, process_group = stat.read_text().rsplit(")", 1)[1].split()[:3]
+        except (OSError, ValueError):
+            continue  # the process ended while we looked
+        if int(process_group) == group and state not in ("Z", "X"):
+            alive.append(int(stat.parent.name))
+    return alive
+
+
+def _assert_stops_within_ten_seconds(group: int, what: str) -> None:
+    deadline = time.monotonic() + 10
+    while alive := _alive_in_group(group):
+        assert time.monotonic() < deadline, f"{what}: processes {alive} still running 10 s after the kill"
+        time.sleep(0.1)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the build's processes in /proc")
+def test_sigkill_at_ten_points_of_a_build_stops_its_workers_and_leaves_the_previous_or_the_new_output(tmp_path) -> None:
+    files = facts_data()
+    files[f"{SECOND_NOTICE}.yaml"] = {**files["pupils.yaml"], "title": "How we use staff information"}
+    out, cache = tmp_path / "dist", tmp_path / "cache"
+    # Two PDFs: rendered by a pool of worker processes wherever there are two cores.
+    command = [NOTICES_COMMAND, "build", "--facts", str(tmp_path / "notices"), "--out", str(out),
+               "--templates", str(TEMPLATES), "--format", "md,pdf", "--cache", str(cache)]
+    write_facts(tmp_path / "notices", files)
+    started = time.monotonic()
+    subprocess.run(command, check=True, capture_output=True)
+    duration = time.monotonic() - started
+    for kill in range(KILLS):
+        files["pupils.yaml"]["summary"] = f"Version {kill}."  # nothing of this build is in the cache yet
+        write_facts(tmp_path / "notices", files)
+        before = tree_digest(out)
+        build_process = subprocess.Popen(command, start_new_session=True, stdout=subprocess.DEVNULL,
+                                         stderr=subprocess.DEVNULL)
+        time.sleep(duration * (kill + 0.5) / KILLS)  # from start-up to publishing
+        build_process.kill()
+        build_process.wait()
+        _assert_stops_within_ten_seconds(build_process.pid, f"kill {kill + 1}")
+        killed = tree_digest(out)
+        build(tmp_path / "notices", out, TEMPLATES, ["md", "pdf"], cache_folder=cache)  # the next build
+        assert killed in (before, tree_digest(out)), f"kill {kill + 1}: neither the previous nor the new output"
+        assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".dist")] == [], f"kill {kill + 1}"
+        assert [path for path in cache.rglob("*") if path.suffix == ".pending" or ".writing-" in path.name] == []
+
+
+def test_a_killed_website_build_leaves_nothing_after_the_next_one(project_copy, tmp_path) -> None:
+    config = project_copy / "mkdocs.yml"
+    config.write_text(re.sub(r"formats: \[.*\]", "formats: [pdf]", config.read_text("utf-8")).replace(
+        "cache: .notices-cache", 'cache: ""'), "utf-8")  # PDFs, rendered every time: the downloads take a while
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    command = [NOTICES_COMMAND, "site", "--config", str(config), "--out", str(project_copy / "site")]
+    environment = {**os.environ, "TMPDIR": str(scratch)}
+    site_process = subprocess.Popen(command, env=environment, start_new_session=True, stdout=subprocess.DEVNULL,
+                                    stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not list(scratch.glob("notices-downloads-*/*")):  # the downloads are being rendered
+        assert site_process.poll() is None and time.monotonic() < deadline, "the site build ended before the kill"
+        time.sleep(0.01)
+    site_process.kill()
+    site_process.wait()
+    _assert_stops_within_ten_seconds(site_process.pid, "the website build")
+    subprocess.run(command, env=environment, check=True, capture_output=True)
+    assert list(scratch.iterdir()) == []
+    assert [path.name for path in project_copy.iterdir() if path.name.startswith(".site")] == []

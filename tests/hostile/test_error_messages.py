@@ -18,6 +18,8 @@ recipients:
   dfe:
     name: Department for Education
     url: https://www.gov.uk/contact-dfe
+complaints:
+  email: complaints@example.org
 """
 SCHOOL = """\
 name: Hill School
@@ -154,9 +156,9 @@ CASES = [
      "pupils.yaml:22:5: recipients[1].id: names the recipient 'dfe-typo', which neither the school nor "
      "the organisation defines. Did you mean 'dfe'?"),
     ("unknown article", {"pupils.yaml": _edit(NOTICE, "6(1)(e)", "6(1)(z)")},
-     "pupils.yaml:15:5: lawful_bases[1].article: '6(1)(z)' is not an Article 6(1) basis or Article 9(2) "
-     "condition (known: 6(1)(a), 6(1)(b), 6(1)(c), 6(1)(d), 6(1)(e), 6(1)(f), 9(2)(a), 9(2)(b), 9(2)(c), "
-     "9(2)(d), 9(2)(e), 9(2)(f), 9(2)(g), 9(2)(h), 9(2)(i), 9(2)(j)). Correct the value."),
+     "pupils.yaml:15:5: lawful_bases[1].article: '6(1)(z)' is not an Article 6(1) basis, Article 9(2) "
+     "condition or Article 10 (known: 6(1)(a), 6(1)(b), 6(1)(c), 6(1)(d), 6(1)(e), 6(1)(ea), 6(1)(f), 9(2)(a), "
+     "9(2)(b), 9(2)(c), 9(2)(d), 9(2)(e), 9(2)(f), 9(2)(g), 9(2)(h), 9(2)(i), 9(2)(j), 10). Correct the value."),
     ("id with capitals and spaces", {"pupils.yaml": _edit(NOTICE, "id: personal", "id: Personal Info")},
      "pupils.yaml:8:5: categories[1].id: 'Personal Info' is not a valid id. Use lower-case letters, "
      "digits and hyphens only, e.g. 'local-authority'."),

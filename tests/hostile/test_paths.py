@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.defaults import manual
 from generator.publish import MARKER, UnsafeOutput, check_output_folder
 from tests.hostile.conftest import facts_data, notices, tree_digest, write_facts
 
@@ -85,7 +86,7 @@ def test_the_home_folder_is_refused_by_the_command_and_left_alone(facts: Path, t
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         f"error: {home} is not a place to build into: choose a folder of its own, e.g. 'dist'.",
-        "  see docs/refuses.md#where-a-build-may-write"]
+        f"  see {manual('refuses.md#where-a-build-may-write')}"]
     assert tree_digest(home) == before
 
 
@@ -186,3 +187,38 @@ def test_a_build_into_the_folder_that_holds_its_facts_is_refused(tmp_path: Path)
     assert result.output.splitlines()[0] == (
         f"error: {out} holds {facts}, which this build reads: choose an output folder outside it.")
     assert tree_digest(out) == before
+
+
+@pytest.mark.parametrize("link, first_line", [
+    ("pupils-copy.yaml", "pupils-copy.yaml: is a link that leads back to itself (a loop), not a file."),
+    ("organisation.yaml", "organisation.yaml: is a link that leads back to itself (a loop), not a file."),
+    ("schools", "schools: is a link that leads to no folder (it is broken, or leads back to itself)."),
+])
+def test_a_link_that_loops_is_refused_by_name(facts: Path, monkeypatch, link: str, first_line: str) -> None:
+    target = facts / link
+    if target.exists():
+        shutil.rmtree(target) if target.is_dir() else target.unlink()
+    target.symlink_to(link)  # a link to itself
+    monkeypatch.chdir(facts)
+    result = notices("check", "--facts", ".")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0].startswith(first_line)
+    assert "internal error" not in result.output
+
+
+@pytest.mark.parametrize("name", [".pupils.yaml", "._pupils.yaml", "schools/.valley.yml"])
+def test_a_hidden_fact_file_is_named_not_silently_left_out(facts: Path, monkeypatch, name: str) -> None:
+    (facts / name).write_text((facts / "pupils.yaml").read_text("utf-8"), "utf-8")
+    monkeypatch.chdir(facts)
+    result = notices("check", "--facts", ".")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        f"{name}:1:1: is hidden (its name starts with a dot), so it would be left out of the notices. "
+        f"Rename it to '{Path(name).name.lstrip('._')}' to use it, or move it out of the facts folder.")
+
+
+def test_a_fact_file_ending_in_capitals_is_read_like_any_other(facts: Path) -> None:
+    (facts / "pupils.yaml").rename(facts / "staff.YAML")
+    result = notices("show", "--facts", str(facts), "hill/staff")
+    assert result.exit_code == 0, result.output
+    assert '"title": "How we use pupil information"' in result.output

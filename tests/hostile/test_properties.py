@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
-from generator.build import load_notices
+from generator.project import load_project
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import FactErrors
 from generator.facts.links import is_plain, rendered_link_problems
@@ -66,7 +66,7 @@ def _facts_with(field: tuple[str, tuple], value: str) -> Iterator[Path]:
 def _load_or_refuse(facts: Path) -> list[ResolvedNotice] | None:
     """The notices, or None when the facts were refused with located, worded errors."""
     try:
-        notices_loaded = load_notices(facts)
+        notices_loaded = load_project(facts).notices
     except FactErrors as problems:
         event(f"refused: {problems.errors[0].code}")
         assert problems.errors

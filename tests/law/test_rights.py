@@ -6,11 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import main
 from generator.law.rights import derive_rights
-from tests.conftest import TEMPLATES
+from tests.conftest import TEMPLATES, notices
 
 EVERYONE = {"access", "rectification", "restriction"}
 
@@ -53,8 +51,8 @@ def test_direct_marketing_and_automated_decisions_bring_their_rights() -> None:
 
 
 def _rights_section(facts: Path, out: Path) -> str:
-    result = CliRunner().invoke(main, ["build", "--facts", str(facts), "--templates", str(TEMPLATES),
-                                       "--out", str(out), "--format", "md"])
+    result = notices("build", "--facts", str(facts), "--templates", str(TEMPLATES),
+                                       "--out", str(out), "--format", "md")
     assert result.exit_code == 0, result.output
     text = (out / "oakmoor" / "children-in-need.md").read_text("utf-8")
     return text[text.index("{#your-rights}"):text.index("{#how-to-complain}")]

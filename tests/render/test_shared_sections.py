@@ -7,7 +7,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from generator.build import load_notices
+from generator.project import load_project
 from generator.render.formats import RenderContext
 from generator.render.formats.markdown import render_markdown
 from tests.conftest import FIXTURES, TEMPLATES, templates_with
@@ -25,7 +25,7 @@ notices:
 def two_schools(example_copy: Path, regis_extra: str = "") -> list:
     regis = (FIXTURES / "second-school" / "regis.yaml").read_text("utf-8") + regis_extra
     (example_copy / "schools" / "regis.yaml").write_text(regis, "utf-8")
-    return load_notices(example_copy)
+    return load_project(example_copy).notices
 
 
 def test_schools_that_share_a_notice_share_its_sections_but_not_their_own_details(example_copy: Path) -> None:
@@ -50,6 +50,6 @@ def test_a_school_that_changes_a_notice_gets_its_own_sections(example_copy: Path
 def test_a_shared_section_that_names_the_school_is_an_error_not_another_schools_name(tmp_path: Path,
                                                                                       example_copy: Path) -> None:
     templates = templates_with(tmp_path, "We use this information to:", "{{ n.variant.name }} uses this information to:")
-    (notice,) = load_notices(example_copy)
+    (notice,) = load_project(example_copy).notices
     with pytest.raises(jinja2.UndefinedError, match="'n' is undefined"):
         render_markdown(notice, RenderContext(templates))

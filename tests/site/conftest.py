@@ -16,6 +16,20 @@ from generator.site.build import build_site
 from tests.conftest import PROJECT
 
 SITE_INPUTS = ("mkdocs.yml", "notices", "templates", "site_overrides")
+# One page of each kind the site has.
+PAGE_TYPES = {
+    "home": "",
+    "school": "schools/oakmoor/",
+    "notice": "schools/oakmoor/children-in-need/",
+    "what we hold": "what-we-hold/",
+    "who we share with": "who-we-share-with/",
+    "how long we keep it": "how-long-we-keep-it/",
+    "your rights": "your-rights/",
+    "contact us": "contact-us/",
+    "changes": "changes/",
+    "not found": "404.html",
+}
+PHONE, DESKTOP = 375, 1280
 
 
 def copy_project(target: Path) -> Path:

@@ -8,21 +8,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from generator.site.build import build_site
+from tests.site.conftest import DESKTOP, PAGE_TYPES, PHONE, SiteServer
+
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-# One page of each kind the site has.
-PAGE_TYPES = {
-    "home": "",
-    "school": "schools/oakmoor/",
-    "notice": "schools/oakmoor/children-in-need/",
-    "what we hold": "what-we-hold/",
-    "who we share with": "who-we-share-with/",
-    "how long we keep it": "how-long-we-keep-it/",
-    "your rights": "your-rights/",
-    "contact us": "contact-us/",
-    "changes": "changes/",
-    "not found": "404.html",
-}
-PHONE, DESKTOP = 375, 1280
 
 
 def _violations(page) -> list[str]:
@@ -100,7 +89,7 @@ def test_notice_page_offers_its_other_formats_and_shows_version_in_footer(site_u
     expect(page).to_have_title(re.compile(r"^How we use information about children in need .* \(Oakmoor School\)"))
 
 
-def test_print_hides_navigation_and_search(site_url, open_page):
+def test_print_hides_navigation_and_search_and_keeps_the_version_line(site_url, open_page):
     page = open_page(DESKTOP).page
     page.goto(site_url + PAGE_TYPES["notice"], wait_until="networkidle")
     expect(page.locator(".md-sidebar--primary")).to_be_visible()
@@ -108,7 +97,7 @@ def test_print_hides_navigation_and_search(site_url, open_page):
     for hidden in (".md-header", ".md-sidebar--primary", ".md-search", ".notices-downloads"):
         expect(page.locator(hidden).first).to_be_hidden()
     expect(page.locator("#who-we-share-with")).to_be_visible()
-    expect(page.locator("footer")).to_contain_text("Notice version 2.0.")
+    expect(page.get_by_text("Notice version 2.0. Last reviewed 1 September 2026.")).to_be_visible()
 
 
 def test_a_table_that_scrolls_on_a_phone_can_be_reached_by_keyboard(site_url, open_page):
@@ -118,3 +107,53 @@ def test_a_table_that_scrolls_on_a_phone_can_be_reached_by_keyboard(site_url, op
     expect(wrapper).to_have_attribute("tabindex", "0")
     wrapper.focus()
     expect(wrapper).to_be_focused()
+
+
+@pytest.mark.parametrize("width", [320, PHONE])
+def test_the_retention_table_says_it_scrolls_on_a_phone_and_scrolls_to_its_last_column(site_url, open_page, width):
+    page = open_page(width).page
+    page.goto(site_url + PAGE_TYPES["how long we keep it"], wait_until="networkidle")
+    expect(page.get_by_text("This table is wider than your screen: scroll it sideways")).to_be_in_viewport()
+    table = page.get_by_role("region", name="Table (scrolls sideways on small screens)")
+    last_column = table.get_by_role("columnheader", name="Notice")
+    expect(last_column).not_to_be_in_viewport(ratio=1)
+    table.evaluate("box => box.scrollLeft = box.scrollWidth")
+    expect(last_column).to_be_in_viewport(ratio=1)
+
+
+def test_a_table_that_fits_the_screen_says_nothing_about_scrolling(site_url, open_page):
+    page = open_page(DESKTOP).page
+    page.goto(site_url + PAGE_TYPES["how long we keep it"], wait_until="networkidle")
+    expect(page.get_by_role("columnheader", name="Notice")).to_be_in_viewport(ratio=1)
+    expect(page.get_by_text("This table is wider than your screen")).to_be_hidden()
+
+
+def test_the_not_found_page_says_what_to_do_next(site_url, open_page):
+    page = open_page(PHONE).page
+    page.goto(site_url + PAGE_TYPES["not found"], wait_until="networkidle")
+    expect(page.get_by_role("heading", level=1)).to_have_text("We cannot find that page")
+    expect(page.get_by_text("Use the search at the top of this page")).to_be_visible()
+    page.get_by_role("link", name="Contact us", exact=True).last.click()
+    expect(page).to_have_title(re.compile(r"^Contact us"))
+
+
+def test_the_not_found_page_keeps_its_styles_and_links_in_a_subfolder(project_copy, open_page):
+    """A school publishes the site at /privacy/ and says so in site_url (the server shows 404.html at any depth)."""
+    settings = project_copy / "mkdocs.yml"
+    settings.write_text(settings.read_text("utf-8") + "site_url: https://www.example.org/privacy/\n", "utf-8")
+    web_root = project_copy / "web"
+    build_site(settings, web_root / "privacy")
+    server = SiteServer(web_root)
+    try:
+        logged = open_page(PHONE)
+        failed = []
+        logged.page.on("response", lambda response: failed.append(response.url) if not response.ok else None)
+        logged.page.goto(server.url + "privacy/404.html", wait_until="networkidle")
+        assert failed == []
+        header_colour = logged.page.locator(".md-header").evaluate("header => getComputedStyle(header).backgroundColor")
+        assert header_colour != "rgba(0, 0, 0, 0)", "the theme's styles did not load"
+        logged.page.get_by_role("link", name="Go to the home page").click()
+        logged.page.wait_for_url(server.url + "privacy/")
+        expect(logged.page.get_by_role("heading", level=1)).to_be_visible()
+    finally:
+        server.close()

@@ -16,10 +16,13 @@ from xml.etree import ElementTree
 import pytest
 import lxml.html
 import yaml
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 from generator.render.formats import all_formats
-from generator.render.formats.pdf import pdf_text
+from generator.render.pdf_text import pdf_text
 from generator.site.build import SiteFailed, build_site
+from tests.conftest import notices
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 PAGES = ["index.html", "schools/oakmoor/index.html", "schools/oakmoor/children-in-need/index.html",
@@ -201,21 +204,37 @@ def test_a_standalone_school_lists_its_notices_without_a_schools_section(project
     assert "Hampshire County Council Children's Services" in (site / "who-we-share-with/index.html").read_text()
 
 
-@pytest.mark.parametrize("offered, expected", [
-    ("[json, no-such-format]", ["children-in-need.json"]),
-    ("[]", []),
-])
-def test_the_downloads_are_the_formats_mkdocs_yml_names_that_exist(project_copy, tmp_path, offered, expected):
-    settings = project_copy / "mkdocs.yml"
+def _offering(project: Path, offered: str) -> Path:
+    settings = project / "mkdocs.yml"
     text = settings.read_text()
     assert "formats: [pdf, docx, html, json, fragment, booklet]" in text
     settings.write_text(text.replace("formats: [pdf, docx, html, json, fragment, booklet]", f"formats: {offered}"))
-    site = build_site(settings, tmp_path / "site")
+    return settings
+
+
+@pytest.mark.parametrize("offered, expected", [
+    ("[json]", ["children-in-need.json"]),
+    ("[]", []),
+])
+def test_the_downloads_are_the_formats_mkdocs_yml_names(project_copy, tmp_path, offered, expected):
+    site = build_site(_offering(project_copy, offered), tmp_path / "site")
     downloads = site / "downloads/oakmoor"
     assert sorted(path.name for path in downloads.iterdir()) == expected if expected else not downloads.exists()
     notice_page = (site / "schools/oakmoor/children-in-need/index.html").read_text()
     assert ("Download this notice" in notice_page) == bool(expected)
     assert "Download every notice" not in (site / "schools/oakmoor/index.html").read_text()
+
+
+def test_a_format_that_does_not_exist_stops_notices_site_and_mkdocs_build_naming_it(project_copy, tmp_path, caplog):
+    settings = _offering(project_copy, "[pdf, xlsx]")
+    result = notices("site", "--config", str(settings), "--out", str(tmp_path / "site"))
+    assert result.exit_code == 1
+    assert "'xlsx'" in caplog.text and "'booklet', 'docx', 'fragment', 'html', 'json', 'md', 'pdf'" in caplog.text
+    assert "the website was not built" in result.output and not (tmp_path / "site").exists()
+    caplog.clear()
+    with pytest.raises(Abort):  # what `mkdocs build` runs first
+        load_config(str(settings), site_dir=str(tmp_path / "mkdocs-site"))
+    assert "option 'formats'" in caplog.text and "'xlsx'" in caplog.text
 
 
 def test_the_build_dates_pages_by_the_facts_and_leaves_the_clock_alone(built_site):

@@ -1,13 +1,16 @@
-"""'notices serve' previews the site and rebuilds it when a fact changes."""
+"""'notices serve' previews the site, rebuilds it when a fact changes, and answers only at its own address."""
 
 from __future__ import annotations
 
+import contextlib
+import http.client
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 NOTICES = Path(sys.executable).parent / "notices"
@@ -29,18 +32,56 @@ def _wait_for(url: str, text: str, seconds: float) -> str:
                 body = response.read().decode("utf-8")
             if text in body:
                 return body
-        except (urllib.error.URLError, ConnectionError):
+        except (urllib.error.URLError, ConnectionError, TimeoutError):  # a rebuild under load can outlast a read
             pass
         time.sleep(0.5)
     raise AssertionError(f"{url} did not show {text!r} within {seconds}s")
 
 
+def _get(port: int, path: str, host: str) -> tuple[int, str]:
+    """GET ``path`` from the preview with the Host header a browser would send for ``host``."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request("GET", path, headers={"Host": host})
+        response = connection.getresponse()
+        return response.status, response.read().decode("utf-8")
+    finally:
+        connection.close()
+
+
+def test_a_request_for_another_host_name_is_refused_and_one_for_the_preview_is_answered(project_copy, tmp_path):
+    # DNS rebinding: a page on evil.example points that name at 127.0.0.1 and reads the preview.
+    port = _free_port()
+    with _serving(project_copy, port, tmp_path):
+        _wait_for(f"http://127.0.0.1:{port}/schools/oakmoor/", "01420 472132", 120)
+        for forged in (f"evil.example:{port}", "evil.example", f"127.0.0.1.evil.example:{port}", ""):
+            status, body = _get(port, "/schools/oakmoor/", forged)
+            assert status == 403, forged
+            assert "01420 472132" not in body
+            assert f"This preview answers only at http://127.0.0.1:{port}/" in body
+        status, _ = _get(port, "/livereload/0/0", f"evil.example:{port}")
+        assert status == 403
+        for own in (f"127.0.0.1:{port}", f"localhost:{port}", f"LOCALHOST:{port}"):
+            status, body = _get(port, "/schools/oakmoor/", own)
+            assert status == 200 and "01420 472132" in body, own
+
+
+@contextlib.contextmanager
+def _serving(project: Path, port: int, tmp_path: Path) -> Iterator[None]:
+    """'notices serve' running in ``project`` on ``port``, stopped at the end."""
+    with (tmp_path / "serve.log").open("w") as log:
+        server = subprocess.Popen([str(NOTICES), "serve", "--port", str(port)], cwd=project,
+                                  stdout=log, stderr=subprocess.STDOUT)
+        try:
+            yield
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
 def test_editing_a_fact_or_a_template_while_serving_shows_after_reload(project_copy, tmp_path):
     port = _free_port()
-    log = (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen([str(NOTICES), "serve", "--port", str(port)], cwd=project_copy,
-                              stdout=log, stderr=subprocess.STDOUT)
-    try:
+    with _serving(project_copy, port, tmp_path):
         url = f"http://127.0.0.1:{port}/schools/oakmoor/"
         _wait_for(url, "01420 472132", 120)
         school = project_copy / "notices/schools/oakmoor.yaml"
@@ -50,7 +91,3 @@ def test_editing_a_fact_or_a_template_while_serving_shows_after_reload(project_c
         home = project_copy / "templates/site/home.md.j2"
         home.write_text(home.read_text().replace("## Our schools", "## The schools of our trust"))
         _wait_for(f"http://127.0.0.1:{port}/", "The schools of our trust", 120)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()

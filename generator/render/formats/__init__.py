@@ -1,18 +1,24 @@
 """The registry of output formats. Each module in this package registers one format.
 
 A format turns one ResolvedNotice (or, with ``scope="school"``, all of one school's notices) into the
-bytes of one file. Adding a format means adding one module here, one template in ``templates/``
-and its reader for the completeness audit; nothing else changes.
+bytes of one file. Each says what it is (its label on the website), which files it makes, and what
+it needs to run; the build, the audit, the cache and the site's downloads read these. Adding a format
+means adding one module here, one template in ``templates/`` and its reader for the completeness
+audit; nothing else changes (docs/contributing.md#add-a-format).
 """
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
+import shutil
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 from typing import Callable, Literal
 
+from generator.errors import NoticesError
+from generator.facts.cascade import ResolvedNotice
 
 
 @dataclass(frozen=True)
@@ -29,22 +35,63 @@ class RenderContext:
 
 
 @dataclass(frozen=True)
+class Needs:
+    """What a format needs besides the generator: Python libraries (by the name pip installs them
+    under; their versions change the bytes it writes, so the cache keys on them) and programs
+    (each with the package that provides it)."""
+
+    libraries: tuple[str, ...] = ()
+    programs: tuple[tuple[str, str], ...] = ()  # (program, the Debian/Ubuntu package that installs it)
+
+    def missing(self) -> list[str]:
+        """What to install before the format can run, in words for the person installing it."""
+        absent = []
+        for library in self.libraries:
+            try:
+                metadata.version(library)
+            except metadata.PackageNotFoundError:
+                absent.append(f"the Python library {library} (pip install {library})")
+        absent += [f"the program {program} (apt install {package})"
+                   for program, package in self.programs if shutil.which(program) is None]
+        return absent
+
+
+Subject = ResolvedNotice | list[ResolvedNotice]  # what one file is made from: a notice, or a school's notices
+
+
+@dataclass(frozen=True)
 class OutputFormat:
     name: str
     suffix: str  # appended to the notice id, e.g. ".md"; for school scope, the whole file name
     render: Callable[..., bytes]
     description: str
+    label: str  # what a parent sees on the download link, e.g. "Word document"
     scope: Literal["notice", "school"] = "notice"
     slow: bool = False  # slow formats are built in a pool of worker processes
     read_text: Callable[[bytes], str] | None = None  # the file's plain text in reading order, for the audit
+    needs: Needs = Needs()
+    laid_out: bool = True  # a document people read, so the law's duties of presentation apply; False for data
 
     def output_path(self, school_id: str, notice_id: str | None = None) -> Path:
         if self.scope == "school":
             return Path(school_id) / self.suffix
         return Path(school_id) / f"{notice_id}{self.suffix}"
 
+    def files(self, notices: list[ResolvedNotice]) -> list[tuple[Path, Subject]]:
+        """Each file this format makes for ``notices`` (one per notice, or one per school), and what it is made from."""
+        if self.scope == "school":
+            schools = sorted({notice.variant.id for notice in notices})
+            return [(self.output_path(school), [notice for notice in notices if notice.variant.id == school])
+                    for school in schools]
+        return [(self.output_path(notice.variant.id, notice.id), notice) for notice in notices]
+
 
 REGISTRY: dict[str, OutputFormat] = {}
+# The libraries that only building needs (pyproject.toml's [build] extra): import name -> distribution.
+BUILD_LIBRARIES = {"typst": "typst", "docx": "python-docx", "pypdfium2": "pypdfium2"}
+# A format whose module could not be imported without one of them -> that library's import name.
+UNAVAILABLE: dict[str, str] = {}
+FORMATS_MANUAL = "refuses.md#formats"
 
 
 def register(output_format: OutputFormat) -> OutputFormat:
@@ -53,7 +100,53 @@ def register(output_format: OutputFormat) -> OutputFormat:
 
 
 def all_formats() -> dict[str, OutputFormat]:
-    """Every registered format, importing each module of this package once."""
+    """Every registered format, importing each module of this package once.
+
+    A module that cannot be imported for want of a build library is left out and noted in
+    UNAVAILABLE (each such module is named after its format), so that checking the facts works
+    without the libraries and asking for the format says what to install.
+    """
     for module in pkgutil.iter_modules(__path__):
-        importlib.import_module(f"{__name__}.{module.name}")
+        try:
+            importlib.import_module(f"{__name__}.{module.name}")
+        except ModuleNotFoundError as missing:
+            library = (missing.name or "").split(".")[0]
+            if library not in BUILD_LIBRARIES:
+                raise
+            UNAVAILABLE[module.name] = library
     return dict(sorted(REGISTRY.items()))
+
+
+def school_file_names() -> dict[str, OutputFormat]:
+    """Notice ids that a school's own file takes, with the format of that file: a notice ``booklet``
+    would make ``booklet.pdf``, which is the school's booklet."""
+    formats = all_formats().values()
+    return {school.suffix[:-len(notice.suffix)]: school for school in formats if school.scope == "school"
+            for notice in formats if notice.scope == "notice" and school.suffix.endswith(notice.suffix)}
+
+
+def select_formats(names: list[str] | None) -> list[OutputFormat]:
+    """The formats asked for, or all of them; refused, in plain words, if one is unknown or cannot run here."""
+    known = all_formats()
+    wanted = names or [*known, *UNAVAILABLE]
+    unknown = [name for name in wanted if name not in known and name not in UNAVAILABLE]
+    if unknown:
+        raise NoticesError(f"unknown format {', '.join(unknown)}; choose from {', '.join(sorted({*known, *UNAVAILABLE}))}",
+                           see=FORMATS_MANUAL)
+    for name in wanted:
+        if name in UNAVAILABLE:
+            raise NoticesError(f"the {name} format needs {BUILD_LIBRARIES[UNAVAILABLE[name]]}, which is not installed; "
+                               "install the tool with its build extra: pip install 'privacy-notices[build]'",
+                               see=FORMATS_MANUAL)
+    chosen = [known[name] for name in wanted]
+    missing = [f"the {output_format.name} format needs {' and '.join(output_format.needs.missing())}"
+               for output_format in chosen if output_format.needs.missing()]
+    if missing:
+        raise NoticesError("; ".join(missing) + ". Install them, or leave the format out.", see=FORMATS_MANUAL)
+    return chosen
+
+
+def writer_libraries() -> tuple[str, ...]:
+    """Every library whose version changes the bytes of some format, each once, sorted."""
+    return tuple(sorted({library for output_format in all_formats().values()
+                         for library in output_format.needs.libraries}))

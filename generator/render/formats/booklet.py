@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from generator.facts.cascade import ResolvedNotice
 from generator.render.formats import OutputFormat, RenderContext, register
-from generator.render.formats.pdf import notice_chapter, pdf_text, publisher
+from generator.render.formats.pdf import PDF_NEEDS, notice_chapter, publisher
+from generator.render.pdf_text import pdf_text
 from generator.render.typesetting import Contents, PrintDocument, typeset
 
 
@@ -37,6 +38,8 @@ register(OutputFormat(
     suffix="booklet.pdf",
     render=render_booklet,
     description="every notice of a school in one PDF with a contents page, for printing as a pack",
+    label="Booklet of every notice (PDF)",
+    needs=PDF_NEEDS,
     scope="school",
     slow=True,
     read_text=pdf_text,

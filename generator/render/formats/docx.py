@@ -24,13 +24,14 @@ from docx.shared import RGBColor
 from docx.text.paragraph import Paragraph
 
 from generator.facts.cascade import ResolvedNotice
-from generator.render.formats import OutputFormat, RenderContext, register
+from generator.render.formats import Needs, OutputFormat, RenderContext, register
 from generator.render.formats.html import notice_body_html
 
 LINK_COLOUR = RGBColor(0x1D, 0x4F, 0x91)
 _WHITESPACE = re.compile(r"\s+")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _EARLIEST_ZIP_DATE = datetime.date(1980, 1, 1)
+_PROPERTY_LENGTH = 255  # the most characters python-docx (and Word) keep in a document property
 
 
 @dataclass
@@ -230,14 +231,24 @@ def _set_language(document: Document, language: str) -> None:
     lang.set(qn("w:val"), language)
 
 
+def _property(text: str) -> str:
+    """The text as a document property holds it: Word keeps at most 255 characters, so a longer text
+    ends at a word with an ellipsis (the document itself shows the whole of it)."""
+    if len(text) <= _PROPERTY_LENGTH:
+        return text
+    cut = text[:_PROPERTY_LENGTH - 1]
+    word_end = cut.rfind(" ")
+    return (cut[:word_end] if word_end > _PROPERTY_LENGTH // 2 else cut).rstrip() + "\u2026"
+
+
 def _set_properties(document: Document, notice: ResolvedNotice, date: datetime.date | None) -> None:
     properties = document.core_properties
-    author = notice.organisation.name or notice.variant.name
-    properties.title = f"{notice.notice.title} | {notice.variant.name}"
+    author = _property(notice.organisation.name or notice.variant.name)
+    properties.title = _property(f"{notice.notice.title} | {notice.variant.name}")
     properties.author = properties.last_modified_by = author
-    properties.subject = f"Privacy notice of {notice.variant.name}"
+    properties.subject = _property(f"Privacy notice of {notice.variant.name}")
     properties.language = "en-GB"
-    properties.version = notice.notice.version or ""
+    properties.version = _property(notice.notice.version or "")
     properties.revision = 1
     properties.comments = ""
     if date is not None:
@@ -304,6 +315,8 @@ register(OutputFormat(
     suffix=".docx",
     render=render_docx,
     description="a Word document per notice, with real headings and tables, for staff to edit",
+    label="Word document",
+    needs=Needs(libraries=("jinja2", "markdown", "python-docx", "lxml")),
     slow=True,
     read_text=docx_text,
 ))

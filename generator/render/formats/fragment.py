@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.facts.cascade import ResolvedNotice
-from generator.render.formats import OutputFormat, RenderContext, register
+from generator.render.formats import Needs, OutputFormat, RenderContext, register
 from generator.render.formats.html import notice_body_html
 from generator.render.reading import html_text
 from generator.render.templating import html_environment
@@ -19,5 +19,7 @@ register(OutputFormat(
     suffix=".fragment.html",
     render=lambda notice, context: render_fragment(notice, context).encode("utf-8"),
     description="an HTML fragment to paste into a school's CMS page: no scripts, styles scoped",
+    label="HTML to paste into a school website",
+    needs=Needs(libraries=("jinja2", "markdown", "lxml")),
     read_text=html_text,
 ))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 
 from generator.facts.cascade import ResolvedNotice
-from generator.render.formats import OutputFormat, RenderContext, register
+from generator.render.formats import Needs, OutputFormat, RenderContext, register
 from generator.render.formats.markdown import MARKDOWN_EXTENSIONS, render_markdown
 from generator.render.reading import html_text
 from generator.render.templating import html_environment
@@ -26,5 +26,7 @@ register(OutputFormat(
     suffix=".html",
     render=lambda notice, context: render_html(notice, context).encode("utf-8"),
     description="one standalone HTML page per notice, for email or any web server",
+    label="Web page (HTML)",
+    needs=Needs(libraries=("jinja2", "markdown")),
     read_text=html_text,
 ))

@@ -11,17 +11,19 @@ import json
 
 from pydantic import BaseModel, Field
 
-from generator.facts.cascade import ResolvedNotice
-from generator.law.dpv import category_terms, purpose_terms
-from generator.render.formats import OutputFormat, RenderContext, register
-from generator.render.sections import SECTIONS
+from generator.facts.cascade import ResolvedNotice, Variant
+from generator.facts.models import Notice, Organisation, School
+from generator.facts.roles import roles
+from generator.facts.sections import SECTIONS
+from generator.law.dpv import category_terms, pinned_terms, purpose_terms
+from generator.render.formats import Needs, OutputFormat, RenderContext, register
 
 
 class DpvTags(BaseModel):
     """W3C Data Privacy Vocabulary IRIs for the notice, keyed the way the facts name things."""
 
     lawful_bases: dict[str, str] = Field(
-        description="Article (e.g. `6(1)(e)`) -> DPV legal basis IRI, for the bases DPV names."
+        description="Article (e.g. `6(1)(e)`, `9(2)(b)`) -> DPV legal basis IRI, for the bases DPV names."
     )
     categories: dict[str, list[str]] = Field(
         description="Category id -> DPV personal data category IRIs (empty when no DPV term fits)."
@@ -49,36 +51,47 @@ def notice_document(notice: ResolvedNotice) -> NoticeDocument:
 
 
 def render_json(notice: ResolvedNotice, _context: RenderContext) -> bytes:
-    document = notice_document(notice).model_dump(mode="json")
+    document = {"@context": pinned_terms().context, **notice_document(notice).model_dump(mode="json")}
     return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def notice_document_schema() -> dict:
     """The JSON Schema every JSON notice validates against."""
     schema = NoticeDocument.model_json_schema(mode="serialization")
+    context = {"@context": {"type": "object", "description": (
+        f"JSON-LD context: the `dpv` tags are W3C DPV {pinned_terms().version} terms ({pinned_terms().source}).")}}
+    schema["properties"] = {**context, **schema["properties"]}
+    schema["required"] = ["@context", *schema["required"]]
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 
-# Which fields of the JSON notice say what each standard section says, in the notice's order.
-_SECTION_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "who-we-are": (("organisation",), ("variant",), ("notice", "data_subjects")),
-    "what-we-hold": (("notice", "categories"),),
-    "why-we-use-it": (("notice", "purposes"),),
-    "lawful-bases": (("bases",),),
-    "must-you-give-it": (("notice", "provision"),),
-    "where-it-comes-from": (("notice", "sources"),),
-    "who-we-share-with": (("recipients",),),
-    "transfers": (("notice", "transfers"),),
-    "automated-decisions": (("notice", "automated_decisions"),),
-    "how-long-we-keep-it": (("notice", "retention"),),
-    "your-rights": (("rights",),),
-    "how-to-complain": (("supervisory_authority",),),
-    "contacts": (("contact",), ("dpo",)),
-    "changes": (("notice", "changes"),),
-}
-_HEADER_FIELDS = (("notice", "title"), ("notice", "summary"), ("notice", "version"), ("notice", "last_reviewed"),
-                  ("notice", "next_review"))
-_TRAILING_FIELDS = (("notice", "sections"), ("dpv",))
+def _section_fields() -> tuple[dict[str | None, list[tuple[str, ...]]], list[tuple[str, ...]]]:
+    """Where in the JSON notice each standard section's facts are, read off each fact field's role.
+
+    Fields with no section head the notice (title, version) when they hold one value, and follow it
+    (the free sections) when they hold a list. A field the notice states resolved (recipients, bases)
+    is read there; so are the contact, DPO and supervisory authority, resolved for the school.
+    """
+    sections: dict[str | None, list[tuple[str, ...]]] = {}
+    trailing: list[tuple[str, ...]] = []
+    for model, at in ((Organisation, ("organisation",)), (School, ("variant",)), (Notice, ("notice",))):
+        for name, declared in roles(model).items():
+            if declared.resolved:
+                path = (declared.resolved,)
+            elif model is not Notice and name in ResolvedNotice.model_fields:
+                path = (name,)
+            else:
+                path = (*at, name)
+            if model is School and path[0] == "variant" and name not in Variant.model_fields:
+                continue  # a school's own catalogues (its notices) state nothing themselves
+            place = trailing if declared.section is None and declared.key else sections.setdefault(declared.section, [])
+            if path not in place:
+                place.append(path)
+    sections.setdefault("your-rights", []).append(("rights",))  # rights are derived from the bases, not stated
+    return sections, trailing + [("dpv",)]
+
+
+_SECTION_FIELDS, _TRAILING_FIELDS = _section_fields()
 
 
 def json_text(content: bytes) -> str:
@@ -88,10 +101,10 @@ def json_text(content: bytes) -> str:
     This is the order and grouping the audit checks in the other formats, so one audit reads all.
     """
     document = json.loads(content.decode("utf-8"))
-    lines = [text for path in _HEADER_FIELDS for text in _strings(_field(document, path))]
+    lines = [text for path in _SECTION_FIELDS.get(None, []) for text in _strings(_field(document, path))]
     for section in SECTIONS:
         lines.append(section.title)
-        lines += [text for path in _SECTION_FIELDS[section.anchor] for text in _strings(_field(document, path))]
+        lines += [text for path in _SECTION_FIELDS.get(section.anchor, []) for text in _strings(_field(document, path))]
     lines += [text for path in _TRAILING_FIELDS for text in _strings(_field(document, path))]
     return "\n".join(lines)
 
@@ -117,7 +130,10 @@ register(OutputFormat(
     suffix=".json",
     render=render_json,
     description="the resolved facts as JSON with W3C DPV terms, for other systems (schema published)",
+    label="Machine-readable data (JSON)",
+    needs=Needs(libraries=("pydantic",)),
     read_text=json_text,
+    laid_out=False,
 ))
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ import re
 import markdown
 
 from generator.facts.cascade import ResolvedNotice
-from generator.render.formats import OutputFormat, RenderContext, register
+from generator.render.formats import Needs, OutputFormat, RenderContext, register
 from generator.render.reading import html_text
 from generator.render.templating import markdown_environment
 
@@ -31,5 +31,7 @@ register(OutputFormat(
     suffix=".md",
     render=lambda notice, context: render_markdown(notice, context).encode("utf-8"),
     description="Markdown, for committing next to the facts and for the website",
+    label="Markdown",
+    needs=Needs(libraries=("jinja2", "markdown")),
     read_text=markdown_text,
 ))

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from generator.render.formats import all_formats
-from generator.render.sections import SECTIONS, TITLES
-from tests.formats.conftest import assert_states_the_notice
+from generator.facts.sections import SECTIONS, TITLES
+from tests.render.formats.conftest import assert_states_the_notice
 
 DOCUMENT_FORMATS = ["pdf", "docx", "fragment"]
 
@@ -42,7 +42,7 @@ def test_the_json_reads_back_section_by_section_with_every_value(example_build: 
     assert [r.name for r in example_notice.recipients] == [
         line for line in section("who-we-share-with") if line in {r.name for r in example_notice.recipients}]
     assert example_notice.notice.retention[0].period in section("how-long-we-keep-it")
-    assert "6(1)(e)" in section("lawful-bases") and "https://w3id.org/dpv#PublicTask" in section("lawful-bases")
+    assert "6(1)(e)" in section("lawful-bases") and "https://w3id.org/dpv/legal/eu/gdpr#A6-1-e" in section("lawful-bases")
     assert example_notice.dpo.email in section("contacts")
     assert "Right of access" in section("your-rights")
 

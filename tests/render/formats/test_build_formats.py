@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from pathlib import Path
 
@@ -10,9 +11,9 @@ import lxml.html
 import pikepdf
 
 import generator.build
-from generator.render.formats import all_formats
-from tests.conftest import EXAMPLE
-from tests.formats.conftest import add_second_notice, build, flat
+from generator.render.formats import REGISTRY, Needs, all_formats
+from tests.conftest import EXAMPLE, notices
+from tests.render.formats.conftest import add_second_notice, build, flat
 
 HOSTILE = "<script>alert(1)</script> <b>bold</b> &amp; [link](javascript:x)"
 
@@ -88,3 +89,23 @@ def test_one_core_or_many_give_the_same_files(example_copy: Path, tmp_path: Path
     in_series = _digests(build(example_copy, tmp_path / "series", "pdf,docx,booklet"))
     assert in_parallel == in_series
     assert len([name for name in in_series if name.endswith((".pdf", ".docx"))]) == 5
+
+
+def test_an_unknown_format_is_refused_naming_it_and_the_known_ones(tmp_path: Path) -> None:
+    result = notices("build", "--facts", str(EXAMPLE), "--out", str(tmp_path / "dist"), "--format", "pdf,xlsx")
+    assert result.exit_code == 1
+    assert result.output.startswith("error: unknown format xlsx; choose from booklet, docx, fragment, html, json, md, pdf")
+    assert not (tmp_path / "dist").exists()
+
+
+def test_a_format_whose_needs_are_missing_is_refused_saying_what_to_install(tmp_path: Path, monkeypatch) -> None:
+    markdown = all_formats()["md"]
+    needy = dataclasses.replace(markdown, needs=Needs(libraries=("no-such-library",),
+                                                      programs=(("no-such-program", "no-such-package"),)))
+    monkeypatch.setitem(REGISTRY, "md", needy)
+    result = notices("build", "--facts", str(EXAMPLE), "--out", str(tmp_path / "dist"), "--format", "md")
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines()[0] == (
+        "error: the md format needs the Python library no-such-library (pip install no-such-library) and the "
+        "program no-such-program (apt install no-such-package). Install them, or leave the format out.")
+    assert "internal error" not in result.output and not (tmp_path / "dist").exists()

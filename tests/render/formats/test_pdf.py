@@ -11,14 +11,15 @@ import pikepdf
 import pytest
 import typst
 
-from generator.build import load_notices
+from generator.project import load_project
 from generator.render.formats import RenderContext, all_formats
+from generator.facts.sections import SECTIONS
 from generator.render.formats.booklet import booklet_document, render_booklet
-from generator.render.formats.pdf import pdf_pages, render_pdf
+from generator.render.formats.pdf import render_pdf
+from generator.render.pdf_text import pdf_pages
 from generator.render.typesetting import PrintTemplateError
-from generator.render.sections import SECTIONS
 from tests.conftest import EXAMPLE, TEMPLATES
-from tests.formats.conftest import build, flat
+from tests.render.formats.conftest import build, flat
 
 A4_POINTS = (595.28, 841.89)
 
@@ -168,7 +169,7 @@ def test_the_booklet_has_one_top_bookmark_per_notice(booklet: Path) -> None:
 
 
 def test_the_booklet_keeps_ids_unique(two_notice_facts: Path) -> None:
-    notices = load_notices(two_notice_facts)
+    notices = load_project(two_notice_facts).notices
     document = booklet_document(notices, RenderContext(TEMPLATES))
     ids = [node["id"] for chapter in document.chapters for node in chapter.body
            if node["kind"] == "heading" and node["id"]]
@@ -209,7 +210,7 @@ def test_the_print_template_cannot_read_outside_its_folder(tmp_path: Path, examp
 def test_the_same_notice_gives_the_same_bytes(example_notice, two_notice_facts: Path) -> None:
     context = RenderContext(TEMPLATES)
     assert render_pdf(example_notice, context) == render_pdf(example_notice, context)
-    notices = load_notices(two_notice_facts)
+    notices = load_project(two_notice_facts).notices
     assert render_booklet(notices, context) == render_booklet(notices, context)
 
 

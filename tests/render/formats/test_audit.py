@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import load_notices, render_all, select_formats
+from generator.build import render_all
+from generator.project import load_project
+from generator.render.formats import select_formats
 from generator.check import audit_rendered
 from generator.render.formats import RenderContext, all_formats
 from tests.conftest import EXAMPLE, TEMPLATES, templates_with
@@ -16,13 +18,13 @@ RETENTION_HEADING = "## {{ titles['how-long-we-keep-it'] }} {{ anchor('how-long-
 
 
 def _render(facts: Path, templates: Path, names: list[str], into: Path) -> list:
-    notices = load_notices(facts)
+    notices = load_project(facts).notices
     render_all(notices, select_formats(names), RenderContext(templates), into)
     return notices
 
 
 def test_every_format_of_the_example_passes_the_audit(example_build: Path) -> None:
-    assert audit_rendered(example_build, load_notices(EXAMPLE)) == []
+    assert audit_rendered(example_build, load_project(EXAMPLE).notices) == []
 
 
 def test_a_booklet_of_two_notices_passes_the_audit(two_notice_facts: Path, tmp_path: Path) -> None:

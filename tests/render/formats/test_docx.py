@@ -11,8 +11,8 @@ from docx.oxml.ns import qn
 import pytest
 
 from generator.render.formats import all_formats
-from generator.render.sections import SECTIONS
-from tests.formats.conftest import build
+from generator.facts.sections import SECTIONS
+from tests.render.formats.conftest import build
 
 
 @pytest.fixture(scope="module")
@@ -92,3 +92,21 @@ def test_tables_carry_their_section_as_caption_for_screen_readers(word_file: Pat
     document = docx.Document(str(word_file))
     captions = [table._tbl.tblPr.find(qn("w:tblCaption")).get(qn("w:val")) for table in document.tables]
     assert captions == ["Who we share it with, and why", "How long we keep it"]
+
+
+def test_a_title_and_school_name_longer_than_word_allows_in_properties_are_shortened_there(
+        example_copy: Path, tmp_path: Path) -> None:
+    title = ("How we use information about " + "children in need and " * 14)[:300]
+    school = "Oakmoor " + "Church of England Voluntary Aided " * 8 + "School"
+    assert len(title) == 300
+    notice = example_copy / "children-in-need.yaml"
+    notice.write_text(notice.read_text("utf-8").replace(
+        "title: How we use information about children in need and children looked after", f"title: {title}"), "utf-8")
+    school_file = example_copy / "schools" / "oakmoor.yaml"
+    school_file.write_text(school_file.read_text("utf-8").replace("name: Oakmoor School", f"name: {school}"), "utf-8")
+    document = docx.Document(str(build(example_copy, tmp_path / "dist", "docx") / "oakmoor" / "children-in-need.docx"))
+    properties = document.core_properties
+    assert len(properties.title) <= 255 and properties.title.endswith("\u2026")
+    assert properties.title.startswith("How we use information about children in need and children in need")
+    assert len(properties.subject) <= 255 and properties.subject.startswith("Privacy notice of Oakmoor Church")
+    assert _headings(document, 1) == [title]  # the document itself shows the whole title

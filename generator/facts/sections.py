@@ -1,6 +1,7 @@
 """The standard sections of every notice, in their fixed order, with stable anchor ids.
 
-Templates, the completeness audit and every format use these ids and titles; change them here only.
+Fact models (a section's `after`, each field's section), templates, the completeness audit and every
+format use these ids and titles; change them here only.
 """
 
 from __future__ import annotations
@@ -31,3 +32,6 @@ SECTIONS: tuple[StandardSection, ...] = (
 )
 
 TITLES: dict[str, str] = {section.anchor: section.title for section in SECTIONS}
+
+# Headings inside "Your rights": Article 21(4) wants the right to object apart from the other rights.
+SUBTITLES: dict[str, str] = {"right-to-object": "Your right to object", "other-rights": "Your other rights"}

@@ -7,20 +7,18 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.build import load_notices
-from generator.cli import main
+from generator.project import load_project
 from generator.facts.cascade import ResolvedNotice
-from generator.render.sections import SECTIONS
-from tests.conftest import EXAMPLE, TEMPLATES
+from generator.facts.sections import SECTIONS
+from tests.conftest import EXAMPLE, TEMPLATES, notices
 
 
 def build(facts: Path, out: Path, formats: str | None = None) -> Path:
     arguments = ["build", "--facts", str(facts), "--templates", str(TEMPLATES), "--out", str(out)]
     if formats:
         arguments += ["--format", formats]
-    result = CliRunner().invoke(main, arguments)
+    result = notices(*arguments)
     assert result.exit_code == 0, result.output
     return out
 
@@ -40,7 +38,7 @@ def example_build(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def example_notice() -> ResolvedNotice:
-    return next(notice for notice in load_notices(EXAMPLE) if notice.key == "oakmoor/children-in-need")
+    return next(notice for notice in load_project(EXAMPLE).notices if notice.key == "oakmoor/children-in-need")
 
 
 @pytest.fixture(scope="session")

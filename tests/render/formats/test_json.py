@@ -1,4 +1,5 @@
-"""The JSON notice: validates against its published schema, and carries W3C DPV terms."""
+"""The JSON notice: validates against its published schema, and carries W3C DPV terms from the pinned
+list as JSON-LD linked data."""
 
 from __future__ import annotations
 
@@ -7,12 +8,15 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from pyld import jsonld
 
 from generator.facts.models import Category, Purpose
-from generator.law.dpv import category_terms, purpose_terms
+from generator.law.catalogue import catalogue
+from generator.law.dpv import category_terms, dpv_mapping, pinned_terms, purpose_terms
 from generator.render.formats.json import notice_document_schema
+from tests.conftest import PROJECT
 
-PUBLISHED_SCHEMA = Path(__file__).resolve().parents[2] / "generator" / "render" / "notice-document.schema.json"
+PUBLISHED_SCHEMA = PROJECT / "generator" / "render" / "notice-document.schema.json"
 
 
 @pytest.fixture(scope="module")
@@ -36,10 +40,44 @@ def test_the_published_schema_is_the_generated_one() -> None:
     assert json.loads(PUBLISHED_SCHEMA.read_text("utf-8")) == notice_document_schema()
 
 
-def test_public_task_carries_its_dpv_iri(document: dict) -> None:
+PUBLIC_TASK = "https://w3id.org/dpv/legal/eu/gdpr#A6-1-e"  # DPV has no dpv#PublicTask
+
+
+def test_public_task_and_article_9_conditions_carry_their_dpv_iris(document: dict) -> None:
     (public_task,) = [basis for basis in document["bases"] if basis["article"] == "6(1)(e)"]
-    assert public_task["dpv"] == "https://w3id.org/dpv#PublicTask"
-    assert document["dpv"]["lawful_bases"]["6(1)(e)"] == "https://w3id.org/dpv#PublicTask"
+    assert public_task["dpv"] == PUBLIC_TASK
+    assert document["dpv"]["lawful_bases"] == {
+        "6(1)(e)": PUBLIC_TASK, "9(2)(b)": "https://w3id.org/dpv/legal/eu/gdpr#A9-2-b"}
+
+
+def _dpv_iris(value) -> set[str]:
+    if isinstance(value, str):
+        return {value} if value.startswith("https://w3id.org/dpv") else set()
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else []
+    return {iri for item in items for iri in _dpv_iris(item)}
+
+
+def test_every_dpv_iri_the_json_emits_is_in_the_pinned_list(document: dict) -> None:
+    emitted = _dpv_iris({key: value for key, value in document.items() if key != "@context"})
+    assert "https://w3id.org/dpv/pd#Behavioural" in emitted  # DPV 2.2's spelling
+    assert emitted and not emitted - pinned_terms().iris, sorted(emitted - pinned_terms().iris)
+
+
+def test_every_dpv_iri_the_catalogue_can_emit_is_in_the_pinned_list() -> None:
+    mapping = dpv_mapping()
+    can_emit = {basis.dpv for basis in catalogue().bases.values() if basis.dpv}
+    can_emit |= {term.iri for term in mapping.categories + mapping.purposes}
+    assert not can_emit - pinned_terms().iris, sorted(can_emit - pinned_terms().iris)
+    assert pinned_terms().version == "2.2"
+
+
+def test_the_json_is_linked_data_with_dpv_terms(document: dict) -> None:
+    (node,) = jsonld.expand(document)  # offline: the context is inline
+    bases = {(item["@index"], item["@id"]) for item in node["https://w3id.org/dpv#hasLegalBasis"]}
+    assert ("6(1)(e)", PUBLIC_TASK) in bases
+    assert {"@index": "medical", "@id": "https://w3id.org/dpv/pd#Health"} in node["https://w3id.org/dpv#hasPersonalData"]
+    assert {"@index": "service-quality", "@id": "https://w3id.org/dpv#ServiceOptimisation"} in node[
+        "https://w3id.org/dpv#hasPurpose"]
 
 
 def test_categories_and_purposes_carry_dpv_terms_where_one_fits(document: dict) -> None:

@@ -1,0 +1,45 @@
+"""Search in Chromium finds the page that answers the words parents type (other names for a thing, one typo) and shows table rows readably."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.site.conftest import DESKTOP
+
+# What a parent types, and the page that should come first.
+PARENT_QUERIES = {
+    "retention": "how-long-we-keep-it/",
+    "retension": "how-long-we-keep-it/",  # one letter wrong
+    "DPO": "contact-us/",
+    "concern": "contact-us/",
+    "SAR": "your-rights/",
+    "subject access": "your-rights/",
+}
+
+
+def _search(page, site_url: str, query: str):
+    page.goto(site_url, wait_until="networkidle")
+    page.get_by_role("textbox", name="Search").click()
+    page.keyboard.type(query, delay=30)
+    return page.locator(".md-search-result__item > a")
+
+
+@pytest.mark.parametrize("query", PARENT_QUERIES)
+def test_a_parents_words_find_the_page_that_answers_them_first(site_url, open_page, query):
+    first = _search(open_page(DESKTOP).page, site_url, query).first
+    expect(first).to_be_visible(timeout=10_000)
+    expect(first).to_have_attribute("href", re.compile(rf"^{re.escape(site_url + PARENT_QUERIES[query])}[?#]"))
+
+
+def test_a_table_row_comes_back_as_one_line_naming_each_column(site_url, open_page):
+    page = open_page(DESKTOP).page
+    _search(page, site_url, "Toolkit for Schools")
+    hub = page.locator(f".md-search-result__item > a[href^='{site_url}how-long-we-keep-it/']")
+    expect(hub.first).to_contain_text("Records: Children in need and children looked after records; "
+                                      "How long we keep them: Until the child reaches the age of 25; "
+                                      "Why this long: Our retention policy, which follows the Information and "
+                                      "Records Management Society's Information Management Toolkit for Schools",
+                                      timeout=10_000)

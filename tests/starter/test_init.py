@@ -1,0 +1,105 @@
+"""`notices init` starts a school's or a trust's repository whose every school-specific fact is a placeholder
+that `check` lists, with the files that pin and run the installed version of the tool."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.starter import tool_version
+from tests.conftest import PROJECT
+
+
+def init(folder: Path, *arguments: str):
+    return CliRunner().invoke(main, ["init", str(folder), *arguments])
+
+
+def check(folder: Path):
+    return CliRunner().invoke(main, ["check", "--facts", str(folder / "notices")])
+
+
+def test_a_trust_gets_its_organisation_a_file_per_school_and_the_chosen_notices(tmp_path: Path) -> None:
+    result = init(tmp_path / "trust", "--trust", "--school", "hill", "--school", "vale",
+                  "--notices", "children-in-need")
+    assert result.exit_code == 0, result.output
+    facts = tmp_path / "trust" / "notices"
+    assert sorted(path.name for path in facts.glob("*.yaml")) == ["children-in-need.yaml", "organisation.yaml"]
+    assert sorted(path.name for path in (facts / "schools").glob("*.yaml")) == ["hill.yaml", "vale.yaml"]
+    assert (facts / "children-in-need.yaml").read_bytes() == (PROJECT / "notices" / "children-in-need.yaml").read_bytes()
+    assert (facts / "schema" / "notice.schema.json").is_file()  # editors validate the facts as they are typed
+
+
+def test_check_lists_every_placeholder_and_build_publishes_nothing(tmp_path: Path) -> None:
+    init(tmp_path / "trust", "--trust", "--school", "hill")
+    checked = check(tmp_path / "trust")
+    assert checked.exit_code == 1
+    for where in ("organisation.yaml:6:1: error placeholder: name is still to be completed",
+                  "organisation.yaml:10:1: error placeholder: ico_registration",
+                  "schools/hill.yaml:7:1: error placeholder: name",
+                  "schools/hill.yaml:33:5: error placeholder: recipients.local-authority.name"):
+        assert where in checked.output
+    assert "error A13.1.b: A public authority must have a data protection officer" in checked.output
+    built = CliRunner().invoke(main, ["build", "--facts", str(tmp_path / "trust" / "notices"),
+                                      "--out", str(tmp_path / "dist"), "--format", "md"])
+    assert built.exit_code == 1 and "is still to be completed" in built.output
+    assert not (tmp_path / "dist").exists()
+
+
+def test_a_school_on_its_own_is_the_organisation_and_names_its_local_recipients_there(tmp_path: Path) -> None:
+    assert init(tmp_path / "school").exit_code == 0
+    facts = tmp_path / "school" / "notices"
+    assert not (facts / "schools").exists()
+    organisation = yaml.safe_load((facts / "organisation.yaml").read_text("utf-8"))
+    assert organisation["kind"] == "academy"
+    assert organisation["recipients"]["dfe"]["name"] == "Department for Education (DfE)"
+    assert organisation["recipients"]["local-authority"]["name"].startswith("TO BE COMPLETED")
+    assert "recipients.local-authority.name is still to be completed" in check(tmp_path / "school").output
+
+
+def test_the_repository_pins_this_version_of_the_tool(tmp_path: Path) -> None:
+    init(tmp_path / "school")
+    folder = tmp_path / "school"
+    assert f"privacy-notices[build]=={tool_version()}\n" in (folder / "requirements.txt").read_text("utf-8")
+    hook = yaml.safe_load((folder / ".pre-commit-config.yaml").read_text("utf-8"))["repos"][0]["hooks"][0]
+    assert hook["additional_dependencies"] == [f"privacy-notices=={tool_version()}"]  # no [build]: a light install
+    assert hook["entry"] == "notices check"
+    # The workflow is the tool's own, which installs from requirements.txt when there is one.
+    assert ((folder / ".github" / "workflows" / "notices.yml").read_bytes()
+            == (PROJECT / ".github" / "workflows" / "notices.yml").read_bytes())
+    assert "/site/" in (folder / ".gitignore").read_text("utf-8").splitlines()
+    assert "notices check" in (folder / "README.md").read_text("utf-8")
+
+
+def test_the_website_settings_are_the_projects_without_its_custom_dir(tmp_path: Path) -> None:
+    init(tmp_path / "school")
+    school = yaml.safe_load((tmp_path / "school" / "mkdocs.yml").read_text("utf-8"))
+    ours = yaml.safe_load((PROJECT / "mkdocs.yml").read_text("utf-8"))
+    del ours["theme"]["custom_dir"]  # a school has none until it overrides a theme file; the packaged ones apply
+    assert school == ours
+    assert (tmp_path / "school" / school["docs_dir"]).is_dir()
+
+
+def test_init_refuses_a_folder_with_files_an_unknown_notice_and_schools_without_trust(tmp_path: Path) -> None:
+    (tmp_path / "used").mkdir()
+    (tmp_path / "used" / "notes.txt").write_text("mine")
+    refused = init(tmp_path / "used")
+    assert refused.exit_code == 1 and "already holds files: choose a new or empty folder" in refused.output
+    assert (tmp_path / "used" / "notes.txt").read_text() == "mine"
+    unknown = init(tmp_path / "new", "--notices", "pupils")
+    assert unknown.exit_code == 1 and "no notice pupils in the library; choose from children-in-need" in unknown.output
+    bad_id = init(tmp_path / "trust", "--trust", "--school", "Hill School")
+    assert bad_id.exit_code == 1 and "'Hill School' cannot be a school id" in bad_id.output
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["used"]  # nothing half-written is left
+    schools = init(tmp_path / "two", "--school", "hill")
+    assert schools.exit_code == 1 and "add --trust to start a trust with these schools" in schools.output
+
+
+def test_init_fills_the_empty_current_folder(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "ours").mkdir()
+    monkeypatch.chdir(tmp_path / "ours")
+    assert init(Path(".")).exit_code == 0
+    assert (tmp_path / "ours" / "notices" / "organisation.yaml").is_file()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["ours"]

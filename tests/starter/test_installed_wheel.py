@@ -1,0 +1,117 @@
+"""Installed from its wheel into a fresh environment outside this repository, the tool starts a school's
+repository that checks, builds, publishes and reviews with nothing from this checkout; a school's own
+template replaces the packaged one until it is removed; and the light install, as the pre-commit hook
+makes it, checks the facts without the PDF and Word libraries."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PROJECT, TEMPLATES, fill_placeholders
+
+pytestmark = pytest.mark.slow
+
+OUR_WORDING = "Hill Trust's own closing words."
+
+
+def run(command: list, cwd: Path, ok: bool = True) -> subprocess.CompletedProcess:
+    # Outside the repository, with no trace of this checkout on the import path.
+    environment = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    result = subprocess.run([str(part) for part in command], cwd=cwd, capture_output=True, text=True,
+                            env=environment, timeout=900)
+    if ok:
+        assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    """The wheel of this checkout, built from a copy so that the build leaves nothing in the checkout."""
+    source = tmp_path_factory.mktemp("source") / "privacy-notices"
+    outputs = {".git", ".venv", "site", "dist", "build", ".notices-cache", ".pytest_cache", ".hypothesis"}
+    shutil.copytree(PROJECT, source, ignore=lambda folder, names: [
+        name for name in names if (Path(folder) == PROJECT and name in outputs)
+        or name == "__pycache__" or name.endswith(".egg-info")])
+    out = tmp_path_factory.mktemp("wheel")
+    run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", out, source], cwd=out)
+    return next(out.glob("privacy_notices-*.whl"))
+
+
+def environment_with(folder: Path, requirement: str) -> Path:
+    """A fresh virtual environment holding ``requirement``; returns its bin folder."""
+    run([sys.executable, "-m", "venv", folder], cwd=folder.parent)
+    run([folder / "bin" / "python", "-m", "pip", "install", "--quiet", requirement], cwd=folder.parent)
+    return folder / "bin"
+
+
+@pytest.fixture(scope="module")
+def installed(wheel, tmp_path_factory) -> Path:
+    """The bin folder of a fresh environment with the wheel and its build extra, as requirements.txt installs it."""
+    return environment_with(tmp_path_factory.mktemp("installed") / "venv", f"{wheel}[build]")
+
+
+def started_school(parent: Path, bin_folder: Path) -> Path:
+    school = parent / "hill-trust"
+    run([bin_folder / "notices", "init", school, "--trust", "--school", "hill"], cwd=parent)
+    fill_placeholders(school / "notices")
+    return school
+
+
+def test_a_school_repository_checks_builds_publishes_and_reviews_from_the_installed_wheel(installed, tmp_path) -> None:
+    school = started_school(tmp_path, installed)
+    notices = installed / "notices"
+    assert "0 errors, 0 warnings" in run([notices, "check"], cwd=school).stdout
+    run([notices, "build"], cwd=school)
+    assert {path.name for path in (school / "dist" / "hill").iterdir()} >= {
+        "children-in-need.pdf", "children-in-need.docx", "children-in-need.md", "booklet.pdf"}
+    run([notices, "site"], cwd=school)
+    assert (school / "site" / "assets" / "notices.css").is_file()  # the packaged site overrides, with no custom_dir
+    assert "Name of hill" in (school / "site" / "schools" / "hill" / "index.html").read_text("utf-8")
+
+    run(["git", "init", "--quiet", "-b", "main"], cwd=school)
+    run(["git", "add", "."], cwd=school)
+    run(["git", "-c", "user.name=Office", "-c", "user.email=office@example.org", "commit", "--quiet", "-m", "Start"],
+        cwd=school)
+    hill = school / "notices" / "schools" / "hill.yaml"
+    hill.write_text(hill.read_text("utf-8").replace('"Name of hill"', '"Hill Primary School"'), "utf-8")
+    review = run([notices, "diff", "main"], cwd=school).stdout
+    assert "Hill Primary School" in review and "hill" in review
+
+
+def test_a_schools_own_template_replaces_the_packaged_one_until_it_is_removed(installed, tmp_path) -> None:
+    school = started_school(tmp_path, installed)
+    build = [installed / "notices", "build", "--format", "md"]
+    own = school / "templates" / "notice.md.j2"
+    own.write_text((TEMPLATES / "notice.md.j2").read_text("utf-8") + f"\n{OUR_WORDING}\n", "utf-8")
+    run(build, cwd=school)
+    assert OUR_WORDING in (school / "dist" / "hill" / "children-in-need.md").read_text("utf-8")
+    own.unlink()
+    run(build, cwd=school)  # the cache must not serve the file made with the school's template
+    assert OUR_WORDING not in (school / "dist" / "hill" / "children-in-need.md").read_text("utf-8")
+
+
+def test_the_light_install_of_the_pre_commit_hook_checks_without_pdf_or_word_libraries(wheel, tmp_path) -> None:
+    bin_folder = environment_with(tmp_path / "venv", str(wheel))  # as `additional_dependencies` installs it
+    listed = run([bin_folder / "python", "-m", "pip", "list", "--format", "freeze"], cwd=tmp_path).stdout.lower()
+    for heavy in ("weasyprint", "python-docx", "pypdfium2", "playwright"):
+        assert f"\n{heavy}==" not in f"\n{listed}"
+    school = started_school(tmp_path, bin_folder)
+    assert run([bin_folder / "notices", "check"], cwd=school).returncode == 0
+    refused = run([bin_folder / "notices", "build"], cwd=school, ok=False)
+    assert refused.returncode == 1
+    assert refused.stderr.startswith("error: the booklet format needs ")
+    assert ", which is not installed; install the tool with its build extra: pip install 'privacy-notices[build]'" \
+        in refused.stderr
+    organisation = school / "notices" / "organisation.yaml"
+    organisation.write_text(organisation.read_text("utf-8") + "colour: red\n", "utf-8")
+    slip = run([bin_folder / "notices", "check"], cwd=school, ok=False).stderr.splitlines()
+    # The school's repository has no docs/: the 'see' line points at the manual in the installed package.
+    see = slip[slip.index(next(line for line in slip if "'colour' is not a key" in line)) + 1]
+    page, anchor = see.removeprefix("  see ").split("#")
+    assert Path(page).is_file() and Path(page).is_relative_to(tmp_path / "venv") and anchor == "unknown-key"
