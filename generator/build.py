@@ -18,11 +18,14 @@ from pathlib import Path
 import click
 
 from generator.check import AuditFailed, audit_rendered
+from generator.check.lints import fact_texts
+from generator.facts.load import FactTree
 from generator.facts.cascade import ResolvedNotice
 from generator.project import load_project
 from generator.publish import check_output_folder, staged_output
 from generator.render.cache import OutputCache
 from generator.render.formats import OutputFormat, RenderContext, all_formats, select_formats
+from generator.render.typesetting import UnprintableCharacter
 
 
 @dataclass
@@ -153,6 +156,15 @@ def audit(rendered: Path, notices: list[ResolvedNotice], out: Path, cache: Outpu
         cache.commit()
 
 
+def _written_at(text: str, tree: FactTree) -> str | None:
+    """file:line:col of the first fact that holds ``text``, if a fact does (not the templates' wording)."""
+    for model in (tree.organisation, *tree.schools.values(), *tree.notices.values()):
+        for written, location in fact_texts(model):
+            if text in written and location is not None:
+                return str(location)
+    return None
+
+
 def build(facts: Path, out: Path, templates: Path, format_names: list[str] | None = None,
           project_root: Path | None = None, cache_folder: Path | None = None,
           progress: bool = False) -> BuildResult:
@@ -162,10 +174,14 @@ def build(facts: Path, out: Path, templates: Path, format_names: list[str] | Non
     """
     formats = select_formats(format_names)
     check_output_folder(out, project_root or Path.cwd(), inputs=(facts, templates))
-    notices = load_project(facts).publishable()
+    project = load_project(facts)
+    notices = project.publishable()
     context = RenderContext(templates=templates)
     with staged_output(out) as staging, \
             OutputCache(cache_folder, templates) if cache_folder else contextlib.nullcontext() as cache:
-        files = render_all(notices, formats, context, staging, cache=cache, progress=progress)
+        try:
+            files = render_all(notices, formats, context, staging, cache=cache, progress=progress)
+        except UnprintableCharacter as problem:
+            raise UnprintableCharacter(problem.text, _written_at(problem.text, project.tree) or problem.where) from None
         audit(staging, notices, out, cache)
     return BuildResult(out=out, notices=notices, files=files)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from generator.facts.cascade import ResolvedNotice
 from generator.render.formats import OutputFormat, RenderContext, register
-from generator.render.formats.pdf import PDF_NEEDS, notice_chapter, publisher
+from generator.render.formats.pdf import PDF_NEEDS, notice_chapter, publisher, typeset_notices
 from generator.render.pdf_text import pdf_text
-from generator.render.typesetting import Contents, PrintDocument, typeset
+from generator.render.typesetting import Contents, PrintDocument
 
 
 def booklet_document(notices: list[ResolvedNotice], context: RenderContext) -> PrintDocument:
@@ -30,7 +30,7 @@ def booklet_document(notices: list[ResolvedNotice], context: RenderContext) -> P
 
 
 def render_booklet(notices: list[ResolvedNotice], context: RenderContext) -> bytes:
-    return typeset(booklet_document(notices, context), context.templates)
+    return typeset_notices(booklet_document(notices, context), notices, context)
 
 
 register(OutputFormat(

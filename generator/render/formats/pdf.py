@@ -7,7 +7,7 @@ from generator.render.document_tree import document_nodes
 from generator.render.formats import Needs, OutputFormat, RenderContext, register
 from generator.render.formats.html import notice_body_html
 from generator.render.pdf_text import pdf_text
-from generator.render.typesetting import Chapter, PrintDocument, typeset
+from generator.render.typesetting import Chapter, PrintDocument, UnprintableCharacter, typeset
 
 
 def _version(notice: ResolvedNotice) -> str:
@@ -32,15 +32,23 @@ def notice_chapter(notice: ResolvedNotice, context: RenderContext, id_prefix: st
 PDF_NEEDS = Needs(libraries=("jinja2", "markdown", "lxml", "typst", "pypdfium2"))
 
 
+def typeset_notices(document: PrintDocument, notices: list[ResolvedNotice], context: RenderContext) -> bytes:
+    """``typeset``, with a character no font has traced to the PDF it was in (the build names the fact)."""
+    try:
+        return typeset(document, context.templates)
+    except UnprintableCharacter as problem:
+        raise UnprintableCharacter(problem.text, where=f"the PDF of {notices[0].key}") from None
+
+
 def render_pdf(notice: ResolvedNotice, context: RenderContext) -> bytes:
-    return typeset(PrintDocument(
+    return typeset_notices(PrintDocument(
         title=f"{notice.notice.title} | {notice.variant.name}",
         author=publisher(notice),
         description=f"Privacy notice of {notice.variant.name}{_version(notice)}",
         date=notice.notice.last_reviewed,
         footer=running_footer(notice),
         chapters=[notice_chapter(notice, context)],
-    ), context.templates)
+    ), [notice], context)
 
 
 register(OutputFormat(
