@@ -7,6 +7,8 @@ taken on the same generated tree, minutes apart, not an absolute time. Run it wi
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
 import os
 import platform
 import resource
@@ -40,7 +42,8 @@ from generator.render.formats.pdf import render_pdf
 PROJECT = Path(__file__).resolve().parent.parent
 TEMPLATES = PROJECT / "templates"
 NOTICES = [sys.executable, "-c", "from generator.cli import main; main()"]
-FIGURES = ("md", "pdf", "booklet", "speedup", "incremental", "site")
+FIGURES = ("md", "pdf", "booklet", "full", "speedup", "incremental", "site")
+_PR_SET_CHILD_SUBREAPER = 36  # prctl option, linux/prctl.h
 # Builds run the generator as it was when the benchmark started (a copy put first on PYTHONPATH):
 # in a shared working tree, someone else's edit between the full and the incremental build would
 # otherwise change the cache key of every file and time a full build twice.
@@ -188,23 +191,88 @@ class PeakMemory:
         return self.peak
 
 
-def timed_build(facts: Path, out: Path, cache: Path, formats: str | None = None) -> tuple[float, int, float]:
+def _adopt_orphans() -> None:
+    """Become the parent of this process's descendants whose parent ends (Linux): a build's workers are
+    children of its fork server, which ends with the build, so only then are they waited for here, and
+    only what is waited for counts in RUSAGE_CHILDREN."""
+    ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+
+
+def _children() -> set[int]:
+    """This process's child processes, from /proc."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == os.getpid():
+                found.add(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue  # the process ended while we looked
+    return found
+
+
+def _reap_orphans(ours: set[int]) -> None:
+    """Wait for the build's descendants that came to us when their parent ended (its fork server, then
+    its workers), leaving ``ours`` (this process's own children, such as its own fork server) alone."""
+    while orphans := _children() - ours:
+        for pid in orphans:
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
+
+
+def timed_build(facts: Path, out: Path, cache: Path | None, formats: str | None = None,
+                generator: dict[str, str] | None = None, templates: Path = TEMPLATES) -> tuple[float, int, float]:
     """One ``notices build`` as a user runs it: (seconds, peak summed RSS of it and its workers,
-    CPU seconds of it and its workers). CPU time is what a build costs whatever else the machine is doing."""
-    command = NOTICES + ["build", "--facts", str(facts), "--templates", str(TEMPLATES), "--out", str(out),
-                         "--cache", str(cache)] + (["--format", formats] if formats else [])
+    CPU seconds of it and its workers). CPU time is what a build costs whatever else the machine is doing.
+    ``generator`` is the environment that chooses the generator (by default the snapshot of this one);
+    without ``cache`` the build starts from none."""
+    command = NOTICES + ["build", "--facts", str(facts), "--templates", str(templates), "--out", str(out)] \
+        + (["--cache", str(cache)] if cache else ["--no-cache"]) + (["--format", formats] if formats else [])
+    _adopt_orphans()
+    ours = _children()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=out.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               env=BUILD_ENVIRONMENT)
+                               env=generator or BUILD_ENVIRONMENT)
     memory = PeakMemory(process.pid)
     output, _ = process.communicate()
+    _reap_orphans(ours)
     seconds = time.perf_counter() - start
     peak = memory.stop()
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the build has waited for its workers: they count
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the build and all its workers, waited for: they count
     if process.returncode != 0:
         raise SystemExit(f"notices build failed:\n{output.decode()[-3000:]}")
     return seconds, peak, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+
+
+def previous_generator(work: Path, revision: str) -> tuple[dict[str, str], Path]:
+    """The generator and templates of another git revision (today's build), as an environment that runs
+    them and the folder of its templates."""
+    folder = work / "previous"
+    folder.mkdir()
+    archive = subprocess.run(["git", "-C", str(PROJECT), "archive", revision, "generator", "templates"],
+                             capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return {**BUILD_ENVIRONMENT, "PYTHONPATH": str(folder)}, folder / "templates"
+
+
+def measure_full(facts: Path, work: Path, repeats: int, revision: str) -> dict:
+    """The full build in every format, empty cache, against the same build by ``revision``'s generator,
+    the two taking turns; CPU seconds of the build and its workers (the clock time is printed beside)."""
+    previous, previous_templates = previous_generator(work, revision)
+    notices = len(load_project(facts).notices)
+    runs: dict[str, list[tuple[float, int, float]]] = {"floor": [], "ours": []}
+    for side in runs:
+        (work / f"full-{side}").mkdir()
+    for _ in range(repeats):
+        runs["floor"].append(timed_build(facts, work / "full-floor" / "dist", None, generator=previous,
+                                         templates=previous_templates))
+        runs["ours"].append(timed_build(facts, work / "full-ours" / "dist", None))
+    floor, ours = (statistics.median(cpu for _, _, cpu in runs[side]) for side in ("floor", "ours"))
+    clock = {side: statistics.median(seconds for seconds, _, _ in runs[side]) for side in runs}
+    peak = max(memory for _, memory, _ in runs["ours"])
+    return report(f"full build vs {revision}", ours, floor, "<= 0.25x", ours <= 0.25 * floor,
+                  f"CPU seconds, {notices} notices in every format, empty cache; clock {clock['ours']:.1f}s vs "
+                  f"{clock['floor']:.1f}s; peak RSS {peak / 2**20:.0f} MiB")
 
 
 def measure_incremental(facts: Path, work: Path) -> list[dict]:
@@ -333,6 +401,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pdf-sample", type=int, default=12, help="documents in the PDF and speed-up figures (and one booklet per 12 of them)")
     parser.add_argument("--quick", action="store_true", help="one run per figure and small samples: a smoke test")
     parser.add_argument("--figures", default=",".join(FIGURES), help=f"which to measure, of {','.join(FIGURES)}")
+    parser.add_argument("--against", default="main", help="the git revision whose generator is the full build's floor")
     parser.add_argument("--work", type=Path, default=PROJECT / "bench" / "out", help="scratch folder (replaced)")
     arguments = parser.parse_args(argv)
     if arguments.quick:
@@ -352,6 +421,8 @@ def main(argv: list[str] | None = None) -> None:
         measure_pdf(facts, arguments.repeats, arguments.pdf_sample)
     if "booklet" in figures:
         measure_booklet(facts, arguments.repeats, arguments.pdf_sample)
+    if "full" in figures:
+        measure_full(facts, work, arguments.repeats, arguments.against)
     if "speedup" in figures:
         measure_speedup(facts, work, arguments.repeats, arguments.pdf_sample)
     if "incremental" in figures:
