@@ -26,7 +26,7 @@ def _markdown(tmp_path: Path, change=lambda files: None) -> str:
 
 
 def _html(tmp_path: Path, change=lambda files: None) -> str:
-    return " ".join(notice_body_html(_notice(tmp_path, change), RenderContext(TEMPLATES)).split())
+    return " ".join(notice_body_html(_notice(tmp_path, change), RenderContext(TEMPLATES), ".html").split())
 
 
 def test_a_list_item_that_holds_its_own_and_is_not_joined_with_another(tmp_path: Path) -> None:
