@@ -80,8 +80,10 @@ def example_with_one_notice(target: Path, notice_id: str = "children-in-need") -
     """A copy of notices/ (without its JSON Schemas) whose only notice is ``notice_id``: for tests whose
     expected findings or review name that notice alone, whatever else the example publishes."""
     def left_out(folder: str, names: list[str]) -> list[str]:
-        others = [name for name in names if Path(folder) == EXAMPLE and name.endswith(".yaml")
-                  and name not in (f"{notice_id}.yaml", "organisation.yaml")]
+        kept = (f"{notice_id}.yaml", "organisation.yaml")
+        if Path(folder) == EXAMPLE / "children":  # the children's versions of the notices left out
+            return [name for name in names if name not in kept]
+        others = [name for name in names if Path(folder) == EXAMPLE and name.endswith(".yaml") and name not in kept]
         return [*others, *(["schema"] if Path(folder) == EXAMPLE else [])]
     shutil.copytree(EXAMPLE, target, ignore=left_out)
     return target
@@ -89,19 +91,10 @@ def example_with_one_notice(target: Path, notice_id: str = "children-in-need") -
 
 def keep_only_notice(facts: Path, notice_id: str = "children-in-need") -> Path:
     """``facts`` (a copy of the example) cut down in place to one notice, as ``example_with_one_notice`` copies it."""
-    for notice in facts.glob("*.yaml"):
+    for notice in [*facts.glob("*.yaml"), *facts.glob("children/*.yaml")]:
         if notice.name not in ("organisation.yaml", f"{notice_id}.yaml"):
             notice.unlink()
 LIBRARY_CHILDRENS_PUPILS = PROJECT / "generator" / "library" / "children" / "pupils.yaml"
-STAND_IN_PUPILS = FIXTURES / "stand-in-pupils" / "pupils.yaml"
-
-
-def add_childrens_pupils(facts: Path) -> Path:
-    """A pupils notice (a stand-in for the library's) with the library's children's version, added to ``facts``."""
-    shutil.copy(STAND_IN_PUPILS, facts / "pupils.yaml")
-    (facts / "children").mkdir(exist_ok=True)
-    shutil.copy(LIBRARY_CHILDRENS_PUPILS, facts / "children" / "pupils.yaml")
-    return facts
 
 
 @pytest.fixture

@@ -12,12 +12,13 @@ from generator.facts.errors import FactErrors
 from generator.project import load_project
 from generator.render.formats import RenderContext
 from generator.render.formats.markdown import render_markdown
-from tests.conftest import TEMPLATES, add_childrens_pupils, notices
+from tests.conftest import TEMPLATES, notices
 
 
 @pytest.fixture
 def facts(example_copy: Path) -> Path:
-    return add_childrens_pupils(example_copy)
+    """The example, whose pupils notice has a children's version."""
+    return example_copy
 
 
 def _childrens_markdown(facts: Path) -> str:
@@ -61,11 +62,11 @@ def test_an_unknown_key_is_refused_with_a_suggestion(facts: Path) -> None:
 def test_its_facts_come_from_the_notice_so_a_change_to_the_notice_changes_both(facts: Path) -> None:
     before = _childrens_markdown(facts)
     assert "- Hampshire County Council Children's Services" in before
-    assert "- The pupil's educational record: until the pupil moves to another school, which then holds it" in before
+    assert "- The pupil's educational record: until the pupil reaches the age of 25" in before
     notice = facts / "pupils.yaml"
     notice.write_text(notice.read_text("utf-8").replace(
-        "until the pupil moves to another school, which then holds it", "until the pupil is 25"), "utf-8")
-    assert "- The pupil's educational record: until the pupil is 25" in _childrens_markdown(facts)
+        "until the pupil reaches the age of 25", "until the pupil moves to another school"), "utf-8")
+    assert "- The pupil's educational record: until the pupil moves to another school" in _childrens_markdown(facts)
 
 
 def test_its_sections_follow_the_notices_standard_order_with_the_childrens_words(facts: Path) -> None:

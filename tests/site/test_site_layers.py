@@ -10,7 +10,6 @@ import pytest
 from playwright.sync_api import expect
 
 from generator.site.build import build_site
-from tests.conftest import add_childrens_pupils
 from tests.site.conftest import DESKTOP, PAGE_TYPES, PHONE, SiteServer, copy_project
 from tests.site.test_site_browser import _violations
 
@@ -22,9 +21,8 @@ NEAR_THE_TOP = 2000
 
 @pytest.fixture(scope="module")
 def layered_site_url(tmp_path_factory) -> Iterator[str]:
-    """The example with a pupils notice and its children's version, built and served."""
+    """The example (its pupils notice has a children's version), built and served."""
     project = copy_project(tmp_path_factory.mktemp("layered-project"))
-    add_childrens_pupils(project / "notices")
     server = SiteServer(build_site(project / "mkdocs.yml", project / "site"))
     yield server.url
     server.close()

@@ -4,13 +4,12 @@ the other in that format's own files (a link on the web, the file's name in prin
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.render.formats import all_formats
-from tests.conftest import EXAMPLE, add_childrens_pupils
+from tests.conftest import EXAMPLE
 from tests.render.formats.conftest import build, flat
 
 DOCUMENT_FORMATS = {"md": ".md", "html": ".html", "fragment": ".fragment.html", "pdf": ".pdf", "docx": ".docx"}
@@ -18,10 +17,7 @@ DOCUMENT_FORMATS = {"md": ".md", "html": ".html", "fragment": ".fragment.html", 
 
 @pytest.fixture(scope="module")
 def layered_build(tmp_path_factory) -> Path:
-    facts = tmp_path_factory.mktemp("layered") / "notices"
-    shutil.copytree(EXAMPLE, facts)
-    add_childrens_pupils(facts)
-    return build(facts, tmp_path_factory.mktemp("layered") / "dist")
+    return build(EXAMPLE, tmp_path_factory.mktemp("layered") / "dist")
 
 
 @pytest.mark.parametrize("name", sorted(DOCUMENT_FORMATS))
