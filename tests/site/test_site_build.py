@@ -43,6 +43,8 @@ recipients:
   school-nursing:
     name: Sussex Community NHS School Nursing
     kind: NHS service
+  youth-support-services:
+    name: West Sussex County Council Youth Support Services
   lgps-fund:
     name: West Sussex Pension Fund
   payroll-provider:

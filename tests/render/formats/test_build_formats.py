@@ -35,8 +35,9 @@ def test_two_builds_in_a_row_are_byte_identical(example_copy: Path, tmp_path: Pa
 def test_format_option_builds_only_the_formats_named(tmp_path: Path) -> None:
     out = build(EXAMPLE, tmp_path / "dist", "pdf,docx")
     files = sorted(path.name for path in (out / "oakmoor").iterdir())
-    notice_ids = sorted(path.stem for path in EXAMPLE.glob("*.yaml") if path.name != "organisation.yaml")
-    assert files == [f"{notice_id}.{suffix}" for notice_id in notice_ids for suffix in ("docx", "pdf")]
+    notice_ids = [path.stem for path in EXAMPLE.glob("*.yaml") if path.name != "organisation.yaml"]
+    documents = notice_ids + [f"{path.stem}.children" for path in EXAMPLE.glob("children/*.yaml")]  # and versions
+    assert files == sorted(f"{document}.{suffix}" for document in documents for suffix in ("docx", "pdf"))
 
 
 def _hostile_facts(facts: Path) -> None:

@@ -53,7 +53,7 @@ def test_it_is_offered_beside_the_full_pdf(example_build: Path) -> None:
 def test_a_first_layer_that_loses_a_fact_fails_the_build(tmp_path: Path) -> None:
     templates = templates_with(tmp_path, "{{ n.recipients | map(attribute='name') | join_list }}", "")
     with pytest.raises(AuditFailed) as failed:
-        build_notices(EXAMPLE, tmp_path / "dist", templates, ["glance"])
+        build_notices(example_with_one_notice(tmp_path / "notices"), tmp_path / "dist", templates, ["glance"])
     assert {(finding.rule, Path(finding.location.file).name) for finding in failed.value.findings} == {
         ("A13.1.e", "children-in-need.at-a-glance.pdf")}
     assert "The first layer does not state the recipient 'NHS School Nursing Service'" in str(failed.value)
