@@ -66,7 +66,8 @@ def test_each_example_file_names_its_schema_on_the_first_line(path: Path) -> Non
     target = (in_place.parent / match["target"]).resolve()
     assert target.parent == (EXAMPLE / "schema").resolve() and target.exists(), match["target"]
     kind = ("organisation" if path.name == "organisation.yaml" else "school" if in_place.parent.name == "schools"
-            else "shared-section" if in_place.parent.name == "sections" else "notice")
+            else "shared-section" if in_place.parent.name == "sections"
+            else "children" if in_place.parent.name == "children" else "notice")
     assert target.name == f"{kind}.schema.json"
 
 
