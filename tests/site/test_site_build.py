@@ -22,7 +22,7 @@ from mkdocs.exceptions import Abort
 from generator.render.formats import all_formats
 from generator.render.pdf_text import pdf_text
 from generator.site.build import SiteFailed, build_site
-from tests.conftest import notices
+from tests.conftest import EXAMPLE, notices
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 PAGES = ["index.html", "schools/oakmoor/index.html", "schools/oakmoor/children-in-need/index.html",
@@ -95,8 +95,8 @@ def test_the_feed_lists_each_change_with_a_link_to_its_notice(built_site):
     feed = ElementTree.parse(built_site / "changes.xml").getroot()
     entries = feed.findall(f"{ATOM}entry")
     assert feed.findtext(f"{ATOM}updated") == "2026-11-01T00:00:00Z"
-    # The six notices Oakmoor adopted from the library on 1 November, then children in need.
-    assert [entry.findtext(f"{ATOM}updated") for entry in entries] == ["2026-11-01T00:00:00Z"] * 6 + [
+    # The eight notices Oakmoor adopted from the library on 1 November, then children in need.
+    assert [entry.findtext(f"{ATOM}updated") for entry in entries] == ["2026-11-01T00:00:00Z"] * 8 + [
         "2026-09-01T00:00:00Z"]
     link = entries[0].find(f"{ATOM}link").get("href")
     assert link.startswith("https://privacy.example.org/"), "the example's brand gives the site's address"
@@ -111,7 +111,7 @@ def test_changes_are_newest_first_across_notices_and_in_the_feed(project_copy, t
     site = build_site(project_copy / "mkdocs.yml", tmp_path / "site")
     feed = ElementTree.parse(site / "changes.xml").getroot()
     assert [e.findtext(f"{ATOM}updated")[:10] for e in feed.findall(f"{ATOM}entry")] == [
-        "2027-01-15", *["2026-11-01"] * 6, "2026-09-01"]
+        "2027-01-15", *["2026-11-01"] * 8, "2026-09-01"]
     changes = (site / "changes/index.html").read_text()
     assert changes.index("15 January 2027") < changes.index("1 September 2026")
 
@@ -235,7 +235,7 @@ def _offering(project: Path, offered: str) -> Path:
 
 
 @pytest.mark.parametrize("offered, expected", [
-    ("[json]", ["children-in-need.json"]),
+    ("[json]", sorted(f"{path.stem}.json" for path in EXAMPLE.glob("*.yaml") if path.name != "organisation.yaml")),
     ("[]", []),
 ])
 def test_the_downloads_are_the_formats_mkdocs_yml_names(project_copy, tmp_path, offered, expected):
@@ -251,7 +251,7 @@ def test_a_format_that_does_not_exist_stops_notices_site_and_mkdocs_build_naming
     settings = _offering(project_copy, "[pdf, xlsx]")
     result = notices("site", "--config", str(settings), "--out", str(tmp_path / "site"))
     assert result.exit_code == 1
-    assert "'xlsx'" in caplog.text and "'booklet', 'docx', 'fragment', 'html', 'json', 'md', 'pdf'" in caplog.text
+    assert "'xlsx'" in caplog.text and "'booklet', 'docx', 'fragment', 'glance', 'html', 'json', 'md', 'pdf'" in caplog.text
     assert "the website was not built" in result.output and not (tmp_path / "site").exists()
     caplog.clear()
     with pytest.raises(Abort):  # what `mkdocs build` runs first
@@ -261,7 +261,7 @@ def test_a_format_that_does_not_exist_stops_notices_site_and_mkdocs_build_naming
 
 def test_the_build_dates_pages_by_the_facts_and_leaves_the_clock_alone(built_site):
     stamp = (built_site / "sitemap.xml.gz").read_bytes()[4:8]  # the gzip header's modification time
-    assert int.from_bytes(stamp, "little") == calendar.timegm((2026, 9, 1, 0, 0, 0))
+    assert int.from_bytes(stamp, "little") == calendar.timegm((2026, 11, 1, 0, 0, 0))  # the newest fact's date
     assert "SOURCE_DATE_EPOCH" not in os.environ
 
 
