@@ -28,7 +28,7 @@ from markupsafe import Markup, escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from generator.defaults import packaged
@@ -73,6 +73,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
     def _path(self, config, option: str) -> Path:
         return Path(config.config_file_path).parent / self.config[option]
 
+    @event_priority(100)  # before the search plugin's, which reads the theme's language partial (ours, en-GB)
     def on_config(self, config):
         """The packaged site overrides come after the project's own ``custom_dir``, before the theme.
 
