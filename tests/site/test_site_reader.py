@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from tests.site.conftest import DESKTOP, PAGE_TYPES, PHONE
 from tests.site.test_site_browser import _violations
 
-READERS = ["PDF", "Word document", "Web page (HTML)"]
+READERS = ["PDF", "The notice at a glance, one page (PDF)", "Word document", "Web page (HTML)"]
 STAFF = ["Machine-readable data (JSON)", "HTML to paste into a school website"]
 
 
