@@ -18,7 +18,6 @@ $(VENV)/.test-extras: $(BIN)/notices
 	touch $@
 
 site: $(BIN)/notices
-	bash .ci/system-packages build
 	$(BIN)/notices build --out dist
 	$(BIN)/notices site --out site
 

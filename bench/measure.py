@@ -7,6 +7,8 @@ taken on the same generated tree, minutes apart, not an absolute time. Run it wi
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
 import os
 import platform
 import resource
@@ -20,10 +22,10 @@ import time
 from pathlib import Path
 
 import jinja2
-import weasyprint
 import yaml
 from markupsafe import Markup
 
+from bench import weasyprint_floor
 from bench.synthetic import write_trust
 from generator.build import render_all
 from generator.facts import free_text
@@ -33,15 +35,15 @@ from generator.law.dated import law_as_at, longdate
 from generator.render import text
 from generator.render.cache import OutputCache
 from generator.render.formats import RenderContext, select_formats
-from generator.render.formats.html import notice_body_html
+from generator.render.formats.booklet import render_booklet
 from generator.render.formats.markdown import render_markdown
 from generator.render.formats.pdf import render_pdf
-from generator.render.templating import html_environment
 
 PROJECT = Path(__file__).resolve().parent.parent
 TEMPLATES = PROJECT / "templates"
 NOTICES = [sys.executable, "-c", "from generator.cli import main; main()"]
-FIGURES = ("md", "pdf", "speedup", "incremental", "site")
+FIGURES = ("md", "pdf", "booklet", "full", "speedup", "incremental", "site")
+_PR_SET_CHILD_SUBREAPER = 36  # prctl option, linux/prctl.h
 # Builds run the generator as it was when the benchmark started (a copy put first on PYTHONPATH):
 # in a shared working tree, someone else's edit between the full and the incremental build would
 # otherwise change the cache key of every file and time a full build twice.
@@ -105,20 +107,28 @@ def measure_markdown(facts: Path, repeats: int) -> dict:
                   f"{len(notices)} notices")
 
 
+def against_weasyprint(name: str, subjects: list, floor_document, ours, repeats: int, detail: str) -> dict:
+    """Our time per file against WeasyPrint alone making the same file from its finished HTML."""
+    context = RenderContext(templates=TEMPLATES)
+    documents = [floor_document(subject, context) for subject in subjects]
+    floor_time, ours_time = (seconds / len(subjects) for seconds in median_times(
+        [lambda: [weasyprint_floor.weasyprint_pdf(document) for document in documents],
+         lambda: [ours(subject, context) for subject in subjects]], repeats))
+    return report(name, ours_time, floor_time, "<= 0.1x", ours_time <= 0.1 * floor_time, detail)
+
+
 def measure_pdf(facts: Path, repeats: int, sample: int) -> dict:
     notices = load_project(facts).notices[:sample]
-    context = RenderContext(templates=TEMPLATES)
-    template = html_environment(TEMPLATES.resolve()).get_template("notice.pdf.html.j2")
-    documents = [template.render(n=notice, body=notice_body_html(notice, context)) for notice in notices]
+    return against_weasyprint("PDF per document vs WeasyPrint", notices, weasyprint_floor.notice_document,
+                              render_pdf, repeats, f"{len(notices)} documents")
 
-    def floor():
-        for document in documents:
-            weasyprint.HTML(string=document).write_pdf(pdf_variant="pdf/ua-1")
 
-    floor_time, ours_time = (seconds / len(notices) for seconds in median_times(
-        [floor, lambda: [render_pdf(notice, context) for notice in notices]], repeats))
-    return report("PDF per document", ours_time, floor_time, "<= 1.1x", ours_time <= 1.1 * floor_time,
-                  f"{len(notices)} documents")
+def measure_booklet(facts: Path, repeats: int, sample: int) -> dict:
+    notices = load_project(facts).notices
+    schools = [[notice for notice in notices if notice.variant.id == school]
+               for school in dict.fromkeys(notice.variant.id for notice in notices)][:max(1, sample // 12)]
+    return against_weasyprint("booklet vs WeasyPrint", schools, weasyprint_floor.booklet_document, render_booklet,
+                              repeats, f"{len(schools)} booklets of {sum(map(len, schools))} notices")
 
 
 def measure_speedup(facts: Path, work: Path, repeats: int, sample: int) -> dict:
@@ -181,23 +191,88 @@ class PeakMemory:
         return self.peak
 
 
-def timed_build(facts: Path, out: Path, cache: Path, formats: str | None = None) -> tuple[float, int, float]:
+def _adopt_orphans() -> None:
+    """Become the parent of this process's descendants whose parent ends (Linux): a build's workers are
+    children of its fork server, which ends with the build, so only then are they waited for here, and
+    only what is waited for counts in RUSAGE_CHILDREN."""
+    ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+
+
+def _children() -> set[int]:
+    """This process's child processes, from /proc."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == os.getpid():
+                found.add(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue  # the process ended while we looked
+    return found
+
+
+def _reap_orphans(ours: set[int]) -> None:
+    """Wait for the build's descendants that came to us when their parent ended (its fork server, then
+    its workers), leaving ``ours`` (this process's own children, such as its own fork server) alone."""
+    while orphans := _children() - ours:
+        for pid in orphans:
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
+
+
+def timed_build(facts: Path, out: Path, cache: Path | None, formats: str | None = None,
+                generator: dict[str, str] | None = None, templates: Path = TEMPLATES) -> tuple[float, int, float]:
     """One ``notices build`` as a user runs it: (seconds, peak summed RSS of it and its workers,
-    CPU seconds of it and its workers). CPU time is what a build costs whatever else the machine is doing."""
-    command = NOTICES + ["build", "--facts", str(facts), "--templates", str(TEMPLATES), "--out", str(out),
-                         "--cache", str(cache)] + (["--format", formats] if formats else [])
+    CPU seconds of it and its workers). CPU time is what a build costs whatever else the machine is doing.
+    ``generator`` is the environment that chooses the generator (by default the snapshot of this one);
+    without ``cache`` the build starts from none."""
+    command = NOTICES + ["build", "--facts", str(facts), "--templates", str(templates), "--out", str(out)] \
+        + (["--cache", str(cache)] if cache else ["--no-cache"]) + (["--format", formats] if formats else [])
+    _adopt_orphans()
+    ours = _children()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=out.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               env=BUILD_ENVIRONMENT)
+                               env=generator or BUILD_ENVIRONMENT)
     memory = PeakMemory(process.pid)
     output, _ = process.communicate()
+    _reap_orphans(ours)
     seconds = time.perf_counter() - start
     peak = memory.stop()
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the build has waited for its workers: they count
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the build and all its workers, waited for: they count
     if process.returncode != 0:
         raise SystemExit(f"notices build failed:\n{output.decode()[-3000:]}")
     return seconds, peak, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+
+
+def previous_generator(work: Path, revision: str) -> tuple[dict[str, str], Path]:
+    """The generator and templates of another git revision (today's build), as an environment that runs
+    them and the folder of its templates."""
+    folder = work / "previous"
+    folder.mkdir()
+    archive = subprocess.run(["git", "-C", str(PROJECT), "archive", revision, "generator", "templates"],
+                             capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return {**BUILD_ENVIRONMENT, "PYTHONPATH": str(folder)}, folder / "templates"
+
+
+def measure_full(facts: Path, work: Path, repeats: int, revision: str) -> dict:
+    """The full build in every format, empty cache, against the same build by ``revision``'s generator,
+    the two taking turns; CPU seconds of the build and its workers (the clock time is printed beside)."""
+    previous, previous_templates = previous_generator(work, revision)
+    notices = len(load_project(facts).notices)
+    runs: dict[str, list[tuple[float, int, float]]] = {"floor": [], "ours": []}
+    for side in runs:
+        (work / f"full-{side}").mkdir()
+    for _ in range(repeats):
+        runs["floor"].append(timed_build(facts, work / "full-floor" / "dist", None, generator=previous,
+                                         templates=previous_templates))
+        runs["ours"].append(timed_build(facts, work / "full-ours" / "dist", None))
+    floor, ours = (statistics.median(cpu for _, _, cpu in runs[side]) for side in ("floor", "ours"))
+    clock = {side: statistics.median(seconds for seconds, _, _ in runs[side]) for side in runs}
+    peak = max(memory for _, memory, _ in runs["ours"])
+    return report(f"full build vs {revision}", ours, floor, "<= 0.25x", ours <= 0.25 * floor,
+                  f"CPU seconds, {notices} notices in every format, empty cache; clock {clock['ours']:.1f}s vs "
+                  f"{clock['floor']:.1f}s; peak RSS {peak / 2**20:.0f} MiB")
 
 
 def measure_incremental(facts: Path, work: Path) -> list[dict]:
@@ -323,9 +398,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeats", type=int, default=3, help="runs per median")
     parser.add_argument("--scales", default="10,100,500", help="school counts for the per-notice cost, e.g. 10,100")
     parser.add_argument("--scale-formats", default=None, help="formats built at each scale (default: all)")
-    parser.add_argument("--pdf-sample", type=int, default=12, help="documents in the PDF and speed-up figures")
+    parser.add_argument("--pdf-sample", type=int, default=12, help="documents in the PDF and speed-up figures (and one booklet per 12 of them)")
     parser.add_argument("--quick", action="store_true", help="one run per figure and small samples: a smoke test")
     parser.add_argument("--figures", default=",".join(FIGURES), help=f"which to measure, of {','.join(FIGURES)}")
+    parser.add_argument("--against", default="main", help="the git revision whose generator is the full build's floor")
     parser.add_argument("--work", type=Path, default=PROJECT / "bench" / "out", help="scratch folder (replaced)")
     arguments = parser.parse_args(argv)
     if arguments.quick:
@@ -343,6 +419,10 @@ def main(argv: list[str] | None = None) -> None:
         measure_markdown(facts, arguments.repeats)
     if "pdf" in figures:
         measure_pdf(facts, arguments.repeats, arguments.pdf_sample)
+    if "booklet" in figures:
+        measure_booklet(facts, arguments.repeats, arguments.pdf_sample)
+    if "full" in figures:
+        measure_full(facts, work, arguments.repeats, arguments.against)
     if "speedup" in figures:
         measure_speedup(facts, work, arguments.repeats, arguments.pdf_sample)
     if "incremental" in figures:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import multiprocessing
 import os
 import shutil
 import sys
@@ -17,11 +18,14 @@ from pathlib import Path
 import click
 
 from generator.check import AuditFailed, audit_rendered
+from generator.check.lints import fact_texts
+from generator.facts.load import FactTree
 from generator.facts.cascade import ResolvedNotice
 from generator.project import load_project
 from generator.publish import check_output_folder, staged_output
 from generator.render.cache import OutputCache
 from generator.render.formats import OutputFormat, RenderContext, all_formats, select_formats
+from generator.render.typesetting import UnprintableCharacter
 
 
 @dataclass
@@ -35,6 +39,14 @@ def _jobs(notices: list[ResolvedNotice], formats: list[OutputFormat]) -> list[tu
     """(format, what it renders, where it goes) for every file of the build, in a fixed order."""
     return [(output_format, subject, path) for output_format in formats
             for path, subject in output_format.files(notices)]
+
+
+# Workers start from a fresh server process, not forked from this one: a process forked after Typst
+# has run inherits its thread pool's state but not its threads, and hangs. The server imports the
+# slow formats once (importing is all it does with them), so each build's workers start at once.
+_WORKER_START = multiprocessing.get_context("forkserver")
+_WORKER_START.set_forkserver_preload(["generator.build", "generator.render.formats.pdf",
+                                      "generator.render.formats.booklet", "generator.render.formats.docx"])
 
 
 def _render_job(format_name: str, subject, context: RenderContext) -> bytes:
@@ -90,8 +102,8 @@ def _render_slow(jobs: list[tuple[OutputFormat, object, Path]], context: RenderC
     workers = min(len(jobs), workers)
     with contextlib.ExitStack() as stack:
         if workers > 1:
-            pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers, initializer=_stop_with_parent,
-                                                           initargs=(os.getpid(),)))
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers, mp_context=_WORKER_START,
+                                                           initializer=_stop_with_parent))
             results = pool.map(_render_job, [f.name for f, _, _ in jobs], [subject for _, subject, _ in jobs],
                                itertools.repeat(context))
             # On a failure or an interruption, files not yet started are dropped, not rendered first.
@@ -104,14 +116,17 @@ def _render_slow(jobs: list[tuple[OutputFormat, object, Path]], context: RenderC
         yield from results
 
 
-def _stop_with_parent(parent: int) -> None:
+def _stop_with_parent() -> None:
     """Runs in each pool worker as it starts: the worker exits within a second of its build's death.
 
     A build killed outright (SIGKILL) cannot stop its workers, which would wait on the job queue
-    for ever. Watching the parent's process id works on every POSIX system; Linux's
+    for ever. The worker's parent is the fork server, which ends as soon as the build does, so the
+    worker watches for its parent's process id to change. That works on every POSIX system; Linux's
     PR_SET_PDEATHSIG would act at once, but it fires when the thread that started the worker
     ends, not the process (the website preview builds in a thread of its own).
     """
+    parent = os.getppid()
+
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(0.5)
@@ -141,6 +156,15 @@ def audit(rendered: Path, notices: list[ResolvedNotice], out: Path, cache: Outpu
         cache.commit()
 
 
+def _written_at(text: str, tree: FactTree) -> str | None:
+    """file:line:col of the first fact that holds ``text``, if a fact does (not the templates' wording)."""
+    for model in (tree.organisation, *tree.schools.values(), *tree.notices.values()):
+        for written, location in fact_texts(model):
+            if text in written and location is not None:
+                return str(location)
+    return None
+
+
 def build(facts: Path, out: Path, templates: Path, format_names: list[str] | None = None,
           project_root: Path | None = None, cache_folder: Path | None = None,
           progress: bool = False) -> BuildResult:
@@ -150,10 +174,14 @@ def build(facts: Path, out: Path, templates: Path, format_names: list[str] | Non
     """
     formats = select_formats(format_names)
     check_output_folder(out, project_root or Path.cwd(), inputs=(facts, templates))
-    notices = load_project(facts).publishable()
+    project = load_project(facts)
+    notices = project.publishable()
     context = RenderContext(templates=templates)
     with staged_output(out) as staging, \
             OutputCache(cache_folder, templates) if cache_folder else contextlib.nullcontext() as cache:
-        files = render_all(notices, formats, context, staging, cache=cache, progress=progress)
+        try:
+            files = render_all(notices, formats, context, staging, cache=cache, progress=progress)
+        except UnprintableCharacter as problem:
+            raise UnprintableCharacter(problem.text, _written_at(problem.text, project.tree) or problem.where) from None
         audit(staging, notices, out, cache)
     return BuildResult(out=out, notices=notices, files=files)

@@ -7,15 +7,15 @@ from pathlib import Path
 
 from tests.conftest import PROJECT
 
-FIGURES = ["facts -> Markdown (all notices)", "site build vs plain mkdocs", "PDF per document",
-           "PDF+Word stage speed-up", "one-school edit vs full build", "peak RSS of the whole build",
+FIGURES = ["facts -> Markdown (all notices)", "site build vs plain mkdocs", "PDF per document", "booklet vs WeasyPrint",
+           "full build vs HEAD", "PDF+Word stage speed-up", "one-school edit vs full build", "peak RSS of the whole build",
            "per-notice cost at 2 schools", "per-notice cost at 3 schools", "per-notice cost growth"]
 
 
 def test_bench_run_prints_every_figure_on_a_tiny_tree(tmp_path: Path) -> None:
     result = subprocess.run(
         [str(PROJECT / "bench" / "run"), "--schools", "2", "--notices", "2", "--quick", "--scales", "2,3",
-         "--work", str(tmp_path / "bench")],
+         "--against", "HEAD", "--work", str(tmp_path / "bench")],
         capture_output=True, text=True, timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr

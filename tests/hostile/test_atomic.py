@@ -20,6 +20,7 @@ import generator.build
 import generator.publish
 from generator.build import build
 from generator.render.formats import REGISTRY, OutputFormat, all_formats
+from generator.render.typesetting import PrintTemplateError
 from tests.conftest import NOTICES_COMMAND, TEMPLATES
 from tests.hostile.conftest import facts_data, notices, tree_digest, write_facts
 from tests.site.conftest import project_copy  # noqa: F401 (a fixture)
@@ -81,14 +82,30 @@ def test_a_template_error_half_way_changes_nothing(published, tmp_path: Path) ->
     _assert_untouched(out, before)
 
 
-@pytest.mark.parametrize("cores", [1, 2], ids=["in this process", "in a pool of processes"])
-def test_a_failure_half_way_through_the_pdf_stage_changes_nothing(published, monkeypatch, cores: int) -> None:
+def test_a_failure_half_way_through_the_pdf_stage_changes_nothing(published, monkeypatch) -> None:
     facts, out, before = published
-    monkeypatch.setattr(generator.build.os, "sched_getaffinity", lambda _pid: set(range(cores)))
+    monkeypatch.setattr(generator.build.os, "sched_getaffinity", lambda _pid: {0})
     monkeypatch.setitem(REGISTRY, "pdf", _fails_on_the_second_notice(all_formats()["pdf"], RuntimeError("no fonts")))
     result = notices("build", "--facts", str(facts), "--out", str(out))
     assert result.exit_code == 2
     assert result.output.splitlines()[0] == "internal error: RuntimeError: no fonts"
+    _assert_untouched(out, before)
+
+
+@pytest.mark.parametrize("cores", [1, 2], ids=["in this process", "in a pool of processes"])
+def test_a_print_template_failing_on_the_second_notice_changes_nothing(published, monkeypatch, tmp_path: Path,
+                                                                       cores: int) -> None:
+    """Workers start afresh (a patched format would not reach them), so the template itself fails."""
+    facts, out, before = published
+    monkeypatch.setattr(generator.build.os, "sched_getaffinity", lambda _pid: set(range(cores)))
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    layout = templates / "notice.typ"
+    layout.write_text(layout.read_text("utf-8") + '\n#if document-data.title.starts-with("How we use staff") '
+                      '{ panic("no fonts") }\n', "utf-8")
+    expected = r"^\S*templates/notice.typ:\d+:\d+: the print template does not compile: panicked with: no fonts\."
+    with pytest.raises(PrintTemplateError, match=expected):
+        build(facts, out, templates, ["md", "pdf"])
     _assert_untouched(out, before)
 
 

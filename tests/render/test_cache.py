@@ -80,10 +80,8 @@ def test_editing_one_school_rebuilds_only_that_schools_files(trust, rendered) ->
 
 def test_changing_a_template_rebuilds_every_pdf(trust, rendered) -> None:
     run(trust)
-    template = trust["templates"] / "notice.pdf.html.j2"
-    template.write_text(template.read_text("utf-8").replace("<body", "<body data-edited", 1), "utf-8")
-    notice_css = trust["templates"] / "notice.print.css"
-    notice_css.write_text(notice_css.read_text("utf-8") + "\n/* edited */\n", "utf-8")
+    layout = trust["templates"] / "notice.typ"
+    layout.write_text(layout.read_text("utf-8").replace("#let body-size = 11pt", "#let body-size = 12pt", 1), "utf-8")
     rendered.clear()
     run(trust)
     assert sorted(rendered) == ALL_SLOW
@@ -116,8 +114,8 @@ def test_no_cache_folder_renders_everything_every_time(trust, rendered) -> None:
 
 def test_a_file_that_fails_the_audit_is_never_served_from_the_cache(trust, rendered) -> None:
     run(trust)
-    template = trust["templates"] / "notice.pdf.html.j2"
-    template.write_text(template.read_text("utf-8").replace("{{ body | safe }}", "<p>Nothing here.</p>"), "utf-8")
+    layout = trust["templates"] / "notice.typ"
+    layout.write_text(layout.read_text("utf-8").replace("blocks(chapter.body)", "[Nothing here.]"), "utf-8")
     for _ in range(2):
         rendered.clear()
         with pytest.raises(AuditFailed):

@@ -1,5 +1,5 @@
 """Installed from its wheel into a fresh environment outside this repository, the tool starts a school's
-repository that checks, builds, publishes and reviews with nothing from this checkout; a school's own
+repository that checks, builds (PDFs in Arabic too), publishes and reviews with nothing from this checkout; a school's own
 template replaces the packaged one until it is removed; and the light install, as the pre-commit hook
 makes it, checks the facts without the PDF and Word libraries."""
 
@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.render.pdf_text import pdf_text
 from tests.conftest import PROJECT, TEMPLATES, fill_placeholders
 
 pytestmark = pytest.mark.slow
@@ -83,6 +84,11 @@ def test_a_school_repository_checks_builds_publishes_and_reviews_from_the_instal
     review = run([notices, "diff", "main"], cwd=school).stdout
     assert "Hill Primary School" in review and "hill" in review
 
+    # The print template and the Arabic and Hebrew fonts come with the package too.
+    hill.write_text(hill.read_text("utf-8").replace('"Hill Primary School"', '"مدرسة"'), "utf-8")
+    run([notices, "build", "--format", "pdf"], cwd=school)
+    assert "مدرسة" in pdf_text((school / "dist" / "hill" / "children-in-need.pdf").read_bytes())
+
 
 def test_a_schools_own_template_replaces_the_packaged_one_until_it_is_removed(installed, tmp_path) -> None:
     school = started_school(tmp_path, installed)
@@ -99,7 +105,7 @@ def test_a_schools_own_template_replaces_the_packaged_one_until_it_is_removed(in
 def test_the_light_install_of_the_pre_commit_hook_checks_without_pdf_or_word_libraries(wheel, tmp_path) -> None:
     bin_folder = environment_with(tmp_path / "venv", str(wheel))  # as `additional_dependencies` installs it
     listed = run([bin_folder / "python", "-m", "pip", "list", "--format", "freeze"], cwd=tmp_path).stdout.lower()
-    for heavy in ("weasyprint", "python-docx", "pypdfium2", "playwright"):
+    for heavy in ("typst", "weasyprint", "python-docx", "pypdfium2", "playwright"):
         assert f"\n{heavy}==" not in f"\n{listed}"
     school = started_school(tmp_path, bin_folder)
     assert run([bin_folder / "notices", "check"], cwd=school).returncode == 0

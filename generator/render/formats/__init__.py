@@ -88,7 +88,7 @@ class OutputFormat:
 
 REGISTRY: dict[str, OutputFormat] = {}
 # The libraries that only building needs (pyproject.toml's [build] extra): import name -> distribution.
-BUILD_LIBRARIES = {"weasyprint": "WeasyPrint", "docx": "python-docx", "pypdfium2": "pypdfium2"}
+BUILD_LIBRARIES = {"typst": "typst", "docx": "python-docx", "pypdfium2": "pypdfium2"}
 # A format whose module could not be imported without one of them -> that library's import name.
 UNAVAILABLE: dict[str, str] = {}
 FORMATS_MANUAL = "refuses.md#formats"

@@ -2,50 +2,35 @@
 
 from __future__ import annotations
 
-import lxml.html
-
 from generator.facts.cascade import ResolvedNotice
-from generator.render.formats import Needs, OutputFormat, RenderContext, register
-from generator.render.formats.html import notice_body_html
-from generator.render.formats.pdf import PDF_NEEDS, html_to_pdf
+from generator.render.formats import OutputFormat, RenderContext, register
+from generator.render.formats.pdf import PDF_NEEDS, notice_chapter, publisher, typeset_notices
 from generator.render.pdf_text import pdf_text
-from generator.render.templating import html_environment
-
-_DEMOTED = {"h1": "h2", "h2": "h3", "h3": "h4", "h4": "h5", "h5": "h6"}
+from generator.render.typesetting import Contents, PrintDocument
 
 
-def booklet_chapter(notice: ResolvedNotice, context: RenderContext) -> str:
-    """The notice's HTML as one chapter of a booklet: headings one level down, ids made unique.
-
-    Every id gets the notice id as a prefix, and links to those ids follow, so that two notices'
-    "Your rights" sections do not share an anchor.
-    """
-    chapter = lxml.html.fragment_fromstring(notice_body_html(notice, context), create_parent="div")
-    for element in chapter.iter():
-        if element.tag in _DEMOTED:
-            if element.tag == "h1":
-                element.set("class", "notice-title")
-            element.tag = _DEMOTED[element.tag]
-        if element.get("id"):
-            element.set("id", f"{notice.id}--{element.get('id')}")
-        if element.tag == "a" and (element.get("href") or "").startswith("#"):
-            element.set("href", f"#{notice.id}--{element.get('href')[1:]}")
-    return "".join(lxml.html.tostring(child, encoding="unicode") for child in chapter)
-
-
-def booklet_html(notices: list[ResolvedNotice], context: RenderContext) -> str:
-    template = html_environment(context.templates).get_template("booklet.html.j2")
+def booklet_document(notices: list[ResolvedNotice], context: RenderContext) -> PrintDocument:
+    """The booklet as one print document: a chapter per notice, its anchors prefixed by the notice id
+    so that two notices' "Your rights" sections do not share one."""
     first = notices[0]
     reviewed = [notice.notice.last_reviewed for notice in notices if notice.notice.last_reviewed]
-    return template.render(
-        school=first.variant, organisation=first.organisation.name or first.variant.name,
-        reviewed=max(reviewed) if reviewed else None,
-        notices=[(notice, booklet_chapter(notice, context)) for notice in notices],
+    return PrintDocument(
+        title=f"Privacy notices | {first.variant.name}",
+        author=publisher(first),
+        description=f"Every privacy notice of {first.variant.name} in one document",
+        date=max(reviewed) if reviewed else None,
+        footer=f"{publisher(first)}, privacy notices of {first.variant.name}",
+        chapters=[notice_chapter(notice, context, id_prefix=f"{notice.id}--") for notice in notices],
+        contents=Contents(
+            title=f"Privacy notices of {first.variant.name}",
+            versions={f"{notice.id}--notice-title": notice.notice.version for notice in notices
+                      if notice.notice.version},
+        ),
     )
 
 
 def render_booklet(notices: list[ResolvedNotice], context: RenderContext) -> bytes:
-    return html_to_pdf(booklet_html(notices, context))
+    return typeset_notices(booklet_document(notices, context), notices, context)
 
 
 register(OutputFormat(
@@ -54,7 +39,7 @@ register(OutputFormat(
     render=render_booklet,
     description="every notice of a school in one PDF with a contents page, for printing as a pack",
     label="Booklet of every notice (PDF)",
-    needs=Needs(libraries=(*PDF_NEEDS.libraries, "lxml"), programs=PDF_NEEDS.programs),
+    needs=PDF_NEEDS,
     scope="school",
     slow=True,
     read_text=pdf_text,

@@ -2,8 +2,10 @@
 
 The document follows the HTML notice block by block, with Word's own styles: one Heading 1 for the
 title, Heading 2 for each section (Word's navigation pane lists them), bullet lists, and tables for
-the recipients and for retention. Dates come from the facts and the zip entries carry a fixed
-timestamp, so that rebuilding gives the same bytes.
+the recipients and for retention. The page (A4) and the styles' look come from a reference document,
+``notice.docx``, found like every template: the project's own ``templates/`` first, then the
+packaged one. Dates come from the facts and the zip entries carry a fixed timestamp, so that
+rebuilding gives the same bytes.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
+from pathlib import Path
 
 import docx
 import lxml.html
@@ -23,15 +26,19 @@ from docx.oxml.ns import qn
 from docx.shared import RGBColor
 from docx.text.paragraph import Paragraph
 
+from generator.errors import NoticesError
 from generator.facts.cascade import ResolvedNotice
+from generator.facts.errors import display_path
 from generator.render.formats import Needs, OutputFormat, RenderContext, register
 from generator.render.formats.html import notice_body_html
+from generator.render.templating import template_folders
 
 LINK_COLOUR = RGBColor(0x1D, 0x4F, 0x91)
 _WHITESPACE = re.compile(r"\s+")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _EARLIEST_ZIP_DATE = datetime.date(1980, 1, 1)
 _PROPERTY_LENGTH = 255  # the most characters python-docx (and Word) keep in a document property
+REFERENCE_DOCUMENT = "notice.docx"
 
 
 @dataclass
@@ -90,8 +97,15 @@ def _add_runs(paragraph: Paragraph, runs: list[_Run]) -> None:
         elif run.href:
             _add_hyperlink(paragraph, run)
         else:
-            word_run = paragraph.add_run(run.text)
-            word_run.bold, word_run.italic = run.bold or None, run.italic or None
+            _format(paragraph.add_run(run.text), run)
+
+
+def _format(word_run, run: _Run) -> None:
+    # Only what is set: a run with no properties needs no (empty) properties element.
+    if run.bold:
+        word_run.bold = True
+    if run.italic:
+        word_run.italic = True
 
 
 def _add_hyperlink(paragraph: Paragraph, run: _Run) -> None:
@@ -102,7 +116,7 @@ def _add_hyperlink(paragraph: Paragraph, run: _Run) -> None:
     else:
         hyperlink.set(qn("r:id"), paragraph.part.relate_to(run.href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
     word_run = paragraph.add_run(run.text)
-    word_run.bold, word_run.italic = run.bold or None, run.italic or None
+    _format(word_run, run)
     word_run.font.color.rgb = LINK_COLOUR
     word_run.font.underline = True
     hyperlink.append(word_run._r)
@@ -112,9 +126,11 @@ def _add_hyperlink(paragraph: Paragraph, run: _Run) -> None:
 class _NoticeWriter:
     """Walks the notice's HTML and writes each block into the Word document."""
 
-    def __init__(self, document: Document, notice: ResolvedNotice):
+    def __init__(self, document: Document, notice: ResolvedNotice, reference: Path):
         self.document = document
         self.notice = notice
+        self.reference = reference
+        self.style_ids: dict[str, str] = {}
         self.section = ""
         self.recipients_written = False
         self.titled = False
@@ -133,7 +149,7 @@ class _NoticeWriter:
             if self.section == "who-we-share-with" and level >= 3:
                 self._recipients_table()
                 return
-            _add_runs(self.document.add_heading("", level=level), _inline_runs(element))
+            _add_runs(self._paragraph(f"Heading {level}"), _inline_runs(element))
         elif self.section == "who-we-share-with" and self.recipients_written:
             return  # the recipients' subsections are in the table already
         elif element.tag in ("ul", "ol"):
@@ -148,12 +164,30 @@ class _NoticeWriter:
         else:
             _add_runs(self.document.add_paragraph(), _inline_runs(element))
 
+    def _style_id(self, name: str) -> str:
+        """The id of a style of the reference document, looked up once per document: python-docx
+        searches every style on each lookup by name, which was most of the time a Word file took."""
+        if name not in self.style_ids:
+            try:
+                self.style_ids[name] = self.document.styles[name].style_id
+            except KeyError:
+                raise NoticesError(
+                    f"{display_path(self.reference)} has no style named '{name}', which the Word files use: "
+                    "add it in Word (Styles pane), or copy the reference document back from the tool's templates."
+                ) from None
+        return self.style_ids[name]
+
+    def _paragraph(self, style: str):
+        paragraph = self.document.add_paragraph()
+        paragraph._p.get_or_add_pPr().style = self._style_id(style)
+        return paragraph
+
     def _list(self, element, depth: int) -> None:
         style = "List Number" if element.tag == "ol" else "List Bullet"
         if depth > 1:
             style += f" {min(depth, 3)}"
         for item in element.findall("li"):
-            _add_runs(self.document.add_paragraph(style=style), _inline_runs(item, skip=("ul", "ol")))
+            _add_runs(self._paragraph(style), _inline_runs(item, skip=("ul", "ol")))
             for nested in item:
                 if nested.tag in ("ul", "ol"):
                     self._list(nested, depth + 1)
@@ -176,7 +210,7 @@ class _NoticeWriter:
 
     def _write_table(self, rows: list[list[list[_Run]]], columns: int, header: bool) -> None:
         table = self.document.add_table(rows=len(rows), cols=columns)
-        table.style = self.document.styles["Table Grid"]
+        table._tbl.tblPr.style = self._style_id("Table Grid")
         for row, cells in zip(table.rows, rows):
             for cell, runs in zip(row.cells, cells):
                 _add_runs(cell.paragraphs[0], runs)
@@ -274,11 +308,28 @@ def _fixed_zip(content: bytes, date: datetime.date | None) -> bytes:
     return out.getvalue()
 
 
+def reference_document(templates: Path) -> Path:
+    """The Word files' reference document: the project's own ``notice.docx``, else the packaged one."""
+    return next(folder / REFERENCE_DOCUMENT for folder in template_folders(templates)
+                if (folder / REFERENCE_DOCUMENT).is_file())
+
+
+def _blank(reference: Path) -> Document:
+    """A new document with the reference's page, styles, header and footer, and none of its text."""
+    document = docx.Document(str(reference))
+    body = document.element.body
+    for block in list(body.iterchildren()):
+        if block.tag != qn("w:sectPr"):
+            body.remove(block)
+    return document
+
+
 def render_docx(notice: ResolvedNotice, context: RenderContext) -> bytes:
-    document = docx.Document()
+    reference = reference_document(context.templates)
+    document = _blank(reference)
     _set_language(document, "en-GB")
     body = lxml.html.fragment_fromstring(notice_body_html(notice, context), create_parent="div")
-    writer = _NoticeWriter(document, notice)
+    writer = _NoticeWriter(document, notice, reference)
     for element in body:
         writer.block(element)
     version = f", version {notice.notice.version}" if notice.notice.version else ""

@@ -1,51 +1,54 @@
-"""The notice as an accessible PDF: tagged PDF/UA-1 on A4, made by WeasyPrint from the HTML notice."""
+"""The notice as an accessible PDF: tagged PDF/UA-1 on A4, typeset by Typst from the notice document."""
 
 from __future__ import annotations
 
-from functools import cache
-
 from generator.facts.cascade import ResolvedNotice
+from generator.render.document_tree import document_nodes
 from generator.render.formats import Needs, OutputFormat, RenderContext, register
 from generator.render.formats.html import notice_body_html
 from generator.render.pdf_text import pdf_text
-from generator.render.templating import html_environment
+from generator.render.typesetting import Chapter, PrintDocument, UnprintableCharacter, typeset
 
 
-@cache
-def _weasyprint():
-    """WeasyPrint, with one font configuration per process (each font file is then loaded once).
-
-    Imported when the first PDF is made, not with this module: importing it takes half a second,
-    and a build whose PDFs all come from the cache never needs it.
-    """
-    import weasyprint
-    from weasyprint.text.fonts import FontConfiguration
-    from weasyprint.urls import URLFetcher
-
-    # Notices are self-contained: a PDF build fetches no file and no URL, whatever a template says.
-    return weasyprint.HTML, FontConfiguration(), URLFetcher(allowed_protocols=())
+def _version(notice: ResolvedNotice) -> str:
+    return f", version {notice.notice.version}" if notice.notice.version else ""
 
 
-def html_to_pdf(document: str) -> bytes:
-    """One WeasyPrint call: tagged PDF/UA-1, metadata from the document's <head>, no clock, no network.
-
-    ``pdf_identifier=True`` makes the file identifier a hash of the content, so that the same
-    document gives the same bytes; the creation and modification dates come from the page's
-    ``dcterms.created``/``dcterms.modified`` metadata, which the templates take from the facts.
-    """
-    html, fonts, no_fetching = _weasyprint()
-    return html(string=document, url_fetcher=no_fetching).write_pdf(
-        pdf_variant="pdf/ua-1", pdf_identifier=True, font_config=fonts,
-    )
+def running_footer(notice: ResolvedNotice) -> str:
+    """The line at the foot of each page of a notice: who publishes it, which notice, which version."""
+    return f"{publisher(notice)}, {notice.notice.title}{_version(notice)}"
 
 
-# WeasyPrint and its writers make the PDF; PDFium (pypdfium2) reads it back for the audit.
-PDF_NEEDS = Needs(libraries=("jinja2", "markdown", "weasyprint", "pydyf", "tinycss2", "pypdfium2"))
+def publisher(notice: ResolvedNotice) -> str:
+    return notice.organisation.name or notice.variant.name
+
+
+def notice_chapter(notice: ResolvedNotice, context: RenderContext, id_prefix: str = "") -> Chapter:
+    return Chapter(footer=running_footer(notice),
+                   body=document_nodes(notice_body_html(notice, context), id_prefix=id_prefix))
+
+
+# Typst lays the notice out (its version changes every PDF's bytes); PDFium (pypdfium2) reads it back for the audit.
+PDF_NEEDS = Needs(libraries=("jinja2", "markdown", "lxml", "typst", "pypdfium2"))
+
+
+def typeset_notices(document: PrintDocument, notices: list[ResolvedNotice], context: RenderContext) -> bytes:
+    """``typeset``, with a character no font has traced to the PDF it was in (the build names the fact)."""
+    try:
+        return typeset(document, context.templates)
+    except UnprintableCharacter as problem:
+        raise UnprintableCharacter(problem.text, where=f"the PDF of {notices[0].key}") from None
 
 
 def render_pdf(notice: ResolvedNotice, context: RenderContext) -> bytes:
-    template = html_environment(context.templates).get_template("notice.pdf.html.j2")
-    return html_to_pdf(template.render(n=notice, body=notice_body_html(notice, context)))
+    return typeset_notices(PrintDocument(
+        title=f"{notice.notice.title} | {notice.variant.name}",
+        author=publisher(notice),
+        description=f"Privacy notice of {notice.variant.name}{_version(notice)}",
+        date=notice.notice.last_reviewed,
+        footer=running_footer(notice),
+        chapters=[notice_chapter(notice, context)],
+    ), [notice], context)
 
 
 register(OutputFormat(

@@ -1,17 +1,22 @@
-"""The Word notice: real heading styles, tables for recipients and retention, properties, opens in LibreOffice."""
+"""The Word notice: A4 in the house style of a reference document a school can replace, real heading
+styles, tables for recipients and retention, properties, opens in LibreOffice."""
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 from pathlib import Path
 
 import docx
 from docx.oxml.ns import qn
+from docx.shared import Mm
 import pytest
 
-from generator.render.formats import all_formats
+from generator.render.formats import RenderContext, all_formats
+from generator.render.formats.docx import docx_text
 from generator.facts.sections import SECTIONS
+from tests.conftest import EXAMPLE, TEMPLATES, notices
 from tests.render.formats.conftest import build
 
 
@@ -110,3 +115,46 @@ def test_a_title_and_school_name_longer_than_word_allows_in_properties_are_short
     assert properties.title.startswith("How we use information about children in need and children in need")
     assert len(properties.subject) <= 255 and properties.subject.startswith("Privacy notice of Oakmoor Church")
     assert _headings(document, 1) == [title]  # the document itself shows the whole title
+
+
+def test_the_word_file_is_a4_with_the_house_style(word_file: Path) -> None:
+    document = docx.Document(str(word_file))
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    heading = document.styles["Heading 2"].font.color.rgb
+    assert str(heading) == "1D4F91"  # the PDFs' accent colour
+
+
+def _reference_without(tmp_path: Path, style: str | None) -> Path:
+    """A school's own reference document: the packaged one on A5, some sample text in it, maybe a style less."""
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    reference = docx.Document(str(TEMPLATES / "notice.docx"))
+    reference.sections[0].page_width, reference.sections[0].page_height = Mm(148), Mm(210)
+    reference.add_paragraph("Sample text the office typed into the house style")
+    if style:
+        element = reference.styles[style].element
+        element.getparent().remove(element)
+    reference.save(str(templates / "notice.docx"))
+    return templates
+
+
+def test_a_schools_own_reference_document_sets_the_page_and_styles_and_adds_no_text(
+        tmp_path: Path, example_notice) -> None:
+    templates = _reference_without(tmp_path, None)
+    content = all_formats()["docx"].render(example_notice, RenderContext(templates))
+    document = docx.Document(io.BytesIO(content))
+    assert round(document.sections[0].page_width.mm) == 148
+    assert "Sample text" not in docx_text(content)
+    assert _headings(document, 1) == [example_notice.notice.title]
+
+
+def test_a_reference_document_without_a_style_the_word_files_use_is_refused_plainly(tmp_path: Path) -> None:
+    templates = _reference_without(tmp_path, "List Bullet")
+    out = tmp_path / "dist"
+    result = notices("build", "--facts", str(EXAMPLE), "--templates", str(templates), "--out", str(out),
+                     "--format", "docx", "--no-cache")
+    assert result.exit_code == 1
+    assert result.output.startswith(f"error: {templates / 'notice.docx'} has no style named 'List Bullet', "), \
+        result.output
+    assert not out.exists()

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-import http.server
 import re
 import shutil
-import threading
 from collections import Counter
 from pathlib import Path
 
 import pikepdf
 import pytest
+import typst
 
 from generator.project import load_project
 from generator.render.formats import RenderContext, all_formats
-from generator.render.formats.booklet import booklet_html
 from generator.facts.sections import SECTIONS
-from generator.render.formats.pdf import html_to_pdf
+from generator.render.formats.booklet import booklet_document, render_booklet
+from generator.render.formats.pdf import render_pdf
 from generator.render.pdf_text import pdf_pages
+from generator.render.typesetting import FONTS, PrintTemplateError
 from tests.conftest import EXAMPLE, TEMPLATES
 from tests.render.formats.conftest import build, flat
 
@@ -64,10 +64,40 @@ def test_the_pdf_structure_has_the_headings_lists_and_table(notice_pdf: pikepdf.
     assert found["/Link"] >= 1
 
 
+def _heading_levels(node, levels: list[int]) -> list[int]:
+    """The levels of the H1-H6 structure elements in reading order."""
+    if isinstance(node, pikepdf.Array):
+        for child in node:
+            _heading_levels(child, levels)
+    elif isinstance(node, pikepdf.Dictionary):
+        if re.fullmatch(r"/H[1-6]", str(node.get("/S", ""))):
+            levels.append(int(str(node.S)[2:]))
+        if "/K" in node:
+            _heading_levels(node.K, levels)
+    return levels
+
+
+@pytest.mark.parametrize("which", ["notice", "booklet"])
+def test_the_headings_start_at_h1_and_never_skip_a_level(notice_pdf: pikepdf.Pdf, booklet: Path, which: str) -> None:
+    with pikepdf.open(booklet) as opened:
+        pdf = notice_pdf if which == "notice" else opened
+        levels = _heading_levels(pdf.Root.StructTreeRoot.K, [])
+    assert levels[0] == 1
+    assert all(level <= previous + 1 for previous, level in zip(levels, levels[1:])), levels
+
+
+def test_the_page_numbers_and_running_footer_are_page_furniture(notice_pdf: pikepdf.Pdf) -> None:
+    """Marked as a pagination artifact, so that a screen reader does not read them inside the text."""
+    for page in notice_pdf.pages:
+        content = b"".join(stream.read_bytes() for stream in (
+            page.Contents if isinstance(page.Contents, pikepdf.Array) else [page.Contents]))
+        assert b"/Artifact<</Attached[/Bottom]/Subtype/Footer/Type/Pagination>>BDC" in content
+
+
 def test_the_pdf_declares_pdf_ua_and_shows_its_title(notice_pdf: pikepdf.Pdf) -> None:
     assert notice_pdf.Root.ViewerPreferences.DisplayDocTitle is True
-    metadata = str(notice_pdf.open_metadata())
-    assert 'pdfuaid:part="1"' in metadata
+    with notice_pdf.open_metadata() as metadata:
+        assert metadata["pdfuaid:part"] == "1"
 
 
 def test_the_pdf_dates_come_from_the_facts(notice_pdf: pikepdf.Pdf, example_notice) -> None:
@@ -76,13 +106,17 @@ def test_the_pdf_dates_come_from_the_facts(notice_pdf: pikepdf.Pdf, example_noti
     assert str(notice_pdf.docinfo.ModDate).startswith(f"D:{reviewed}")
 
 
-def test_every_font_in_the_pdf_is_embedded(notice_pdf: pikepdf.Pdf) -> None:
+def test_every_font_in_the_pdf_is_embedded_and_comes_with_the_typst_package_or_this_one(notice_pdf: pikepdf.Pdf) -> None:
+    """No font is taken from the system, so the PDF is the same on every machine and needs no font package."""
+    carried = typst.Fonts(include_system_fonts=False, font_paths=[str(FONTS)]).families()
+    packaged = {family.replace(" ", "") for family in carried}
     fonts = {font.objgen: font for page in notice_pdf.pages for font in page.Resources.Font.values()}
     assert fonts
     for font in fonts.values():
         descriptor = (font.DescendantFonts[0] if "/DescendantFonts" in font else font).FontDescriptor
         assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), font.BaseFont
-        assert "DejaVu" in str(font.BaseFont), "the PDF should use the locally installed DejaVu fonts"
+        family = str(font.BaseFont).split("+", 1)[-1].split("-", 1)[0]
+        assert family in packaged, f"{font.BaseFont} is not one of the fonts the typst package or this one carries"
 
 
 def test_the_pdf_pages_are_a4(notice_pdf: pikepdf.Pdf) -> None:
@@ -137,30 +171,48 @@ def test_the_booklet_has_one_top_bookmark_per_notice(booklet: Path) -> None:
 
 def test_the_booklet_keeps_ids_unique(two_notice_facts: Path) -> None:
     notices = load_project(two_notice_facts).notices
-    ids = re.findall(r'\sid="([^"]+)"', booklet_html(notices, RenderContext(TEMPLATES)))
+    document = booklet_document(notices, RenderContext(TEMPLATES))
+    ids = [node["id"] for chapter in document.chapters for node in chapter.body
+           if node["kind"] == "heading" and node["id"]]
     assert len(ids) == len(set(ids))
     assert "pupils--your-rights" in ids and "children-in-need--your-rights" in ids
 
 
-def test_making_a_pdf_fetches_nothing_even_if_a_template_asks() -> None:
-    requests: list[str] = []
+def test_the_booklet_contents_page_is_tagged_as_a_table_of_contents(booklet: Path) -> None:
+    """Each entry a TOCI holding one link to its notice, not a link inside a link in a NonStruct."""
+    with pikepdf.open(booklet) as pdf:
+        entries = []
 
-    class Recorder(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
-            requests.append(self.path)
-            self.send_error(404)
+        def collect(node) -> None:
+            if isinstance(node, pikepdf.Array):
+                for child in node:
+                    collect(child)
+            elif isinstance(node, pikepdf.Dictionary):
+                if node.get("/S") == "/TOCI":
+                    entries.append(_structure_types(node.K, Counter()))
+                elif "/K" in node:
+                    collect(node.K)
 
-    server = http.server.HTTPServer(("127.0.0.1", 0), Recorder)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        url = f"http://127.0.0.1:{server.server_port}"
-        html_to_pdf(f'<html lang="en-GB"><head><title>t</title><link rel="stylesheet" href="{url}/x.css"></head>'
-                    f'<body><img src="{url}/logo.png" alt="logo"><p>text</p></body></html>')
-    finally:
-        server.shutdown()
-        server.server_close()
-    assert requests == []
+        collect(pdf.Root.StructTreeRoot.K)
+        found = _structure_types(pdf.Root.StructTreeRoot.K, Counter())
+    assert len(entries) == 2 and found["/TOC"] >= 1 and found["/NonStruct"] == 0
+    assert all(entry["/Link"] == 1 for entry in entries)
+
+
+def test_the_print_template_cannot_read_outside_its_folder(tmp_path: Path, example_notice) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    template = templates / "notice.typ"
+    template.write_text(template.read_text("utf-8") + '\n#read("/../../../../etc/hostname")\n', "utf-8")
+    with pytest.raises(PrintTemplateError, match="notice.typ:.*the print template does not compile"):
+        render_pdf(example_notice, RenderContext(templates))
+
+
+def test_the_same_notice_gives_the_same_bytes(example_notice, two_notice_facts: Path) -> None:
+    context = RenderContext(TEMPLATES)
+    assert render_pdf(example_notice, context) == render_pdf(example_notice, context)
+    notices = load_project(two_notice_facts).notices
+    assert render_booklet(notices, context) == render_booklet(notices, context)
 
 
 def test_a_paragraph_longer_than_a_page_passes_the_build_audit(tmp_path: Path) -> None:

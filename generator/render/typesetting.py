@@ -1,0 +1,141 @@
+"""Typesetting a print document with Typst: the document as JSON in, a tagged PDF/UA-1 on A4 out.
+
+The layout is ``notice.typ`` in the templates folder; the document (title, metadata, running
+footer, and each chapter's nodes from ``document_tree``) reaches it as data in ``sys.inputs``,
+never as Typst markup. Fonts are the ones the ``typst`` package carries and the ones in ``fonts/``
+beside this module (Arabic and Hebrew); the system's are ignored, so the PDF is the same on every
+machine and needs no font package.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from pathlib import Path
+
+import typst
+
+from generator.errors import NoticesError
+from generator.facts.errors import display_path
+from generator.render.templating import template_folders
+
+PRINT_TEMPLATE = "notice.typ"
+FONTS = Path(__file__).resolve().parent / "fonts"  # Arabic and Hebrew; see the README there
+_PLACE = re.compile(r"┌─ (?P<file>\S+?):(?P<line>\d+):(?P<column>\d+)")
+_NO_GLYPH = re.compile(r'the text `"(?P<text>.+?)"` could not be displayed')
+SCRIPTS_MANUAL = "publishing.md#scripts"
+# The explicit direction controls: embeddings and overrides (U+202A-U+202E) and isolates (U+2066-U+2069).
+# Typst draws them as glyphs of no width and misplaces those when it reorders a line, so the line reads
+# back garbled; in print they are left out, and letters keep the order they were typed in. Arabic and
+# Hebrew need none of them: Typst applies the bidirectional algorithm to their letters.
+_DIRECTION_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+class PrintTemplateError(NoticesError):
+    """The print template (the school's to edit) does not compile."""
+
+
+class UnprintableCharacter(NoticesError):
+    """Text that no font of the PDF can show (PDF/UA allows no blank boxes); ``where`` names the fact
+    it came from, when the format that typeset it knows."""
+
+    see = SCRIPTS_MANUAL
+
+    def __init__(self, text: str, where: str = ""):
+        self.text, self.where = text, where
+        codes = ", ".join(f"U+{ord(character):04X}" for character in text)
+        super().__init__(
+            f"{where + ': ' if where else ''}the PDF cannot show '{text}' ({codes}): its fonts have the letters "
+            "of Latin, Greek, Cyrillic, Arabic and Hebrew writing, and this is none of them. Write the text "
+            "without it, or put a font that has it in templates/fonts/ and name it in templates/notice.typ.")
+
+    def __reduce__(self):  # rebuilt from its parts when a worker process sends it to the build
+        return type(self), (self.text, self.where)
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One notice of a print document: its nodes, and the footer line of its pages."""
+
+    footer: str
+    body: list[dict]
+
+
+@dataclass(frozen=True)
+class Contents:
+    """A booklet's contents page: its heading, and the version shown after each notice's title."""
+
+    title: str
+    versions: dict[str, str]  # the title heading's id -> the notice's version
+
+
+@dataclass(frozen=True)
+class PrintDocument:
+    title: str  # shown as the window title
+    author: str
+    description: str
+    date: datetime.date | None  # the creation and modification date; from the facts, never the clock
+    footer: str  # the footer line of the pages before the first chapter (and of a single notice)
+    chapters: list[Chapter]
+    contents: Contents | None = field(default=None)  # a contents page before the chapters
+
+
+def print_template(templates: Path) -> Path:
+    """The print template a build uses: the project's own ``notice.typ``, else the packaged one."""
+    return next(folder / PRINT_TEMPLATE for folder in template_folders(templates)
+                if (folder / PRINT_TEMPLATE).is_file())
+
+
+def font_folders(templates: Path) -> list[Path]:
+    """Where the PDFs' fonts are found besides Typst's own: the project's ``templates/fonts/``, if it
+    has one (a school adding a script or its house font), then the fonts this package carries."""
+    return [folder / "fonts" for folder in template_folders(templates) if (folder / "fonts").is_dir()] + [FONTS]
+
+
+@cache
+def _compiler(templates: Path, template: Path) -> typst.Compiler:
+    """One compiler per templates folder and print template: it keeps fonts and layouts between documents.
+
+    Its root is the print template's folder, so the template reads its own files (a logo) and
+    nothing outside it; the system's fonts are ignored, so the PDF is the same on every machine.
+    """
+    fonts = typst.Fonts(include_system_fonts=False, font_paths=[str(folder) for folder in font_folders(templates)])
+    return typst.Compiler(root=str(template.parent), font_paths=fonts, ignore_system_fonts=True)
+
+
+def typeset(document: PrintDocument, templates: Path) -> bytes:
+    """The document as PDF/UA-1 bytes; the same document and template give the same bytes.
+
+    Raises UnprintableCharacter when the text holds a character no font has (PDF/UA allows no
+    blank boxes), and PrintTemplateError when the template itself does not compile.
+    """
+    data = asdict(document)
+    data["date"] = document.date.isoformat() if document.date else None
+    moment = document.date or datetime.date(1980, 1, 1)
+    template = print_template(templates)
+    try:
+        # By path: the compiler reads the template again when it changes between two documents.
+        return _compiler(templates, template).compile(
+            input=str(template), format="pdf", pdf_standards="ua-1",
+            # Only strings hold these characters, so they can be taken out of the JSON as a whole.
+            sys_inputs={"document": json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_DIRECTION_CONTROLS)},
+            timestamp=datetime.datetime(moment.year, moment.month, moment.day, tzinfo=datetime.timezone.utc),
+        )
+    except typst.TypstError as problem:
+        missing = _NO_GLYPH.search(problem.message)
+        if missing:
+            raise UnprintableCharacter(missing["text"]) from None
+        raise PrintTemplateError(_explained(problem, template)) from None
+
+
+def _explained(problem: typst.TypstError, template: Path) -> str:
+    """'templates/notice.typ:12:3: the print template does not compile: ...', and what to do."""
+    place = _PLACE.search(problem.diagnostic)
+    # Typst names the file as seen from the working folder.
+    where = (f"{display_path(Path(place['file']))}:{place['line']}:{place['column']}" if place
+             else display_path(template))
+    return (f"{where}: the print template does not compile: {problem.message}. "
+            "Correct the template, or copy it back from the project's templates/ folder.")
