@@ -13,8 +13,9 @@ import pypdfium2
 
 _PAGE_NUMBER = re.compile(r"Page \d+ of \d+$")
 _FOOTER_LINES = 4  # the footer's lines: the running line (wrapped to two at most) and the page number
-# PDFium gives a list's markers after the page's text, each on a line of its own: they are not words.
-_MARKER_ONLY = re.compile(r"[\u2022\u25e6\u25aa\u2013-]|\d{1,3}[.)]")
+# A bullet alone on a line is a list's marker, not a word. (A number alone on a line is text: "25." ends
+# "until the child reaches the age of" when the line wraps.)
+_MARKER_ONLY = re.compile(r"[\u2022\u25e6\u25aa\u2013-]")
 # PDFium joins a word broken at a hyphen at the end of a line, and marks the hyphen as U+0002; no
 # template hyphenates words, so each such hyphen was written in the text.
 _PDFIUM_MARKS = str.maketrans({"\x02": "-", "\r": None})
