@@ -16,8 +16,6 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
 
-import typst
-
 from generator.errors import NoticesError
 from generator.facts.errors import display_path
 from generator.render.templating import template_folders
@@ -102,6 +100,8 @@ def _compiler(templates: Path, template: Path) -> typst.Compiler:
     Its root is the print template's folder, so the template reads its own files (a logo) and
     nothing outside it; the system's fonts are ignored, so the PDF is the same on every machine.
     """
+    import typst  # the [build] extra: checking facts (the pre-commit hook) never typesets
+
     fonts = typst.Fonts(include_system_fonts=False, font_paths=[str(folder) for folder in font_folders(templates)])
     return typst.Compiler(root=str(template.parent), font_paths=fonts, ignore_system_fonts=True)
 
@@ -112,6 +112,8 @@ def typeset(document: PrintDocument, templates: Path) -> bytes:
     Raises UnprintableCharacter when the text holds a character no font has (PDF/UA allows no
     blank boxes), and PrintTemplateError when the template itself does not compile.
     """
+    import typst
+
     data = asdict(document)
     data["date"] = document.date.isoformat() if document.date else None
     moment = document.date or datetime.date(1980, 1, 1)
