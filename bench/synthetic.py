@@ -36,7 +36,8 @@ NOTICE_SUBJECTS = [
     ("website-users", "visitors to our website", ["website users"]),
 ]
 
-NOUNS = ["attendance", "assessment", "admissions", "behaviour", "medical", "dietary", "contact", "identity",
+# Not special category: a category named like health or religion must be marked special (L.special-unmarked).
+NOUNS = ["attendance", "assessment", "admissions", "behaviour", "wellbeing", "dietary", "contact", "identity",
          "photograph", "timetable", "transport", "payment", "trip", "club", "exam", "safeguarding", "pastoral",
          "learning support", "employment", "training", "absence", "vetting", "references", "qualifications",
          "bank", "pension", "disciplinary", "grievance", "visitor log", "device", "library", "catering"]
@@ -125,7 +126,8 @@ def notice_facts(rng: random.Random, notice_id: str, subject: str, data_subjects
             {"article": "9(2)(g)", "categories": special,
              "schedule_1": "Schedule 1, Part 2, paragraph 6 (statutory and government purposes)"},
         ],
-        "provision": {"requirement": "mixed", "explanation": _sentence(rng), "consequences": _sentence(rng)},
+        "provision": {"requirement": "mixed", "explanation": _sentence(rng), "consequences": _sentence(rng),
+                      "voluntary": [categories[-1]["name"]]},
         "sources": [{"name": f"{source}", "description": _sentence(rng)}
                     for source in rng.sample(["Parents and carers", "Previous schools", "The local authority",
                                               "The Department for Education", "Health professionals"],

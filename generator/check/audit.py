@@ -17,6 +17,7 @@ from generator.render.formats import all_formats
 _TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 _INVISIBLE = {"Cf", "Cc"}  # bidi marks, zero-width characters, soft hyphens; control characters
 _RIGHT_TO_LEFT = {"R", "AL", "RLE", "RLO", "RLI"}  # Hebrew and Arabic letters; right-to-left controls
+_TITLE_MOST_LINES = 4  # a notice's title wraps onto at most this many printed lines
 
 
 def _plain(text: str) -> str:
@@ -122,26 +123,50 @@ def audit_text(text: str, notices: list[ResolvedNotice], where: Location, laid_o
     """Audit one file's text, which holds ``notices`` one after another (one, except in a school's booklet);
     ``laid_out`` is False for data formats, where the duties of presentation (Article 21(4)) do not apply."""
     lines = [_plain(line) for line in text.splitlines()]
-    findings: list[Finding] = []
+    if len(notices) == 1:
+        return _audit_notice(lines, notices[0], where, laid_out)
+    return [finding for notice, region in zip(notices, _regions(lines, notices))
+            for finding in _audit_notice(region, notice, where, laid_out)]
+
+
+def _regions(lines: list[str], notices: list[ResolvedNotice]) -> list[list[str]]:
+    """Each notice's lines in a booklet, from the line of its title (which may wrap) to the next notice's.
+    The contents page does not count, since its entries end with the version and page. A notice whose
+    title cannot be found gets no lines, so its sections are reported missing instead of being looked
+    for in the notices after it."""
+    starts: list[int | None] = []
     cursor = 0
     for notice in notices:
-        cursor, found = _audit_notice(lines, cursor, notice, where, laid_out)
-        findings += found
-    return findings
+        title = _unbroken(notice.notice.title)
+        at = next((i for i in range(cursor, len(lines)) if _begins_with_title(lines, i, title)), None)
+        starts.append(at)
+        cursor = cursor if at is None else at + 1
+    found = sorted(start for start in starts if start is not None) + [len(lines)]
+    return [[] if start is None else lines[start:found[found.index(start) + 1]] for start in starts]
 
 
-def _audit_notice(lines: list[str], start: int, notice: ResolvedNotice, where: Location,
-                  laid_out: bool) -> tuple[int, list[Finding]]:
+def _begins_with_title(lines: list[str], at: int, title: str) -> bool:
+    joined = ""
+    for line in lines[at:at + _TITLE_MOST_LINES]:
+        joined += "".join(line.split())
+        if joined == title:
+            return True
+        if not title.startswith(joined):
+            return False
+    return False
+
+
+def _audit_notice(lines: list[str], notice: ResolvedNotice, where: Location, laid_out: bool) -> list[Finding]:
     rules = applicable_rules(notice, notice.notice.last_reviewed)  # the law the notice is written in
     needed = [section.anchor for section in SECTIONS if any(section.anchor in entry.sections for entry in rules)]
     positions: dict[str, int] = {}
     problems: dict[str, str] = {}
-    cursor = start
+    cursor = 0
     for anchor in needed:
         title = _plain(TITLES[anchor])
         at = next((i for i in range(cursor, len(lines)) if lines[i] == title), None)
         if at is None:
-            earlier = title in lines[start:cursor]
+            earlier = title in lines[:cursor]
             problems[anchor] = (f"The section '{TITLES[anchor]}' is out of the standard order: put it back in its "
                                 "place in the template." if earlier else
                                 f"The section '{TITLES[anchor]}' is missing: put it back in the template.")
@@ -169,8 +194,7 @@ def _audit_notice(lines: list[str], start: int, notice: ResolvedNotice, where: L
         problem = _objection_apart(_section_lines(lines, positions["your-rights"]), notice)
         if problem:
             findings.append(Finding("A21.4", "error", problem, where, notice.variant.id, notice.id))
-    end = max(positions.values(), default=start) + 1
-    return end, findings
+    return findings
 
 
 def _objection_apart(body: list[str], notice: ResolvedNotice) -> str | None:

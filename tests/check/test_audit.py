@@ -15,6 +15,7 @@ from generator.project import load_project
 from generator.check import AuditFailed, audit_rendered
 from generator.check.audit import audit_text
 from generator.facts.errors import Location
+from generator.facts.sections import TITLES
 from generator.render.formats import all_formats
 from tests.check.conftest import minimal_facts, write_facts
 from tests.conftest import EXAMPLE, TEMPLATES, example_with_one_notice, notice_template_holding, notices, templates_with
@@ -189,6 +190,23 @@ def test_a_booklet_of_two_notices_is_audited_notice_by_notice(tmp_path: Path) ->
                    flags=re.IGNORECASE)
     (finding,) = audit_text(moved, notices, Location("booklet.pdf"), True)
     assert (finding.rule, finding.notice) == ("A13.2.a", "staff")
+
+
+def test_a_section_missing_from_one_notice_of_a_booklet_is_not_looked_for_in_the_next(tmp_path: Path) -> None:
+    files = minimal_facts()
+    files["staff.yaml"] = dict(files["pupils.yaml"], title="How we use staff information", data_subjects=["staff"])
+    facts = write_facts(tmp_path / "notices", files)
+    out = build(facts, tmp_path / "dist", TEMPLATES, ["booklet"]).out
+    booklet = all_formats()["booklet"]
+    text = booklet.read_text((out / booklet.output_path("hill")).read_bytes())
+    notices = load_project(facts).notices
+    assert [notice.id for notice in notices] == ["pupils", "staff"]
+    title = TITLES["how-long-we-keep-it"]
+    first = text.index(f"\n{title}\n")
+    without = text[:first] + "\nA heading the template was changed to\n" + text[first + len(title) + 2:]
+    findings = audit_text(without, notices, Location("booklet.pdf"), True)
+    assert {(finding.rule, finding.notice) for finding in findings} == {("A13.2.a", "pupils")}
+    assert "'How long we keep it' is missing" in findings[0].message
 
 
 def test_a_notice_that_states_everything_passes_the_audit_in_every_format(tmp_path: Path) -> None:

@@ -28,7 +28,8 @@ WITHDRAW = ("Right to withdraw consent (Article 7(3)). Where we rely on your con
 
 
 def _photographs_and_census(facts: Path) -> Path:
-    """The example notice, used for two things: photographs with consent, the census under a legal duty."""
+    """The example notice, used for two things: photographs with consent, the census under a legal duty
+    (its special category and criminal offence data keep their conditions)."""
     path = facts / "children-in-need.yaml"
     notice = yaml.safe_load(path.read_text("utf-8"))
     notice["purposes"] = [{"id": "census", "description": CENSUS}, {"id": "photographs", "description": PHOTOGRAPHS}]
@@ -36,7 +37,7 @@ def _photographs_and_census(facts: Path) -> Path:
         {"article": "6(1)(c)", "purposes": ["census"],
          "relied_on": ["Section 537A of the Education Act 1996"]},
         {"article": "6(1)(a)", "purposes": ["photographs"]},
-        *[basis for basis in notice["lawful_bases"] if basis["article"].startswith("9")],
+        *[basis for basis in notice["lawful_bases"] if basis["article"].startswith(("9", "10"))],
     ]
     path.write_text(yaml.safe_dump(notice, allow_unicode=True, sort_keys=False), "utf-8")
     return path.parent
