@@ -7,6 +7,7 @@ import os
 import shutil
 
 
+from tests.diff.conftest import committed_example
 from tests.diff.test_acceptance import diff
 from tests.conftest import notices
 
@@ -18,11 +19,12 @@ def test_identical_trees_print_one_line_and_exit_0(repo):
             assert (result.exit_code, result.output) == (0, "No changes to the notices.\n")
 
 
-def test_the_working_tree_is_the_default_head(repo):
+def test_the_working_tree_is_the_default_head(tmp_path):
+    repo = committed_example(tmp_path, every_notice=True)
     repo.edit("schools/oakmoor.yaml", '"01420 472132"', '"01420 472133"')
     result = diff(repo, "main")
     assert result.exit_code == 0
-    assert ("The contact's phone changed from '01420 472132' to '01420 472133'. This affects 7 notices in 1 school "
+    assert ("The contact's phone changed from '01420 472132' to '01420 472133'. This affects 9 notices in 1 school "
             "(oakmoor).") in result.output
 
 
@@ -96,10 +98,10 @@ def test_schools_and_notices_added_or_removed_between_two_folders(repo, tmp_path
 def test_the_text_report_reads_like_the_markdown_without_markup(repo):
     repo.edit("organisation.yaml", "name: Helen Turner", "name: Sam Patel")
     text = diff(repo, "main").output
-    assert text.splitlines()[0] == ("Changes from main to working tree: 1 change to facts in 14 notices across 2 schools. "
-                                    "Completeness: 0 new findings (0 errors), 0 fixed. 7 notices changed without a "
+    assert text.splitlines()[0] == ("Changes from main to working tree: 1 change to facts in 2 notices across 2 schools. "
+                                    "Completeness: 0 new findings (0 errors), 0 fixed. 1 notice changed without a "
                                     "change-list entry.")
-    assert ("  The DPO's name changed from 'Helen Turner' to 'Sam Patel'. This affects 14 notices in 2 schools "
+    assert ("  The DPO's name changed from 'Helen Turner' to 'Sam Patel'. This affects 2 notices in 2 schools "
             "(oakmoor, regis).") in text
     assert "<details>" not in text and "```" not in text
 
