@@ -9,9 +9,9 @@ import os
 import shutil
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from multiprocessing.connection import Connection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -103,8 +103,11 @@ def _render_slow(jobs: list[tuple[OutputFormat, object, Path]], context: RenderC
     workers = min(len(jobs), workers)
     with contextlib.ExitStack() as stack:
         if workers > 1:
+            build_alive, held_by_this_build = _WORKER_START.Pipe(duplex=False)
+            stack.callback(held_by_this_build.close)  # last, once the workers have gone
+            stack.callback(build_alive.close)
             pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers, mp_context=_WORKER_START,
-                                                           initializer=_stop_with_parent))
+                                                           initializer=_stop_with_build, initargs=(build_alive,)))
             results = pool.map(_render_job, [f.name for f, _, _ in jobs], [subject for _, subject, _ in jobs],
                                itertools.repeat(context))
             # On a failure or an interruption, files not yet started are dropped, not rendered first.
@@ -117,20 +120,17 @@ def _render_slow(jobs: list[tuple[OutputFormat, object, Path]], context: RenderC
         yield from results
 
 
-def _stop_with_parent() -> None:
-    """Runs in each pool worker as it starts: the worker exits within a second of its build's death.
+def _stop_with_build(build_alive: Connection) -> None:
+    """Runs in each pool worker as it starts: the worker exits as soon as its build has gone.
 
     A build killed outright (SIGKILL) cannot stop its workers, which would wait on the job queue
-    for ever. The worker's parent is the fork server, which ends as soon as the build does, so the
-    worker watches for its parent's process id to change. That works on every POSIX system; Linux's
-    PR_SET_PDEATHSIG would act at once, but it fires when the thread that started the worker
-    ends, not the process (the website preview builds in a thread of its own).
+    for ever, and their fork server with them (each worker holds the server's own lifeline). The
+    build holds the only writing end of a pipe whose reading end each worker watches: when the build
+    ends, however it ends, the pipe reads as closed. Linux's PR_SET_PDEATHSIG would not do: the
+    workers' parent is the fork server, not the build.
     """
-    parent = os.getppid()
-
     def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
+        build_alive.poll(None)  # nothing is ever sent: this returns when the pipe closes
         os._exit(1)
 
     threading.Thread(target=watch, name="stop-with-build", daemon=True).start()
