@@ -21,8 +21,11 @@ FOCUSED = """async () => {
     first: element.dataset.tabWalk === "first",
     body: element === document.body,
     visible: element.checkVisibility({opacityProperty: true, visibilityProperty: true}),
-    inside: box.width > 0 && box.height > 0 && box.left >= 0 && box.top >= 0
-            && box.right <= window.innerWidth + 1 && box.bottom <= window.innerHeight + 1,
+    // Wholly inside the window; a region taller than the window (a long table) fills at least half of it.
+    inside: box.width > 0 && box.height > 0 && box.left >= 0 && box.right <= window.innerWidth + 1
+            && (box.height > window.innerHeight
+                ? Math.min(box.bottom, window.innerHeight) - Math.max(box.top, 0) >= window.innerHeight / 2
+                : box.top >= 0 && box.bottom <= window.innerHeight + 1),
   };
 }"""
 
