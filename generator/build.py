@@ -100,24 +100,44 @@ def render_all(notices: list[ResolvedNotice], formats: list[OutputFormat], conte
 def _render_slow(jobs: list[tuple[OutputFormat, object, Path]], context: RenderContext, progress: bool,
                  workers: int) -> Iterator[bytes]:
     """Each job's file in job order, as soon as it is ready: a build never holds all its PDFs at once."""
-    workers = min(len(jobs), workers)
     with contextlib.ExitStack() as stack:
-        if workers > 1:
-            build_alive, held_by_this_build = _WORKER_START.Pipe(duplex=False)
-            stack.callback(held_by_this_build.close)  # last, once the workers have gone
-            stack.callback(build_alive.close)
-            pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers, mp_context=_WORKER_START,
-                                                           initializer=_stop_with_build, initargs=(build_alive,)))
-            results = pool.map(_render_job, [f.name for f, _, _ in jobs], [subject for _, subject, _ in jobs],
-                               itertools.repeat(context))
-            # On a failure or an interruption, files not yet started are dropped, not rendered first.
-            stack.callback(pool.shutdown, cancel_futures=True)
-        else:
-            results = (f.render(subject, context) for f, subject, _ in jobs)
+        results = itertools.chain.from_iterable(_rendered(batch, context, workers, stack)
+                                                for batch in _batches(jobs, workers))
         if progress and jobs:
             results = stack.enter_context(click.progressbar(
                 results, length=len(jobs), label=f"Rendering {len(jobs)} PDF and Word files", file=sys.stderr))
         yield from results
+
+
+def _batches(jobs: list[tuple[OutputFormat, object, Path]], workers: int) -> Iterator[list]:
+    """The jobs in runs that share one pool of workers: all of a run of formats, or for a format that
+    needs fresh workers, ``workers`` files at a time (so no worker holds more than a file or two of it)."""
+    for fresh, run in itertools.groupby(jobs, key=lambda job: job[0].fresh_workers):
+        run = list(run)
+        size = workers if fresh else len(run)
+        yield from (run[start:start + size] for start in range(0, len(run), size))
+
+
+def _rendered(jobs: list[tuple[OutputFormat, object, Path]], context: RenderContext, workers: int,
+              stack: contextlib.ExitStack) -> Iterator[bytes]:
+    """One batch of jobs in job order: here, or in a pool of workers that ``stack`` stops on a failure or an
+    interruption (files not yet started are dropped, not rendered first)."""
+    fresh = jobs[0][0].fresh_workers
+    workers = min(len(jobs), workers)
+    if workers <= 1 and not fresh:
+        yield from (f.render(subject, context) for f, subject, _ in jobs)
+        return
+    build_alive, held_by_this_build = _WORKER_START.Pipe(duplex=False)
+    stack.callback(held_by_this_build.close)  # after the pool's shutdown below
+    stack.callback(build_alive.close)
+    pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers, mp_context=_WORKER_START,
+                                                   initializer=_stop_with_build, initargs=(build_alive,)))
+    stack.callback(pool.shutdown, cancel_futures=True)
+    yield from pool.map(_render_job, [f.name for f, _, _ in jobs], [subject for _, subject, _ in jobs],
+                        itertools.repeat(context))
+    pool.shutdown()  # the workers go, with the memory they hold, before the next batch starts
+    build_alive.close()
+    held_by_this_build.close()
 
 
 def _stop_with_build(build_alive: Connection) -> None:

@@ -68,6 +68,9 @@ class OutputFormat:
     label: str  # what a parent sees on the download link, e.g. "Word document"
     scope: Literal["notice", "school"] = "notice"
     slow: bool = False  # slow formats are built in a pool of worker processes
+    # Rendered by workers that end after a file or two: Typst keeps the layouts of the last ten
+    # documents it made, about 80 MB for a school's booklet, so a long-lived worker would hold ~800 MB.
+    fresh_workers: bool = False
     read_text: Callable[[bytes], str] | None = None  # the file's plain text in reading order, for the audit
     needs: Needs = Needs()
     laid_out: bool = True  # a document people read, so the law's duties of presentation apply; False for data

@@ -44,5 +44,6 @@ register(OutputFormat(
     needs=PDF_NEEDS,
     scope="school",
     slow=True,
+    fresh_workers=True,
     read_text=pdf_text,
 ))
