@@ -8,6 +8,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from generator.project import load_project
+from tests.conftest import EXAMPLE
 from tests.site.conftest import DESKTOP, PAGE_TYPES, PHONE
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -29,6 +31,19 @@ def test_every_page_type_passes_axe_and_asks_no_other_host(site_url, open_page, 
     if width == PHONE:
         overflow = logged.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{kind} scrolls sideways by {overflow}px at {width}px"
+
+
+# Every notice the example publishes for Oakmoor (the whole library), not only the page type above.
+OAKMOOR_NOTICES = sorted(notice.id for notice in load_project(EXAMPLE).notices if notice.variant.id == "oakmoor")
+
+
+@pytest.mark.parametrize("width", [DESKTOP, PHONE])
+@pytest.mark.parametrize("notice_id", OAKMOOR_NOTICES)
+def test_every_notice_page_of_the_example_passes_axe(site_url, open_page, notice_id, width):
+    logged = open_page(width)
+    logged.page.goto(f"{site_url}schools/oakmoor/{notice_id}/", wait_until="networkidle")
+    assert logged.page.get_by_role("heading", level=1).count() == 1
+    assert _violations(logged.page) == []
 
 
 def test_searching_hampshire_finds_the_notice_and_its_recipients(site_url, open_page):
