@@ -37,7 +37,9 @@ from generator.render.cache import OutputCache
 from generator.render.formats import RenderContext, select_formats
 from generator.render.formats.booklet import render_booklet
 from generator.render.formats.markdown import render_markdown
-from generator.render.formats.pdf import render_pdf
+from generator.render.formats.html import notice_body_html
+from generator.render.formats.pdf import print_document, render_pdf
+from generator.render.typesetting import typeset
 
 PROJECT = Path(__file__).resolve().parent.parent
 TEMPLATES = PROJECT / "templates"
@@ -108,20 +110,32 @@ def measure_markdown(facts: Path, repeats: int) -> dict:
                   f"{len(notices)} notices")
 
 
-def against_weasyprint(name: str, subjects: list, floor_document, ours, repeats: int, detail: str) -> dict:
-    """Our time per file against WeasyPrint alone making the same file from its finished HTML."""
+def against_weasyprint(name: str, subjects: list, floor_document, ours, repeats: int, detail: str,
+                       engine_document=None) -> dict:
+    """Our time per file against WeasyPrint alone making the same file from its finished HTML.
+
+    Given ``engine_document`` (a subject's finished print document), Typst alone is timed in the
+    same run too: the least our side can cost, with no Markdown, HTML or document nodes to make.
+    """
     context = RenderContext(templates=TEMPLATES)
     documents = [floor_document(subject, context) for subject in subjects]
-    floor_time, ours_time = (seconds / len(subjects) for seconds in median_times(
-        [lambda: [weasyprint_floor.weasyprint_pdf(document) for document in documents],
-         lambda: [ours(subject, context) for subject in subjects]], repeats))
+    actions = [lambda: [weasyprint_floor.weasyprint_pdf(document) for document in documents],
+               lambda: [ours(subject, context) for subject in subjects]]
+    if engine_document:
+        print_documents = [engine_document(subject, context) for subject in subjects]
+        actions.append(lambda: [typeset(document, context.templates) for document in print_documents])
+    floor_time, ours_time, *engine_time = (seconds / len(subjects) for seconds in median_times(actions, repeats))
+    if engine_time:
+        detail += f"; Typst alone {engine_time[0] / floor_time:.3f}x ({engine_time[0]:.3f}s)"
     return report(name, ours_time, floor_time, "<= 0.1x", ours_time <= 0.1 * floor_time, detail)
 
 
 def measure_pdf(facts: Path, repeats: int, sample: int) -> dict:
     notices = load_project(facts).notices[:sample]
     return against_weasyprint("PDF per document vs WeasyPrint", notices, weasyprint_floor.notice_document,
-                              render_pdf, repeats, f"{len(notices)} documents")
+                              render_pdf, repeats, f"{len(notices)} documents",
+                              engine_document=lambda notice, context: print_document(
+                                  notice, notice_body_html(notice, context, ".pdf")))
 
 
 def measure_booklet(facts: Path, repeats: int, sample: int) -> dict:

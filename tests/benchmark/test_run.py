@@ -24,4 +24,6 @@ def test_bench_run_prints_every_figure_on_a_tiny_tree(tmp_path: Path) -> None:
         line = next((line for line in lines if line.startswith(figure)), None)
         assert line is not None, f"bench/run printed no '{figure}':\n{result.stdout}"
         assert "skipped" not in line and ("x " in line or "MiB" in line or "ms/notice" in line), line
+    # The engine's own share, so that a missed PDF target can be told from slow work before it.
+    assert "Typst alone" in next(line for line in lines if line.startswith("PDF per document"))
     assert (tmp_path / "bench" / "facts" / "schools" / "school-0002.yaml").is_file()

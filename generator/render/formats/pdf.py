@@ -43,17 +43,22 @@ def typeset_notices(document: PrintDocument, notices: list[ResolvedNotice], cont
         raise UnprintableCharacter(problem.text, where=f"the PDF of {notices[0].key}") from None
 
 
-def document_pdf(notice: ResolvedNotice, body_html: str, context: RenderContext) -> bytes:
-    """One document of a notice as a PDF, given as the HTML its Markdown became: every PDF of a single
-    notice (the full notice, its children's version, its first layer on one page) is made here."""
-    return typeset_notices(PrintDocument(
+def print_document(notice: ResolvedNotice, body_html: str) -> PrintDocument:
+    """One document of a notice as Typst is given it, from the HTML its Markdown became."""
+    return PrintDocument(
         title=f"{notice.notice.title} | {notice.variant.name}",
         author=publisher(notice),
         description=f"Privacy notice of {notice.variant.name}{_version(notice)}",
         date=notice.notice.last_reviewed,
         footer=running_footer(notice),
         chapters=[notice_chapter(notice, body_html)],
-    ), [notice], context)
+    )
+
+
+def document_pdf(notice: ResolvedNotice, body_html: str, context: RenderContext) -> bytes:
+    """One document of a notice as a PDF: every PDF of a single notice (the full notice, its
+    children's version, its first layer on one page) is made here."""
+    return typeset_notices(print_document(notice, body_html), [notice], context)
 
 
 def render_pdf(notice: ResolvedNotice, context: RenderContext) -> bytes:
