@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterator, get_args, get_origin
 
 from generator.facts.cascade import ResolvedNotice
+from generator.facts.children import ChildrensVersion
 from generator.facts.models import FactModel, Notice, Organisation, School
 from generator.facts.roles import Role, roles
 
@@ -66,18 +67,19 @@ def _capitalised(noun: str) -> str:
 
 
 def _read(path: tuple[str, ...]) -> Callable[[ResolvedNotice], Any]:
+    """What the notice holds at ``path``; None when a part on the way is missing (no children's version)."""
     def read(notice: ResolvedNotice) -> Any:
         value: Any = notice
         for name in path:
-            value = getattr(value, name)
+            value = getattr(value, name) if value is not None else None
         return value
     return read
 
 
-def _list_facts(name: str, declared: Role, item: type[FactModel]) -> ListFacts:
+def _list_facts(name: str, declared: Role, item: type[FactModel], at: tuple[str, ...]) -> ListFacts:
     fields = {field: entry.noun for model in (item, *declared.joins) for field, entry in roles(model).items()
               if field not in declared.key}
-    read = _read((declared.resolved,) if declared.resolved else ("notice", name))
+    read = _read((declared.resolved,) if declared.resolved else (*at, name))
     return ListFacts(
         declared.noun, declared.item or _capitalised(declared.noun), lambda notice: _dumped(read(notice)),
         lambda values: "/".join(str(values[field]) for field in declared.key),
@@ -101,7 +103,7 @@ def _facts_read_off(model: type[FactModel], topic: str, whose: str, at: tuple[st
         if not held:
             scalars.setdefault(declared.topic or topic, {})[name] = declared.noun
         elif declared.key:
-            parts.append(_list_facts(name, declared, held[0]))
+            parts.append(_list_facts(name, declared, held[0], at))
         elif get_origin(model.model_fields[name].annotation) is not dict and not declared.resolved:
             # The notice states the school's contact if it has one, else the trust's: read it resolved.
             place = (name,) if name in ResolvedNotice.model_fields else (*at, name)
@@ -115,7 +117,8 @@ def _all_facts() -> tuple[list[ObjectFacts], list[ListFacts]]:
     found: dict[tuple, Any] = {}
     for model, topic, whose, at in ((Organisation, "controller", "The controller", ("organisation",)),
                                     (School, "school", "The school", ("variant",)),
-                                    (Notice, "notice", "The notice", ("notice",))):
+                                    (Notice, "notice", "The notice", ("notice",)),
+                                    (ChildrensVersion, "children's version", "The children's version", ("children",))):
         for facts in _facts_read_off(model, topic, whose, at):
             # A school's contact and the trust's are one contact in the notice: compared once.
             found.setdefault((facts.topic, tuple(facts.fields)), facts)

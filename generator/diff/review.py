@@ -26,6 +26,7 @@ TOPIC_WORDS = {
     "retention": "how long we keep the information",
     "transfers": "transfers outside the UK", "automated decisions": "automated decisions",
     "sections": "the further information in the notice",
+    "children's version": "the version for children", "children's sections": "the version for children",
 }
 
 
@@ -163,7 +164,7 @@ def _suggestions(notices: list[NoticeDiff], head: Side, today: datetime.date) ->
     suggestions = []
     for notice_id, diffs in sorted(by_notice.items()):
         topics = {change.topic for diff in diffs for change in diff.changes} - BOOKKEEPING
-        words = [TOPIC_WORDS[topic] for topic in TOPIC_WORDS if topic in topics]
+        words = list(dict.fromkeys(TOPIC_WORDS[topic] for topic in TOPIC_WORDS if topic in topics))
         summary = "We updated " + (", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]) + "."
         file = Path(head.tree.files.get(f"notice:{notice_id}", f"{notice_id}.yaml")).name
         suggestions.append(SuggestedEntry(notice_id, file, [diff.school for diff in diffs], today,

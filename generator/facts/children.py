@@ -31,11 +31,11 @@ class ChildrensSection(FactModel):
 class ChildrensVersion(FactModel):
     """`children/<notice-id>.yaml`: the version of that notice written for children."""
 
-    title: Annotated[Text, Role("children's title")] = Field(
+    title: Annotated[Text, Role("title")] = Field(
         description="The title a child reads, e.g. `How your school uses information about you`.")
-    ages: Annotated[Text, Role("ages")] = Field(
+    ages: Annotated[Text, Role("ages it is written for")] = Field(
         description="Who it is written for, e.g. `8 to 12`: shown under the title.")
-    summary: Annotated[MarkdownText, Role("children's summary")] = Field(
+    summary: Annotated[MarkdownText, Role("summary")] = Field(
         description="A few short sentences to read first.")
     sections: Annotated[list[ChildrensSection], Role(
         "children's sections", key=("about",), item="Children's section", label="{title}")] = Field(

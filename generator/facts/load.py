@@ -28,8 +28,9 @@ from generator.facts.strict_yaml import LoadedYaml, StrictYamlError, format_key_
 
 ORGANISATION_FILE = "organisation.yaml"
 SCHOOLS_FOLDER = "schools"
-# The folders of a facts folder that hold fact files: the notices themselves, schools, shared sections.
-FACT_FOLDERS = ("", SCHOOLS_FOLDER, SECTIONS_FOLDER)
+# The folders of a facts folder that hold fact files: the notices themselves, schools, shared sections,
+# children's versions.
+FACT_FOLDERS = ("", SCHOOLS_FOLDER, SECTIONS_FOLDER, CHILDREN_FOLDER)
 FACT_FILE_ENDINGS = (".yaml", ".yml")  # compared in lower case: pupils.YAML is read too
 # Notice ids the website takes for itself, with what each is: a school's page is schools/<school>/index.html.
 RESERVED_NOTICE_IDS = {"index": "the name of each school's own page"}
