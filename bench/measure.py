@@ -427,6 +427,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeats", type=int, default=3, help="runs per median")
     parser.add_argument("--scales", default="10,100,500", help="school counts for the per-notice cost, e.g. 10,100")
     parser.add_argument("--scale-formats", default=None, help="formats built at each scale (default: all)")
+    # At least 11: Typst drops the layouts that ten compiles did not use, so with 11 or more documents
+    # none of a document's own layouts is left from the turn before.
     parser.add_argument("--pdf-sample", type=int, default=12, help="documents in the PDF and speed-up figures (and one booklet per 12 of them)")
     parser.add_argument("--quick", action="store_true", help="one run per figure and small samples: a smoke test")
     parser.add_argument("--figures", default=",".join(FIGURES), help=f"which to measure, of {','.join(FIGURES)}")
