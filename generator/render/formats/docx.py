@@ -98,7 +98,15 @@ def _add_runs(paragraph: Paragraph, runs: list[_Run]) -> None:
         elif run.href:
             _add_hyperlink(paragraph, run)
         else:
-            _format(paragraph.add_run(run.text), run)
+            _format(_text_run(paragraph, run.text), run)
+
+
+def _text_run(paragraph: Paragraph, text: str):
+    """A run holding ``text``, which has no tab or line break (whitespace is collapsed first): one
+    ``w:t``, without python-docx's ``Run.text``, which reads the text a character at a time."""
+    word_run = paragraph.add_run()
+    word_run._r.add_t(text)
+    return word_run
 
 
 def _format(word_run, run: _Run) -> None:
@@ -116,7 +124,7 @@ def _add_hyperlink(paragraph: Paragraph, run: _Run) -> None:
         hyperlink.set(qn("w:anchor"), run.href[1:])
     else:
         hyperlink.set(qn("r:id"), paragraph.part.relate_to(run.href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
-    word_run = paragraph.add_run(run.text)
+    word_run = _text_run(paragraph, run.text)
     _format(word_run, run)
     word_run.font.color.rgb = LINK_COLOUR
     word_run.font.underline = True

@@ -6,9 +6,11 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Mm
 import pytest
@@ -50,6 +52,19 @@ def test_links_are_real_hyperlinks(word_file: Path) -> None:
     targets = {rel.target_ref for rel in document.part.rels.values() if rel.is_external}
     assert "https://ico.org.uk/concerns/" in targets
     assert "mailto:unicat@chi.ac.uk" in targets
+
+
+def test_the_word_file_holds_only_what_a_reader_sees(word_file: Path) -> None:
+    """No picture of a blank page as its preview, no second copy of the styles for Word 2010, none of
+    the hundred table styles nothing uses: a parent downloading it on a phone gets the notice."""
+    with zipfile.ZipFile(word_file) as package:
+        names = package.namelist()
+    assert not [name for name in names if "thumbnail" in name or "stylesWithEffects" in name
+                or name.startswith("customXml/")]
+    table_styles = [style.name for style in docx.Document(str(word_file)).styles
+                    if style.type == WD_STYLE_TYPE.TABLE]
+    assert sorted(table_styles) == ["Normal Table", "Table Grid"]
+    assert word_file.stat().st_size < 20_000
 
 
 def test_core_properties_come_from_the_facts(word_file: Path, example_notice) -> None:
