@@ -285,9 +285,9 @@ def measure_full(facts: Path, work: Path, repeats: int, revision: str) -> dict:
     notices = len(load_project(facts).notices)
     # The formats both generators make: a format added since (the one-page first layer) is not
     # a cost of the same build.
-    theirs = set(_format_names(previous))
-    formats = [name for name in _format_names(BUILD_ENVIRONMENT) if name in theirs]
-    added = sorted(set(_format_names(BUILD_ENVIRONMENT)) - theirs)
+    theirs, our_formats = set(_format_names(previous)), _format_names(BUILD_ENVIRONMENT)
+    formats = [name for name in our_formats if name in theirs]
+    added = sorted(set(our_formats) - theirs)
     runs: dict[str, list[tuple[float, int, float]]] = {"floor": [], "ours": []}
     for side in runs:
         (work / f"full-{side}").mkdir()
