@@ -12,8 +12,10 @@ import re
 from pathlib import Path
 
 import lxml.html
+import markdown
 from markupsafe import escape
 from mkdocs.structure.files import File, Files
+from mkdocs.utils.meta import get_data
 
 from generator.facts.free_text import block
 from generator.facts.links import ALLOWED_LINK
@@ -33,13 +35,18 @@ def inert_page(markdown: str) -> str:
     return block(markdown)
 
 
+def refused_file(src_uri: str) -> str | None:
+    """Why a file of the docs folder may not go beside the pages, or None: pages, pictures and PDFs may."""
+    if src_uri.lower().endswith(PAGE_FILES):
+        return None
+    return (f"a file of this kind ({Path(src_uri).suffix or 'no ending'}) can run script on the website, so only "
+            f"pages and {', '.join(PAGE_FILES[1:])} files may go beside the pages: remove it, or {WHAT_TO_WRITE}")
+
+
 def refused_files(files: Files, docs_dir: str) -> list[tuple[File, str]]:
     """The docs folder's files that are neither pages nor inert pictures and documents, each with why."""
-    return [(file, f"a file of this kind ({Path(file.src_uri).suffix or 'no ending'}) can run script on the website, "
-                   f"so only pages and {', '.join(PAGE_FILES[1:])} files may go beside the pages: remove it, or "
-                   + WHAT_TO_WRITE)
-            for file in files if file.src_dir == docs_dir and not file.inclusion.is_excluded()
-            and not file.src_uri.lower().endswith(PAGE_FILES)]
+    return [(file, reason) for file in files if file.src_dir == docs_dir and not file.inclusion.is_excluded()
+            for reason in [refused_file(file.src_uri)] if reason]
 
 
 def escaped_front_matter(meta: dict, source: str, where: str) -> tuple[dict, list[str]]:
@@ -69,6 +76,16 @@ def link_problems(html: str, source: str, where: str) -> list[str]:
                    else "pictures must be files of this site: another website would learn who reads the page")
         problems.append(f"{_place(where, source, target.strip())}: the page {kind} '{target}': {allowed}")
     return problems
+
+
+def inert_written_page(source: str, where: str, markdown_config: dict) -> tuple[dict, str, list[str]]:
+    """A whole page file, outside a MkDocs build (``notices pages``): its front matter kept to the title and
+    description, escaped; its Markdown made inert; and the problems that refuse it."""
+    body, meta = get_data(source)
+    meta, problems = escaped_front_matter(meta, source, where)
+    inert = inert_page(body)
+    html = markdown.markdown(inert, **markdown_config)
+    return meta, inert, problems + link_problems(html, source, where)
 
 
 def _place(where: str, source: str, text: str) -> str:

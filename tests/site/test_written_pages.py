@@ -80,3 +80,16 @@ def test_front_matter_the_theme_acts_on_and_a_script_file_beside_the_pages_stop_
     assert result.exit_code == 1
     assert f"{PAGES}/offers.html: a file of this kind (.html) can run script on the website" in caplog.text
     assert "raw_html_in_pages: true" in caplog.text  # what to write instead
+
+
+def test_notices_pages_copies_hand_written_pages_under_the_same_rules(small_project, tmp_path):
+    page = small_project / PAGES / "accessibility.md"
+    page.write_text("---\ntitle: Access <b>me</b>\n---\n# Access\n\n<img src=x onerror=alert(1)>\n", "utf-8")
+    result = notices("pages", "--config", str(small_project / "mkdocs.yml"), str(tmp_path / "docs"))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "docs/accessibility.md").read_text("utf-8") == (
+        "---\ntitle: Access &lt;b&gt;me&lt;/b&gt;\n---\n\n# Access\n\n&lt;img src=x onerror=alert(1)&gt;\n")
+    page.write_text("# Access\n\n[Click](javascript:alert(1))\n", "utf-8")
+    refused = notices("pages", "--config", str(small_project / "mkdocs.yml"), str(tmp_path / "other"))
+    assert refused.exit_code == 1 and not (tmp_path / "other").exists()
+    assert f"{PAGES}/accessibility.md:3:9: the page links to 'javascript:alert(1)'" in refused.output
