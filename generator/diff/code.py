@@ -130,6 +130,8 @@ def _runs(base: SiteSettings, head: SiteSettings, config_path: str) -> list[str]
              for name in head.extensions if name not in base.extensions]
     runs += [f"{config_path} names Python code ({name}): {RUNS}."
              for name in head.python_names if name not in base.python_names]
+    runs += [f"{config_path} adds the script {script} to every page of the website: it runs in every visitor's "
+             "browser." for script in head.scripts if script not in base.scripts]
     if head.raw_html_in_pages and not base.raw_html_in_pages:
         runs.append(f"{config_path} sets '{RAW_HTML_OPTION}: true': hand-written pages may now put any HTML, "
                     "scripts included, on the website.")

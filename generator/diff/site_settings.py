@@ -7,7 +7,7 @@ Python (``!!python/name:...``) is noted, never followed.
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import yaml
 
@@ -29,8 +29,9 @@ class SiteSettings:
     plugins: tuple[str, ...] = ()
     extensions: tuple[str, ...] = ()
     python_names: tuple[str, ...] = ()  # '!!python/name:module.thing' and the like
+    scripts: tuple[str, ...] = ()  # extra_javascript: on every page, in every visitor's browser
     raw_html_in_pages: bool = False
-    outside: tuple[str, ...] = field(default=())  # folders named that lie outside the repository
+    outside: tuple[str, ...] = ()  # folders named that lie outside the repository
 
     def folders(self) -> dict[str, str]:
         """{repository path: what it holds} for the folders and files the build reads by these settings."""
@@ -70,6 +71,13 @@ def _names(entries: object) -> tuple[str, ...]:
     if not isinstance(entries, list):
         return ()
     return tuple(str(next(iter(entry))) if isinstance(entry, dict) and entry else str(entry) for entry in entries)
+
+
+def _scripts(entries: object) -> tuple[str, ...]:
+    """extra_javascript's entries: 'assets/x.js' or '{path: assets/x.js, type: module}'."""
+    if not isinstance(entries, list):
+        return ()
+    return tuple(str(entry.get("path")) if isinstance(entry, dict) else str(entry) for entry in entries)
 
 
 def _options(plugins: object, name: str) -> dict:
@@ -116,7 +124,7 @@ def read_settings(content: bytes | None, config_path: str) -> SiteSettings:
         hooks=tuple(map(str, hooks)),
         hook_files=tuple(path for path in (_in_repository(folder, hook) for hook in hooks) if path),
         plugins=_names(settings.get("plugins")), extensions=_names(settings.get("markdown_extensions")),
-        python_names=tuple(loader.python_names), raw_html_in_pages=notices.get(RAW_HTML_OPTION) is True,
+        python_names=tuple(loader.python_names), scripts=_scripts(settings.get("extra_javascript")), raw_html_in_pages=notices.get(RAW_HTML_OPTION) is True,
         outside=tuple(str(path) for key, path in named.items() if path and places[key] is None)
                 + tuple(str(hook) for hook in hooks if _in_repository(folder, hook) is None),
     )

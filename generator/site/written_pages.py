@@ -30,9 +30,9 @@ WHAT_TO_WRITE = ("write Markdown, or set 'raw_html_in_pages: true' under the not
                  "to make every hand-written page code that reviewers read as code")
 
 
-def inert_page(markdown: str) -> str:
+def inert_page(text: str) -> str:
     """The page's Markdown with its formatting kept and any raw HTML (or attribute list) shown as text."""
-    return block(markdown)
+    return block(text)
 
 
 def refused_file(src_uri: str) -> str | None:

@@ -82,6 +82,7 @@ def test_the_hook_file_plugins_extensions_and_raw_html_are_each_named(project):
     (project.root / "mkdocs.yml").write_text(
         settings.replace("  - search:\n", "  - macros\n  - search:\n")
         .replace("      cache: .notices-cache\n", "      cache: .notices-cache\n      raw_html_in_pages: true\n")
+        .replace("  - assets/notices.js\n", "  - assets/notices.js\n  - path: https://evil.example/x.js\n")
         .replace("  - sane_lists\n", "  - sane_lists\n  - pymdownx.superfences:\n      custom_fences:\n"
                  "        - name: x\n          format: !!python/name:evil.run\n"), "utf-8")
     project.commit("code")
@@ -94,6 +95,8 @@ def test_the_hook_file_plugins_extensions_and_raw_html_are_each_named(project):
         "mkdocs.yml adds the plugin 'macros': code that runs in every build, in CI too.",
         "mkdocs.yml adds the Markdown extension 'pymdownx.superfences': code that runs in every build, in CI too.",
         "mkdocs.yml names Python code (!!python/name:evil.run): code that runs in every build, in CI too.",
+        "mkdocs.yml adds the script https://evil.example/x.js to every page of the website: it runs in every "
+        "visitor's browser.",
         "mkdocs.yml sets 'raw_html_in_pages: true': hand-written pages may now put any HTML, scripts included, "
         "on the website."]
 
