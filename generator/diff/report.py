@@ -19,6 +19,7 @@ COMMENT_LIMIT = 60_000
 FULL_REVIEW = "The full review, per school and notice, is in the run's summary and its `notices-review` artifact."
 REVIEW_AS_CODE = "Changed: review as code"
 RUNS_IN_BUILD = "Code that will run in the build"
+FACTS_CHANGED = "Changes to the facts"
 
 
 def _count(number: int, noun: str, plural: str | None = None) -> str:
@@ -101,6 +102,13 @@ def _headlines(diff: FactsDiff) -> list[str]:
     return lines
 
 
+def _facts_heading(diff: FactsDiff, level: str) -> list[str]:
+    """A heading over the changes to the facts where the files to review as code come before them."""
+    if not diff.code:
+        return []
+    return [f"{level}{FACTS_CHANGED}", ""] if level else [f"{FACTS_CHANGED}:"]
+
+
 def _completeness(diff: FactsDiff) -> list[str]:
     return ([_finding_line("New", finding) for finding in diff.introduced]
             + [_finding_line("Fixed", finding) for finding in diff.fixed])
@@ -116,10 +124,16 @@ def markdown_report(diff: FactsDiff) -> str:
     if diff.empty:
         return NO_CHANGES + "\n"
     out = [f"### Privacy notices: changes from `{diff.base}` to `{diff.head}`", "", inline(summary(diff)), ""]
-    out += _markdown_code(diff.code)
-    if diff.facts_unchanged:
-        return "\n".join(out) + "\n"
-    out += [f"- {inline(line)}" for line in _headlines(diff)]
+    out += _code_list(diff.code)
+    if not diff.facts_unchanged:
+        out += _markdown_facts(diff)
+    for file in diff.code.files:
+        out += ([""] if out[-1] else []) + _fenced(file)
+    return "\n".join(out) + "\n"
+
+
+def _markdown_facts(diff: FactsDiff) -> list[str]:
+    out = _facts_heading(diff, "#### ") + [f"- {inline(line)}" for line in _headlines(diff)]
     if diff.introduced or diff.fixed:
         out += ["", "#### Completeness", ""] + [f"- {inline(line)}" for line in _completeness(diff)]
     if diff.suggestions:
@@ -133,12 +147,7 @@ def markdown_report(diff: FactsDiff) -> str:
         for notice in notices:
             out.append(f"**{inline(notice.title)}** (`{notice.notice}`): {notice.status}")
             out += [""] + [f"- {inline(change.text)}" for change in notice.changes] + [""]
-    out += ["</details>"]
-    return "\n".join(out) + "\n"
-
-
-def _markdown_code(code: CodeReview) -> list[str]:
-    return _code_list(code) + [line for file in code.files for line in [*_fenced(file), ""]]
+    return out + ["</details>"]
 
 
 def comment_report(diff: FactsDiff) -> str:
@@ -148,7 +157,7 @@ def comment_report(diff: FactsDiff) -> str:
         return NO_CHANGES + "\n"
     out = [f"### Privacy notices: changes from `{diff.base}` to `{diff.head}`", "", inline(summary(diff)), ""]
     out += _code_list(diff.code)
-    lines = [f"- {inline(line)}" for line in _headlines(diff)]
+    lines = _facts_heading(diff, "#### ") + [f"- {inline(line)}" for line in _headlines(diff)]
     if diff.introduced or diff.fixed:
         lines += ["", "#### Completeness", ""] + [f"- {inline(line)}" for line in _completeness(diff)]
     tail = ["", FULL_REVIEW]
@@ -163,7 +172,8 @@ def comment_report(diff: FactsDiff) -> str:
     for file in diff.code.files:  # each diff whole, or named as left out: a cut block would hide what follows
         block = _fenced(file)
         room -= sum(len(line) + 1 for line in block) + 1
-        out += [*([""] if out[-1] else []), *(block if room >= 0 else [f"The diff of {inline(file.path)} is in the full review."])]
+        left_out = [f"The diff of {inline(file.path)} is in the full review."]
+        out += ([""] if out[-1] else []) + (block if room >= 0 else left_out)
     return "\n".join(out + tail) + "\n"
 
 
@@ -184,7 +194,7 @@ def text_report(diff: FactsDiff) -> str:
 
 
 def _text_facts(diff: FactsDiff) -> list[str]:
-    out = [f"  {line}" for line in _headlines(diff)]
+    out = _facts_heading(diff, "") + [f"  {line}" for line in _headlines(diff)]
     if diff.introduced or diff.fixed:
         out += ["", "Completeness:"] + [f"  {line}" for line in _completeness(diff)]
     for line, entry in zip(_discipline(diff), diff.suggestions):

@@ -124,7 +124,8 @@ def read_settings(content: bytes | None, config_path: str) -> SiteSettings:
         hooks=tuple(map(str, hooks)),
         hook_files=tuple(path for path in (_in_repository(folder, hook) for hook in hooks) if path),
         plugins=_names(settings.get("plugins")), extensions=_names(settings.get("markdown_extensions")),
-        python_names=tuple(loader.python_names), scripts=_scripts(settings.get("extra_javascript")), raw_html_in_pages=notices.get(RAW_HTML_OPTION) is True,
+        python_names=tuple(loader.python_names), scripts=_scripts(settings.get("extra_javascript")),
+        raw_html_in_pages=notices.get(RAW_HTML_OPTION) is True,
         outside=tuple(str(path) for key, path in named.items() if path and places[key] is None)
                 + tuple(str(hook) for hook in hooks if _in_repository(folder, hook) is None),
     )

@@ -111,7 +111,8 @@ def test_templates_overrides_the_workflow_and_a_logo_are_listed_and_the_rest_is_
     review = json.loads(diff(project, "main~1", "main", "--format", "json").output)
     assert [(file["path"], file["role"]) for file in review["review_as_code"]] == [
         (".github/workflows/notices.yml", "a CI workflow: it runs on GitHub with the repository's permissions"),
-        ("notices/brand/trust-logo.png", "a file in the facts folder that is not a fact (a logo, say): published as it is"),
+        ("notices/brand/trust-logo.png",
+         "a file in the facts folder that is not a fact (a logo, say): published as it is"),
         ("site_overrides/main.html", "a theme override: HTML and scripts on every page of the website"),
         ("templates/site/home.md.j2", "a template of the notices or of the website")]
     logo = review["review_as_code"][1]["diff"]
@@ -181,3 +182,14 @@ def test_the_script_the_review_shows_does_not_run_on_the_built_site(project, tmp
     trusted = build_site(settings, tmp_path / "trusted")
     dialogs, handlers, _ = _dialogs_and_handlers(trusted, chromium, "accessibility/")
     assert dialogs == ["1"] and len(handlers) == 1
+
+
+def test_changes_to_the_facts_come_under_their_own_heading_after_the_files_to_review_as_code(project):
+    append(project, PAGE, "\nWe answer within a month.\n")
+    project.edit("children-in-need.yaml", "reaches the age of 25", "reaches the age of 21")
+    project.commit("a page and a fact")
+    markdown = diff(project, "main~1", "main", "--format", "markdown").output
+    code, facts = markdown.index("#### Changed: review as code"), markdown.index("#### Changes to the facts\n\n- ")
+    assert code < facts < markdown.index("<details>")
+    text = diff(project, "main~1", "main").output
+    assert text.index("Changed: review as code:\n") < text.index("Changes to the facts:\n  ")
