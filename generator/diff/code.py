@@ -12,7 +12,7 @@ from typing import Literal
 
 from generator.diff.build_files import StoredFile, files_at
 from generator.diff.revision import git, is_fact_file, repo_path
-from generator.diff.site_settings import SiteSettings, read_settings
+from generator.diff.site_settings import SETTINGS, SiteSettings, read_settings
 from generator.facts.errors import printable
 from generator.site.plugin import RAW_HTML_OPTION
 from generator.starter import WORKFLOW
@@ -24,7 +24,6 @@ REPOSITORY_FILES = {
     "pyproject.toml": "the Python packages the build installs",
     ".pre-commit-config.yaml": "commands that run on each contributor's computer before a commit",
 }
-SETTINGS = "the website's settings"
 FACTS_FOLDER_FILE = "a file in the facts folder that is not a fact (a logo, say): published as it is"
 RUNS = "code that runs in every build, in CI too"
 
@@ -130,6 +129,8 @@ def _runs(base: SiteSettings, head: SiteSettings, config_path: str) -> list[str]
              for name in head.extensions if name not in base.extensions]
     runs += [f"{config_path} names Python code ({name}): {RUNS}."
              for name in head.python_names if name not in base.python_names]
+    if head.inherits is not None and head.inherits != base.inherits:
+        runs.append(f"{config_path} takes more settings from {head.inherits}: read it as you read {config_path}.")
     runs += [f"{config_path} adds the script {script} to every page of the website: it runs in every visitor's "
              "browser." for script in head.scripts if script not in base.scripts]
     if head.raw_html_in_pages and not base.raw_html_in_pages:

@@ -14,6 +14,7 @@ import yaml
 from generator.site.plugin import RAW_HTML_OPTION, NoticesConfig
 
 MKDOCS_DOCS_DIR = "docs"  # MkDocs' own default
+SETTINGS = "the website's settings"
 
 
 @dataclass(frozen=True)
@@ -31,11 +32,14 @@ class SiteSettings:
     python_names: tuple[str, ...] = ()  # '!!python/name:module.thing' and the like
     scripts: tuple[str, ...] = ()  # extra_javascript: on every page, in every visitor's browser
     raw_html_in_pages: bool = False
+    inherits: str | None = None  # INHERIT: a further settings file, from the top of the repository
     outside: tuple[str, ...] = ()  # folders named that lie outside the repository
 
     def folders(self) -> dict[str, str]:
         """{repository path: what it holds} for the folders and files the build reads by these settings."""
         named = {path: "a build hook: Python that runs in every build" for path in self.hook_files}
+        if self.inherits is not None:
+            named[self.inherits] = SETTINGS
         for path, role in ((self.docs_dir, "a hand-written page of the website"),
                            (self.custom_dir, "a theme override: HTML and scripts on every page of the website"),
                            (self.templates, "a template of the notices or of the website")):
@@ -116,11 +120,12 @@ def read_settings(content: bytes | None, config_path: str) -> SiteSettings:
     theme = settings.get("theme") if isinstance(settings.get("theme"), dict) else {}
     notices = _options(settings.get("plugins"), "notices")
     named = {"docs_dir": settings.get("docs_dir", MKDOCS_DOCS_DIR), "custom_dir": theme.get("custom_dir"),
-             "templates": notices.get("templates", NoticesConfig.templates.default)}
+             "templates": notices.get("templates", NoticesConfig.templates.default), "INHERIT": settings.get("INHERIT")}
     hooks = settings.get("hooks") if isinstance(settings.get("hooks"), list) else []
     places = {key: _in_repository(folder, path) for key, path in named.items()}
     return SiteSettings(
         docs_dir=places["docs_dir"], custom_dir=places["custom_dir"], templates=places["templates"],
+        inherits=places["INHERIT"],
         hooks=tuple(map(str, hooks)),
         hook_files=tuple(path for path in (_in_repository(folder, hook) for hook in hooks) if path),
         plugins=_names(settings.get("plugins")), extensions=_names(settings.get("markdown_extensions")),

@@ -77,7 +77,8 @@ def test_a_hook_in_mkdocs_yml_is_called_out_as_code_that_runs_in_the_build(proje
 
 def test_the_hook_file_plugins_extensions_and_raw_html_are_each_named(project):
     (project.root / "evil.py").write_text("import os\n", "utf-8")
-    append(project, "mkdocs.yml", "hooks:\n  - evil.py\n")
+    (project.root / "more.yml").write_text("hooks: [other.py]\n", "utf-8")
+    append(project, "mkdocs.yml", "hooks:\n  - evil.py\nINHERIT: more.yml\n")
     settings = (project.root / "mkdocs.yml").read_text("utf-8")
     (project.root / "mkdocs.yml").write_text(
         settings.replace("  - search:\n", "  - macros\n  - search:\n")
@@ -89,12 +90,13 @@ def test_the_hook_file_plugins_extensions_and_raw_html_are_each_named(project):
     review = json.loads(diff(project, "main~1", "main", "--format", "json").output)
     assert [(file["path"], file["status"], file["role"]) for file in review["review_as_code"]] == [
         ("evil.py", "added", "a build hook: Python that runs in every build"),
-        ("mkdocs.yml", "changed", "the website's settings")]
+        ("mkdocs.yml", "changed", "the website's settings"), ("more.yml", "added", "the website's settings")]
     assert review["runs_in_build"] == [
         HOOK,
         "mkdocs.yml adds the plugin 'macros': code that runs in every build, in CI too.",
         "mkdocs.yml adds the Markdown extension 'pymdownx.superfences': code that runs in every build, in CI too.",
         "mkdocs.yml names Python code (!!python/name:evil.run): code that runs in every build, in CI too.",
+        "mkdocs.yml takes more settings from more.yml: read it as you read mkdocs.yml.",
         "mkdocs.yml adds the script https://evil.example/x.js to every page of the website: it runs in every "
         "visitor's browser.",
         "mkdocs.yml sets 'raw_html_in_pages: true': hand-written pages may now put any HTML, scripts included, "
