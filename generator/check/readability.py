@@ -79,7 +79,8 @@ def word_syllables(token: str) -> int:
     total = 0
     negative = _NEGATIVE.search(token)
     if negative:  # "didn't" is "did" and a syllable, "don't" "do" and none
-        token, total = token[:negative.start()], int(token[negative.start() - 1:negative.start()].lower() not in "aeiouy")
+        token = token[:negative.start()]
+        total = 0 if token[-1].lower() in "aeiouy" else 1
     for piece in _PIECES.findall(token.replace("'", "")):
         total += _DIGIT_SYLLABLES[unicodedata.decimal(piece)] if piece.isdecimal() else syllables(piece)
     return total
