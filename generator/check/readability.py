@@ -53,6 +53,12 @@ def _hyphenation():
     return pyphen.Pyphen(lang="en_GB")
 
 
+@cache
+def _markdown() -> markdown.Markdown:
+    """One Markdown reader, made once: making one takes longer than reading a page with it."""
+    return markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
+
+
 @lru_cache(maxsize=8192)
 def syllables(word: str) -> int:
     """How many syllables a word of letters is read with, at least 1.
@@ -130,7 +136,7 @@ def flesch_kincaid_grade(text: str) -> float:
 
 def markdown_sentences(text: str) -> list[str]:
     """Markdown as the sentences a reader sees: each heading, paragraph, list item and table cell read apart."""
-    html = markdown.markdown(_UNREADABLE.sub("", text), extensions=MARKDOWN_EXTENSIONS).strip()
+    html = _markdown().reset().convert(_UNREADABLE.sub("", text)).strip()
     if not html:
         return []
     root = lxml.html.fragment_fromstring(html, create_parent="div")
@@ -164,25 +170,43 @@ class Reading:
         return sorted(above, key=lambda sentence: (-sentence.grade, sentence.text))[:HARDEST_SHOWN]
 
 
-def _written(version: ChildrensVersion) -> dict[str, Location | None]:
-    """Each sentence of the children's file's own words -> where it was written."""
+Wording = tuple[tuple[str, Location | None], ...]  # each text of a children's file, with where it is written
+
+
+def _wording(version: ChildrensVersion) -> Wording:
+    """The children's file's own words, each with where it was written."""
     fields = [(version.title, version.field_location("title")), (version.summary, version.field_location("summary"))]
     for section in version.sections:
         fields += [(section.title, section.field_location("title")), (section.text, section.field_location("text"))]
+    return tuple(fields)
+
+
+@lru_cache(maxsize=16)
+def _written(wording: Wording) -> dict[str, Location | None]:
+    """Each sentence of the wording -> where it was written: the same for every school's page."""
     written: dict[str, Location | None] = {}
-    for text, location in fields:
+    for text, location in wording:
         for sentence in markdown_sentences(inert_markdown(text)):
             written.setdefault(sentence, location)
     return written
 
 
+@lru_cache(maxsize=64)
+def _measured(page: str, wording: Wording) -> Reading:
+    """A rendered page measured, each of its sentences with where the wording wrote it (the lint and the
+    grades line both ask: measured once)."""
+    written = _written(wording)
+    sentences = markdown_sentences(page)
+    each = [counts([sentence]) for sentence in sentences]
+    return Reading(round(sum(each, Counts(0, 0, 0)).grade, 1), tuple(
+        Sentence(sentence, round(alone.grade, 1), written.get(sentence)) for sentence, alone in zip(sentences, each)))
+
+
 def reading(notice: ResolvedNotice) -> Reading:
     """A notice's children's page, as `notices build` renders it, measured."""
     assert notice.children is not None
-    page = markdown_sentences(render_markdown(notice.for_children(), RenderContext(templates=TEMPLATES)))
-    written = _written(notice.children)
-    measured = tuple(Sentence(sentence, round(counts([sentence]).grade, 1), written.get(sentence)) for sentence in page)
-    return Reading(round(counts(page).grade, 1), measured)
+    page = render_markdown(notice.for_children(), RenderContext(templates=TEMPLATES))
+    return _measured(page, _wording(notice.children))
 
 
 def reading_grade(n: ResolvedNotice, _today: datetime.date) -> Iterator[tuple[str, Location | None]]:
