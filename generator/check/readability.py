@@ -164,9 +164,11 @@ class Reading:
     def too_hard(self) -> bool:
         return self.grade > GRADE_LIMIT
 
-    def hardest(self) -> list[Sentence]:
-        """The children's file's sentences above the limit, hardest first: the ones to rewrite."""
-        above = [sentence for sentence in self.sentences if sentence.grade > GRADE_LIMIT and sentence.location]
+    def hardest(self, written: bool = True) -> list[Sentence]:
+        """The sentences above the limit, hardest first: the children's file's own (the ones to rewrite), or
+        with ``written`` false the facts the page lists."""
+        above = [sentence for sentence in self.sentences
+                 if sentence.grade > GRADE_LIMIT and (sentence.location is not None) == written]
         return sorted(above, key=lambda sentence: (-sentence.grade, sentence.text))[:HARDEST_SHOWN]
 
 
@@ -216,11 +218,17 @@ def reading_grade(n: ResolvedNotice, _today: datetime.date) -> Iterator[tuple[st
     measured = reading(n)
     if measured.too_hard:
         hardest = measured.hardest()
-        named = "; ".join(f"\"{sentence.text}\" ({sentence.grade:.1f})" for sentence in hardest)
-        advice = f", starting with {named}" if named else " (the facts it lists are long: shorten their names)"
+        if hardest:
+            advice = f"use shorter sentences and everyday words, starting with {_named(hardest)}"
+        else:
+            advice = (f"its own sentences are easy; the hard words are the facts it lists, such as "
+                      f"{_named(measured.hardest(written=False))}: say what they mean in its own short sentences")
         yield (f"The children's version reads at {MEASURE} {measured.grade:.1f}, above {GRADE_LIMIT:g} (about ages 9 "
-               f"to 10): use shorter sentences and everyday words{advice}.",
-               hardest[0].location if hardest else n.children.location)
+               f"to 10): {advice}.", hardest[0].location if hardest else n.children.location)
+
+
+def _named(sentences: list[Sentence]) -> str:
+    return "; ".join(f"\"{sentence.text}\" ({sentence.grade:.1f})" for sentence in sentences)
 
 
 def reading_grades(notices: list[ResolvedNotice]) -> dict[str, float]:

@@ -141,6 +141,19 @@ def test_a_hard_childrens_version_is_a_warning_naming_its_hardest_sentences(exam
     assert result.output.count("L.reading-grade") == 1  # one children's version serves every school: said once
 
 
+def test_a_page_hard_only_for_the_facts_it_lists_names_them(example_copy: Path) -> None:
+    version = example_copy / "children" / "pupils.yaml"
+    written = yaml.safe_load(version.read_text("utf-8"))
+    written |= {"title": "Facts", "summary": "We keep facts."}
+    for section in written["sections"]:
+        section |= {"title": "Facts", "text": "We do."}
+    version.write_text(yaml.safe_dump(written, sort_keys=False), "utf-8")
+    result = notices("check", "--facts", str(example_copy), "--today", "2026-12-01")
+    (line,) = [line for line in result.output.splitlines() if "L.reading-grade" in line]
+    assert line.strip().startswith("children/pupils.yaml:1:1: warning L.reading-grade:")
+    assert "its own sentences are easy; the hard words are the facts it lists, such as \"Characteristics\"" in line
+
+
 def test_a_childrens_version_naming_the_school_a_year_and_the_dfe_is_measured(example_copy: Path) -> None:
     version = example_copy / "children" / "pupils.yaml"
     version.write_text(version.read_text("utf-8").replace("We are your school.", ORDINARY_WORDS), "utf-8")
