@@ -218,11 +218,13 @@ def reading_grade(n: ResolvedNotice, _today: datetime.date) -> Iterator[tuple[st
     measured = reading(n)
     if measured.too_hard:
         hardest = measured.hardest()
+        facts = [] if hardest else measured.hardest(written=False)
+        advice = "use shorter sentences and everyday words"
         if hardest:
-            advice = f"use shorter sentences and everyday words, starting with {_named(hardest)}"
-        else:
-            advice = (f"its own sentences are easy; the hard words are the facts it lists, such as "
-                      f"{_named(measured.hardest(written=False))}: say what they mean in its own short sentences")
+            advice += f", starting with {_named(hardest)}"
+        elif facts:  # each of its own sentences is easy enough
+            advice = (f"its own sentences are easy; the hard words are the facts it lists, such as {_named(facts)}: "
+                      "say what they mean in its own short sentences")
         yield (f"The children's version reads at {MEASURE} {measured.grade:.1f}, above {GRADE_LIMIT:g} (about ages 9 "
                f"to 10): {advice}.", hardest[0].location if hardest else n.children.location)
 
