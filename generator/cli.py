@@ -136,7 +136,7 @@ def check(facts: Path, report_format: str, strict: bool, today: datetime.date | 
     if rendered is not None:
         findings = sorted_findings(findings + audit_rendered(rendered, notices))
     schools = len({notice.variant.id for notice in notices})
-    grades = reading_grades(project.tree.children)
+    grades = reading_grades(notices)
     if report_format == "json":
         click.echo(report.json_report(findings, len(notices), schools, grades))
     elif report_format == "github":
