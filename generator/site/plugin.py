@@ -35,7 +35,7 @@ from generator.defaults import packaged
 from generator.check.gate import publishable_notices
 from generator.errors import NoticesError
 from generator.project import Project, load_project
-from generator.publish import MARKER
+from generator.manifest import write_manifest
 from generator.render.cache import OutputCache
 from generator.render.formats import all_formats
 from generator.law.dated import longdate
@@ -182,8 +182,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
     def on_post_build(self, *, config) -> None:
         """Name each notice's school in the search results, read tables by row, add parents' words; mark the build.
 
-        The search plugin (listed before this one) has written its index by now. The marker lets
-        'notices site' replace a site that 'mkdocs build' made.
+        The search plugin (listed before this one) has written its index by now. The marker lists what
+        the build made, so that 'notices site' replaces a site that 'mkdocs build' made, and only that.
         """
         self._close_cache()
         self._restore_epoch()
@@ -199,7 +199,9 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
             if self.config.portable:
                 write_offline_search(Path(config.site_dir), index)
-        (Path(config.site_dir) / MARKER).write_text("Made by the notices website build. Replaced on every build.\n")
+        # MkDocs never writes a hidden file and keeps those it finds (a deploy checkout's .git): not made here.
+        site_dir = Path(config.site_dir)
+        write_manifest(site_dir, leave_out=frozenset(path.name for path in site_dir.glob(".*")))
 
     def on_serve(self, server, /, *, config, builder):
         """Rebuild when a fact, a template or a theme override changes, not only the docs folder.
