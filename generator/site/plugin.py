@@ -41,7 +41,7 @@ from generator.render.formats import all_formats
 from generator.law.dated import longdate
 from generator.site.brand import PageBrand, organisation_brand, school_brand, site_address
 from generator.site.content import site_content
-from generator.site.host_guard import refusing_other_hosts
+from generator.site.host_guard import refusing_odd_paths, refusing_other_hosts
 from generator.site.layout import downloads_after_first_layer
 from generator.site.portable import write_offline_search
 from generator.site.pages import FEED, SitePage, schools_of, site_nav
@@ -206,10 +206,10 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
     def on_serve(self, server, /, *, config, builder):
         """Rebuild when a fact, a template or a theme override changes, not only the docs folder.
 
-        Answer only requests addressed to the preview itself (DNS rebinding: see host_guard).
+        Answer only requests addressed to the preview itself (DNS rebinding: see host_guard), for a page's address.
         """
         host, port = server.server_address[:2]
-        server.set_app(refusing_other_hosts(server.get_app(), host, port))
+        server.set_app(refusing_other_hosts(refusing_odd_paths(server.get_app()), host, port))
         server.watch(str(self._path(config, "facts")))
         server.watch(str(self._path(config, "templates")))
         if config.theme.custom_dir:
