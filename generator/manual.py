@@ -83,7 +83,7 @@ def _type_words(annotation: Any, metadata: list | tuple = ()) -> str:
         return f"[{annotation.__name__}](#{annotation.__name__.lower()})"
     for item in metadata:
         if isinstance(item, AfterValidator):
-            return {safe_markdown: "Markdown text", logo_path: "picture file (PNG, JPEG or WebP)"}.get(
+            return {safe_markdown: "Markdown text", logo_path: "picture file (PNG, JPEG, WebP or SVG)"}.get(
                 item.func, "Article reference, e.g. `6(1)(e)`")
         pattern = getattr(item, "pattern", None) if isinstance(item, StringConstraints) else None
         if pattern == SLUG_PATTERN:
