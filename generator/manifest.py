@@ -15,7 +15,7 @@ import shutil
 from pathlib import Path
 
 MARKER = ".notices-build"
-_NOTE = ("Made by 'notices build'. The next build replaces the files listed under 'made' "
+_NOTE = ("Made by 'notices build' or 'notices site'. The next build replaces the files listed under 'made' "
          "and keeps every other file in this folder as it is.")
 
 
