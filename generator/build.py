@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import multiprocessing
+import multiprocessing.util
 import os
 import shutil
 import sys
@@ -27,6 +29,7 @@ from generator.publish import check_output_folder, staged_output
 from generator.render.cache import OutputCache
 from generator.render.formats import OutputFormat, RenderContext, all_formats, select_formats
 from generator.render.typesetting import UnprintableCharacter
+from generator.scratch import held_while_this_process_lives, remove_abandoned
 
 
 @dataclass
@@ -48,6 +51,18 @@ def _jobs(notices: list[ResolvedNotice], formats: list[OutputFormat]) -> list[tu
 _WORKER_START = multiprocessing.get_context("forkserver")
 _WORKER_START.set_forkserver_preload(["generator.build", "generator.render.formats.pdf",
                                       "generator.render.formats.booklet", "generator.render.formats.docx"])
+
+
+@functools.cache
+def _mark_the_workers_temp_folder() -> None:
+    """Multiprocessing keeps the fork server's socket in a pymp-* temp folder that only the process that
+    made it removes, as it exits: mark ours as live, and remove those that killed builds left behind.
+
+    Only pymp-* folders with a lock file beside them are ours; other programs' are left alone.
+    """
+    temp = Path(multiprocessing.util.get_temp_dir())
+    remove_abandoned(temp.parent, "pymp-")
+    held_while_this_process_lives(temp)
 
 
 def _render_job(format_name: str, subject, context: RenderContext) -> bytes:
@@ -127,6 +142,7 @@ def _rendered(jobs: list[tuple[OutputFormat, object, Path]], context: RenderCont
     if workers <= 1 and not fresh:
         yield from (f.render(subject, context) for f, subject, _ in jobs)
         return
+    _mark_the_workers_temp_folder()
     build_alive, held_by_this_build = _WORKER_START.Pipe(duplex=False)
     stack.callback(held_by_this_build.close)  # after the pool's shutdown below
     stack.callback(build_alive.close)

@@ -23,6 +23,7 @@ from generator.law.dated import longdate
 from generator.check.findings import manual_anchor
 from generator.check.placeholders import PLACEHOLDER_RULE
 from generator.check.rules import RuleEntry
+from generator.errors import NoticesError
 from generator.facts.load import FactTree, load_facts
 from generator.facts.links import safe_markdown
 from generator.facts.children import ChildrensVersion
@@ -82,7 +83,7 @@ def _type_words(annotation: Any, metadata: list | tuple = ()) -> str:
         return f"[{annotation.__name__}](#{annotation.__name__.lower()})"
     for item in metadata:
         if isinstance(item, AfterValidator):
-            return {safe_markdown: "Markdown text", logo_path: "picture file (PNG, JPEG or WebP)"}.get(
+            return {safe_markdown: "Markdown text", logo_path: "picture file (PNG, JPEG, WebP or SVG)"}.get(
                 item.func, "Article reference, e.g. `6(1)(e)`")
         pattern = getattr(item, "pattern", None) if isinstance(item, StringConstraints) else None
         if pattern == SLUG_PATTERN:
@@ -345,11 +346,34 @@ def reference_pages(facts: Path = Path("notices")) -> dict[str, str]:
     return {"fields.md": fields_page(tree, entries), "rules.md": rules_page(entries)}
 
 
+class NotWrittenByDocs(NoticesError):
+    """A page of that name is already there, and `notices docs` did not write it."""
+
+    see = "refuses.md#where-a-build-may-write"
+
+
 def write_references(out: Path, facts: Path = Path("notices")) -> list[Path]:
-    """Write the generated pages into ``out``; returns their paths."""
+    """Write the generated pages into ``out``; returns their paths.
+
+    A page is replaced only if it opens with the line that says `notices docs` wrote it: a
+    project's own fields.md is refused, by name, before anything is written.
+    """
+    pages = {out / name: text for name, text in reference_pages(facts).items()}
+    others = [path for path in pages if path.exists() and not _written_by_docs(path)]
+    if others:
+        raise NotWrittenByDocs(
+            f"{', '.join(map(str, others))} {'was' if len(others) == 1 else 'were'} not written by 'notices docs' "
+            f"(no '{_GENERATED_START}' line at the top), so it is left as it is and nothing was written. "
+            "Rename your page, or write the reference pages into another folder with --out.")
     out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, text in reference_pages(facts).items():
-        (out / name).write_text(text, encoding="utf-8")
-        written.append(out / name)
-    return written
+    for path, text in pages.items():
+        path.write_text(text, encoding="utf-8")
+    return list(pages)
+
+
+_GENERATED_START = GENERATED.split(" from ", 1)[0]
+
+
+def _written_by_docs(page: Path) -> bool:
+    with page.open("rb") as opened:
+        return opened.readline().decode("utf-8", "replace").startswith(_GENERATED_START)

@@ -2,7 +2,8 @@
 
 A failed or interrupted build leaves the previous output exactly as it was; a killed one too, and
 the next build removes what it left beside the output (see generator/scratch.py). Only folders that a
-build made (they carry MARKER) are ever replaced, so ``--out /`` or ``--out ~`` cannot wipe anything.
+build made (they carry MARKER) are ever replaced, so ``--out /`` or ``--out ~`` cannot wipe anything,
+and only what the build made in them: files that others added are carried over (generator/manifest.py).
 """
 
 from __future__ import annotations
@@ -15,10 +16,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.scratch import remove_abandoned, scratch_folder
 from generator.errors import NoticesError
-
-MARKER = ".notices-build"
+from generator.manifest import MARKER, carry, others_files, write_manifest
+from generator.scratch import remove_abandoned, scratch_folder
 
 
 class UnsafeOutput(NoticesError):
@@ -80,12 +80,24 @@ def staged_output(out: Path) -> Iterator[Path]:
         with scratch_folder(out.parent, f".{out.name}.building-") as staging:
             staging.chmod(0o755)
             yield staging
-            (staging / MARKER).write_text("Made by 'notices build'. This folder is replaced on every build.\n")
+            write_manifest(staging)
+            _keep_others_files(out, staging)
             _swap(staging, out)
     except OSError as error:
         if error.errno not in _DISK_PROBLEMS:
             raise
         raise _not_writable(error, out, staging) from error
+
+
+def _keep_others_files(out: Path, staging: Path) -> None:
+    """Carry what the previous build did not make into the new output, or refuse where the new one has the name."""
+    if not (out / MARKER).is_file():
+        return
+    collisions = carry(out, staging, others_files(out))
+    if collisions:
+        listed = ", ".join(collisions[:5]) + (f" and {len(collisions) - 5} more" if len(collisions) > 5 else "")
+        raise UnsafeOutput(f"{out} holds files that the build did not make where it now writes its own: {listed}. "
+                           f"Move or rename them, and build again; {out} was left as it was.")
 
 
 def _not_writable(error: OSError, out: Path, staging: Path | None) -> OutputNotWritable:

@@ -9,6 +9,7 @@ works for every process that shares the folder.
 
 from __future__ import annotations
 
+import atexit
 import fcntl
 import glob
 import os
@@ -40,6 +41,24 @@ def scratch_folder(parent: Path, prefix: str) -> Iterator[Path]:
     finally:
         lock.unlink(missing_ok=True)
         os.close(handle)
+
+
+def held_while_this_process_lives(folder: Path) -> None:
+    """Mark ``folder``, made by someone else (multiprocessing's pymp-*), as live until this process ends.
+
+    The lock file is locked before it takes its name, so that no other run sees it unlocked; at a
+    normal exit it goes, and whoever made the folder removes it; after a kill, ``remove_abandoned`` does.
+    """
+    handle, name = tempfile.mkstemp(prefix=f".{folder.name}-", dir=folder.parent)
+    fcntl.flock(handle, fcntl.LOCK_EX)
+    lock = folder.with_name(folder.name + ALIVE)
+    os.rename(name, lock)
+    atexit.register(_release, handle, lock)
+
+
+def _release(handle: int, lock: Path) -> None:
+    lock.unlink(missing_ok=True)
+    os.close(handle)
 
 
 def _held_lock_file(parent: Path, prefix: str) -> tuple[int, Path]:

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from generator.facts.children import CHILDREN_FOLDER, ChildrensVersion
 from generator.facts.errors import FactError, FactErrors, Location, display_path, printable
 from generator.facts.includes import SECTIONS_FOLDER, with_includes
+from generator.facts.logo import logo_problem
 from generator.facts.models import (
     HEX_COLOUR_PATTERN,
     ID_MAX_LENGTH,
@@ -401,9 +402,19 @@ def _load(files: _FactFiles, root: Path, taken_ids: Mapping[str, str]) -> FactTr
         errors.append(FactError(Location(files.display(".")), "holds no notice.",
                                 "Add a notice file, e.g. with 'notices new notice pupils'.", code="missing"))
     children = _childrens_versions(files, notices, tree_files, errors)
+    errors += _logo_problems(files, organisation, schools)
     if errors or organisation is None:
         raise FactErrors(errors)
     return FactTree(root, organisation, tree_files["organisation"], schools, notices, tree_files, children)
+
+
+def _logo_problems(files: _FactFiles, organisation: Organisation | None,
+                   schools: dict[str, School]) -> list[FactError]:
+    """Each brand's logo file that is missing, too large, not the picture its name says, or an SVG that runs something."""
+    if not isinstance(files, _DiskFiles):  # a revision read into memory holds its YAML files only
+        return []
+    brands = [organisation.brand if organisation else None, *(school.brand for school in schools.values())]
+    return [problem for brand in brands if brand and (problem := logo_problem(files.root, brand))]
 
 
 def _childrens_versions(files: _FactFiles, notices: dict[str, Notice], tree_files: dict[str, str],

@@ -430,24 +430,22 @@ HexColour = Annotated[
     StringConstraints(pattern=HEX_COLOUR_PATTERN, to_lower=True),
     Field(description="A colour as # and six hexadecimal digits, e.g. `#1f4e79`. Quote it: YAML reads # as a comment."),
 ]
-_LOGO_PATH = re.compile(r"^(?:[A-Za-z0-9_][A-Za-z0-9_ .-]*/)*[A-Za-z0-9_][A-Za-z0-9_ .-]*\.(?:png|jpe?g|webp)$",
-                        re.IGNORECASE)
+# A logo's extension -> the kind of picture its content must be (generator/facts/logo.py checks it).
+LOGO_KINDS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WebP", ".svg": "SVG"}
+MAX_LOGO_BYTES = 1024 * 1024
+_LOGO_PATH = re.compile(r"^(?:[A-Za-z0-9_][A-Za-z0-9_ .-]*/)*[A-Za-z0-9_][A-Za-z0-9_ .-]*(?:"
+                        + "|".join(re.escape(suffix) for suffix in LOGO_KINDS) + ")$", re.IGNORECASE)
 
 
 def logo_path(text: str) -> str:
-    # Inside the facts folder (no /, no ..), and a picture that runs nothing: an SVG file can carry script.
+    # Inside the facts folder (no /, no ..), and named as a kind of picture we check.
     if not _LOGO_PATH.match(text):
-        raise ValueError(f"'{text}' is not a PNG, JPEG or WebP file inside the facts folder: write a path like "
-                         f"brand/logo.png, relative to the folder organisation.yaml is in (SVG files can carry "
-                         f"script, so save the logo as PNG)")
+        raise ValueError(f"'{text}' is not a PNG, JPEG, WebP or SVG file inside the facts folder: write a path like "
+                         f"brand/logo.png, relative to the folder organisation.yaml is in")
     return text
 
 
-LogoFile = Annotated[
-    str,
-    AfterValidator(logo_path),
-    Field(description="A PNG, JPEG or WebP picture, its path relative to the facts folder, e.g. `brand/logo.png`."),
-]
+LogoFile = Annotated[str, AfterValidator(logo_path)]
 
 
 class BrandColours(FactModel):
@@ -494,7 +492,10 @@ class Brand(FactModel):
     name: Annotated[str | None, Role("name shown")] = Field(
         None, description="The name the website's header shows, if not the legal name, e.g. `Oakmoor`.")
     logo: Annotated[LogoFile | None, Role("logo")] = Field(
-        None, description="The logo shown in the header beside the name.")
+        None, description=f"The logo shown in the header beside the name: a PNG, JPEG, WebP or SVG picture of at "
+                          f"most {MAX_LOGO_BYTES // 1024 // 1024} MB, its path relative to the facts folder. Its "
+                          "content must be the kind its name says; an SVG drawing may hold no script, event "
+                          "handlers, embedded content (`foreignObject`) or references to other files.")
     colours: Annotated[BrandColours | None, Role("colours")] = Field(
         None, description="The header's and the links' colours.")
 

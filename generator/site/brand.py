@@ -11,7 +11,6 @@ from pathlib import Path, PurePosixPath
 
 from markupsafe import Markup
 
-from generator.facts.errors import FactError, FactErrors
 from generator.facts.load import FactTree
 from generator.facts.models import Brand, BrandColours
 from generator.site.pages import theme_title
@@ -44,15 +43,10 @@ class PageBrand:
 
 
 def _logo(tree: FactTree, brand: Brand, owner: str) -> tuple[Path | None, str | None]:
-    """The logo's file, refused at its line when it is not there."""
+    """The logo's file (checked as the facts loaded: generator/facts/logo.py) and its place in the site."""
     if brand.logo is None:
         return None, None
-    path = tree.root / brand.logo
-    if not path.is_file() or not path.resolve().is_relative_to(tree.root.resolve()):
-        raise FactErrors([FactError(brand.field_location("logo"), f"'{brand.logo}' is not a file in the facts folder.",
-                                    f"Save the logo as {tree.root / brand.logo}, or correct the path.",
-                                    "brand.logo", "path")])
-    return path, f"{LOGO_FOLDER}/{owner}{PurePosixPath(brand.logo).suffix.lower()}"
+    return tree.root / brand.logo, f"{LOGO_FOLDER}/{owner}{PurePosixPath(brand.logo).suffix.lower()}"
 
 
 def organisation_brand(tree: FactTree, fallback: str) -> PageBrand:

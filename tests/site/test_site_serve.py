@@ -66,6 +66,28 @@ def test_a_request_for_another_host_name_is_refused_and_one_for_the_preview_is_a
             assert status == 200 and "01420 472132" in body, own
 
 
+ODD_PATHS = ["/%00", "/index.html%00.png", "/%2e%2e/", "/%2e%2e/%2e%2e/etc/passwd", "/schools/%2e/oakmoor/",
+             "/a%0d%0aSet-Cookie:%20x=1", "/" + "x" * 5000, "/schools/" + "y" * 300 + "/", "/%ff%fe"]
+
+
+def test_an_address_no_page_can_have_is_a_bad_request_or_not_found_and_the_preview_keeps_serving(project_copy,
+                                                                                                 tmp_path):
+    port = _free_port()
+    host = f"127.0.0.1:{port}"
+    with _serving(project_copy, port, tmp_path):
+        _wait_for(f"http://{host}/schools/oakmoor/", "01420 472132", 120)
+        for path in ODD_PATHS:
+            status, body = _get(port, path, host)
+            assert status in (400, 404), f"{path[:40]}: {status}"
+            assert "01420 472132" not in body and "root:" not in body
+            status, body = _get(port, "/schools/oakmoor/", host)
+            assert status == 200 and "01420 472132" in body, f"after {path[:40]}"
+        status, body = _get(port, "/%00", host)
+        assert (status, body) == (400, "No page of this preview has an address like that: open the preview's "
+                                        "home page and follow its links.\n")
+    assert "Internal Server Error" not in (tmp_path / "serve.log").read_text("utf-8")
+
+
 @contextlib.contextmanager
 def _serving(project: Path, port: int, tmp_path: Path) -> Iterator[None]:
     """'notices serve' running in ``project`` on ``port``, stopped at the end."""
