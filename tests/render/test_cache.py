@@ -16,7 +16,7 @@ from generator.check import AuditFailed
 from generator.render.pdf_text import pdf_text
 from tests.conftest import FIXTURES, NOTICES_COMMAND, TEMPLATES, keep_only_notice
 from tests.hostile.conftest import notices, tree_digest
-from tests.site.conftest import project_copy  # noqa: F401 (a fixture)
+from tests.site.conftest import project_copy, set_plugin_option  # noqa: F401 (a fixture)
 
 SLOW_FORMATS = ["pdf", "docx", "booklet", "md"]
 
@@ -153,8 +153,7 @@ def test_a_cache_named_in_mkdocs_yml_holding_someones_files_is_refused_and_nothi
                                                                                               caplog) -> None:
     someone = project_copy / "someone"
     before = _someones_folder(someone)
-    config = project_copy / "mkdocs.yml"
-    config.write_text(config.read_text("utf-8").replace("cache: .notices-cache", "cache: someone"), "utf-8")
+    config = set_plugin_option(project_copy / "mkdocs.yml", "cache", "someone")
     result = notices("site", "--config", str(config), "--out", str(project_copy / "site"))
     assert result.exit_code == 1
     assert f"{someone} already holds files that the notices cache did not make" in caplog.text  # MkDocs logs it
@@ -200,8 +199,8 @@ def _build_command(project: Path, formats: str, cache: Path, out: Path) -> list[
 
 def _site_command(project: Path, formats: str, cache: Path, out: Path) -> list[str]:
     config = project / "mkdocs.yml"
-    text = re.sub(r"formats: \[.*\]", f"formats: [{formats}]", config.read_text("utf-8"))
-    config.write_text(text.replace("cache: .notices-cache", f"cache: {cache}"), "utf-8")
+    config.write_text(re.sub(r"formats: \[.*\]", f"formats: [{formats}]", config.read_text("utf-8")), "utf-8")
+    set_plugin_option(config, "cache", str(cache))
     return [NOTICES_COMMAND, "site", "--config", str(config), "--out", str(out)]
 
 
