@@ -120,6 +120,8 @@ def project_folder(facts: Path) -> Path:
 class UnsafeCache(UnsafeOutput):
     """The cache folder holds files the cache did not make, or files that git tracks."""
 
+    see = "refuses.md#the-cache-folder"
+
 
 class OutputCache:
     """Rendered bytes, by content key, in one folder; use it as a context manager (or ``open``, ``close``)."""
@@ -325,7 +327,7 @@ def _refuse_tracked(folder: Path) -> None:
     if not any((parent / ".git").exists() for parent in (existing, *existing.parents)):
         return  # in no repository (the usual case: the user's own cache folder)
     try:
-        listed = subprocess.run(["git", "-C", str(existing), "ls-files", "-z", "--", str(folder)],
+        listed = subprocess.run(["git", "-C", str(existing), "ls-files", "-z", "--full-name", "--", str(folder)],
                                 capture_output=True, check=False)
     except FileNotFoundError:
         return  # no git to ask; the records still keep out anything the build did not make
