@@ -27,7 +27,7 @@ from generator.project import load_project
 from generator.facts.schema import write_schemas
 from generator.law.report import law_report
 from generator.manual import write_references
-from generator.render.cache import FOLDER_VARIABLE as CACHE_VARIABLE, project_folder
+from generator.render.cache import FOLDER_VARIABLE as CACHE_VARIABLE, clear as clear_cache, project_folder
 from generator.scaffold import new_fact_file
 from generator.site.build import build_site
 from generator.library import library
@@ -182,6 +182,21 @@ def build_command(facts: Path, templates: Path, out: Path, formats: list[str] | 
     result = build(facts, out, templates, formats, cache_folder=cache,
                    progress=progress, publish_incomplete=publish_incomplete)
     click.echo(f"Built {len(result.files)} files for {len(result.notices)} notices into {out}/.")
+
+
+@main.command(name="cache")
+@FACTS_OPTION
+@click.option("--clear", is_flag=True, help="Delete the files kept there: the next build renders every file again.")
+@handles_errors
+def cache_command(facts: Path, clear: bool) -> None:
+    """Say where the project's build cache is (outside the repository, or $NOTICES_CACHE); --clear empties it."""
+    folder = project_folder(facts)
+    if not clear:
+        click.echo(folder)
+    elif not folder.exists():
+        click.echo(f"There is no cache at {folder}/: nothing to clear.")
+    else:
+        click.echo(f"Removed {clear_cache(folder)} cached files from {folder}/.")
 
 
 CONFIG_OPTION = click.option(

@@ -37,6 +37,7 @@ is a lock on the tag file, which the system releases when its build ends, howeve
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
 import hmac
@@ -145,28 +146,12 @@ class OutputCache:
     def open(self) -> OutputCache:
         """Claim the folder: refuse it if it holds files the cache did not make or git tracks, wait for another
         build using it, then read its secret and records."""
-        if self.folder.exists() and not self.folder.is_dir():
-            raise UnsafeCache(f"{self.folder} is a file, not a folder: choose another cache folder, or none.")
-        _refuse_tracked(self.folder)
-        if not (self.folder / TAG).is_file() and not _holds_only_entries(self.folder):
-            raise UnsafeCache(
-                f"{self.folder} already holds files that the notices cache did not make (no {TAG} file in it), "
-                "and a cache removes the files it no longer needs. Choose an empty or new folder for the cache, "
-                "or delete this one yourself if it is safe to.")
-        self.folder.mkdir(parents=True, exist_ok=True)
-        handle = os.open(self.folder / TAG, os.O_RDWR | os.O_CREAT, 0o644)
+        handle = _claim(self.folder, self._say)
         try:
-            if os.fstat(handle).st_size == 0:
-                os.write(handle, _TAG_TEXT.encode())
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                self._say(f"Waiting for another build that uses the cache {self.folder}/ to finish...")
-                fcntl.flock(handle, fcntl.LOCK_EX)
             self._secret = self._read_or_make_secret()
             self._records = self._read_records()
         except BaseException:
-            os.close(handle)
+            _release(handle)
             raise
         self._lock = handle
         return self
@@ -210,8 +195,7 @@ class OutputCache:
     def close(self) -> None:
         """Let another build use the folder (the lock is also released when this process ends)."""
         if self._lock is not None:
-            fcntl.flock(self._lock, fcntl.LOCK_UN)  # pool workers forked meanwhile share the lock: release it for all
-            os.close(self._lock)
+            _release(self._lock)
             self._lock = None
 
     def __enter__(self) -> OutputCache:
@@ -300,6 +284,56 @@ class OutputCache:
         writing = self.folder / _WRITING_RECORDS
         writing.write_text(json.dumps(records, sort_keys=True, indent=0), "utf-8")
         os.replace(writing, self.folder / RECORDS)
+
+
+def clear(folder: Path, say: Callable[[str], None] = lambda message: click.echo(message, err=True)) -> int:
+    """Remove the cache's entries and records from ``folder`` (waiting for a build using it); returns how many
+    files went. Files the cache did not make stay, and so does the folder with its tag and secret."""
+    handle = _claim(folder, say)
+    try:
+        entries = [path for path in folder.glob("*/*/*") if _is_entry(path.relative_to(folder)) and path.is_file()]
+        for path in [folder / RECORDS, *entries]:
+            path.unlink(missing_ok=True)
+        for emptied in sorted({path.parent for path in entries} | {path.parent.parent for path in entries}):
+            with contextlib.suppress(OSError):  # not empty: it holds what the cache did not make
+                emptied.rmdir()
+    finally:
+        _release(handle)
+    return len(entries)
+
+
+def _claim(folder: Path, say: Callable[[str], None]) -> int:
+    """Lock ``folder`` for one build, once it is known to be a cache (or new, or empty); returns the lock.
+
+    Refuses a file, a folder holding files the cache did not make, and one holding files git tracks.
+    """
+    if folder.exists() and not folder.is_dir():
+        raise UnsafeCache(f"{folder} is a file, not a folder: choose another cache folder, or none.")
+    _refuse_tracked(folder)
+    if not (folder / TAG).is_file() and not _holds_only_entries(folder):
+        raise UnsafeCache(
+            f"{folder} already holds files that the notices cache did not make (no {TAG} file in it), "
+            "and a cache removes the files it no longer needs. Choose an empty or new folder for the cache, "
+            "or delete this one yourself if it is safe to.")
+    folder.mkdir(parents=True, exist_ok=True)
+    handle = os.open(folder / TAG, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        if os.fstat(handle).st_size == 0:
+            os.write(handle, _TAG_TEXT.encode())
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            say(f"Waiting for another build that uses the cache {folder}/ to finish...")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+    except BaseException:
+        os.close(handle)
+        raise
+    return handle
+
+
+def _release(handle: int) -> None:
+    fcntl.flock(handle, fcntl.LOCK_UN)  # pool workers forked meanwhile share the lock: release it for all
+    os.close(handle)
 
 
 def _is_entry(relative: Path) -> bool:

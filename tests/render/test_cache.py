@@ -20,7 +20,7 @@ from generator.diff.report import NO_CHANGES
 from generator.render.cache import RECORDS, SECRET, TAG, project_folder
 from generator.render.pdf_text import pdf_text
 from generator.site.build import SiteFailed, build_site
-from tests.conftest import FIXTURES, NOTICES_COMMAND, TEMPLATES, keep_only_notice
+from tests.conftest import FIXTURES, NOTICES_COMMAND, TEMPLATES, keep_only_notice, notices as run_notices
 from tests.diff.test_acceptance import diff
 from tests.hostile.conftest import notices, tree_digest
 from tests.site.conftest import project_copy, set_plugin_option  # noqa: F401 (a fixture)
@@ -382,3 +382,28 @@ def test_a_committed_or_tampered_cache_changes_neither_the_site_nor_the_review(p
     with pytest.raises(SiteFailed):
         build_site(config, tmp_path / "third")
     assert not (tmp_path / "third").exists()
+
+
+def test_by_default_each_project_has_its_own_cache_in_the_users_cache_folder(trust, tmp_path, user_cache,
+                                                                             rendered) -> None:
+    other = tmp_path / "other-trust" / "notices"
+    shutil.copytree(trust["facts"], other)
+    folders = []
+    for facts in (trust["facts"], other):
+        result = run_notices("build", "--facts", str(facts), "--templates", str(trust["templates"]),
+                             "--out", str(facts.parent / "dist"), "--format", "md,pdf")  # no --cache
+        assert result.exit_code == 0, result.output
+        shown = notices("cache", "--facts", str(facts))
+        folders.append(Path(shown.output.strip()))
+    assert folders[0] != folders[1]
+    for folder in folders:
+        assert folder.parent == user_cache / "privacy-notices" and len(_entries(folder, "pdf")) == 2
+        assert oct((folder / SECRET).stat().st_mode & 0o777) == "0o600"
+    assert not list(tmp_path.rglob(TAG))  # nothing in either project
+
+    (folders[0] / "pdf" / "notes.txt").write_text("someone's", "utf-8")
+    assert notices("cache", "--facts", str(trust["facts"]), "--clear").output == \
+        f"Removed 4 cached files from {folders[0]}/.\n"
+    assert sorted(path.relative_to(folders[0]).as_posix() for path in folders[0].rglob("*") if path.is_file()) \
+        == [TAG, "pdf/notes.txt", SECRET]
+    assert len(_entries(folders[1], "pdf")) == 2  # the other project's cache is its own
