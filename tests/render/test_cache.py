@@ -1,4 +1,5 @@
-"""Incremental builds: PDF, Word and booklets come from the cache only when nothing they are made from changed."""
+"""Incremental builds: a file comes from the cache only when nothing it is made from changed, and only as the bytes
+that passed the audit; the cache is the user's own, outside the repository."""
 
 from __future__ import annotations
 
