@@ -25,5 +25,8 @@ test: $(VENV)/.test-extras
 	bash .ci/system-packages
 	$(BIN)/python -m pytest
 
+# The build cache is outside the repository (`notices cache` says where); .notices-cache is where
+# earlier versions kept it.
 clean:
 	rm -rf site dist .notices-cache
+	test ! -x $(BIN)/notices || $(BIN)/notices cache --clear

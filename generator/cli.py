@@ -27,7 +27,7 @@ from generator.project import load_project
 from generator.facts.schema import write_schemas
 from generator.law.report import law_report
 from generator.manual import write_references
-from generator.render.cache import DEFAULT_FOLDER as DEFAULT_CACHE
+from generator.render.cache import FOLDER_VARIABLE as CACHE_VARIABLE, clear as clear_cache, project_folder
 from generator.scaffold import new_fact_file
 from generator.site.build import build_site
 from generator.library import library
@@ -167,20 +167,36 @@ def law_command(today: datetime.date | None) -> None:
               help="Where to write; replaced whole, and only once everything has built.")
 @click.option("--format", "formats", callback=_comma_list, metavar="NAMES",
               help="Comma-separated formats to build, e.g. md,html (default: all).")
-@click.option("--cache", "cache_folder", type=click.Path(path_type=Path), default=DEFAULT_CACHE, show_default=True,
-              help="Where built files are kept to reuse when nothing they are made from changed; "
-                   "safe to delete.")
+@click.option("--cache", "cache_folder", type=click.Path(path_type=Path),
+              help="Where built files are kept to reuse when nothing they are made from changed; safe to delete. "
+                   f"Default: ${CACHE_VARIABLE}, or this project's folder in your own cache (outside the repository).")
 @click.option("--no-cache", is_flag=True, help="Render every file again, and keep none.")
 @PUBLISH_INCOMPLETE_OPTION
 @handles_errors
-def build_command(facts: Path, templates: Path, out: Path, formats: list[str] | None, cache_folder: Path,
+def build_command(facts: Path, templates: Path, out: Path, formats: list[str] | None, cache_folder: Path | None,
                   no_cache: bool, publish_incomplete: bool) -> None:
     """Build every format of every notice for every school."""
     # A progress bar only for a person at a terminal: CI logs and pipes stay clean.
     progress = sys.stderr.isatty() and not os.environ.get("CI")
-    result = build(facts, out, templates, formats, cache_folder=None if no_cache else cache_folder,
+    cache = None if no_cache else cache_folder or project_folder(facts)
+    result = build(facts, out, templates, formats, cache_folder=cache,
                    progress=progress, publish_incomplete=publish_incomplete)
     click.echo(f"Built {len(result.files)} files for {len(result.notices)} notices into {out}/.")
+
+
+@main.command(name="cache")
+@FACTS_OPTION
+@click.option("--clear", is_flag=True, help="Delete the files kept there: the next build renders every file again.")
+@handles_errors
+def cache_command(facts: Path, clear: bool) -> None:
+    """Say where the project's build cache is (outside the repository, or $NOTICES_CACHE); --clear empties it."""
+    folder = project_folder(facts)
+    if not clear:
+        click.echo(folder)
+    elif not folder.exists():
+        click.echo(f"There is no cache at {folder}/: nothing to clear.")
+    else:
+        click.echo(f"Removed {clear_cache(folder)} cached files from {folder}/.")
 
 
 CONFIG_OPTION = click.option(

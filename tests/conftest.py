@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,17 @@ def keep_only_notice(facts: Path, notice_id: str = "children-in-need") -> Path:
         if notice.name not in ("organisation.yaml", f"{notice_id}.yaml"):
             notice.unlink()
 LIBRARY_CHILDRENS_PUPILS = PROJECT / "generator" / "library" / "children" / "pupils.yaml"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def user_cache(tmp_path_factory) -> Iterator[Path]:
+    """The user's cache folder (where builds keep their caches by default) is the session's own, for every
+    build, in this process or another: tests leave nothing in the real one."""
+    folder = tmp_path_factory.mktemp("user-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(folder))
+        patch.delenv("NOTICES_CACHE", raising=False)
+        yield folder
 
 
 @pytest.fixture

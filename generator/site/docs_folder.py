@@ -41,7 +41,8 @@ def write_pages(config_file: Path, out: Path) -> int:
     facts, templates = project / plugin.config.facts, project / plugin.config.templates
     check_output_folder(out, project, inputs=(facts, templates, Path(config.docs_dir)))
     notices = publishable_notices(load_project(facts), plugin.config.publish_incomplete)
-    cache = OutputCache(project / plugin.config.cache, templates).open() if plugin.config.cache else None
+    cache_folder = plugin.cache_folder(config)
+    cache = OutputCache(cache_folder, templates).open() if cache_folder is not None else None
     try:
         content = site_content(notices, templates, plugin.config.formats, cache)
         with staged_output(out) as folder:

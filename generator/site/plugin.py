@@ -8,7 +8,8 @@ Options (in ``mkdocs.yml``, paths relative to it):
           facts: notices          # the fact files
           templates: templates    # the notice templates; the site's own are in templates/site/
           formats: [pdf, docx, booklet]   # offered for download; a name that is no format stops the build
-          cache: .notices-cache   # files reused when unchanged; empty to render every time
+          cache: DIR              # files reused when unchanged (default: $NOTICES_CACHE, or this
+                                  # project's folder in the user's cache); empty to render every time
           portable: false         # true: a site that works opened from a folder (file://); see portable.py
           publish_incomplete: false   # true: publish notices with checker errors, marked as incomplete
           credit: false           # true: the footer names the tools the site is made with
@@ -37,7 +38,7 @@ from generator.check.gate import publishable_notices
 from generator.errors import NoticesError
 from generator.project import Project, load_project
 from generator.manifest import write_manifest
-from generator.render.cache import OutputCache
+from generator.render.cache import OutputCache, project_folder
 from generator.render.formats import all_formats
 from generator.law.dated import longdate
 from generator.site.brand import PageBrand, organisation_brand, school_brand, site_address
@@ -58,7 +59,7 @@ class NoticesConfig(Config):
     templates = config_options.Dir(exists=True, default="templates")
     formats = config_options.ListOfItems(config_options.Choice(tuple(all_formats())),
                                          default=["pdf", "glance", "docx", "html", "json", "fragment", "booklet"])
-    cache = config_options.Type(str, default=".notices-cache")
+    cache = config_options.Optional(config_options.Type(str))
     portable = config_options.Type(bool, default=False)
     publish_incomplete = config_options.Type(bool, default=False)
     credit = config_options.Type(bool, default=False)
@@ -78,6 +79,12 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
 
     def _path(self, config, option: str) -> Path:
         return Path(config.config_file_path).parent / self.config[option]
+
+    def cache_folder(self, config) -> Path | None:
+        """The folder ``cache:`` names, none for an empty one, and the project's own when it is left out."""
+        if self.config.cache is None:
+            return project_folder(self._path(config, "facts"))
+        return self._path(config, "cache") if self.config.cache else None
 
     @event_priority(100)  # before the search plugin's, which reads the theme's language partial (ours, en-GB)
     def on_config(self, config):
@@ -124,8 +131,9 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             brands = {school.variant.id: school_brand(self.project.tree, school.variant.id, school.variant.name,
                                                       self.brand) for school in schools_of(notices)}
             self._close_cache()
-            if self.config.cache:
-                self.cache = OutputCache(self._path(config, "cache"), templates).open()
+            cache_folder = self.cache_folder(config)
+            if cache_folder is not None:
+                self.cache = OutputCache(cache_folder, templates).open()
             content = site_content(notices, templates, self.config.formats, self.cache)
         except NoticesError as problem:
             raise PluginError("\n".join(problem.details() + ["The site was not built."])) from None

@@ -14,7 +14,7 @@ from generator.site.build import build_site
 from tests.conftest import PROJECT
 from tests.diff.conftest import Repo, committed_example
 from tests.diff.test_acceptance import diff
-from tests.site.conftest import SiteServer
+from tests.site.conftest import SiteServer, set_plugin_option
 
 PAYLOAD = "<img src=x onerror=alert(1)>"
 PAGE = "templates/site/pages/accessibility.md"
@@ -82,7 +82,7 @@ def test_the_hook_file_plugins_extensions_and_raw_html_are_each_named(project):
     settings = (project.root / "mkdocs.yml").read_text("utf-8")
     (project.root / "mkdocs.yml").write_text(
         settings.replace("  - search:\n", "  - macros\n  - search:\n")
-        .replace("      cache: .notices-cache\n", "      cache: .notices-cache\n      raw_html_in_pages: true\n")
+        .replace("  - notices:\n", "  - notices:\n      raw_html_in_pages: true\n")
         .replace("  - assets/notices.js\n", "  - assets/notices.js\n  - path: https://evil.example/x.js\n")
         .replace("  - sane_lists\n", "  - sane_lists\n  - pymdownx.superfences:\n      custom_fences:\n"
                  "        - name: x\n          format: !!python/name:evil.run\n"), "utf-8")
@@ -179,8 +179,7 @@ def test_the_script_the_review_shows_does_not_run_on_the_built_site(project, tmp
     assert PAYLOAD in text  # shown as written, as free text from the facts is
     # The same page where mkdocs.yml says pages are code: the script runs, so the check above can see it.
     settings = project.root / "mkdocs.yml"
-    settings.write_text(settings.read_text("utf-8").replace(
-        "      cache: .notices-cache\n", "      cache: .notices-cache\n      raw_html_in_pages: true\n"), "utf-8")
+    set_plugin_option(settings, "raw_html_in_pages", "true")
     trusted = build_site(settings, tmp_path / "trusted")
     dialogs, handlers, _ = _dialogs_and_handlers(trusted, chromium, "accessibility/")
     assert dialogs == ["1"] and len(handlers) == 1

@@ -113,8 +113,11 @@ def test_every_action_runs_on_a_supported_node(job):
 def test_pip_and_the_build_cache_are_kept_between_runs(job):
     python = next(step for step in steps(job) if step.get("uses", "").startswith("actions/setup-python"))
     assert python["with"]["cache"] == "pip"
-    cache = next(step for step in steps(job) if step.get("uses", "").startswith("actions/cache"))
-    assert cache["with"]["path"] == ".notices-cache"
+    cache = next(index for index, step in enumerate(steps(job)) if step.get("uses", "").startswith("actions/cache"))
+    assert steps(job)[cache]["with"]["path"] == "${{ env.NOTICES_CACHE }}"
+    # set before, in the runner's own folder: never in the checkout, where a commit could fill it
+    chosen = [step["run"] for step in steps(job)[:cache] if "NOTICES_CACHE=" in step.get("run", "")]
+    assert chosen == ['echo "NOTICES_CACHE=$RUNNER_TEMP/notices-cache" >> "$GITHUB_ENV"']
 
 
 def test_the_pre_commit_hook_runs_the_checker_on_the_whole_facts_folder():

@@ -137,7 +137,7 @@ def notices(*arguments: str) -> Result:
     """Run the ``notices`` command as a user would; a build's templates are the project's unless named."""
     if arguments[0] == "build" and "--templates" not in arguments:
         arguments = (*arguments, "--templates", str(TEMPLATES))
-    if arguments[0] == "build" and "--cache" not in arguments:  # the default would live in the working folder
+    if arguments[0] == "build" and "--cache" not in arguments:  # each hostile build renders afresh
         arguments = (*arguments, "--no-cache")
     return run_notices(*arguments)
 

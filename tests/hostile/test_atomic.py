@@ -23,7 +23,7 @@ from generator.render.formats import REGISTRY, OutputFormat, all_formats
 from generator.render.typesetting import PrintTemplateError
 from tests.conftest import NOTICES_COMMAND, TEMPLATES
 from tests.hostile.conftest import facts_data, notices, tree_digest, write_facts
-from tests.site.conftest import project_copy  # noqa: F401 (a fixture)
+from tests.site.conftest import project_copy, set_plugin_option  # noqa: F401 (a fixture)
 
 SECOND_NOTICE = "staff"
 
@@ -276,8 +276,8 @@ def test_sigkill_at_ten_points_of_a_build_stops_its_workers_and_leaves_the_previ
 
 def test_a_killed_website_build_leaves_nothing_after_the_next_one(project_copy, tmp_path) -> None:
     config = project_copy / "mkdocs.yml"
-    config.write_text(re.sub(r"formats: \[.*\]", "formats: [pdf]", config.read_text("utf-8")).replace(
-        "cache: .notices-cache", 'cache: ""'), "utf-8")  # PDFs, rendered every time: the downloads take a while
+    config.write_text(re.sub(r"formats: \[.*\]", "formats: [pdf]", config.read_text("utf-8")), "utf-8")
+    set_plugin_option(config, "cache", '""')  # PDFs, rendered every time: the downloads take a while
     scratch = tmp_path / "scratch"
     (scratch / "pymp-another-program").mkdir(parents=True)  # multiprocessing's folder of a program still running
     command = [NOTICES_COMMAND, "site", "--config", str(config), "--out", str(project_copy / "site")]

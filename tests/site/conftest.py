@@ -129,6 +129,14 @@ def open_page(chromium):
         logged.close()
 
 
+def set_plugin_option(config: Path, option: str, value: str) -> Path:
+    """Give the ``notices`` plugin one more option in the settings file ``config``."""
+    text = config.read_text("utf-8")
+    assert text.count("  - notices:\n") == 1, f"{config} lists the notices plugin once, with its options"
+    config.write_text(text.replace("  - notices:\n", f"  - notices:\n      {option}: {value}\n"), "utf-8")
+    return config
+
+
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     """A copy of the website's inputs that a test may change."""

@@ -12,7 +12,7 @@ import yaml
 from playwright.sync_api import expect
 
 from generator.site.build import SiteFailed, build_site
-from tests.site.conftest import DESKTOP, PAGE_TYPES, PHONE
+from tests.site.conftest import DESKTOP, PAGE_TYPES, PHONE, set_plugin_option
 
 TRUST = "University of Chichester Academy Trust"
 ADDRESS = "https://privacy.example.org/"
@@ -72,8 +72,8 @@ def test_the_footer_credits_no_tools_unless_mkdocs_yml_asks(built_site: Path, pr
         assert "Material for MkDocs" not in (built_site / page).read_text("utf-8"), page
     settings = project_copy / "mkdocs.yml"
     settings.write_text(settings.read_text("utf-8").replace(
-        "      cache: .notices-cache\n", "      cache: .notices-cache\n      credit: true\n").replace(
         "formats: [pdf, docx, html, json, fragment, booklet]", "formats: [json]"), "utf-8")
+    set_plugin_option(settings, "credit", "true")
     site = build_site(settings, tmp_path / "site")
     assert "Made from our privacy facts with MkDocs and Material for MkDocs." in (site / "index.html").read_text("utf-8")
 

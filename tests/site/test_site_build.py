@@ -19,6 +19,7 @@ import yaml
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from generator.render.cache import project_folder
 from generator.render.formats import all_formats
 from generator.render.pdf_text import pdf_text
 from generator.site.build import SiteFailed, build_site
@@ -278,7 +279,8 @@ def test_a_hand_written_page_in_the_docs_folder_joins_the_menu(project_copy, tmp
 
 def test_downloads_from_the_cache_follow_an_edited_fact(project_copy, tmp_path):
     build_site(project_copy / "mkdocs.yml", tmp_path / "first")
-    assert (project_copy / ".notices-cache").is_dir(), "the example's site keeps a cache"
+    assert project_folder(project_copy / "notices").is_dir(), "the example's site keeps a cache"
+    assert not (project_copy / ".notices-cache").exists(), "outside the project"
     school = project_copy / "notices" / "schools" / "oakmoor.yaml"
     school.write_text(school.read_text("utf-8").replace("01420 472132", "01420 999888"), "utf-8")
     second = build_site(project_copy / "mkdocs.yml", tmp_path / "second")
