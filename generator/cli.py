@@ -21,6 +21,7 @@ from generator.check import audit_rendered, check_project, report
 from generator.check.findings import sorted_findings
 from generator.check.readability import grades_line, reading_grades
 from generator.diff import REPORTS, load_side, review
+from generator.distribution import DISTRIBUTION, manual, tool_version
 from generator.errors import NoticesError
 from generator.facts.errors import FactErrors, display_path
 from generator.project import load_project
@@ -34,7 +35,7 @@ from generator.library import library
 from generator.library.adopt import adopt
 from generator.site.docs_folder import write_pages
 from generator.site.theme_support import end_of_life_note
-from generator.starter import start_repository, tool_version
+from generator.starter import start_repository
 
 FACTS_OPTION = click.option(
     "--facts", "facts", type=click.Path(path_type=Path), default=Path("notices"), show_default=True,
@@ -101,7 +102,7 @@ def handles_errors(command):
 
 @click.group()
 @click.option("--debug", is_flag=True, help="Show a full traceback on an internal error.")
-@click.version_option(package_name="privacy-notices")
+@click.version_option(package_name=DISTRIBUTION)
 def main(debug: bool) -> None:
     """Privacy notices as code: check the facts, build the notices and the website."""
     signal.signal(signal.SIGTERM, _stop)
@@ -279,7 +280,7 @@ def new_command(facts: Path, kind: str, item_id: str, library_id: str | None) ->
         click.echo(f"added {', '.join(recipients)} (recipients the notice names) to {display_path(path)}{left}")
     for path in adoption.kept:
         click.echo(f"kept {display_path(path)}: your own copy, which differs from the library's "
-                   f"(compare them: docs/library.md#keeping-them-current)")
+                   f"(compare them: {manual('library.md#keeping-them-current')})")
     click.echo(f"{adoption.placeholders} values are marked TO BE COMPLETED: 'notices check' lists them, and "
                "'notices build' publishes nothing until none remain. Set the notice's version, last_reviewed "
                "and changes for your school too.")

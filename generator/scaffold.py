@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from generator.distribution import manual
 from generator.errors import NoticesError
 from generator.facts.errors import FactErrors
 from generator.facts.load import SCHOOLS_FOLDER, load_facts
@@ -28,7 +29,7 @@ SCHOOL_TEMPLATE = f"""\
 # yaml-language-server: $schema=../schema/school.schema.json
 # A school of the trust. Replace every "TO BE COMPLETED" value with the real fact:
 # `notices check` lists the ones left, and `notices build` publishes nothing until none remain.
-# Every key is explained in docs/fields.md#school.
+# Every key is explained in {{manual}}fields.md#school.
 
 # Required: the school's name as parents know it.
 name: {_quoted("the school's name, e.g. Oakmoor School")}
@@ -55,7 +56,7 @@ local_authority: {_quoted("the local authority the school is in")}
 # The school's own recipients, by id. A notice names them under 'recipients:'; an id here wins
 # over the same id in organisation.yaml.
 {{recipients}}
-# How this school's version of a notice differs from the trust's (docs/trusts.md).
+# How this school's version of a notice differs from the trust's ({{manual}}trusts.md).
 # notices:
 #   children-in-need:
 #     add:
@@ -68,7 +69,7 @@ NOTICE_TEMPLATE = f"""\
 # yaml-language-server: $schema=schema/notice.schema.json
 # A privacy notice, shared by every school of the trust. Replace every "TO BE COMPLETED" value
 # with the real fact: `notices check` lists the ones left, and `notices build` publishes nothing
-# until none remain. Every key is explained in docs/fields.md#notice.
+# until none remain. Every key is explained in {{manual}}fields.md#notice.
 
 title: {_quoted("the notice's title, e.g. How we use pupil information")}
 summary: {_quoted("two or three plain sentences on what this notice covers")}
@@ -90,13 +91,13 @@ purposes:
     description: {_quoted("what the data is used for, e.g. support pupils' learning")}
 
 # The lawful basis for each purpose. 6(1)(e) is 'public task', the usual basis for a school;
-# change it if another applies (docs/fields.md#lawfulbasis lists the choices).
+# change it if another applies ({{manual}}fields.md#lawfulbasis lists the choices).
 lawful_bases:
   - article: 6(1)(e)
     relied_on:
       - {_quoted("the law that gives the task, e.g. Education Act 1996")}
 
-# Also needed before publishing (docs/fields.md#notice): version, last_reviewed, provision,
+# Also needed before publishing ({{manual}}fields.md#notice): version, last_reviewed, provision,
 # sources, recipients, transfers, automated_decisions and retention. For example:
 # version: "1.0"
 # last_reviewed: 2026-09-01
@@ -143,6 +144,7 @@ def new_fact_file(facts: Path, kind: str, item_id: str) -> Path:
     """Write a new ``school`` or ``notice`` file full of placeholders; refuses an existing file or a bad id."""
     target = new_file_target(facts, kind, item_id)
     text = SCHOOL_TEMPLATE.replace("{recipients}", _school_recipients(facts)) if kind == "school" else NOTICE_TEMPLATE
+    text = text.replace("{manual}", manual(""))  # the manual's public address: a school's repository has no docs/
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as file:  # "x": never overwrite, even in a race
         file.write(text)

@@ -12,12 +12,12 @@ import json
 import os
 import shutil
 import tempfile
-from importlib import metadata
 from pathlib import Path
 
 import jinja2
 
 from generator.defaults import packaged
+from generator.distribution import DISTRIBUTION, manual, project_url, requirement, tool_version
 from generator.errors import NoticesError
 from generator.facts.placeholders import placeholder
 from generator.facts.schema import write_schemas
@@ -26,10 +26,6 @@ from generator.library.adopt import adopt
 from generator.scaffold import new_fact_file
 
 WORKFLOW = Path(".github/workflows/notices.yml")
-
-
-def tool_version() -> str:
-    return metadata.version("privacy-notices")
 
 
 def _environment() -> jinja2.Environment:
@@ -77,7 +73,9 @@ def _write_repository(folder: Path, notice_ids: list[str], trust: bool, school_i
     facts = folder / "notices"
     facts.mkdir()
     environment = _environment()
-    values = {"trust": trust, "version": tool_version()}
+    values = {"trust": trust, "version": tool_version(), "distribution": DISTRIBUTION,
+              "repository": project_url("Repository"), "manual": manual,
+              "requirement": requirement("build"), "check_requirement": requirement()}
     (facts / "organisation.yaml").write_text(
         environment.get_template("organisation.yaml.j2").render(values), encoding="utf-8")
     for school_id in school_ids:

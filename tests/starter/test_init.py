@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 from click.testing import CliRunner
+from packaging.requirements import Requirement
 
 from generator.cli import main
 from generator.library import NOTICES
-from generator.starter import tool_version
+from generator import distribution
+from generator.distribution import requirement
 from tests.conftest import PROJECT
 
 
@@ -67,9 +70,10 @@ def test_a_school_on_its_own_is_the_organisation_and_names_its_local_recipients_
 def test_the_repository_pins_this_version_of_the_tool(tmp_path: Path) -> None:
     init(tmp_path / "school")
     folder = tmp_path / "school"
-    assert f"privacy-notices[build]=={tool_version()}\n" in (folder / "requirements.txt").read_text("utf-8")
+    pinned = [line for line in (folder / "requirements.txt").read_text("utf-8").splitlines() if not line.startswith("#")]
+    assert pinned == [requirement("build")]
     hook = yaml.safe_load((folder / ".pre-commit-config.yaml").read_text("utf-8"))["repos"][0]["hooks"][0]
-    assert hook["additional_dependencies"] == [f"privacy-notices=={tool_version()}"]  # no [build]: a light install
+    assert hook["additional_dependencies"] == [requirement()]  # no [build]: a light install
     assert hook["entry"] == "notices check"
     # The workflow is the tool's own, which installs from requirements.txt when there is one.
     assert ((folder / ".github" / "workflows" / "notices.yml").read_bytes()
@@ -109,3 +113,22 @@ def test_init_fills_the_empty_current_folder(tmp_path: Path, monkeypatch) -> Non
     assert init(Path(".")).exit_code == 0
     assert (tmp_path / "ours" / "notices" / "organisation.yaml").is_file()
     assert sorted(path.name for path in tmp_path.iterdir()) == ["ours"]
+
+
+@pytest.mark.parametrize("on_pypi, expected", [
+    (False, "privacy-notices[build] @ git+https://github.com/privacy-notices/privacy-notices@v{version}"),
+    (True, "privacy-notices[build]=={version}"),
+])
+def test_one_setting_switches_every_install_line_from_the_repository_to_pypi(tmp_path, monkeypatch, on_pypi, expected):
+    monkeypatch.setattr(distribution, "ON_PYPI", on_pypi)
+    init(tmp_path / "school")
+    wanted = expected.format(version=distribution.tool_version())
+    assert wanted in (tmp_path / "school" / "requirements.txt").read_text("utf-8").splitlines()
+    hook = yaml.safe_load((tmp_path / "school" / ".pre-commit-config.yaml").read_text("utf-8"))["repos"][0]["hooks"][0]
+    assert hook["additional_dependencies"] == [wanted.replace("[build]", "")]
+    assert Requirement(wanted).name == "privacy-notices"  # a line pip reads
+
+
+def test_the_readme_and_the_guide_install_what_init_pins() -> None:
+    for page in (PROJECT / "README.md", PROJECT / "docs" / "your-school.md"):
+        assert f"pip install '{requirement('build')}'" in page.read_text("utf-8"), page
