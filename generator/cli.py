@@ -28,6 +28,7 @@ from generator.project import load_project
 from generator.facts.schema import write_schemas
 from generator.law.report import law_report
 from generator.manual import write_references
+from generator.manual_pages import installed_page, section_text
 from generator.render.cache import DEFAULT_FOLDER as DEFAULT_CACHE
 from generator.scaffold import new_fact_file
 from generator.site.build import build_site
@@ -316,13 +317,19 @@ def init_command(folder: Path, trust: bool, school_ids: tuple[str, ...], notice_
 
 
 @main.command(name="docs")
+@click.argument("topic", required=False)
 @FACTS_OPTION
 @click.option("--out", type=click.Path(path_type=Path), default=Path("docs"), show_default=True,
               help="The manual's folder.")
 @handles_errors
-def docs_command(facts: Path, out: Path) -> None:
-    """Regenerate the manual's field and rules references (fields.md, rules.md) from the code; examples
-    come from the facts."""
+def docs_command(topic: str | None, facts: Path, out: Path) -> None:
+    """Show TOPIC, a page of the manual installed with the tool (e.g. 'errors#unknown-key', or the address of
+    a 'see' line), offline. Without TOPIC: regenerate the manual's field and rules references (fields.md,
+    rules.md) from the code; examples come from the facts."""
+    if topic:
+        path, section = installed_page(topic)
+        click.echo_via_pager(f"{path}\n\n{section_text(path.read_text('utf-8'), section).rstrip()}")
+        return
     for path in write_references(out, facts):
         click.echo(f"wrote {path}")
 
