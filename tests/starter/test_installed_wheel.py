@@ -5,10 +5,7 @@ makes it, checks the facts without the PDF and Word libraries."""
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -16,34 +13,12 @@ import pytest
 
 from generator.distribution import manual, requirement
 from generator.render.pdf_text import pdf_text
-from tests.conftest import PROJECT, TEMPLATES, fill_placeholders
+from tests.conftest import TEMPLATES, fill_placeholders
+from tests.starter.conftest import run
 
 pytestmark = pytest.mark.slow
 
 OUR_WORDING = "Hill Trust's own closing words."
-
-
-def run(command: list, cwd: Path, ok: bool = True) -> subprocess.CompletedProcess:
-    # Outside the repository, with no trace of this checkout on the import path.
-    environment = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    result = subprocess.run([str(part) for part in command], cwd=cwd, capture_output=True, text=True,
-                            env=environment, timeout=900)
-    if ok:
-        assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
-    return result
-
-
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory) -> Path:
-    """The wheel of this checkout, built from a copy so that the build leaves nothing in the checkout."""
-    source = tmp_path_factory.mktemp("source") / "privacy-notices"
-    outputs = {".git", ".venv", "site", "dist", "build", ".notices-cache", ".pytest_cache", ".hypothesis"}
-    shutil.copytree(PROJECT, source, ignore=lambda folder, names: [
-        name for name in names if (Path(folder) == PROJECT and name in outputs)
-        or name == "__pycache__" or name.endswith(".egg-info")])
-    out = tmp_path_factory.mktemp("wheel")
-    run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", out, source], cwd=out)
-    return next(out.glob("privacy_notices-*.whl"))
 
 
 def environment_with(folder: Path, requirement: str) -> Path:
