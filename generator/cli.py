@@ -30,7 +30,7 @@ from generator.law.report import law_report
 from generator.manual import write_references
 from generator.manual_pages import installed_page, section_text
 from generator.render.cache import DEFAULT_FOLDER as DEFAULT_CACHE
-from generator.scaffold import new_fact_file
+from generator.scaffold import new_fact_file, schools_named
 from generator.site.build import build_site
 from generator.library import library
 from generator.library.adopt import adopt
@@ -303,16 +303,22 @@ def library_command() -> None:
 @main.command(name="init")
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--trust", is_flag=True, help="A trust with several schools (default: one school on its own).")
-@click.option("--school", "school_ids", multiple=True, metavar="ID",
-              help="A school of the trust, e.g. --school hill --school vale (default: two, to rename).")
+@click.option("--school", "school_ids", multiple=True, metavar="ID|NAME|ID=NAME",
+              help="A school of the trust: its short id for web addresses, its name (the id is made from it) or "
+                   "both, e.g. --school hill --school 'Vale Primary School' (default: two, to rename).")
 @click.option("--notices", "notice_ids", callback=_comma_list, metavar="IDS",
               help=f"Comma-separated notices from the library (default: all): {', '.join(library())}.")
 @handles_errors
 def init_command(folder: Path, trust: bool, school_ids: tuple[str, ...], notice_ids: list[str] | None) -> None:
     """Start a school's or a trust's repository in FOLDER: its facts, website settings, workflow and hook."""
-    schools = list(school_ids) or (["first-school", "second-school"] if trust else [])
+    schools = schools_named(list(school_ids) or (["first-school", "second-school"] if trust else []))
     written = start_repository(folder, notice_ids or list(library()), trust, schools)
     click.echo(f"Started {folder}/ ({len(written)} files) for privacy-notices {tool_version()}.")
+    if schools:
+        click.echo("Each school's id is in its web addresses; to change one, rename its file in notices/schools/:")
+        width = max(len(school_id) for school_id in schools)
+        for school_id, name in schools.items():
+            click.echo(f"  {school_id:<{width}}  {name or '(its name to fill in)'}: pages at schools/{school_id}/")
     click.echo(f"Next: cd {folder}, fill in every 'TO BE COMPLETED' that 'notices check' lists, then 'notices build'.")
 
 
