@@ -130,9 +130,11 @@ def test_one_setting_switches_every_install_line_from_the_repository_to_pypi(tmp
     assert Requirement(wanted).name == "privacy-notices"  # a line pip reads
 
 
-def test_the_readme_and_the_guide_install_what_init_pins() -> None:
+def test_the_readme_and_the_guide_install_what_init_pins_from_the_repository_pyproject_names() -> None:
     for page in (PROJECT / "README.md", PROJECT / "docs" / "your-school.md"):
         assert f"pip install '{requirement('build')}'" in page.read_text("utf-8"), page
+    for page in (PROJECT / "README.md", PROJECT / "docs" / "releasing.md"):  # the pre-commit hook, used directly
+        assert f"  - repo: {distribution.project_url('Repository')}\n" in page.read_text("utf-8"), page
 
 
 def test_a_school_given_by_its_name_gets_a_short_id_for_its_web_addresses_shown_as_init_starts(tmp_path) -> None:
