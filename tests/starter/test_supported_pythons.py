@@ -1,7 +1,7 @@
 """On every Python the package says it supports, the one wheel installs into a fresh environment outside
 the repository and the tool starts a school's repository, checks the example facts, builds every format
-and the website (.ci/try-wheel, which the release workflow runs too); and the release's sdist and wheel
-pass `twine check`, so PyPI will take them."""
+and the website (.ci/try-wheel, which the release workflow runs too); the release's sdist and wheel
+pass `twine check`, so PyPI will take them; and the install line `notices init` pins installs a release tag."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import distribution
 from generator.distribution import tool_version
 from generator.render.formats import all_formats
 from tests.conftest import EXAMPLE, PROJECT
@@ -86,3 +87,21 @@ def test_the_sdist_and_the_wheel_pass_twine_check(tmp_path: Path) -> None:
     assert built == [f"privacy_notices-{tool_version()}-py3-none-any.whl", f"privacy_notices-{tool_version()}.tar.gz"]
     checked = run([Path(sys.executable).with_name("twine"), "check", "--strict", *sorted(out.iterdir())], cwd=tmp_path)
     assert checked.stdout.count("PASSED") == 2
+
+
+def test_the_install_line_init_pins_installs_the_release_tag_from_the_repository(tmp_path: Path) -> None:
+    """requirement() names the repository on GitHub; here a clone of this checkout, tagged as a release, stands in."""
+    if distribution.ON_PYPI:
+        pytest.skip("the tool is on PyPI: init pins the package there")
+    source = checkout_copy(tmp_path)
+    run(["git", "init", "--quiet", "-b", "main"], cwd=source)
+    run(["git", "add", "-A"], cwd=source)
+    run(["git", "-c", "user.name=Release", "-c", "user.email=release@example.org", "commit", "--quiet", "-m", "Release"],
+        cwd=source)
+    run(["git", "tag", f"v{tool_version()}"], cwd=source)
+    line = distribution.requirement().replace(distribution.project_url("Repository"), source.as_uri())
+    assert line == f"privacy-notices @ git+{source.as_uri()}@v{tool_version()}"
+    target = tmp_path / "installed"
+    run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", target, line], cwd=tmp_path)
+    assert (target / "generator" / "cli.py").is_file()
+    assert next(target.glob("privacy_notices-*.dist-info")).name == f"privacy_notices-{tool_version()}.dist-info"
