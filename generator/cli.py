@@ -21,20 +21,22 @@ from generator.check import audit_rendered, check_project, report
 from generator.check.findings import sorted_findings
 from generator.check.readability import grades_line, reading_grades
 from generator.diff import REPORTS, load_side, review, review_code
+from generator.distribution import DISTRIBUTION, manual, tool_version
 from generator.errors import NoticesError
 from generator.facts.errors import FactErrors, display_path
 from generator.project import load_project
 from generator.facts.schema import write_schemas
 from generator.law.report import law_report
 from generator.manual import write_references
+from generator.manual_pages import installed_page, section_text
 from generator.render.cache import FOLDER_VARIABLE as CACHE_VARIABLE, clear as clear_cache, project_folder
-from generator.scaffold import new_fact_file
+from generator.scaffold import new_fact_file, schools_named
 from generator.site.build import build_site
 from generator.library import library
 from generator.library.adopt import adopt
 from generator.site.docs_folder import write_pages
 from generator.site.theme_support import end_of_life_note
-from generator.starter import start_repository, tool_version
+from generator.starter import start_repository
 
 FACTS_OPTION = click.option(
     "--facts", "facts", type=click.Path(path_type=Path), default=Path("notices"), show_default=True,
@@ -101,7 +103,7 @@ def handles_errors(command):
 
 @click.group()
 @click.option("--debug", is_flag=True, help="Show a full traceback on an internal error.")
-@click.version_option(package_name="privacy-notices")
+@click.version_option(package_name=DISTRIBUTION)
 def main(debug: bool) -> None:
     """Privacy notices as code: check the facts, build the notices and the website."""
     signal.signal(signal.SIGTERM, _stop)
@@ -295,7 +297,7 @@ def new_command(facts: Path, kind: str, item_id: str, library_id: str | None) ->
         click.echo(f"added {', '.join(recipients)} (recipients the notice names) to {display_path(path)}{left}")
     for path in adoption.kept:
         click.echo(f"kept {display_path(path)}: your own copy, which differs from the library's "
-                   f"(compare them: docs/library.md#keeping-them-current)")
+                   f"(compare them: {manual('library.md#keeping-them-current')})")
     click.echo(f"{adoption.placeholders} values are marked TO BE COMPLETED: 'notices check' lists them, and "
                "'notices build' publishes nothing until none remain. Set the notice's version, last_reviewed "
                "and changes for your school too.")
@@ -317,27 +319,39 @@ def library_command() -> None:
 @main.command(name="init")
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--trust", is_flag=True, help="A trust with several schools (default: one school on its own).")
-@click.option("--school", "school_ids", multiple=True, metavar="ID",
-              help="A school of the trust, e.g. --school hill --school vale (default: two, to rename).")
+@click.option("--school", "school_ids", multiple=True, metavar="ID|NAME|ID=NAME",
+              help="A school of the trust: its short id for web addresses, its name (the id is made from it) or "
+                   "both, e.g. --school hill --school 'Vale Primary School' (default: two, to rename).")
 @click.option("--notices", "notice_ids", callback=_comma_list, metavar="IDS",
               help=f"Comma-separated notices from the library (default: all): {', '.join(library())}.")
 @handles_errors
 def init_command(folder: Path, trust: bool, school_ids: tuple[str, ...], notice_ids: list[str] | None) -> None:
     """Start a school's or a trust's repository in FOLDER: its facts, website settings, workflow and hook."""
-    schools = list(school_ids) or (["first-school", "second-school"] if trust else [])
+    schools = schools_named(list(school_ids) or (["first-school", "second-school"] if trust else []))
     written = start_repository(folder, notice_ids or list(library()), trust, schools)
     click.echo(f"Started {folder}/ ({len(written)} files) for privacy-notices {tool_version()}.")
+    if schools:
+        click.echo("Each school's id is in its web addresses; to change one, rename its file in notices/schools/:")
+        width = max(len(school_id) for school_id in schools)
+        for school_id, name in schools.items():
+            click.echo(f"  {school_id:<{width}}  {name or '(its name to fill in)'}: pages at schools/{school_id}/")
     click.echo(f"Next: cd {folder}, fill in every 'TO BE COMPLETED' that 'notices check' lists, then 'notices build'.")
 
 
 @main.command(name="docs")
+@click.argument("topic", required=False)
 @FACTS_OPTION
 @click.option("--out", type=click.Path(path_type=Path), default=Path("docs"), show_default=True,
               help="The manual's folder.")
 @handles_errors
-def docs_command(facts: Path, out: Path) -> None:
-    """Regenerate the manual's field and rules references (fields.md, rules.md) from the code; examples
-    come from the facts."""
+def docs_command(topic: str | None, facts: Path, out: Path) -> None:
+    """Show TOPIC, a page of the manual installed with the tool (e.g. 'errors#unknown-key', or the address of
+    a 'see' line), offline. Without TOPIC: regenerate the manual's field and rules references (fields.md,
+    rules.md) from the code; examples come from the facts."""
+    if topic:
+        path, section = installed_page(topic)
+        click.echo_via_pager(f"{path}\n\n{section_text(path.read_text('utf-8'), section).rstrip()}")
+        return
     for path in write_references(out, facts):
         click.echo(f"wrote {path}")
 

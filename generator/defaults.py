@@ -7,7 +7,6 @@ repository they are those top-level folders themselves.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 _INSTALLED = Path(__file__).resolve().parent / "_defaults"
@@ -23,17 +22,3 @@ def packaged(name: str) -> Path:
     installed = _INSTALLED / name
     return installed if installed.is_dir() else _CHECKOUT / _REPOSITORY_FOLDERS[name]
 
-
-def manual(page: str) -> str:
-    """Where to read a page of the manual, e.g. ``manual("errors.md#missing")``.
-
-    Relative to the current folder when the manual is inside it (in this repository,
-    'docs/errors.md#missing'), else the page in the installed package: a school's repository has
-    no docs/ folder of its own.
-    """
-    folder = packaged("manual")
-    try:
-        shown = folder.relative_to(Path.cwd().resolve())
-    except ValueError:
-        shown = folder
-    return f"{Path(os.path.normpath(shown)).as_posix()}/{page}"

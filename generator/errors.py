@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from generator.defaults import manual
+from generator.distribution import manual
 
 
 class NoticesError(click.ClickException):

@@ -7,9 +7,11 @@ and `notices build` refuses to publish it until nothing is.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
+from generator.distribution import manual
 from generator.errors import NoticesError
 from generator.facts.errors import FactErrors
 from generator.facts.load import SCHOOLS_FOLDER, load_facts
@@ -24,15 +26,15 @@ def _quoted(what: str) -> str:
     return '"' + placeholder(what).replace('"', '\\"') + '"'
 
 
+_SCHOOL_NAME_LINE = "name: " + _quoted("the school's name, e.g. Oakmoor School") + "\n"
 SCHOOL_TEMPLATE = f"""\
 # yaml-language-server: $schema=../schema/school.schema.json
 # A school of the trust. Replace every "TO BE COMPLETED" value with the real fact:
 # `notices check` lists the ones left, and `notices build` publishes nothing until none remain.
-# Every key is explained in docs/fields.md#school.
+# Every key is explained in {{manual}}fields.md#school.
 
 # Required: the school's name as parents know it.
-name: {_quoted("the school's name, e.g. Oakmoor School")}
-
+{_SCHOOL_NAME_LINE}
 # The school's postal address and the local authority it is in.
 address: {_quoted("the school's postal address")}
 local_authority: {_quoted("the local authority the school is in")}
@@ -55,7 +57,7 @@ local_authority: {_quoted("the local authority the school is in")}
 # The school's own recipients, by id. A notice names them under 'recipients:'; an id here wins
 # over the same id in organisation.yaml.
 {{recipients}}
-# How this school's version of a notice differs from the trust's (docs/trusts.md).
+# How this school's version of a notice differs from the trust's ({{manual}}trusts.md).
 # notices:
 #   children-in-need:
 #     add:
@@ -68,7 +70,7 @@ NOTICE_TEMPLATE = f"""\
 # yaml-language-server: $schema=schema/notice.schema.json
 # A privacy notice, shared by every school of the trust. Replace every "TO BE COMPLETED" value
 # with the real fact: `notices check` lists the ones left, and `notices build` publishes nothing
-# until none remain. Every key is explained in docs/fields.md#notice.
+# until none remain. Every key is explained in {{manual}}fields.md#notice.
 
 title: {_quoted("the notice's title, e.g. How we use pupil information")}
 summary: {_quoted("two or three plain sentences on what this notice covers")}
@@ -90,13 +92,13 @@ purposes:
     description: {_quoted("what the data is used for, e.g. support pupils' learning")}
 
 # The lawful basis for each purpose. 6(1)(e) is 'public task', the usual basis for a school;
-# change it if another applies (docs/fields.md#lawfulbasis lists the choices).
+# change it if another applies ({{manual}}fields.md#lawfulbasis lists the choices).
 lawful_bases:
   - article: 6(1)(e)
     relied_on:
       - {_quoted("the law that gives the task, e.g. Education Act 1996")}
 
-# Also needed before publishing (docs/fields.md#notice): version, last_reviewed, provision,
+# Also needed before publishing ({{manual}}fields.md#notice): version, last_reviewed, provision,
 # sources, recipients, transfers, automated_decisions and retention. For example:
 # version: "1.0"
 # last_reviewed: 2026-09-01
@@ -121,6 +123,45 @@ def _school_recipients(facts: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
+# Words a school's name carries that its id does without, and long phrases an id shortens.
+_WORDS_LEFT_OUT = {"the", "school", "academy"}
+_SHORTER = {"church of england": "ce", "roman catholic": "rc", "catholic": "rc", "&": "and", "saint": "st"}
+
+
+def school_id_from_name(name: str) -> str:
+    """A short id for the school's web addresses (schools/<id>/), from its name as parents know it:
+    'St Mary's Church of England Primary School' -> 'st-marys-ce-primary'."""
+    words = " " + name.lower().replace("'", "").replace("\u2019", "") + " "
+    for long, short in _SHORTER.items():
+        words = words.replace(f" {long} ", f" {short} ")
+    kept = [word for word in re.split(r"[^a-z0-9]+", words) if word]
+    short = [word for word in kept if word not in _WORDS_LEFT_OUT] or kept
+    school_id = "-".join(short)[:ID_MAX_LENGTH].strip("-")
+    if not _SLUG.match(school_id):
+        raise NoticesError(f"'{name}' gives no id for web addresses; give one of lower-case letters, digits and single "
+                           "hyphens instead, e.g. --school hill")
+    return school_id
+
+
+def schools_named(values: list[str]) -> dict[str, str | None]:
+    """`notices init --school` values -> each school's id and, when given, its name. A value is an id
+    ('hill'), a name whose id is made from it ('Hill Primary School'), or both ('hill=Hill Primary School')."""
+    schools: dict[str, str | None] = {}
+    for value in values:
+        given_id, equals, name = value.partition("=")
+        if equals:
+            school_id, name = given_id.strip(), name.strip() or None
+        elif _SLUG.match(value):
+            school_id, name = value, None
+        else:
+            school_id, name = school_id_from_name(value), value.strip()
+        if school_id in schools:
+            raise NoticesError(f"two schools would have the id '{school_id}'; give one its own with ID=NAME, "
+                               f"e.g. --school '{school_id}-juniors={name or 'Its Name'}'")
+        schools[school_id] = name
+    return schools
+
+
 def new_file_target(facts: Path, kind: str, item_id: str) -> Path:
     """Where a new ``school`` or ``notice`` file goes; refuses a bad or taken id and an existing file."""
     if not _SLUG.match(item_id) or len(item_id) > ID_MAX_LENGTH:
@@ -139,10 +180,14 @@ def new_file_target(facts: Path, kind: str, item_id: str) -> Path:
     return folder / f"{item_id}.yaml"
 
 
-def new_fact_file(facts: Path, kind: str, item_id: str) -> Path:
-    """Write a new ``school`` or ``notice`` file full of placeholders; refuses an existing file or a bad id."""
+def new_fact_file(facts: Path, kind: str, item_id: str, school_name: str | None = None) -> Path:
+    """Write a new ``school`` or ``notice`` file full of placeholders (a school's name given, if known);
+    refuses an existing file or a bad id."""
     target = new_file_target(facts, kind, item_id)
     text = SCHOOL_TEMPLATE.replace("{recipients}", _school_recipients(facts)) if kind == "school" else NOTICE_TEMPLATE
+    if school_name:
+        text = text.replace(_SCHOOL_NAME_LINE, f"name: {json.dumps(school_name, ensure_ascii=False)}\n", 1)
+    text = text.replace("{manual}", manual(""))  # the manual's public address: a school's repository has no docs/
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as file:  # "x": never overwrite, even in a race
         file.write(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from generator.defaults import manual
+from generator.distribution import manual
 from generator.facts.errors import Location
 
 Severity = Literal["error", "warning"]

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.defaults import manual
+from generator.distribution import manual
 from generator.errors import NoticesError
 
 

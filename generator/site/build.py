@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from generator.distribution import manual
 from generator.errors import NoticesError
 from generator.publish import check_output_folder, staged_output
+
+
+log = logging.getLogger(__name__)
+NO_SITE_ADDRESS = ("the website has no address of its own: its sitemap.xml lists no page and its feed of changes "
+                   "(changes.xml) links only relatively, so search engines and feed readers cannot follow them. "
+                   "Give the address it is published at in organisation.yaml, under brand:, e.g. "
+                   "'site_address: https://www.example.org/privacy/' (see {see}).")
 
 
 class SiteFailed(NoticesError):
@@ -36,6 +45,8 @@ def build_site(config_file: Path, out: Path, portable: bool = False, publish_inc
             if publish_incomplete and "notices" in config.plugins:
                 config.plugins["notices"].config.publish_incomplete = True
             mkdocs_build(config)
+            if not portable and not config.site_url:  # after the strict build: a warning, not a failure
+                log.warning(NO_SITE_ADDRESS.format(see=manual("publishing.md#the-sites-address")))
         except Abort as problem:
             raise SiteFailed(f"the website was not built ({problem}); {out}/ was left as it was.") from None
     return out

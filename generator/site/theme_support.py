@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 
-from generator.defaults import manual
+from generator.distribution import manual
 
 # "Material for MkDocs reaches end of life on May 5, 2027. Critical fixes and security updates
 # continue until that date." https://github.com/squidfunk/mkdocs-material/releases/tag/9.8.1

@@ -12,12 +12,12 @@ import json
 import os
 import shutil
 import tempfile
-from importlib import metadata
 from pathlib import Path
 
 import jinja2
 
 from generator.defaults import packaged
+from generator.distribution import DISTRIBUTION, manual, project_url, requirement, tool_version
 from generator.errors import NoticesError
 from generator.facts.placeholders import placeholder
 from generator.facts.schema import write_schemas
@@ -26,10 +26,6 @@ from generator.library.adopt import adopt
 from generator.scaffold import new_fact_file
 
 WORKFLOW = Path(".github/workflows/notices.yml")
-
-
-def tool_version() -> str:
-    return metadata.version("privacy-notices")
 
 
 def _environment() -> jinja2.Environment:
@@ -43,15 +39,16 @@ def _environment() -> jinja2.Environment:
     return environment
 
 
-def start_repository(target: Path, notice_ids: list[str], trust: bool, school_ids: list[str]) -> list[Path]:
-    """Write a new repository into ``target`` (new or empty); returns the files written, relative to it."""
+def start_repository(target: Path, notice_ids: list[str], trust: bool, schools: dict[str, str | None]) -> list[Path]:
+    """Write a new repository into ``target`` (new or empty), with ``schools`` (id -> name, if known);
+    returns the files written, relative to it."""
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise NoticesError(f"{target} already holds files: choose a new or empty folder for the repository.")
     choices = library()
     unknown = [notice_id for notice_id in notice_ids if notice_id not in choices]
     if unknown:
         raise NoticesError(f"no notice {', '.join(unknown)} in the library; choose from {', '.join(choices)}")
-    if school_ids and not trust:
+    if schools and not trust:
         raise NoticesError("a school on its own is its organisation, with no schools/ folder: "
                          "add --trust to start a trust with these schools.")
     # Written beside the target and renamed into place: a refusal half-way (a bad school id) leaves nothing.
@@ -60,7 +57,7 @@ def start_repository(target: Path, notice_ids: list[str], trust: bool, school_id
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.starting-", dir=target.parent))
     try:
         staging.chmod(0o755)
-        _write_repository(staging, notice_ids, trust, school_ids)
+        _write_repository(staging, notice_ids, trust, schools)
         if target.exists():  # empty (checked above), and perhaps someone's current folder: filled, not replaced
             for entry in staging.iterdir():
                 os.rename(entry, target / entry.name)
@@ -73,15 +70,17 @@ def start_repository(target: Path, notice_ids: list[str], trust: bool, school_id
     return sorted(path.relative_to(target) for path in target.rglob("*") if path.is_file())
 
 
-def _write_repository(folder: Path, notice_ids: list[str], trust: bool, school_ids: list[str]) -> None:
+def _write_repository(folder: Path, notice_ids: list[str], trust: bool, schools: dict[str, str | None]) -> None:
     facts = folder / "notices"
     facts.mkdir()
     environment = _environment()
-    values = {"trust": trust, "version": tool_version()}
+    values = {"trust": trust, "version": tool_version(), "distribution": DISTRIBUTION,
+              "repository": project_url("Repository"), "manual": manual,
+              "requirement": requirement("build"), "check_requirement": requirement()}
     (facts / "organisation.yaml").write_text(
         environment.get_template("organisation.yaml.j2").render(values), encoding="utf-8")
-    for school_id in school_ids:
-        new_fact_file(facts, "school", school_id)
+    for school_id, name in schools.items():
+        new_fact_file(facts, "school", school_id, name)
     for notice_id in notice_ids:  # after the schools: each school gets a placeholder for its own recipients
         adopt(facts, notice_id, notice_id)
     write_schemas(facts / "schema")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
+from generator.distribution import manual
 from tests.check.conftest import minimal_facts, write_facts
 from tests.conftest import EXAMPLE, SEED_AS_PUBLISHED, notices
 
@@ -49,7 +50,7 @@ def test_github_format_is_valid_workflow_commands_for_each_finding() -> None:
     transfers = next(c for c in commands if c["title"] == "A13.1.f")
     assert transfers["file"].endswith("seed-as-published/children-in-need.yaml")
     assert int(transfers["line"]) >= 1 and int(transfers["col"]) >= 1
-    assert "transfers: none" in transfers["message"] and "docs/rules.md#a13-1-f" in transfers["message"]
+    assert "transfers: none" in transfers["message"] and manual("rules.md#a13-1-f") in transfers["message"]
     assert {c["command"] for c in commands} == {"error", "warning"}
 
 
@@ -73,7 +74,7 @@ def test_the_text_report_groups_by_school_and_notice_with_file_line_col() -> Non
     assert re.match(r"^  \S+/organisation\.yaml:\d+:\d+: error A13\.1\.a: ", lines[1])
     assert re.match(r"^  \S+/organisation\.yaml:\d+:\d+: error S164A: ", lines[2])
     assert lines[3] == "oakmoor / children-in-need"
-    assert re.match(r"^  \S+children-in-need\.yaml:\d+:\d+: error A13\.1\.c9: .+ \(see docs/rules\.md#a13-1-c9\)$",
+    assert re.match(r"^  \S+children-in-need\.yaml:\d+:\d+: error A13\.1\.c9: .+ \(see " + re.escape(manual("rules.md#a13-1-c9")) + r"\)$",
                     lines[4])
     assert lines[-1] == f"{SEED_AS_PUBLISHED}: 1 notice for 1 school: 7 errors, 15 warnings."
 
@@ -87,7 +88,7 @@ def test_json_format_lists_each_finding_with_its_place() -> None:
     assert first["file"].endswith("organisation.yaml") and first["line"] >= 1
     transfers = next(finding for finding in document["findings"] if finding["rule"] == "A13.1.f")
     assert (transfers["school"], transfers["notice"]) == ("oakmoor", "children-in-need")
-    assert first["see"] == "docs/rules.md#a13-1-a"
+    assert first["see"] == manual("rules.md#a13-1-a")
 
 
 def test_the_example_passes_with_no_finding_even_when_strict() -> None:

@@ -8,6 +8,7 @@ from typing import Callable
 
 import pytest
 
+from generator.distribution import manual
 from generator.project import load_project
 from generator.check import check_notices, rules_table
 from tests.check.conftest import findings_for, minimal_facts, write_facts
@@ -168,7 +169,7 @@ def test_a_finding_points_at_the_fact_concerned(tmp_path: Path) -> None:
     lines = (tmp_path / "pupils.yaml").read_text("utf-8").splitlines()
     assert finding.location.file.endswith("pupils.yaml")
     assert lines[finding.location.line - 1].strip() == "- article: 6(1)(f)"
-    assert finding.see == "docs/rules.md#a13-1-d"
+    assert finding.see == manual("rules.md#a13-1-d")
 
 
 def test_an_absent_fact_points_at_the_notice_file(tmp_path: Path) -> None:

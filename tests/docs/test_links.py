@@ -9,7 +9,7 @@ import pytest
 from generator.check import rules_table
 from generator.check.findings import manual_anchor
 from generator.check.placeholders import PLACEHOLDER_RULE
-from generator.defaults import manual
+from generator.distribution import manual
 from generator.errors import NoticesError
 from generator.render.formats import FORMATS_MANUAL
 from generator.facts.errors import _ERROR_KINDS, ERRORS_MANUAL, FactError, Location, error_kind
@@ -63,7 +63,7 @@ def test_every_rule_a_finding_can_name_has_its_section_in_the_rules_reference() 
 def test_every_kind_of_fact_error_has_its_section_in_the_errors_page() -> None:
     kinds = set(_ERROR_KINDS.values()) | {error_kind("string_type"), error_kind("literal_error")}
     assert kinds - anchors(DOCS / ERRORS_MANUAL) == set()
-    assert FactError(Location("x.yaml", 1, 1), "m", code="extra_forbidden").see == "docs/errors.md#unknown-key"
+    assert FactError(Location("x.yaml", 1, 1), "m", code="extra_forbidden").see == manual("errors.md#unknown-key")
 
 
 def _subclasses(kind: type) -> list[type]:
@@ -72,10 +72,10 @@ def _subclasses(kind: type) -> list[type]:
 
 def test_each_kind_of_refusal_points_at_a_section_that_exists() -> None:
     sections = {manual(kind.see) for kind in _subclasses(NoticesError) if kind.see} | {manual(FORMATS_MANUAL)}
-    assert "docs/refuses.md#where-a-build-may-write" in sections
+    assert manual("refuses.md#where-a-build-may-write") in sections
     for section in sections:
-        page, anchor = section.split("#")
-        assert anchor in anchors(PROJECT / page), section
+        page, anchor = section.removeprefix(manual("")).split("#")
+        assert anchor in anchors(DOCS / page), section
 
 
 def test_each_fact_error_printed_is_followed_by_its_section_of_the_manual(example_copy: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator.defaults import manual
+from generator.distribution import manual
 from generator.facts.placeholders import MARKER
 from generator.facts.strict_yaml import load_yaml_file
 from tests.conftest import EXAMPLE, TEMPLATES, notices

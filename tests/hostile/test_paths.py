@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.defaults import manual
+from generator.distribution import manual
 from generator.publish import MARKER, UnsafeOutput, check_output_folder
 from tests.hostile.conftest import facts_data, notices, tree_digest, write_facts
 

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 from click.testing import CliRunner
+from packaging.requirements import Requirement
 
 from generator.cli import main
 from generator.library import NOTICES
-from generator.starter import tool_version
+from generator import distribution
+from generator.distribution import requirement
+from generator.scaffold import school_id_from_name
 from tests.conftest import PROJECT
 
 
@@ -67,9 +71,10 @@ def test_a_school_on_its_own_is_the_organisation_and_names_its_local_recipients_
 def test_the_repository_pins_this_version_of_the_tool(tmp_path: Path) -> None:
     init(tmp_path / "school")
     folder = tmp_path / "school"
-    assert f"privacy-notices[build]=={tool_version()}\n" in (folder / "requirements.txt").read_text("utf-8")
+    pinned = [line for line in (folder / "requirements.txt").read_text("utf-8").splitlines() if not line.startswith("#")]
+    assert pinned == [requirement("build")]
     hook = yaml.safe_load((folder / ".pre-commit-config.yaml").read_text("utf-8"))["repos"][0]["hooks"][0]
-    assert hook["additional_dependencies"] == [f"privacy-notices=={tool_version()}"]  # no [build]: a light install
+    assert hook["additional_dependencies"] == [requirement()]  # no [build]: a light install
     assert hook["entry"] == "notices check"
     # The workflow is the tool's own, which installs from requirements.txt when there is one.
     assert ((folder / ".github" / "workflows" / "notices.yml").read_bytes()
@@ -96,8 +101,8 @@ def test_init_refuses_a_folder_with_files_an_unknown_notice_and_schools_without_
     unknown = init(tmp_path / "new", "--notices", "nursery-rhymes")
     assert unknown.exit_code == 1 and "no notice nursery-rhymes in the library; choose from " in unknown.output
     assert "pupils" in unknown.output
-    bad_id = init(tmp_path / "trust", "--trust", "--school", "Hill School")
-    assert bad_id.exit_code == 1 and "'Hill School' cannot be a school id" in bad_id.output
+    bad_id = init(tmp_path / "trust", "--trust", "--school", "Hill_School=Hill School")
+    assert bad_id.exit_code == 1 and "'Hill_School' cannot be a school id" in bad_id.output
     assert sorted(path.name for path in tmp_path.iterdir()) == ["used"]  # nothing half-written is left
     schools = init(tmp_path / "two", "--school", "hill")
     assert schools.exit_code == 1 and "add --trust to start a trust with these schools" in schools.output
@@ -109,3 +114,55 @@ def test_init_fills_the_empty_current_folder(tmp_path: Path, monkeypatch) -> Non
     assert init(Path(".")).exit_code == 0
     assert (tmp_path / "ours" / "notices" / "organisation.yaml").is_file()
     assert sorted(path.name for path in tmp_path.iterdir()) == ["ours"]
+
+
+@pytest.mark.parametrize("on_pypi, expected", [
+    (False, "privacy-notices[build] @ git+https://github.com/privacy-notices/privacy-notices@v{version}"),
+    (True, "privacy-notices[build]=={version}"),
+])
+def test_one_setting_switches_every_install_line_from_the_repository_to_pypi(tmp_path, monkeypatch, on_pypi, expected):
+    monkeypatch.setattr(distribution, "ON_PYPI", on_pypi)
+    init(tmp_path / "school")
+    wanted = expected.format(version=distribution.tool_version())
+    assert wanted in (tmp_path / "school" / "requirements.txt").read_text("utf-8").splitlines()
+    hook = yaml.safe_load((tmp_path / "school" / ".pre-commit-config.yaml").read_text("utf-8"))["repos"][0]["hooks"][0]
+    assert hook["additional_dependencies"] == [wanted.replace("[build]", "")]
+    assert Requirement(wanted).name == "privacy-notices"  # a line pip reads
+
+
+def test_the_readme_and_the_guide_install_what_init_pins_from_the_repository_pyproject_names() -> None:
+    for page in (PROJECT / "README.md", PROJECT / "docs" / "your-school.md"):
+        assert f"pip install '{requirement('build')}'" in page.read_text("utf-8"), page
+    for page in (PROJECT / "README.md", PROJECT / "docs" / "releasing.md"):  # the pre-commit hook, used directly
+        assert f"  - repo: {distribution.project_url('Repository')}\n" in page.read_text("utf-8"), page
+
+
+def test_a_school_given_by_its_name_gets_a_short_id_for_its_web_addresses_shown_as_init_starts(tmp_path) -> None:
+    result = init(tmp_path / "trust", "--trust", "--school", "St Mary's Church of England Primary School",
+                  "--school", "vale", "--school", "oak=Oakmoor Academy", "--notices", "pupils")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "  st-marys-ce-primary  St Mary's Church of England Primary School: pages at schools/st-marys-ce-primary/" \
+        in lines
+    assert "  vale                 (its name to fill in): pages at schools/vale/" in lines
+    assert "  oak                  Oakmoor Academy: pages at schools/oak/" in lines
+    schools = tmp_path / "trust" / "notices" / "schools"
+    assert yaml.safe_load((schools / "st-marys-ce-primary.yaml").read_text("utf-8"))["name"] == \
+        "St Mary's Church of England Primary School"
+    assert yaml.safe_load((schools / "vale.yaml").read_text("utf-8"))["name"].startswith("TO BE COMPLETED")
+
+
+@pytest.mark.parametrize("name, school_id", [
+    ("Hill Primary School", "hill-primary"), ("The Vale Academy", "vale"), ("St. John & St Paul RC Academy",
+                                                                            "st-john-and-st-paul-rc"),
+    ("Ysgol Gymraeg Caerdydd", "ysgol-gymraeg-caerdydd"), ("The Academy", "the-academy"),
+])
+def test_the_id_made_from_a_name_leaves_out_the_words_every_school_has(name, school_id) -> None:
+    assert school_id_from_name(name) == school_id
+
+
+def test_two_schools_with_one_id_are_refused_and_nothing_is_written(tmp_path) -> None:
+    result = init(tmp_path / "trust", "--trust", "--school", "Hill School", "--school", "hill")
+    assert result.exit_code == 1
+    assert "two schools would have the id 'hill'; give one its own with ID=NAME" in result.output
+    assert not (tmp_path / "trust").exists()

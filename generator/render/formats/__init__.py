@@ -17,6 +17,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Callable, Literal
 
+from generator.distribution import requirement
 from generator.errors import NoticesError
 from generator.facts.cascade import ResolvedNotice
 
@@ -143,7 +144,7 @@ def select_formats(names: list[str] | None) -> list[OutputFormat]:
     for name in wanted:
         if name in UNAVAILABLE:
             raise NoticesError(f"the {name} format needs {BUILD_LIBRARIES[UNAVAILABLE[name]]}, which is not installed; "
-                               "install the tool with its build extra: pip install 'privacy-notices[build]'",
+                               f"install the tool with its build extra: pip install '{requirement('build')}'",
                                see=FORMATS_MANUAL)
     chosen = [known[name] for name in wanted]
     missing = [f"the {output_format.name} format needs {' and '.join(output_format.needs.missing())}"
