@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.defaults import manual
+from generator.distribution import manual
 from tests.conftest import EXAMPLE, notices
 
 
