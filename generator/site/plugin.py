@@ -38,6 +38,7 @@ from generator.project import Project, load_project
 from generator.publish import MARKER
 from generator.render.cache import OutputCache
 from generator.render.formats import all_formats
+from generator.render.notice_marker import NoticeMarker
 from generator.law.dated import longdate
 from generator.site.brand import PageBrand, organisation_brand, school_brand, site_address
 from generator.site.content import site_content
@@ -227,7 +228,8 @@ def _date_builds_from_facts(notices) -> None:
 
 
 def theme_meta(page: SitePage, url_of: Callable[[str], str]) -> dict:
-    """What the theme shows around a generated page: the notice's title, version and review date, and downloads."""
+    """What the theme shows around a generated page: the notice's title, version and review date (and its
+    marker, which the footer carries), and downloads."""
     meta: dict = {}
     if page.notice is not None:
         notice = page.notice.notice
@@ -235,6 +237,7 @@ def theme_meta(page: SitePage, url_of: Callable[[str], str]) -> dict:
         meta["title"] = page.title
         meta["notice_version"] = notice.version
         meta["last_reviewed"] = longdate(notice.last_reviewed) if notice.last_reviewed else None
+        meta["notice_marker"] = NoticeMarker.of(page.notice, page.markdown).attributes()  # for `notices verify`
     meta["downloads"] = [{"url": url_of(download.src_uri), "label": download.label, "size": _size(download.size),
                           "for_staff": download.for_staff} for download in page.downloads]
     return meta
