@@ -8,7 +8,6 @@ facts and templates make; what differs is said in plain words.
 
 from __future__ import annotations
 
-import socket
 import time
 import urllib.error
 import urllib.request
@@ -77,6 +76,18 @@ def _expected(page: SitePage, path: str) -> Expected:
     return Expected(NoticeMarker.of(notice, page.markdown), f"{notice.id}{version} at {notice.variant.id}", path)
 
 
+class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow a redirect only to another http(s) address (urllib would also follow one to ftp)."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        if urlsplit(newurl).scheme not in SCHEMES:
+            raise PageNotRead(f"{req.full_url} sends the reader to {newurl}, which is not a web page")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = urllib.request.build_opener(_WebOnlyRedirects)
+
+
 def read_page(url: str) -> bytes:
     """The page at ``url``, fetched over http(s) within the time and size limits; PageNotRead otherwise."""
     if urlsplit(url).scheme not in SCHEMES or not urlsplit(url).hostname:
@@ -84,15 +95,13 @@ def read_page(url: str) -> bytes:
     request = urllib.request.Request(url, headers={"User-Agent": "privacy-notices verify",
                                                    "Cache-Control": "no-cache"})
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310 (scheme checked)
-            if urlsplit(response.url).scheme not in SCHEMES:
-                raise PageNotRead(f"{url} sends the reader to {response.url}, which is not a web page")
+        with _OPENER.open(request, timeout=TIMEOUT_SECONDS) as response:
             content = response.read(LARGEST_PAGE + 1)
     except urllib.error.HTTPError as problem:
         raise PageNotRead(f"{url} answered {problem.code} {problem.reason}") from None
     except urllib.error.URLError as problem:
         raise PageNotRead(f"{url} could not be reached ({_reason(problem.reason)})") from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise PageNotRead(f"{url} did not answer within {TIMEOUT_SECONDS} seconds") from None
     except OSError as problem:
         raise PageNotRead(f"{url} could not be read ({_reason(problem)})") from None

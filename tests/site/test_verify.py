@@ -3,7 +3,9 @@ shows what the facts publish now, and exits 1 when one is out of date or missing
 
 from __future__ import annotations
 
+import http.server
 import socket
+import threading
 from pathlib import Path
 
 import lxml.html
@@ -164,3 +166,26 @@ def test_with_wait_it_asks_again_until_the_host_serves_the_new_pages(built_site,
     assert sleeps == [15]
     assert [(finding.current, finding.words) for finding in findings] == [
         (True, "the page shows version 3.0 of 1 December 2026.")]
+
+
+class _RedirectToFtp(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        self.send_response(302)
+        self.send_header("Location", "ftp://127.0.0.1/notices.html")
+        self.end_headers()
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def test_a_redirect_away_from_the_web_is_not_followed():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _RedirectToFtp)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        with pytest.raises(PageNotRead, match="sends the reader to ftp://127.0.0.1/notices.html, which is not a web page"):
+            read_page(url)
+    finally:
+        server.shutdown()
+        server.server_close()
