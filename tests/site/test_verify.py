@@ -4,7 +4,9 @@ shows what the facts publish now, and exits 1 when one is out of date or missing
 from __future__ import annotations
 
 import http.server
+import os
 import socket
+import subprocess
 import threading
 from pathlib import Path
 
@@ -18,6 +20,8 @@ from generator.render.formats.fragment import render_fragment
 from generator.site.verify import (LARGEST_PAGE, PageNotRead, expected_pages, read_page, served_markers,
                                    verify_all)
 from tests.conftest import PROJECT, notices
+from tests.diff.test_workflow import _actionlint
+from tests.docs.markdown import fenced_blocks
 from tests.site.conftest import SiteServer
 
 NOTICE = "children-in-need at oakmoor"
@@ -189,3 +193,18 @@ def test_a_redirect_away_from_the_web_is_not_followed():
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_the_manuals_github_pages_workflow_checks_the_live_site_and_passes_actionlint(tmp_path):
+    manual = (PROJECT / "docs" / "publishing.md").read_text("utf-8").split("- **GitHub Pages**", 1)[1]
+    indented = next(body for language, body in fenced_blocks(manual.replace("\n  ", "\n")) if language == "yaml")
+    steps = yaml.safe_load(indented)["jobs"]["publish"]["steps"]
+    assert steps[-2] == {"id": "deployment", "uses": "actions/deploy-pages@v5"}
+    assert steps[-1]["run"] == '.venv/bin/notices verify --wait 600 "$SITE_URL"'
+    assert steps[-1]["env"]["SITE_URL"] == "${{ steps.deployment.outputs.page_url }}"
+    actionlint = _actionlint()
+    if actionlint is None and not os.environ.get("CI"):
+        pytest.skip("actionlint is not installed: pip install -e '.[lint]'")
+    (tmp_path / "pages.yml").write_text(indented, "utf-8")
+    linted = subprocess.run([actionlint, "-no-color", str(tmp_path / "pages.yml")], capture_output=True, text=True)
+    assert linted.returncode == 0, linted.stdout + linted.stderr
