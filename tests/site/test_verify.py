@@ -208,3 +208,18 @@ def test_the_manuals_github_pages_workflow_checks_the_live_site_and_passes_actio
     (tmp_path / "pages.yml").write_text(indented, "utf-8")
     linted = subprocess.run([actionlint, "-no-color", str(tmp_path / "pages.yml")], capture_output=True, text=True)
     assert linted.returncode == 0, linted.stdout + linted.stderr
+
+
+def test_a_page_without_a_marker_is_stale_and_says_why(example_project, tmp_path):
+    """A notice page built by an older version of the tool (or without its site_overrides/) shows no marker."""
+    server = _served(tmp_path / "old", {"index.html": b"<!doctype html><title>Privacy notices</title>",
+                                        "schools/oakmoor/children-in-need/index.html":
+                                            b"<!doctype html><title>Children in need</title><p>Notice version 2.0.</p>"})
+    try:
+        result = _verify(example_project, server.url)
+    finally:
+        server.close()
+    assert result.exit_code == 1
+    assert (f"STALE: {NOTICE}: the page {server.url}schools/oakmoor/children-in-need/ carries no notice marker (it was "
+            "built by an older version of the tool, or without its site_overrides/); the facts publish version 2.0 of "
+            "1 September 2026.") in result.output
