@@ -12,17 +12,15 @@ import shutil
 from pathlib import Path
 
 import yaml
-from mkdocs.config import load_config
 from mkdocs.structure.files import File
 
 from generator.check.gate import publishable_notices
-from generator.errors import NoticesError
 from generator.project import load_project
 from generator.publish import check_output_folder, staged_output
 from generator.render.cache import OutputCache
 from generator.site.content import site_content
 from generator.site.pages import FEED, SitePage
-from generator.site.plugin import theme_meta
+from generator.site.plugin import site_settings, theme_meta
 
 
 def write_pages(config_file: Path, out: Path) -> int:
@@ -31,10 +29,7 @@ def write_pages(config_file: Path, out: Path) -> int:
     Hand-written pages of the site's docs folder are copied too. ``out`` is replaced only when all is
     written; returns how many files it holds.
     """
-    config = load_config(str(config_file))  # MkDocs checks the plugin's options, as for a build
-    plugin = config.plugins.get("notices")
-    if plugin is None:
-        raise NoticesError(f"{config_file} does not use the notices plugin: add '- notices' under 'plugins:'.")
+    config, plugin = site_settings(config_file)
     project = config_file.resolve().parent
     facts, templates = project / plugin.config.facts, project / plugin.config.templates
     check_output_folder(out, project, inputs=(facts, templates, Path(config.docs_dir)))

@@ -26,7 +26,9 @@ from typing import Callable
 
 from markupsafe import Markup, escape
 from mkdocs.config import config_options
+from mkdocs.config import load_config
 from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
@@ -214,6 +216,15 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         if config.theme.custom_dir:
             server.watch(config.theme.custom_dir)
         return server
+
+
+def site_settings(config_file: Path) -> tuple[MkDocsConfig, NoticesPlugin]:
+    """The site's settings from ``mkdocs.yml``, checked by MkDocs as for a build, and its notices plugin."""
+    config = load_config(str(config_file))
+    plugin = config.plugins.get("notices")
+    if plugin is None:
+        raise NoticesError(f"{config_file} does not use the notices plugin: add '- notices' under 'plugins:'.")
+    return config, plugin
 
 
 def _date_builds_from_facts(notices) -> None:

@@ -12,12 +12,11 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from typing import Callable
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
-from mkdocs.config import load_config
 from mkdocs.structure.files import File
 
 from generator.check.gate import publishable_notices
@@ -26,6 +25,7 @@ from generator.project import load_project
 from generator.render.formats import RenderContext
 from generator.render.notice_marker import ATTRIBUTE, NoticeMarker
 from generator.site.pages import SitePage, site_pages
+from generator.site.plugin import site_settings
 
 TIMEOUT_SECONDS = 20
 LARGEST_PAGE = 5 * 1024 * 1024  # a notice page is some 100 KB; more is not a page of ours
@@ -60,10 +60,7 @@ class Finding:
 
 def expected_pages(config_file: Path) -> list[Expected]:
     """The notice pages the site of ``config_file`` publishes now (no download is rendered)."""
-    config = load_config(str(config_file))
-    plugin = config.plugins.get("notices")
-    if plugin is None:
-        raise NoticesError(f"{config_file} does not use the notices plugin: add '- notices' under 'plugins:'.")
+    config, plugin = site_settings(config_file)
     project = config_file.resolve().parent
     notices = publishable_notices(load_project(project / plugin.config.facts), plugin.config.publish_incomplete)
     directory_urls = config.use_directory_urls and not plugin.config.portable

@@ -223,3 +223,11 @@ def test_a_page_without_a_marker_is_stale_and_says_why(example_project, tmp_path
     assert (f"STALE: {NOTICE}: the page {server.url}schools/oakmoor/children-in-need/ carries no notice marker (it was "
             "built by an older version of the tool, or without its site_overrides/); the facts publish version 2.0 of "
             "1 September 2026.") in result.output
+
+
+def test_settings_without_the_notices_plugin_say_what_to_add(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: Our school\n", "utf-8")
+    result = _verify(tmp_path, "http://127.0.0.1:9/")
+    assert result.exit_code == 1
+    assert "does not use the notices plugin: add '- notices' under 'plugins:'." in result.output
