@@ -20,7 +20,7 @@ from generator.build import build
 from generator.check import audit_rendered, check_project, report
 from generator.check.findings import sorted_findings
 from generator.check.readability import grades_line, reading_grades
-from generator.diff import REPORTS, load_side, review
+from generator.diff import REPORTS, load_side, review, review_code
 from generator.errors import NoticesError
 from generator.facts.errors import FactErrors, display_path
 from generator.project import load_project
@@ -137,7 +137,7 @@ def check(facts: Path, report_format: str, strict: bool, today: datetime.date | 
     if rendered is not None:
         findings = sorted_findings(findings + audit_rendered(rendered, notices))
     schools = len({notice.variant.id for notice in notices})
-    grades = reading_grades(project.tree.children)
+    grades = reading_grades(notices)
     if report_format == "json":
         click.echo(report.json_report(findings, len(notices), schools, grades))
     elif report_format == "github":
@@ -359,13 +359,16 @@ def docs_command(facts: Path, out: Path) -> None:
 @click.option("--fail-on-new-errors", is_flag=True, help="Exit 1 when the change introduces a checker error.")
 @click.option("--comment", "comment_file", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
               help="Also write the pull-request comment (the short form, which fits GitHub's limit) to FILE.")
+@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False), default=Path("mkdocs.yml"),
+              show_default=True, help="The website's settings, which say what else the build reads.")
 @handles_errors
 def diff_command(facts: Path, base: str, head: str | None, report_format: str, today: datetime.date | None,
-                 fail_on_new_errors: bool, comment_file: Path | None) -> None:
-    """What changes from BASE to HEAD, per school and notice: each a git revision (its copy of the facts
-    folder) or a folder; HEAD defaults to the facts folder as it is now."""
+                 fail_on_new_errors: bool, comment_file: Path | None, config_file: Path) -> None:
+    """What changes from BASE to HEAD, per school and notice, and in every other file the website or the build
+    reads: each a git revision (its copy of the facts folder) or a folder (facts only); HEAD defaults to the
+    working tree."""
     sides = [load_side(which, spec, facts) for which, spec in (("base", base), ("head", head))]
-    result = review(*sides, today or datetime.date.today())
+    result = review(*sides, today or datetime.date.today(), review_code(base, head, facts, config_file))
     click.echo(REPORTS[report_format](result), nl=False)
     if comment_file is not None:
         comment_file.write_text(REPORTS["comment"](result), encoding="utf-8")

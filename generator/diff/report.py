@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from itertools import groupby
 
 from generator.check.findings import Finding
 from generator.check.report import finding_dict, scope
+from generator.diff.code import CodeChange, CodeReview
 from generator.diff.review import FactsDiff, NoticeDiff, Reach
 from generator.render.text import inline
 
@@ -15,6 +17,9 @@ FEW_SCHOOLS = 3
 # GitHub refuses a comment over 65,536 characters; the rest is room for the workflow's own lines.
 COMMENT_LIMIT = 60_000
 FULL_REVIEW = "The full review, per school and notice, is in the run's summary and its `notices-review` artifact."
+REVIEW_AS_CODE = "Changed: review as code"
+RUNS_IN_BUILD = "Code that will run in the build"
+FACTS_CHANGED = "Changes to the facts"
 
 
 def _count(number: int, noun: str, plural: str | None = None) -> str:
@@ -41,6 +46,8 @@ def summary(diff: FactsDiff) -> str:
     """One or two sentences: how much changed, and what it does to completeness."""
     if diff.empty:
         return NO_CHANGES
+    if diff.facts_unchanged:
+        return f"No changes to the facts. {_code_summary(diff.code)}"
     changed = _changed(diff)
     parts = [f"{_count(len(diff.reaches), 'change')} to facts in {_count(len(changed), 'notice')} across "
              f"{_count(len({n.school for n in changed}), 'school')}"]
@@ -55,7 +62,32 @@ def summary(diff: FactsDiff) -> str:
                                f"{len(diff.fixed)} fixed.")
     if diff.suggestions:
         text += f" {_count(len(diff.suggestions), 'notice')} changed without a change-list entry."
-    return text
+    return text + (f" {_code_summary(diff.code)}" if diff.code else "")
+
+
+def _code_summary(code: CodeReview) -> str:
+    files = _count(len(code.files), "file")
+    return (f"{files} outside the facts that the website or the build reads "
+            f"{'changes' if len(code.files) == 1 else 'change'}: review {'it' if len(code.files) == 1 else 'them'} "
+            "as code.")
+
+
+def _code_list(code: CodeReview) -> list[str]:
+    """In Markdown: each file to review as code, then what will run in the build, in bold."""
+    if not code:
+        return []
+    out = [f"#### {REVIEW_AS_CODE}", ""] + [f"- {inline(file.headline)}" for file in code.files]
+    if code.runs:
+        out += ["", f"**{RUNS_IN_BUILD}:**", ""] + [f"- **{inline(run)}**" for run in code.runs]
+    return out + [""]
+
+
+def _fenced(file: CodeChange) -> list[str]:
+    """A file's diff as a Markdown code block that no line of it can end (its fence is longer than any run)."""
+    longest = max((len(run) for line in file.diff for run in re.findall("`+", line)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [f"<details>", f"<summary>The diff of {inline(file.path)}</summary>", "", f"{fence}diff", *file.diff,
+            fence, "", "</details>"]
 
 
 def _finding_line(word: str, finding: Finding) -> str:
@@ -68,6 +100,13 @@ def _headlines(diff: FactsDiff) -> list[str]:
     lines += [f"Notice {n.status}: {n.title} ({n.key})." for n in _listed(diff)]
     lines += [f"{reach.change.text} This {reach_words(reach)}." for reach in diff.reaches]
     return lines
+
+
+def _facts_heading(diff: FactsDiff, level: str) -> list[str]:
+    """A heading over the changes to the facts where the files to review as code come before them."""
+    if not diff.code:
+        return []
+    return [f"{level}{FACTS_CHANGED}", ""] if level else [f"{FACTS_CHANGED}:"]
 
 
 def _completeness(diff: FactsDiff) -> list[str]:
@@ -85,7 +124,16 @@ def markdown_report(diff: FactsDiff) -> str:
     if diff.empty:
         return NO_CHANGES + "\n"
     out = [f"### Privacy notices: changes from `{diff.base}` to `{diff.head}`", "", inline(summary(diff)), ""]
-    out += [f"- {inline(line)}" for line in _headlines(diff)]
+    out += _code_list(diff.code)
+    if not diff.facts_unchanged:
+        out += _markdown_facts(diff)
+    for file in diff.code.files:
+        out += ([""] if out[-1] else []) + _fenced(file)
+    return "\n".join(out) + "\n"
+
+
+def _markdown_facts(diff: FactsDiff) -> list[str]:
+    out = _facts_heading(diff, "#### ") + [f"- {inline(line)}" for line in _headlines(diff)]
     if diff.introduced or diff.fixed:
         out += ["", "#### Completeness", ""] + [f"- {inline(line)}" for line in _completeness(diff)]
     if diff.suggestions:
@@ -99,8 +147,7 @@ def markdown_report(diff: FactsDiff) -> str:
         for notice in notices:
             out.append(f"**{inline(notice.title)}** (`{notice.notice}`): {notice.status}")
             out += [""] + [f"- {inline(change.text)}" for change in notice.changes] + [""]
-    out += ["</details>"]
-    return "\n".join(out) + "\n"
+    return out + ["</details>"]
 
 
 def comment_report(diff: FactsDiff) -> str:
@@ -109,7 +156,8 @@ def comment_report(diff: FactsDiff) -> str:
     if diff.empty:
         return NO_CHANGES + "\n"
     out = [f"### Privacy notices: changes from `{diff.base}` to `{diff.head}`", "", inline(summary(diff)), ""]
-    lines = [f"- {inline(line)}" for line in _headlines(diff)]
+    out += _code_list(diff.code)
+    lines = _facts_heading(diff, "#### ") + [f"- {inline(line)}" for line in _headlines(diff)]
     if diff.introduced or diff.fixed:
         lines += ["", "#### Completeness", ""] + [f"- {inline(line)}" for line in _completeness(diff)]
     tail = ["", FULL_REVIEW]
@@ -118,8 +166,14 @@ def comment_report(diff: FactsDiff) -> str:
         room -= len(line) + 1
         if room < 0:
             out.append(f"- ...and {_count(len(lines) - index, 'more line')}, in the full review.")
+            room = 0
             break
         out.append(line)
+    for file in diff.code.files:  # each diff whole, or named as left out: a cut block would hide what follows
+        block = _fenced(file)
+        room -= sum(len(line) + 1 for line in block) + 1
+        left_out = [f"The diff of {inline(file.path)} is in the full review."]
+        out += ([""] if out[-1] else []) + (block if room >= 0 else left_out)
     return "\n".join(out + tail) + "\n"
 
 
@@ -128,7 +182,19 @@ def text_report(diff: FactsDiff) -> str:
     if diff.empty:
         return NO_CHANGES + "\n"
     out = [f"Changes from {diff.base} to {diff.head}: {summary(diff)}", ""]
-    out += [f"  {line}" for line in _headlines(diff)]
+    if diff.code:
+        out += [f"{REVIEW_AS_CODE}:"] + [f"  {file.headline}" for file in diff.code.files] + [""]
+    if diff.code.runs:
+        out += [f"{RUNS_IN_BUILD}:"] + [f"  {run}" for run in diff.code.runs] + [""]
+    if not diff.facts_unchanged:
+        out += _text_facts(diff) + [""]
+    for file in diff.code.files:
+        out += [*file.diff, ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _text_facts(diff: FactsDiff) -> list[str]:
+    out = _facts_heading(diff, "") + [f"  {line}" for line in _headlines(diff)]
     if diff.introduced or diff.fixed:
         out += ["", "Completeness:"] + [f"  {line}" for line in _completeness(diff)]
     for line, entry in zip(_discipline(diff), diff.suggestions):
@@ -137,7 +203,7 @@ def text_report(diff: FactsDiff) -> str:
     for notice in diff.notices:
         out.append(f"  {notice.key} ({notice.status})")
         out += [f"    {change.text}" for change in notice.changes]
-    return "\n".join(out) + "\n"
+    return out
 
 
 def json_report(diff: FactsDiff) -> str:
@@ -153,6 +219,9 @@ def json_report(diff: FactsDiff) -> str:
                      "fixed": [finding_dict(f) for f in diff.fixed]},
         "suggested_entries": [{"notice": s.notice, "file": s.file, "schools": s.schools, "yaml": s.as_yaml()}
                               for s in diff.suggestions],
+        "review_as_code": [{"path": f.path, "status": f.status, "role": f.role, "diff": f.diff}
+                           for f in diff.code.files],
+        "runs_in_build": list(diff.code.runs),
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 

@@ -11,6 +11,7 @@ from typing import Literal
 
 from generator.check import Finding, check_project
 from generator.check.findings import sorted_findings
+from generator.diff.code import CodeReview
 from generator.diff.compare import BOOKKEEPING, FactChange, changes_facts, compare_notices
 from generator.diff.sides import Side
 from generator.facts.cascade import ResolvedNotice
@@ -91,10 +92,15 @@ class FactsDiff:
     introduced: list[Finding]
     fixed: list[Finding]
     suggestions: list[SuggestedEntry]
+    code: CodeReview = field(default_factory=CodeReview)
+
+    @property
+    def facts_unchanged(self) -> bool:
+        return not (self.notices or self.schools_added or self.schools_removed or self.introduced or self.fixed)
 
     @property
     def empty(self) -> bool:
-        return not (self.notices or self.schools_added or self.schools_removed or self.introduced or self.fixed)
+        return self.facts_unchanged and not self.code
 
     @property
     def new_errors(self) -> list[Finding]:
@@ -172,8 +178,9 @@ def _suggestions(notices: list[NoticeDiff], head: Side, today: datetime.date) ->
     return suggestions
 
 
-def review(base: Side, head: Side, today: datetime.date) -> FactsDiff:
-    """Everything a reviewer needs to know about going from ``base`` to ``head``."""
+def review(base: Side, head: Side, today: datetime.date, code: CodeReview | None = None) -> FactsDiff:
+    """Everything a reviewer needs to know about going from ``base`` to ``head``; ``code``, the review of the
+    files outside the facts (diff/code.py), joins it as it is."""
     old_schools, new_schools = _schools(base.notices), _schools(head.notices)
     notices = _notice_diffs(base.notices, head.notices)
     introduced, fixed = _delta(_findings(base, today), _findings(head, today))
@@ -181,5 +188,5 @@ def review(base: Side, head: Side, today: datetime.date) -> FactsDiff:
         base.label, head.label,
         sorted((sid, name) for sid, name in new_schools.items() if sid not in old_schools),
         sorted((sid, name) for sid, name in old_schools.items() if sid not in new_schools),
-        notices, _reaches(notices), introduced, fixed, _suggestions(notices, head, today),
+        notices, _reaches(notices), introduced, fixed, _suggestions(notices, head, today), code or CodeReview(),
     )

@@ -29,14 +29,14 @@ class _Entry:
     size: int
 
 
-def _git(args: list[str], cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+def git(args: list[str], cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True, check=False)
 
 
-def _repo_path(facts: Path) -> str:
+def repo_path(facts: Path) -> str:
     """The facts folder as a path inside its git repository, e.g. 'notices'."""
     folder = facts if facts.is_dir() else facts.parent
-    found = _git(["rev-parse", "--show-prefix"], folder)
+    found = git(["rev-parse", "--show-prefix"], folder)
     prefix = found.stdout.decode().strip() if found.returncode == 0 else ""
     inside = prefix if facts.is_dir() else prefix + facts.name
     return inside.rstrip("/") or "."
@@ -55,7 +55,7 @@ def _unreadable(where: str, reason: str) -> FactErrors:
 
 def _entries(repository: Path, tree: str, where: str, prefix: str = "") -> Iterator[_Entry]:
     """Every file under ``tree``, its folders walked one level at a time so that each name is seen whole."""
-    listing = _git(["ls-tree", "-z", "--long", "--end-of-options", tree], repository)
+    listing = git(["ls-tree", "-z", "--long", "--end-of-options", tree], repository)
     if listing.returncode != 0:
         raise _unreadable(where, listing.stderr.decode(errors="replace").strip() or "git ls-tree failed")
     for line in listing.stdout.decode(errors="surrogateescape").split("\0"):
@@ -79,15 +79,15 @@ def _entries(repository: Path, tree: str, where: str, prefix: str = "") -> Itera
                                         "Keep the fact files themselves in the facts folder.", code="path")])
 
 
-def _is_fact_file(path: str) -> bool:
+def is_fact_file(path: str) -> bool:
     """Where the loader looks: YAML files directly in the facts folder or in one of its fact folders."""
     folder, _, name = path.rpartition("/")
     return folder in FACT_FOLDERS and name.lower().endswith(FACT_FILE_ENDINGS)
 
 
-def _contents(repository: Path, object_ids: list[str]) -> list[bytes]:
+def blob_contents(repository: Path, object_ids: list[str]) -> list[bytes]:
     """The blobs' contents, in order, from one `git cat-file --batch`."""
-    output = _git(["cat-file", "--batch"], repository, "".join(f"{oid}\n" for oid in object_ids).encode()).stdout
+    output = git(["cat-file", "--batch"], repository, "".join(f"{oid}\n" for oid in object_ids).encode()).stdout
     contents, position = [], 0
     for _ in object_ids:
         header_end = output.index(b"\n", position)
@@ -98,7 +98,7 @@ def _contents(repository: Path, object_ids: list[str]) -> list[bytes]:
 
 
 def _object_id(repository: Path, name: str) -> str | None:
-    found = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", name], repository)
+    found = git(["rev-parse", "--verify", "--quiet", "--end-of-options", name], repository)
     return found.stdout.decode().strip() if found.returncode == 0 else None
 
 
@@ -106,12 +106,12 @@ def read_revision(revision: str, facts: Path) -> tuple[dict[str, bytes], str]:
     """The revision's fact files as {path inside the facts folder: content}, and how to name the folder
     (e.g. 'main:notices'). Raises FactErrors naming the revision and path of anything refused."""
     anchor = facts if facts.is_dir() else Path.cwd()
-    top = _git(["rev-parse", "--show-toplevel"], anchor)
+    top = git(["rev-parse", "--show-toplevel"], anchor)
     if top.returncode != 0:
         raise FactErrors([FactError(
             Location(revision), "is not a folder, and this is not a git repository to find it as a revision in.",
             "Give a folder of facts, or run the command inside the repository.", code="io")])
-    repository, inside = Path(top.stdout.decode().strip()), _repo_path(facts)
+    repository, inside = Path(top.stdout.decode().strip()), repo_path(facts)
     where = f"{revision}:{inside}"
     root_tree = _object_id(repository, f"{revision}^{{tree}}")
     if root_tree is None:
@@ -119,10 +119,10 @@ def read_revision(revision: str, facts: Path) -> tuple[dict[str, bytes], str]:
     folder = root_tree if inside == "." else _object_id(repository, f"{root_tree}:{inside}")
     if folder is None:
         raise _unreadable(where, f"the revision has no folder '{inside}'")
-    wanted = [entry for entry in _entries(repository, folder, where) if _is_fact_file(entry.path)]
+    wanted = [entry for entry in _entries(repository, folder, where) if is_fact_file(entry.path)]
     too_big = [too_large(printable(f"{where}/{entry.path}"), entry.size) for entry in wanted
                if entry.size > MAX_FILE_BYTES]
     if too_big:  # refused from the size git records, before a byte of the content is read
         raise FactErrors(too_big)
-    contents = _contents(repository, [entry.object_id for entry in wanted])
+    contents = blob_contents(repository, [entry.object_id for entry in wanted])
     return {entry.path: content for entry, content in zip(wanted, contents)}, where

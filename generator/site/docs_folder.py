@@ -8,6 +8,7 @@ theme beside each page (title, version, review date, downloads) goes in the page
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -15,12 +16,14 @@ import yaml
 from mkdocs.structure.files import File
 
 from generator.check.gate import publishable_notices
+from generator.errors import NoticesError
 from generator.project import load_project
 from generator.publish import check_output_folder, staged_output
 from generator.render.cache import OutputCache
 from generator.site.content import site_content
 from generator.site.pages import FEED, SitePage
-from generator.site.plugin import site_settings, theme_meta
+from generator.site.plugin import RAW_HTML_OPTION, site_settings, theme_meta
+from generator.site.written_pages import inert_written_page, refused_file
 
 
 def write_pages(config_file: Path, out: Path) -> int:
@@ -46,7 +49,7 @@ def write_pages(config_file: Path, out: Path) -> int:
                        download.content if download.content is not None else download.source.read_bytes())
             _write(folder / FEED, content.feed(
                 lambda src_uri: File(src_uri, None, "", config.use_directory_urls).url))
-            written += _copy_written_pages(Path(config.docs_dir), folder)
+            written += _copy_written_pages(config, folder)
     finally:
         if cache is not None:
             cache.close()
@@ -63,14 +66,33 @@ def _with_front_matter(page: SitePage) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + page.markdown
 
 
-def _copy_written_pages(docs_dir: Path, folder: Path) -> list[str]:
-    """The site's hand-written pages (an accessibility statement, say), where the engine will find them."""
-    copied = []
+def _copy_written_pages(config, folder: Path) -> list[str]:
+    """The site's hand-written pages (an accessibility statement, say), where the engine will find them, held
+    to the rules the plugin holds them to (written_pages.py) unless mkdocs.yml makes them code."""
+    docs_dir, trusted = Path(config.docs_dir), config.plugins["notices"].config[RAW_HTML_OPTION]
+    markdown_config = {"extensions": config.markdown_extensions, "extension_configs": config.mdx_configs}
+    copied, problems = [], []
     for source in sorted(docs_dir.rglob("*")):
         relative = source.relative_to(docs_dir)
-        if source.is_file() and not any(part.startswith(".") for part in relative.parts):
-            _write(folder / relative, source.read_bytes())
-            copied.append(relative.as_posix())
+        if not source.is_file() or any(part.startswith(".") for part in relative.parts):
+            continue
+        content, where = source.read_bytes(), os.path.relpath(source, Path(config.config_file_path).parent)
+        refused = None if trusted else refused_file(relative.as_posix())
+        if refused:
+            problems.append(f"{where}: {refused}")
+        elif relative.suffix == ".md" and not trusted:
+            try:
+                text = content.decode("utf-8")
+            except UnicodeDecodeError:
+                raise NoticesError(f"{where} is not saved as UTF-8 text: save it again as UTF-8.") from None
+            meta, body, found = inert_written_page(text, where, markdown_config)
+            problems += found
+            content = ((f"---\n{yaml.safe_dump({k: str(v) for k, v in meta.items()}, allow_unicode=True)}---\n\n"
+                        if meta else "") + body + "\n").encode("utf-8")
+        _write(folder / relative, content)
+        copied.append(relative.as_posix())
+    if problems:
+        raise NoticesError("\n".join(problems))
     return copied
 
 

@@ -12,6 +12,7 @@ Options (in ``mkdocs.yml``, paths relative to it):
           portable: false         # true: a site that works opened from a folder (file://); see portable.py
           publish_incomplete: false   # true: publish notices with checker errors, marked as incomplete
           credit: false           # true: the footer names the tools the site is made with
+          raw_html_in_pages: false    # true: hand-written pages may hold HTML and scripts (see written_pages.py)
 
 The facts' ``brand`` (generator/site/brand.py) names the site, colours it and gives its address.
 """
@@ -50,6 +51,7 @@ from generator.site.portable import write_offline_search
 from generator.site.pages import FEED, SitePage, schools_of, site_nav
 from generator.site.search_tables import readable_table_rows
 from generator.site.search_words import add_keywords
+from generator.site.written_pages import escaped_front_matter, inert_page, link_problems, refused_files
 
 
 class NoticesConfig(Config):
@@ -63,6 +65,10 @@ class NoticesConfig(Config):
     portable = config_options.Type(bool, default=False)
     publish_incomplete = config_options.Type(bool, default=False)
     credit = config_options.Type(bool, default=False)
+    raw_html_in_pages = config_options.Type(bool, default=False)
+
+
+RAW_HTML_OPTION = "raw_html_in_pages"
 
 
 BRAND_CSS = "assets/brand.css"
@@ -130,6 +136,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         _date_builds_from_facts(content.notices)
         # Hand-written pages in the docs folder (an accessibility statement, say) join the menu after the hubs.
         written = sorted(file.src_uri for file in files.documentation_pages())
+        if not self.config[RAW_HTML_OPTION]:
+            self._refuse([f"{self._where(file, config)}: {problem}" for file, problem in refused_files(files, config.docs_dir)])
         self.pages = {page.src_uri: page for page in content.pages}
         for page in content.pages:
             files.append(File.generated(config, page.src_uri, content=page.markdown))
@@ -154,7 +162,27 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             brand = self.brands[generated.school.variant.id] if generated.school else self.brand
             page.meta.update(theme_meta(generated, lambda src_uri: files.get_file_from_path(src_uri).url))
             page.meta.update(brand_meta(brand, self.brand, generated.description))
-        return markdown
+            return markdown
+        if self.config[RAW_HTML_OPTION]:
+            return markdown
+        page.meta, problems = escaped_front_matter(page.meta, page.file.content_string, self._where(page.file, config))
+        self._refuse(problems)
+        return inert_page(markdown)
+
+    def on_page_content(self, html: str, /, *, page, config, files) -> str:
+        if page.file.src_uri not in self.pages and not self.config[RAW_HTML_OPTION]:
+            self._refuse(link_problems(html, page.file.content_string, self._where(page.file, config)))
+        return html
+
+    @staticmethod
+    def _where(file: File, config) -> str:
+        """A hand-written file as the user names it: from the folder of mkdocs.yml."""
+        return os.path.relpath(file.abs_src_path, Path(config.config_file_path).parent)
+
+    @staticmethod
+    def _refuse(problems: list[str]) -> None:
+        if problems:
+            raise PluginError("\n".join([*problems, "The site was not built."]))
 
     def on_post_page(self, output: str, /, *, page, config) -> str:
         """A notice page reads in layers: its first layer, its downloads, then the notice in full."""
