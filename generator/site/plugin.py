@@ -246,7 +246,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         return server
 
 
-def site_settings(config_file: Path) -> tuple[MkDocsConfig, NoticesPlugin]:
+def read_site_config(config_file: Path) -> tuple[MkDocsConfig, NoticesPlugin]:
     """The site's settings from ``mkdocs.yml``, checked by MkDocs as for a build, and its notices plugin."""
     config = load_config(str(config_file))
     plugin = config.plugins.get("notices")

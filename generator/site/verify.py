@@ -25,7 +25,7 @@ from generator.project import load_project
 from generator.render.formats import RenderContext
 from generator.render.notice_marker import ATTRIBUTE, NoticeMarker
 from generator.site.pages import SitePage, site_pages
-from generator.site.plugin import site_settings
+from generator.site.plugin import read_site_config
 
 TIMEOUT_SECONDS = 20
 LARGEST_PAGE = 5 * 1024 * 1024  # a notice page is some 100 KB; more is not a page of ours
@@ -60,7 +60,7 @@ class Finding:
 
 def expected_pages(config_file: Path) -> list[Expected]:
     """The notice pages the site of ``config_file`` publishes now (no download is rendered)."""
-    config, plugin = site_settings(config_file)
+    config, plugin = read_site_config(config_file)
     project = config_file.resolve().parent
     notices = publishable_notices(load_project(project / plugin.config.facts), plugin.config.publish_incomplete)
     directory_urls = config.use_directory_urls and not plugin.config.portable
