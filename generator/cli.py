@@ -36,6 +36,7 @@ from generator.library import library
 from generator.library.adopt import adopt
 from generator.site.docs_folder import write_pages
 from generator.site.theme_support import end_of_life_note
+from generator.site.verify import expected_pages, verify_all
 from generator.starter import start_repository
 
 FACTS_OPTION = click.option(
@@ -237,6 +238,26 @@ def pages_command(config_file: Path, folder: Path) -> None:
     that any MkDocs-compatible engine can build without the notices plugin; replaced whole, once written."""
     count = write_pages(config_file, folder)
     click.echo(f"Wrote {count} pages and downloads into {folder}/.")
+
+
+@main.command(name="verify")
+@CONFIG_OPTION
+@click.argument("urls", nargs=-1, required=True, metavar="URL...")
+@click.option("--wait", type=click.IntRange(0, 3600), default=0, show_default=True, metavar="SECONDS",
+              help="Ask again every 15 seconds, for up to this long, while a notice is out of date (just after a deploy).")
+@handles_errors
+def verify_command(config_file: Path, urls: tuple[str, ...], wait: int) -> None:
+    """Say whether the published website at URL (or a school's own page with pasted fragments) shows each
+    notice as the facts publish it now; exit 1 if one is out of date or missing."""
+    findings = verify_all(list(urls), expected_pages(config_file), wait)
+    for finding in findings:
+        click.echo(finding.line())
+    stale = [finding for finding in findings if not finding.current]
+    if stale:
+        click.echo(f"{len(stale)} of {len(findings)} notices are out of date or missing: publish the website again "
+                   "('notices site'), and paste each listed notice's fragment into the school's page again.", err=True)
+        sys.exit(1)
+    click.echo("The notice is current." if len(findings) == 1 else f"All {len(findings)} notices are current.")
 
 
 @main.command(name="serve")

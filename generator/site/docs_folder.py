@@ -13,7 +13,6 @@ import shutil
 from pathlib import Path
 
 import yaml
-from mkdocs.config import load_config
 from mkdocs.structure.files import File
 
 from generator.check.gate import publishable_notices
@@ -23,7 +22,7 @@ from generator.publish import check_output_folder, staged_output
 from generator.render.cache import OutputCache
 from generator.site.content import site_content
 from generator.site.pages import FEED, SitePage
-from generator.site.plugin import RAW_HTML_OPTION, theme_meta
+from generator.site.plugin import RAW_HTML_OPTION, read_site_config, theme_meta
 from generator.site.written_pages import inert_written_page, refused_file
 
 
@@ -33,10 +32,7 @@ def write_pages(config_file: Path, out: Path) -> int:
     Hand-written pages of the site's docs folder are copied too. ``out`` is replaced only when all is
     written; returns how many files it holds.
     """
-    config = load_config(str(config_file))  # MkDocs checks the plugin's options, as for a build
-    plugin = config.plugins.get("notices")
-    if plugin is None:
-        raise NoticesError(f"{config_file} does not use the notices plugin: add '- notices' under 'plugins:'.")
+    config, plugin = read_site_config(config_file)
     project = config_file.resolve().parent
     facts, templates = project / plugin.config.facts, project / plugin.config.templates
     check_output_folder(out, project, inputs=(facts, templates, Path(config.docs_dir)))

@@ -28,7 +28,9 @@ from typing import Callable
 
 from markupsafe import Markup, escape
 from mkdocs.config import config_options
+from mkdocs.config import load_config
 from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
@@ -40,6 +42,7 @@ from generator.project import Project, load_project
 from generator.manifest import write_manifest
 from generator.render.cache import OutputCache, project_folder
 from generator.render.formats import all_formats
+from generator.render.notice_marker import NoticeMarker
 from generator.law.dated import longdate
 from generator.site.brand import PageBrand, organisation_brand, school_brand, site_address
 from generator.site.content import site_content
@@ -253,6 +256,15 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         return server
 
 
+def read_site_config(config_file: Path) -> tuple[MkDocsConfig, NoticesPlugin]:
+    """The site's settings from ``mkdocs.yml``, checked by MkDocs as for a build, and its notices plugin."""
+    config = load_config(str(config_file))
+    plugin = config.plugins.get("notices")
+    if plugin is None:
+        raise NoticesError(f"{config_file} does not use the notices plugin: add '- notices' under 'plugins:'.")
+    return config, plugin
+
+
 def _date_builds_from_facts(notices) -> None:
     """Date the build (the sitemap's dates) by the newest date in the facts, not the clock, so rebuilds match.
 
@@ -265,7 +277,8 @@ def _date_builds_from_facts(notices) -> None:
 
 
 def theme_meta(page: SitePage, url_of: Callable[[str], str]) -> dict:
-    """What the theme shows around a generated page: the notice's title, version and review date, and downloads."""
+    """What the theme shows around a generated page: the notice's title, version and review date (and its
+    marker, which the footer carries), and downloads."""
     meta: dict = {}
     if page.notice is not None:
         notice = page.notice.notice
@@ -273,6 +286,7 @@ def theme_meta(page: SitePage, url_of: Callable[[str], str]) -> dict:
         meta["title"] = page.title
         meta["notice_version"] = notice.version
         meta["last_reviewed"] = longdate(notice.last_reviewed) if notice.last_reviewed else None
+        meta["notice_marker"] = NoticeMarker.of(page.notice, page.markdown).attributes()  # for `notices verify`
     meta["downloads"] = [{"url": url_of(download.src_uri), "label": download.label, "size": _size(download.size),
                           "for_staff": download.for_staff} for download in page.downloads]
     return meta

@@ -5,13 +5,17 @@ from __future__ import annotations
 from generator.facts.cascade import ResolvedNotice
 from generator.render.formats import Needs, OutputFormat, RenderContext, register
 from generator.render.formats.html import notice_body_html
+from generator.render.formats.markdown import render_markdown
+from generator.render.notice_marker import NoticeMarker
 from generator.render.reading import html_text
 from generator.render.templating import html_environment
 
 
 def render_fragment(notice: ResolvedNotice, context: RenderContext) -> str:
     template = html_environment(context.templates).get_template("fragment.html.j2")
-    return template.render(n=notice, body=notice_body_html(notice, context, ".fragment.html"))
+    marker = NoticeMarker.of(notice, render_markdown(notice, context))  # read back by `notices verify`
+    return template.render(n=notice, body=notice_body_html(notice, context, ".fragment.html"),
+                           marker=marker.attributes())
 
 
 register(OutputFormat(
