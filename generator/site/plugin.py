@@ -33,6 +33,7 @@ from mkdocs.structure.files import File, Files
 
 from generator.defaults import packaged
 from generator.check.gate import publishable_notices
+from generator.check.link_audit import audit_site_links, known_links
 from generator.errors import NoticesError
 from generator.project import Project, load_project
 from generator.publish import MARKER
@@ -180,7 +181,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             os.environ["SOURCE_DATE_EPOCH"] = self.epoch_before
 
     def on_post_build(self, *, config) -> None:
-        """Name each notice's school in the search results, read tables by row, add parents' words; mark the build.
+        """Name each notice's school in the search results, read tables by row, add parents' words; audit every
+        link of the site; mark the build.
 
         The search plugin (listed before this one) has written its index by now. The marker lets
         'notices site' replace a site that 'mkdocs build' made.
@@ -199,6 +201,10 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
             if self.config.portable:
                 write_offline_search(Path(config.site_dir), index)
+        try:
+            audit_site_links(Path(config.site_dir), known_links(self.project.notices, [config.site_url]), FEED)
+        except NoticesError as problem:
+            raise PluginError("\n".join(problem.details() + ["The site was not built."])) from None
         (Path(config.site_dir) / MARKER).write_text("Made by the notices website build. Replaced on every build.\n")
 
     def on_serve(self, server, /, *, config, builder):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator.facts.cascade import ResolvedNotice
 from generator.render.formats import Needs, OutputFormat, RenderContext, register
 from generator.render.formats.html import notice_body_html
+from generator.render.html_links import html_links
 from generator.render.reading import html_text
 from generator.render.templating import html_environment
 
@@ -23,4 +24,5 @@ register(OutputFormat(
     for_staff=True,
     needs=Needs(libraries=("jinja2", "markdown", "lxml")),
     read_text=html_text,
+    read_links=html_links,
 ))
