@@ -15,20 +15,24 @@ from tests.site.conftest import SiteServer, copy_project
 
 RECIPIENT_PAYLOAD = "https://www.gov.uk/contact-dfe#)[DfE](javascript:alert(document.cookie))"
 RECIPIENT_TARGET = "https://www.gov.uk/contact-dfe#%29%5BDfE%5D%28javascript:alert%28document.cookie%29%29"
+SITE_PAYLOAD = "https://privacy.example.org/a(b)[c]'d/"
+SITE_TARGET = "https://privacy.example.org/a%28b%29%5Bc%5D%27d/"
 # A click's navigation gets "204 No Content", so the page stays and the next link can be clicked; a
 # javascript: link is no request, and runs (or not) in the page.
 _CLICK = "index => document.querySelectorAll('a[href]')[index].click()"
 
 
 def _with_payloads(project: Path) -> Path:
-    """The example's Oakmoor contact page and the DfE's website are the payloads (the issue's two reports)."""
+    """The example's Oakmoor contact page and the DfE's website are the payloads (the issue's two reports),
+    and the site's own address holds brackets and a quote."""
     school = project / "notices" / "schools" / "oakmoor.yaml"
     school.write_text(school.read_text("utf-8").replace(
         "  email: enquiries@oakmoor.hants.sch.uk\n",
         f"  email: enquiries@oakmoor.hants.sch.uk\n  url: '{CONTACT_PAYLOAD}'\n", 1), "utf-8")
     organisation = project / "notices" / "organisation.yaml"
     organisation.write_text(organisation.read_text("utf-8").replace(
-        "url: https://www.gov.uk/contact-dfe\n", f"url: '{RECIPIENT_PAYLOAD}'\n", 1), "utf-8")
+        "url: https://www.gov.uk/contact-dfe\n", f"url: '{RECIPIENT_PAYLOAD}'\n", 1).replace(
+        "site_address: https://privacy.example.org/\n", f"site_address: \"{SITE_PAYLOAD}\"\n", 1), "utf-8")
     return project
 
 
@@ -47,6 +51,8 @@ def test_each_payload_is_one_exact_link_and_no_page_links_a_script(payload_site:
                  "downloads/oakmoor/pupils.html", "downloads/oakmoor/pupils.fragment.html"):
         assert CONTACT_TARGET in hrefs[page], page
     assert RECIPIENT_TARGET in hrefs["who-we-share-with/index.html"]
+    feed = (payload_site / "changes.xml").read_text("utf-8")
+    assert f'href="{SITE_TARGET}changes.xml"' in feed and "(b)" not in feed
 
 
 def test_clicking_every_link_of_every_page_opens_no_dialog(payload_site: Path, chromium) -> None:
