@@ -118,12 +118,15 @@ def audit_links(folder: Path, notices: list[ResolvedNotice], shown_as: Path | No
         raise UnknownLinks(found)
 
 
-def audit_site_links(site: Path, known: KnownLinks, feed: str) -> None:
+def audit_site_links(site: Path, known: KnownLinks, feed: str, audited: str) -> None:
     """Every page of a built website, its search index and its feed ``feed``; UnknownLinks if a link leads
-    elsewhere than the facts or the site."""
+    elsewhere than the facts or the site. Files under the folder ``audited`` (the downloads) were audited
+    as they were built."""
     found: list[tuple[str, str]] = []
     for page in sorted(site.rglob("*.html")):
-        found += known.unknown(page.relative_to(site).as_posix(), html_links(page.read_bytes()))
+        where = page.relative_to(site).as_posix()
+        if not where.startswith(f"{audited}/"):
+            found += known.unknown(where, html_links(page.read_bytes()))
     index = site / SEARCH_INDEX
     if index.is_file():
         for entry in json.loads(index.read_bytes())["docs"]:

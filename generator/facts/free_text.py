@@ -10,10 +10,10 @@ import html
 import re
 from typing import Callable
 
-from generator.facts.link_targets import link_target
+from generator.facts.link_targets import ALLOWED_START, link_target
 
 _ATTRIBUTE_BRACES = re.compile(r"([{}])")
-_ALLOWED_AUTOLINK = re.compile(r"<((?:https?://|mailto:|tel:)[^\s<>]+)>")
+_ALLOWED_AUTOLINK = re.compile(rf"<({ALLOWED_START}[^\s<>]*)>")
 # An address written as people write it in an email, `Jo Bloggs <jo@school.org>`: made a mail link.
 EMAIL_AUTOLINK = re.compile(r"<([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)>")
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -44,7 +44,9 @@ def with_links(text: str, inert: Callable[[str], str], autolinks: re.Pattern | N
     last = 0
     links = f"{autolinks.pattern}|{EMAIL_AUTOLINK.pattern}" if autolinks else f"(){EMAIL_AUTOLINK.pattern}"
     for match in re.finditer(links, text):
-        parts.append(inert(text[last:match.start()]))
+        before = inert(text[last:match.start()])
+        # A "!" just before a link would make it a picture: written as its character reference, it is only a "!".
+        parts.append(before[:-1] + "&#33;" if before.endswith("!") else before)
         parts.append(markdown_link(match[1]) if match[1] else mail_link(match[2]))
         last = match.end()
     parts.append(inert(text[last:]))

@@ -14,8 +14,8 @@ from urllib.parse import quote
 
 # The schemes a link may have, and what must follow each (a web address needs a host).
 SCHEMES = {"https": "//[^\\s/]", "http": "//[^\\s/]", "mailto": "[^\\s]", "tel": "[^\\s]"}
-ALLOWED_LINK = re.compile("^(?:" + "|".join(f"{scheme}:{rest}" for scheme, rest in SCHEMES.items()) + ")",
-                          re.IGNORECASE)
+ALLOWED_START = "(?:" + "|".join(f"{scheme}:{rest}" for scheme, rest in SCHEMES.items()) + ")"
+ALLOWED_LINK = re.compile(f"^{ALLOWED_START}", re.IGNORECASE)
 # Kept as they are: letters, digits, "-._~" (quote keeps those) and the delimiters a URL is read by.
 _URL_DELIMITERS = ":/?#@!$&+,;=%"
 _BARE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")

@@ -42,6 +42,7 @@ from generator.render.formats import all_formats
 from generator.law.dated import longdate
 from generator.site.brand import PageBrand, organisation_brand, school_brand, site_address
 from generator.site.content import site_content
+from generator.site.downloads import FOLDER as DOWNLOADS
 from generator.site.host_guard import refusing_other_hosts
 from generator.site.layout import downloads_after_first_layer
 from generator.site.portable import write_offline_search
@@ -202,7 +203,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             if self.config.portable:
                 write_offline_search(Path(config.site_dir), index)
         try:
-            audit_site_links(Path(config.site_dir), known_links(self.project.notices, [config.site_url]), FEED)
+            audit_site_links(Path(config.site_dir), known_links(self.project.notices, [config.site_url]), FEED,
+                             audited=DOWNLOADS)
         except NoticesError as problem:
             raise PluginError("\n".join(problem.details() + ["The site was not built."])) from None
         (Path(config.site_dir) / MARKER).write_text("Made by the notices website build. Replaced on every build.\n")

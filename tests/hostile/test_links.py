@@ -17,6 +17,7 @@ import pytest
 from pydantic import HttpUrl, TypeAdapter, ValidationError
 
 from generator.check.link_audit import KnownLinks
+from generator.facts.free_text import block
 from generator.facts.link_targets import link_target
 from generator.facts.links import MARKDOWN_EXTENSIONS
 from generator.render import text
@@ -246,3 +247,10 @@ def test_a_build_whose_template_adds_a_link_is_refused_naming_the_file_and_the_l
     assert f"dist/hill/pupils.html: links to '{href}', which is no address in the facts" in result.output
     assert f"dist/hill/pupils.fragment.html: links to '{href}'" in result.output
     assert not (tmp_path / "dist").exists()
+
+
+@pytest.mark.parametrize("written", ["!<https://x.test/a>", "Write to us!<office@hill.example.org>"])
+def test_an_exclamation_mark_before_a_link_does_not_make_it_a_picture(written: str) -> None:
+    page = markdown.markdown(block(written), extensions=MARKDOWN_EXTENSIONS)
+    assert "<img" not in page and "!<a href=" in page.replace("&#33;", "!")
+    assert "<img" not in markdown.markdown(text.inline(written), extensions=MARKDOWN_EXTENSIONS)
