@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
+import markdown
 from pydantic import AnyUrl, BaseModel
 
 from generator.errors import NoticesError
 from generator.facts.cascade import ResolvedNotice
-from generator.facts.links import text_links
+from generator.facts.link_targets import ALLOWED_LINK
+from generator.facts.links import MARKDOWN_EXTENSIONS, text_links
 from generator.render.formats import all_formats
 from generator.render.html_links import html_links
 
@@ -72,11 +74,17 @@ def _within_output(href: str) -> bool:
     return not _SCHEME.match(seen) and not seen.startswith("//") and "\\" not in seen
 
 
-def known_links(notices: list[ResolvedNotice], bases: Iterable[str | None] = ()) -> KnownLinks:
-    """Every link target the facts of ``notices`` give, and ``bases``: addresses under which the tool makes links."""
+def known_links(notices: list[ResolvedNotice], bases: Iterable[str | None] = (),
+                written_pages: Iterable[str] = ()) -> KnownLinks:
+    """Every link target the facts of ``notices`` give, those that hand-written pages of the website (their
+    Markdown, ``written_pages``) link to with an allowed scheme, and ``bases``: addresses under which the tool
+    makes links."""
     targets: set[str] = set()
     for text in _fact_values(notices):
         targets |= text_links(text)
+    for page in written_pages:
+        targets.update(href for href in html_links(markdown.markdown(page, extensions=MARKDOWN_EXTENSIONS))
+                       if ALLOWED_LINK.match(href))
     return KnownLinks(frozenset(targets), tuple(base if base.endswith("/") else base + "/" for base in bases if base))
 
 

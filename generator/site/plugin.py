@@ -128,7 +128,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self.epoch_before = os.environ.get("SOURCE_DATE_EPOCH")
         _date_builds_from_facts(content.notices)
         # Hand-written pages in the docs folder (an accessibility statement, say) join the menu after the hubs.
-        written = sorted(file.src_uri for file in files.documentation_pages())
+        self.written_pages = sorted(files.documentation_pages(), key=lambda file: file.src_uri)
+        written = [file.src_uri for file in self.written_pages]
         self.pages = {page.src_uri: page for page in content.pages}
         for page in content.pages:
             files.append(File.generated(config, page.src_uri, content=page.markdown))
@@ -203,8 +204,9 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             if self.config.portable:
                 write_offline_search(Path(config.site_dir), index)
         try:
-            audit_site_links(Path(config.site_dir), known_links(self.project.notices, [config.site_url]), FEED,
-                             audited=DOWNLOADS)
+            known = known_links(self.project.notices, [config.site_url, config.repo_url],
+                                [page.content_string for page in self.written_pages])
+            audit_site_links(Path(config.site_dir), known, FEED, audited=DOWNLOADS)
         except NoticesError as problem:
             raise PluginError("\n".join(problem.details() + ["The site was not built."])) from None
         (Path(config.site_dir) / MARKER).write_text("Made by the notices website build. Replaced on every build.\n")

@@ -17,6 +17,7 @@ RECIPIENT_PAYLOAD = "https://www.gov.uk/contact-dfe#)[DfE](javascript:alert(docu
 RECIPIENT_TARGET = "https://www.gov.uk/contact-dfe#%29%5BDfE%5D%28javascript:alert%28document.cookie%29%29"
 SITE_PAYLOAD = "https://privacy.example.org/a(b)[c]'d/"
 SITE_TARGET = "https://privacy.example.org/a%28b%29%5Bc%5D%27d/"
+ADVISORY, ADVISORY_ADDRESS = "Equality Advisory Support Service", "https://www.equalityadvisoryservice.com/"
 # A click's navigation gets "204 No Content", so the page stays and the next link can be clicked; a
 # javascript: link is no request, and runs (or not) in the page.
 _CLICK = "index => document.querySelectorAll('a[href]')[index].click()"
@@ -24,7 +25,7 @@ _CLICK = "index => document.querySelectorAll('a[href]')[index].click()"
 
 def _with_payloads(project: Path) -> Path:
     """The example's Oakmoor contact page and the DfE's website are the payloads (the issue's two reports),
-    and the site's own address holds brackets and a quote."""
+    and the site's own address holds brackets and a quote. A hand-written page links elsewhere, as it may."""
     school = project / "notices" / "schools" / "oakmoor.yaml"
     school.write_text(school.read_text("utf-8").replace(
         "  email: enquiries@oakmoor.hants.sch.uk\n",
@@ -33,6 +34,8 @@ def _with_payloads(project: Path) -> Path:
     organisation.write_text(organisation.read_text("utf-8").replace(
         "url: https://www.gov.uk/contact-dfe\n", f"url: '{RECIPIENT_PAYLOAD}'\n", 1).replace(
         "site_address: https://privacy.example.org/\n", f"site_address: \"{SITE_PAYLOAD}\"\n", 1), "utf-8")
+    (project / "templates" / "site" / "pages" / "accessibility.md").write_text(
+        f"# Accessibility statement\n\nIf you are not happy, contact the [{ADVISORY}]({ADVISORY_ADDRESS}).\n", "utf-8")
     return project
 
 
@@ -51,6 +54,7 @@ def test_each_payload_is_one_exact_link_and_no_page_links_a_script(payload_site:
                  "downloads/oakmoor/pupils.html", "downloads/oakmoor/pupils.fragment.html"):
         assert CONTACT_TARGET in hrefs[page], page
     assert RECIPIENT_TARGET in hrefs["who-we-share-with/index.html"]
+    assert ADVISORY_ADDRESS in hrefs["accessibility/index.html"]
     feed = (payload_site / "changes.xml").read_text("utf-8")
     assert f'href="{SITE_TARGET}changes.xml"' in feed and "(b)" not in feed
 
