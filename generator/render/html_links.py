@@ -6,15 +6,27 @@ from lxml import etree
 
 # Attributes whose value a browser follows, loads or submits to (the HTML parser lowercases names).
 LINK_ATTRIBUTES = ("href", "src", "action", "formaction", "poster", "xlink:href")
-# Comments and processing instructions hold no links; ids need no index (a third of the time goes on it).
-_PARSER = etree.HTMLParser(collect_ids=False, remove_comments=True, remove_pis=True)
-_VALUES = etree.XPath("|".join(f"//@*[name()='{name}']" for name in LINK_ATTRIBUTES))
+
+
+class _LinkCollector:
+    """The parser's target: it keeps each link attribute's value and builds no tree, which halves the time
+    a page takes (a website's pages are read on every build)."""
+
+    def __init__(self) -> None:
+        self.links: list[str] = []
+
+    def start(self, _tag: str, attributes: dict[str, str]) -> None:
+        if attributes:
+            self.links += [attributes[name] for name in LINK_ATTRIBUTES if name in attributes]
+
+    def close(self) -> list[str]:
+        return self.links
 
 
 def html_links(content: bytes | str) -> list[str]:
-    """The value of every link attribute in ``content``, character references decoded, in document order."""
+    """The value of every link attribute in ``content``, character references decoded, element by element."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     if not data.strip():
         return []
-    root = etree.fromstring(data, _PARSER)
-    return [] if root is None else [str(value) for value in _VALUES(root)]
+    parser = etree.HTMLParser(target=_LinkCollector(), collect_ids=False, remove_comments=True, remove_pis=True)
+    return etree.fromstring(data, parser)
