@@ -6,6 +6,8 @@ from lxml import etree
 
 # Attributes whose value a browser follows, loads or submits to (the HTML parser lowercases names).
 LINK_ATTRIBUTES = ("href", "src", "action", "formaction", "poster", "xlink:href")
+# Text in which none of these occurs, in any case, holds no link attribute: a name is never escaped.
+_NAME_PARTS = (b"href", b"src", b"action", b"poster")
 
 
 class _LinkCollector:
@@ -20,13 +22,20 @@ class _LinkCollector:
             self.links += [attributes[name] for name in LINK_ATTRIBUTES if name in attributes]
 
     def close(self) -> list[str]:
-        return self.links
+        links, self.links = self.links, []
+        return links
+
+
+# One parser for every page: making one costs more than reading a search result's text.
+_COLLECTOR = _LinkCollector()
+_PARSER = etree.HTMLParser(target=_COLLECTOR, collect_ids=False, remove_comments=True, remove_pis=True)
 
 
 def html_links(content: bytes | str) -> list[str]:
     """The value of every link attribute in ``content``, character references decoded, element by element."""
     data = content.encode("utf-8") if isinstance(content, str) else content
-    if not data.strip():
+    lowered = data.lower()
+    if not any(part in lowered for part in _NAME_PARTS):
         return []
-    parser = etree.HTMLParser(target=_LinkCollector(), collect_ids=False, remove_comments=True, remove_pis=True)
-    return etree.fromstring(data, parser)
+    _COLLECTOR.links = []  # nothing left over from a page whose reading failed
+    return etree.fromstring(data, _PARSER)
