@@ -143,7 +143,7 @@ def audit_site_links(site: Path, known: KnownLinks, feed: str, audited: str) -> 
             found += known.unknown(f"{SEARCH_INDEX} ({entry['location']})", hrefs)
     if (site / feed).is_file():
         root = ElementTree.fromstring((site / feed).read_bytes())
-        found += known.unknown(feed, [element.get("href") for element in root.iter() if element.get("href") is not None])
+        found += known.unknown(feed, [href for element in root.iter() if (href := element.get("href")) is not None])
     if found:
         raise UnknownLinks(found)
 

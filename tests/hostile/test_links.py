@@ -54,7 +54,8 @@ def _pdf_links(content: bytes) -> list[str]:
 def _docx_links(content: bytes) -> list[str]:
     with zipfile.ZipFile(io.BytesIO(content)) as package:
         relations = package.read("word/_rels/document.xml.rels").decode("utf-8")
-    return [value.replace("&amp;", "&") for value in re.findall(r'Target="([^"]*)"[^>]*TargetMode="External"', relations)]
+    external = re.findall(r'Target="([^"]*)"[^>]*TargetMode="External"', relations)
+    return [value.replace("&amp;", "&") for value in external]
 
 
 @pytest.fixture(scope="module")
@@ -154,7 +155,8 @@ URL_FIELDS = [
       for path in (("website",), ("contact", "url"), ("recipients", "local-authority", "url"))],
 ]
 # Shown as links in the notice (the others only in the JSON, or on the website).
-LINKED_FIELDS = {("organisation.yaml", ("complaints", "url")), ("organisation.yaml", ("supervisory_authority", "complaint_url")),
+LINKED_FIELDS = {("organisation.yaml", ("complaints", "url")),
+                 ("organisation.yaml", ("supervisory_authority", "complaint_url")),
                  *[(f"schools/{school}.yaml", ("contact", "url")) for school in SCHOOLS]}
 SAFE_ADDRESS = "https://www.example.org/"
 
