@@ -21,6 +21,7 @@ import click
 
 from generator.check import AuditFailed, audit_rendered
 from generator.check.gate import excused, publishable_notices
+from generator.check.link_audit import audit_links
 from generator.check.lints import fact_texts
 from generator.facts.load import FactTree
 from generator.facts.cascade import ResolvedNotice
@@ -180,13 +181,16 @@ def _write(root: Path, relative: Path, content: bytes) -> Path:
 
 
 def audit(rendered: Path, notices: list[ResolvedNotice], out: Path, cache: OutputCache | None = None) -> None:
-    """Read back what was just rendered; raise AuditFailed, naming each rule and file, if it leaves anything out
-    (other than what a notice published as incomplete says it leaves out).
+    """Read back what was just rendered; raise UnknownLinks if a link leads anywhere but the facts' addresses
+    and the output itself, and AuditFailed, naming each rule and file, if it leaves anything out (other than
+    what a notice published as incomplete says it leaves out).
 
     Files served from ``cache`` passed this same audit when they were made, so they are not read
     again; once the rest pass, the files just rendered enter the cache.
     """
-    findings = audit_rendered(rendered, notices, shown_as=out, skip=set(cache.reused) if cache else set())
+    reused = set(cache.reused) if cache else set()
+    audit_links(rendered, notices, shown_as=out, skip=reused)
+    findings = audit_rendered(rendered, notices, shown_as=out, skip=reused)
     failures = [finding for finding in findings if finding.severity == "error" and not excused(finding, notices)]
     if failures:
         raise AuditFailed(failures)

@@ -9,16 +9,20 @@ Links are found by rendering the text the way every format renders it (python-ma
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import lxml.html
 import markdown
 
 from generator.facts.free_text import block
+from generator.facts.link_targets import ALLOWED_LINK, link_target
 
-ALLOWED_LINK = re.compile(r"^(?:https?://[^\s/]|mailto:[^\s]|tel:[^\s])", re.IGNORECASE)
 MAX_DEPTH = 24
 TOO_DEEP = "the text nests lists or quotes too deeply to be shown: start each list item on a new line"
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
+# How the website and every HTML format read Markdown (the notice, and free text in the facts).
+MARKDOWN_EXTENSIONS = ["attr_list", "tables", "sane_lists"]
+_EMAIL_ADDRESS = re.compile(r"[^\s@<>()\[\]]+@[^\s@<>()\[\]]+")
 
 
 # A line of plain words, perhaps one list item, perhaps with autolinks to allowed places: none of the
@@ -53,7 +57,7 @@ def rendered_link_problems(text: str) -> list[str]:
             "write each link where it is used, as [words](https://...)"
         )
     try:
-        body = markdown.markdown(block(text), extensions=["attr_list", "tables", "sane_lists"])
+        body = markdown.markdown(block(text), extensions=MARKDOWN_EXTENSIONS)
     except RecursionError:  # e.g. "- - - - ... text": lists inside lists, thousands deep
         return [*problems, TOO_DEEP]
     if not body.strip():
@@ -74,6 +78,23 @@ def rendered_link_problems(text: str) -> list[str]:
                 "or a phone number (tel:...)"
             )
     return problems
+
+
+@lru_cache(maxsize=65536)
+def text_links(text: str) -> frozenset[str]:
+    """Every link target a fact's text can give a format: the text itself as a web or email address, and
+    each link its Markdown makes, rendered as every format renders it."""
+    address = link_target(text) or (link_target(f"mailto:{text}") if _EMAIL_ADDRESS.fullmatch(text) else None)
+    targets = {address} if address else set()
+    if "<" in text or "](" in text:
+        try:
+            body = markdown.markdown(block(text), extensions=MARKDOWN_EXTENSIONS)
+        except RecursionError:  # text no format can render, so it makes no link
+            return frozenset(targets)
+        if body.strip():
+            root = lxml.html.fragment_fromstring(body, create_parent="div")
+            targets.update(anchor.get("href", "") for anchor in root.iter("a"))
+    return frozenset(targets)
 
 
 def _line_of(text: str, offset: int) -> int:

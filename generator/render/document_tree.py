@@ -12,9 +12,10 @@ import re
 
 import lxml.html
 
+from generator.facts.link_targets import ALLOWED_LINK
+
 _WHITESPACE = re.compile(r"\s+")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_EXTERNAL_LINK = re.compile(r"^(?:https?://|mailto:|tel:)")
 _CONTAINERS = ("div", "section", "main", "article")
 Node = dict | str
 
@@ -111,7 +112,7 @@ class _Reader:
     def _target(self, href: str) -> str | None:
         if href.startswith("#"):
             return f"#{self.id_prefix}{href[1:]}" if href[1:] in self.anchors else None
-        return href if _EXTERNAL_LINK.match(href) else None
+        return href if ALLOWED_LINK.match(href) else None
 
 
 _BLOCK_TAGS = {*_HEADINGS, "p", "ul", "ol", "table", "blockquote", "pre", "hr", *_CONTAINERS, "li", "dl"}

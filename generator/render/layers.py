@@ -5,13 +5,13 @@ on the website (docs/layers.md)."""
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass
 
 import lxml.html
 
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.free_text import TrustedMarkdown
+from generator.facts.link_targets import ALLOWED_LINK
 
 
 @dataclass(frozen=True)
@@ -37,9 +37,6 @@ class Companions:
 
 
 
-_FOLLOWABLE = re.compile(r"^(?:https?://|mailto:|tel:|#)")
-
-
 def written_out_links(body_html: str) -> str:
     """The notice's HTML for a PDF or a Word file, whose links go only to the web, email, telephone and
     the document's own sections: a link to a file beside it is written out as its words followed by
@@ -47,7 +44,7 @@ def written_out_links(body_html: str) -> str:
     fragment = lxml.html.fragment_fromstring(body_html, create_parent="div")
     for link in list(fragment.iter("a")):
         target = link.get("href") or ""
-        if _FOLLOWABLE.match(target):
+        if target.startswith("#") or ALLOWED_LINK.match(target):
             continue
         named = "#" in target or link.text_content() == target
         link.tail = ("" if named else f" ({target})") + (link.tail or "")

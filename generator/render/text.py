@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import html
 import re
 from functools import lru_cache
 
-from generator.facts.free_text import CONTROL_CHARACTERS, TrustedMarkdown, with_links
+from generator.facts.free_text import (CONTROL_CHARACTERS, TrustedMarkdown, inert_words, mail_link, markdown_link,
+                                       with_links)
 
-# Braces too: the attr_list extension would read "{: onclick=...}" in fact text as attributes.
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]|#{}])")
 _WHITESPACE = re.compile(r"\s+")
 # Fact text often starts a line of the notice: a leading "- ", "+ ", "1. " or "===" would start a list,
 # a rule or a heading there (and "- - - ..." nests lists deep enough to crash the Markdown parser).
@@ -26,12 +24,8 @@ def inline(text: object) -> TrustedMarkdown:
 @lru_cache(maxsize=65536)
 def _inline(text: str) -> TrustedMarkdown:
     plain = _WHITESPACE.sub(" ", CONTROL_CHARACTERS.sub("", text)).strip()
-    escaped = with_links(plain, _escaped)  # an address in angle brackets becomes a mail link
+    escaped = with_links(plain, inert_words)  # an address in angle brackets becomes a mail link
     return TrustedMarkdown(_LINE_START_MARKER.sub(_escape_marker, escaped, count=1))
-
-
-def _escaped(text: str) -> str:
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def _escape_marker(match: re.Match) -> str:
@@ -49,19 +43,13 @@ def finalize(value: object) -> object:
 
 
 def link(url: object) -> TrustedMarkdown:
-    """A validated http(s) URL as a Markdown autolink."""
-    target = str(url)
-    if not re.match(r"^https?://[^\s<>]+$", target):
-        return inline(target)
-    return TrustedMarkdown(f"<{target}>")
+    """A URL from the facts as a link showing the address: built, never parsed (``free_text.markdown_link``)."""
+    return markdown_link(str(url))
 
 
 def mailto(email: object) -> TrustedMarkdown:
-    """A validated email address as a Markdown mail link."""
-    address = str(email)
-    if not re.match(r"^[^\s<>@]+@[^\s<>@]+$", address):
-        return inline(address)
-    return TrustedMarkdown(f"[{inline(address)}](mailto:{address})")
+    """An email address from the facts as a mail link showing the address."""
+    return mail_link(str(email))
 
 
 def join_list(items) -> str:

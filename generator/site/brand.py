@@ -11,6 +11,7 @@ from pathlib import Path, PurePosixPath
 
 from markupsafe import Markup
 
+from generator.facts.link_targets import link_target
 from generator.facts.load import FactTree
 from generator.facts.models import Brand, BrandColours
 from generator.site.pages import theme_title
@@ -68,9 +69,10 @@ def school_brand(tree: FactTree, school_id: str, school_name: str, site: PageBra
 
 
 def site_address(tree: FactTree) -> str | None:
-    """The address the site is published at, ending in / as MkDocs joins page addresses to it."""
+    """The address the site is published at, ending in / as MkDocs joins page addresses to it; encoded as
+    every link from the facts is (``link_target``), since the pages and the feed link under it."""
     brand = tree.organisation.brand
-    if brand is None or brand.site_address is None:
+    text = link_target(str(brand.site_address)) if brand is not None and brand.site_address is not None else None
+    if text is None:
         return None
-    text = str(brand.site_address)
     return text if text.endswith("/") else text + "/"

@@ -37,6 +37,7 @@ from mkdocs.structure.files import File, Files
 
 from generator.defaults import packaged
 from generator.check.gate import publishable_notices
+from generator.check.link_audit import audit_site_links, known_links
 from generator.errors import NoticesError
 from generator.project import Project, load_project
 from generator.manifest import write_manifest
@@ -46,6 +47,7 @@ from generator.render.notice_marker import NoticeMarker
 from generator.law.dated import longdate
 from generator.site.brand import PageBrand, organisation_brand, school_brand, site_address
 from generator.site.content import site_content
+from generator.site.downloads import FOLDER as DOWNLOADS
 from generator.site.host_guard import refusing_odd_paths, refusing_other_hosts
 from generator.site.layout import downloads_after_first_layer
 from generator.site.portable import write_offline_search
@@ -143,7 +145,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self.epoch_before = os.environ.get("SOURCE_DATE_EPOCH")
         _date_builds_from_facts(content.notices)
         # Hand-written pages in the docs folder (an accessibility statement, say) join the menu after the hubs.
-        written = sorted(file.src_uri for file in files.documentation_pages())
+        self.written_pages = sorted(files.documentation_pages(), key=lambda file: file.src_uri)
+        written = [file.src_uri for file in self.written_pages]
         if not self.config[RAW_HTML_OPTION]:
             self._refuse([f"{self._where(file, config)}: {problem}" for file, problem in refused_files(files, config.docs_dir)])
         self.pages = {page.src_uri: page for page in content.pages}
@@ -219,7 +222,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             os.environ["SOURCE_DATE_EPOCH"] = self.epoch_before
 
     def on_post_build(self, *, config) -> None:
-        """Name each notice's school in the search results, read tables by row, add parents' words; mark the build.
+        """Name each notice's school in the search results, read tables by row, add parents' words; audit every
+        link of the site; mark the build.
 
         The search plugin (listed before this one) has written its index by now. The marker lists what
         the build made, so that 'notices site' replaces a site that 'mkdocs build' made, and only that.
@@ -238,6 +242,12 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
             if self.config.portable:
                 write_offline_search(Path(config.site_dir), index)
+        try:
+            known = known_links(self.project.notices, [config.site_url, config.repo_url],
+                                [page.content_string for page in self.written_pages])
+            audit_site_links(Path(config.site_dir), known, FEED, audited=DOWNLOADS)
+        except NoticesError as problem:
+            raise PluginError("\n".join(problem.details() + ["The site was not built."])) from None
         # MkDocs never writes a hidden file and keeps those it finds (a deploy checkout's .git): not made here.
         site_dir = Path(config.site_dir)
         write_manifest(site_dir, leave_out=frozenset(path.name for path in site_dir.glob(".*")))

@@ -73,6 +73,7 @@ class OutputFormat:
     # documents it made, about 80 MB for a school's booklet, so a long-lived worker would hold ~800 MB.
     fresh_workers: bool = False
     read_text: Callable[[bytes], str] | None = None  # the file's plain text in reading order, for the audit
+    read_links: Callable[[bytes], list[str]] | None = None  # every link target in the file, for the audit
     needs: Needs = Needs()
     laid_out: bool = True  # a document people read, so the law's duties of presentation apply; False for data
     for_staff: bool = False  # offered on the website under "For staff and systems", not to every reader

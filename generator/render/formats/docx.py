@@ -29,6 +29,7 @@ from docx.text.paragraph import Paragraph
 from generator.errors import NoticesError
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import display_path
+from generator.facts.link_targets import ALLOWED_LINK
 from generator.render.formats import Needs, OutputFormat, RenderContext, register
 from generator.render.formats.html import notice_body_html
 from generator.render.layers import written_out_links
@@ -95,7 +96,7 @@ def _add_runs(paragraph: Paragraph, runs: list[_Run]) -> None:
     for run in _normalised(runs):
         if run.line_break:
             paragraph.add_run().add_break()
-        elif run.href:
+        elif run.href and (run.href.startswith("#") or ALLOWED_LINK.match(run.href)):
             _add_hyperlink(paragraph, run)
         else:
             _format(_text_run(paragraph, run.text), run)

@@ -7,6 +7,7 @@ from generator.render.formats import Needs, OutputFormat, RenderContext, registe
 from generator.render.formats.html import notice_body_html
 from generator.render.formats.markdown import render_markdown
 from generator.render.notice_marker import NoticeMarker
+from generator.render.html_links import html_links
 from generator.render.reading import html_text
 from generator.render.templating import html_environment
 
@@ -27,4 +28,5 @@ register(OutputFormat(
     for_staff=True,
     needs=Needs(libraries=("jinja2", "markdown", "lxml")),
     read_text=html_text,
+    read_links=html_links,
 ))

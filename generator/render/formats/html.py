@@ -7,6 +7,7 @@ import markdown
 from generator.facts.cascade import ResolvedNotice
 from generator.render.formats import Needs, OutputFormat, RenderContext, register
 from generator.render.formats.markdown import MARKDOWN_EXTENSIONS, render_markdown
+from generator.render.html_links import html_links
 from generator.render.reading import html_text
 from generator.render.templating import html_environment
 
@@ -31,4 +32,5 @@ register(OutputFormat(
     label="Web page (HTML)",
     needs=Needs(libraries=("jinja2", "markdown")),
     read_text=html_text,
+    read_links=html_links,
 ))

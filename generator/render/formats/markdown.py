@@ -7,14 +7,13 @@ import re
 import markdown
 
 from generator.facts.cascade import ResolvedNotice
+from generator.facts.links import MARKDOWN_EXTENSIONS
 from generator.render.formats import Needs, OutputFormat, RenderContext, register
 from generator.render.layers import Companions
 from generator.render.reading import html_text
 from generator.render.templating import markdown_environment
 
 _EXTRA_BLANK_LINES = re.compile(r"\n\n\n+")  # not \n{3,}: this spelling is ten times faster
-# How the website and the HTML formats read the notice's Markdown.
-MARKDOWN_EXTENSIONS = ["attr_list", "tables", "sane_lists"]
 
 
 # Each version of a notice has its own template; both take their facts from the same ResolvedNotice.
