@@ -86,7 +86,7 @@ def _fenced(file: CodeChange) -> list[str]:
     """A file's diff as a Markdown code block that no line of it can end (its fence is longer than any run)."""
     longest = max((len(run) for line in file.diff for run in re.findall("`+", line)), default=0)
     fence = "`" * max(3, longest + 1)
-    return [f"<details>", f"<summary>The diff of {inline(file.path)}</summary>", "", f"{fence}diff", *file.diff,
+    return ["<details>", f"<summary>The diff of {inline(file.path)}</summary>", "", f"{fence}diff", *file.diff,
             fence, "", "</details>"]
 
 

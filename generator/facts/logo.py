@@ -82,7 +82,6 @@ def _svg_root(content: bytes):
 def _active_part(content: bytes) -> str | None:
     """What in the SVG drawing could run or fetch something, with its line; None if nothing."""
     root = _svg_root(content)
-    tree = root.getroottree()
     if _INTERNAL_SUBSET.search(content):  # entities, or attributes every element gets by default
         return "declares entities of its own (a <!DOCTYPE> with [ ])"
     outside = [*root.itersiblings(preceding=True), *root.itersiblings()]  # before and after the drawing

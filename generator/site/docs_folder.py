@@ -9,7 +9,6 @@ theme beside each page (title, version, review date, downloads) goes in the page
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import yaml
