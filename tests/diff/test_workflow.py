@@ -47,30 +47,54 @@ def test_triggers_are_pull_requests_and_pushes_to_main():
     assert WORKFLOW["permissions"] == {"contents": "read"}
 
 
-def test_a_pull_request_is_checked_built_reviewed_in_one_comment_and_its_site_uploaded():
+def test_a_pull_request_is_reviewed_by_the_base_branch_tool_before_any_of_its_code_runs():
     job = WORKFLOW["jobs"]["review"]
     assert job["if"] == "github.event_name == 'pull_request'"
-    assert job["permissions"]["pull-requests"] == "write"
-    assert steps("review")[0]["with"]["fetch-depth"] == 0  # the base branch is there to diff against
+    assert job["permissions"] == {"contents": "read"}  # nothing this job runs can write anywhere
+    checkout = steps("review")[0]["with"]
+    assert checkout["fetch-depth"] == 0  # the base branch is there to diff against
+    assert checkout["persist-credentials"] is False  # no token left in the checkout's git settings
+    install = next(step for step in steps("review") if step.get("name", "").startswith("Install"))["run"]
+    assert 'git worktree add "$RUNNER_TEMP/base" "origin/$BASE_REF"' in install
+    assert "-r requirements.txt" not in install  # the pull request's own requirements could name any package
     runs = "\n".join(step.get("run", "") for step in steps("review"))
-    assert "notices check --format github" in runs
-    assert "notices build --out dist" in runs and "notices site --out site" in runs
     assert ('notices diff "origin/$BASE_REF" --format markdown --comment notices-comment.md > notices-review.md'
             in runs)
     assert 'cat notices-review.md >> "$GITHUB_STEP_SUMMARY"' in runs  # the full review, in the run's summary
-    comment = next(step for step in steps("review") if step.get("uses", "").startswith("actions/github-script"))
-    script = comment["with"]["script"]
+    for command in ("notices check", "notices build", "notices site", "pip install -e"):
+        assert command not in runs  # the pull request's templates, settings and code run elsewhere
+    uploads = [step["with"] for step in steps("review") if step.get("uses", "").startswith("actions/upload-artifact")]
+    assert uploads == [{"name": "notices-review", "path": "notices-review.md\nnotices-comment.md\n"}]
+
+
+def test_only_the_comment_job_writes_to_the_pull_request_and_it_runs_no_code_of_the_repository():
+    job = WORKFLOW["jobs"]["comment"]
+    assert job["needs"] == "review"
+    assert job["permissions"] == {"pull-requests": "write"}
+    assert job["if"] == ("github.event_name == 'pull_request' && "
+                         "github.event.pull_request.head.repo.full_name == github.repository")
+    assert uses("comment") == ["actions/download-artifact", "actions/github-script"]
+    assert not any("run" in step for step in steps("comment"))
+    script = steps("comment")[-1]["with"]["script"]
     assert "const marker = '<!-- notices-diff -->';" in script
     assert "readFileSync('notices-comment.md'" in script
     assert "updateComment" in script and "createComment" in script  # one comment, updated
     assert "comment.user?.login === 'github-actions[bot]'" in script  # never someone else's marked comment
-    assert "continue-on-error" not in comment  # a failure to comment shows; forks are skipped instead
-    assert comment["if"] == "github.event.pull_request.head.repo.full_name == github.repository"
-    uploads = [step["with"] for step in steps("review") if step.get("uses", "").startswith("actions/upload-artifact")]
-    assert {"name": "notices-review", "path": "notices-review.md"} in uploads
+    assert "continue-on-error" not in steps("comment")[-1]  # a failure to comment shows; forks are skipped instead
+    others = [name for name, other in WORKFLOW["jobs"].items() if name != "comment"]
+    assert all("pull-requests" not in WORKFLOW["jobs"][name].get("permissions", {}) for name in others)
+
+
+def test_the_pull_requests_own_tool_checks_and_builds_everything_with_a_read_only_token():
+    job = WORKFLOW["jobs"]["try"]
+    assert job["if"] == "github.event_name == 'pull_request'"
+    assert job["permissions"] == {"contents": "read"}
+    assert steps("try")[0]["with"]["persist-credentials"] is False
+    runs = "\n".join(step.get("run", "") for step in steps("try"))
+    assert "notices check --format github" in runs
+    assert "notices build --out dist" in runs and "notices site --out site" in runs
+    uploads = [step["with"] for step in steps("try") if step.get("uses", "").startswith("actions/upload-artifact")]
     assert {"name": "privacy-notices-site", "path": "site/"} in uploads
-    order = [step.get("name", step.get("uses")) for step in steps("review")]
-    assert order.index("Describe the change") < order.index("Check the facts")  # the review posts even on errors
 
 
 def test_a_facts_mistake_still_makes_a_comment_saying_what_is_wrong():
@@ -97,7 +121,7 @@ def test_main_builds_the_site_and_deploys_it_to_github_pages_in_a_group_that_nev
 # from each action's release notes (e.g. https://github.com/actions/deploy-pages/releases/tag/v5.0.0).
 NODE_24_FROM = {
     "actions/checkout": 5, "actions/setup-python": 6, "actions/cache": 5, "actions/upload-artifact": 6,
-    "actions/github-script": 8, "actions/upload-pages-artifact": 5, "actions/deploy-pages": 5,
+    "actions/github-script": 8, "actions/download-artifact": 7, "actions/upload-pages-artifact": 5, "actions/deploy-pages": 5,
 }
 
 
@@ -109,7 +133,7 @@ def test_every_action_runs_on_a_supported_node(job):
             assert int(version.removeprefix("v").split(".")[0]) >= NODE_24_FROM[action], step["uses"]
 
 
-@pytest.mark.parametrize("job", ["review", "publish"])
+@pytest.mark.parametrize("job", ["try", "publish"])
 def test_pip_and_the_build_cache_are_kept_between_runs(job):
     python = next(step for step in steps(job) if step.get("uses", "").startswith("actions/setup-python"))
     assert python["with"]["cache"] == "pip"
