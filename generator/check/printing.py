@@ -20,7 +20,7 @@ from generator.facts.load import FactTree
 PRINTABLE_RULE = "L.printable"
 # Characters every PDF font set prints (Libertinus Serif, which the typst package carries, has them all;
 # tests/check/test_printing.py asks Typst): text made only of these needs no question to Typst.
-_SURELY_PRINTED = re.compile(r"[\s\x20-\x7e\u00a0-\u024f\u2010-\u2027\u2030-\u203e]*")
+_SURELY_PRINTED = re.compile(r"[\t\n\r\x20-\x7e\u00a0-\u024f\u2010-\u2027\u2030-\u203e]*")
 # How many characters of facts the one-page summary (`<notice>.at-a-glance.pdf`) holds, at its 11-point
 # print, in letters as wide as "W": a page of A4 takes about 1,800 of them, or 4,000 of ordinary words.
 FIRST_LAYER_MOST_CHARACTERS = 2000
