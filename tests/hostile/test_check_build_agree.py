@@ -111,7 +111,8 @@ WORDS = st.sampled_from(["pupils", "Zorvexa", "Oakmoor", "Ofsted", "DfE", "Year"
 TEXT_VALUE = st.one_of(
     st.lists(WORDS, min_size=1, max_size=40).map(" ".join),
     st.builds(lambda word, times: " ".join([word] * times), WORDS, st.integers(20, 60)),  # long text
-    st.text(st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs")), min_size=1, max_size=80),
+    # Any letter, digit, mark of punctuation or symbol of the scripts the PDFs print (and of Armenian, which they do not).
+    st.text(st.characters(categories=("L", "M", "N", "P", "S", "Zs"), max_codepoint=0x6FF), min_size=1, max_size=80),
 )
 # Lists a notice may state as empty: nobody shared with, no retention rules yet, no changes, no examples.
 EMPTY_LISTS = [(NOTICE, ("recipients",)), (NOTICE, ("retention",)), (NOTICE, ("changes",)), (NOTICE, ("sources",)),
@@ -147,7 +148,7 @@ def test_facts_check_passes_build_in_every_format_and_pass_the_audit(changes, em
     files = every_field_facts()
     for field, value in changes:
         set_value(files, field, value)
-    for field in empty:
+    for field in sorted(empty, key=lambda field: len(field[1]), reverse=True):  # a list emptied whole stays empty
         set_value(files, field, [])
     with tempfile.TemporaryDirectory(prefix="agree-") as folder:
         project = _checked(write_facts(Path(folder) / "notices", files))
