@@ -3,6 +3,7 @@ rule's section found, in the standard order, carrying the values the facts requi
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from generator.render.formats import all_formats
 _TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 _INVISIBLE = {"Cf", "Cc"}  # bidi marks, zero-width characters, soft hyphens; control characters
 _RIGHT_TO_LEFT = {"R", "AL", "RLE", "RLO", "RLI"}  # Hebrew and Arabic letters; right-to-left controls
+_RIGHT_TO_LEFT_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # Hebrew, Arabic, Syriac, Thaana...
 
 
 def _plain(text: str) -> str:
@@ -42,7 +44,10 @@ def _states(body: str, value: str) -> bool:
     "pupils" as "slipup"), and readers rebuild the order of its words each in their own way.
     """
     if not any(unicodedata.bidirectional(c) in _RIGHT_TO_LEFT for c in value):
-        return _unbroken(value) in body
+        words = _plain(value).split()
+        # A printed line holding right-to-left words (a Hebrew cell beside this value's) reads back in
+        # right-to-left order as a whole: this value's words come last to first.
+        return "".join(words) in body or bool(_RIGHT_TO_LEFT_LETTER.search(body)) and "".join(words[::-1]) in body
     return all(word in body or word[::-1] in body for word in _plain(value).split())
 
 

@@ -61,6 +61,9 @@ BUILT = {
         set_value(files, (NOTICE, ("title",)), ("How we use pupil information and " * 9)[:290])),
     "recipients: []": _value(NOTICE, ("recipients",), []),
     "recipients: none": _value(NOTICE, ("recipients",), "none"),
+    "a heading with no words in a free section": _value(NOTICE, ("sections", 0, "body"), "#"),
+    "a Hebrew basis of 43 words beside a retention period": lambda files: files[NOTICE]["retention"][0].update(
+        basis=" ".join(["\u05e9\u05dc\u05d5\u05dd"] * 43)),
     "sources: []": _value(NOTICE, ("sources",), []),
     "transfers: []": _value(NOTICE, ("transfers",), []),
     "automated_decisions: []": _value(NOTICE, ("automated_decisions",), []),
