@@ -218,7 +218,7 @@ def build(facts: Path, out: Path, templates: Path, format_names: list[str] | Non
     formats = select_formats(format_names)
     check_output_folder(out, project_root or Path.cwd(), inputs=(facts, templates))
     project = load_project(facts)
-    notices = publishable_notices(project, publish_incomplete)
+    notices = publishable_notices(project, publish_incomplete, templates=templates)
     context = RenderContext(templates=templates)
     with staged_output(out) as staging, \
             OutputCache(cache_folder, templates) if cache_folder else contextlib.nullcontext() as cache:

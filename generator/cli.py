@@ -50,7 +50,7 @@ PUBLISH_INCOMPLETE_OPTION = click.option(
 )
 TEMPLATES_OPTION = click.option(
     "--templates", type=click.Path(path_type=Path), default=Path("templates"), show_default=True,
-    help="The folder of notice templates.",
+    help="The folder of notice templates (and templates/fonts/, the fonts of the PDFs).",
 )
 
 
@@ -125,8 +125,10 @@ def _stop(signal_number: int, _frame) -> None:
               help="Judge the facts against the law in force on this day, and review dates too (default: today).")
 @click.option("--rendered", type=click.Path(path_type=Path, exists=True, file_okay=False), metavar="DIR",
               help="Also audit the notices built into DIR: every required section present, in order, with its facts.")
+@TEMPLATES_OPTION
 @handles_errors
-def check(facts: Path, report_format: str, strict: bool, today: datetime.date | None, rendered: Path | None) -> None:
+def check(facts: Path, report_format: str, strict: bool, today: datetime.date | None, rendered: Path | None,
+          templates: Path) -> None:
     """Check the facts against UK GDPR Articles 13 and 14; exit 1 on any error (with --strict, any warning)."""
     try:
         project = load_project(facts)
@@ -135,7 +137,7 @@ def check(facts: Path, report_format: str, strict: bool, today: datetime.date | 
             click.echo(report.github_fact_errors(problems.errors))
         raise
     notices = project.notices
-    findings = check_project(project, today)
+    findings = check_project(project, today, templates)
     if rendered is not None:
         findings = sorted_findings(findings + audit_rendered(rendered, notices))
     schools = len({notice.variant.id for notice in notices})

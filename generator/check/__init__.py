@@ -4,25 +4,32 @@ rendered notices. The rules table is data: generator/law/rules.yaml."""
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 from generator.check.audit import AuditFailed, audit_rendered
 from generator.check.findings import Finding, Severity, shared_once, sorted_findings
 from generator.check.judge import JUDGEMENTS, applicable_rules
 from generator.check.lints import LINTS
 from generator.check.placeholders import placeholder_findings
+from generator.check.printing import unprintable_findings
 from generator.check.rules import RuleEntry, rule, rules_table
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import Location
 from generator.project import Project
 
+DEFAULT_TEMPLATES = Path("templates")  # as `notices build` finds them: the project's, else the tool's own
+
 __all__ = ["AuditFailed", "Finding", "Location", "RuleEntry", "Severity", "audit_rendered", "check_notices",
            "check_project", "rules_table"]
 
 
-def check_project(project: Project, today: datetime.date | None = None) -> list[Finding]:
-    """Everything `notices check` reports on the facts: each rule and lint on every notice, and every
-    placeholder still to complete; sorted, the same on every run."""
-    return sorted_findings(check_notices(project.notices, today) + placeholder_findings(project))
+def check_project(project: Project, today: datetime.date | None = None,
+                  templates: Path = DEFAULT_TEMPLATES) -> list[Finding]:
+    """Everything `notices check` reports on the facts: each rule and lint on every notice, every character
+    the PDFs made with ``templates`` cannot print, and every placeholder still to complete; sorted, the same
+    on every run."""
+    return sorted_findings(check_notices(project.notices, today) + unprintable_findings(project.tree, templates)
+                           + placeholder_findings(project))
 
 
 def check_notices(notices: list[ResolvedNotice], today: datetime.date | None = None) -> list[Finding]:

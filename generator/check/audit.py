@@ -3,6 +3,7 @@ rule's section found, in the standard order, carrying the values the facts requi
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from generator.render.formats import all_formats
 _TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 _INVISIBLE = {"Cf", "Cc"}  # bidi marks, zero-width characters, soft hyphens; control characters
 _RIGHT_TO_LEFT = {"R", "AL", "RLE", "RLO", "RLI"}  # Hebrew and Arabic letters; right-to-left controls
-_TITLE_MOST_LINES = 4  # a notice's title wraps onto at most this many printed lines
+_RIGHT_TO_LEFT_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # Hebrew, Arabic, Syriac, Thaana...
 
 
 def _plain(text: str) -> str:
@@ -43,7 +44,10 @@ def _states(body: str, value: str) -> bool:
     "pupils" as "slipup"), and readers rebuild the order of its words each in their own way.
     """
     if not any(unicodedata.bidirectional(c) in _RIGHT_TO_LEFT for c in value):
-        return _unbroken(value) in body
+        words = _plain(value).split()
+        # A printed line holding right-to-left words (a Hebrew cell beside this value's) reads back in
+        # right-to-left order as a whole: this value's words come last to first.
+        return "".join(words) in body or bool(_RIGHT_TO_LEFT_LETTER.search(body)) and "".join(words[::-1]) in body
     return all(word in body or word[::-1] in body for word in _plain(value).split())
 
 
@@ -114,9 +118,16 @@ def first_layer_values(notice: ResolvedNotice) -> list[tuple[str, str, str]]:
 def audit_first_layer(text: str, notice: ResolvedNotice, where: Location) -> list[Finding]:
     """A file holding only the notice's first layer: every fact of its lines is there."""
     body = _unbroken(text)
-    return [Finding(rule_id, "error", f"The first layer does not state {what} '{value}': the template must show it.",
-                    where, notice.variant.id, notice.id)
-            for rule_id, what, value in first_layer_values(notice) if not _states(body, value)]
+    findings = [Finding(rule_id, "error", f"The first layer does not state {what} '{value}': the template must show it.",
+                        where, notice.variant.id, notice.id)
+                for rule_id, what, value in first_layer_values(notice) if not _states(body, value)]
+    pages = text.count("\f") + 1  # the PDF reader puts a form feed between pages
+    if pages > 1:
+        findings.append(Finding(
+            "L.one-page", "error", f"The one-page summary takes {pages} pages: shorten the facts it shows (the "
+            "summary, and the names of categories, purposes, recipients and retention rules), or the template's "
+            "first layer if it was made longer.", where, notice.variant.id, notice.id))
+    return findings
 
 
 def audit_text(text: str, notices: list[ResolvedNotice], where: Location, laid_out: bool) -> list[Finding]:
@@ -146,8 +157,9 @@ def _regions(lines: list[str], notices: list[ResolvedNotice]) -> list[list[str]]
 
 
 def _begins_with_title(lines: list[str], at: int, title: str) -> bool:
+    """Whether the title starts at line ``at``, wrapped onto as many lines as its length takes."""
     joined = ""
-    for line in lines[at:at + _TITLE_MOST_LINES]:
+    for line in lines[at:]:
         joined += "".join(line.split())
         if joined == title:
             return True

@@ -8,9 +8,11 @@ incomplete in every format. Placeholders left 'TO BE COMPLETED' are refused eith
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
-from generator.check import check_notices
+from generator.check import DEFAULT_TEMPLATES, check_notices
 from generator.check.findings import Finding
+from generator.check.printing import unprintable_findings
 from generator.check.report import scope, see_also
 from generator.check.rules import rule
 from generator.errors import NoticesError
@@ -25,15 +27,16 @@ class IncompleteNotices(NoticesError):
     see = "publishing.md#incomplete-notices"
     closing = "Nothing was published; the previous output was left as it was."
 
-    def __init__(self, errors: list[Finding]):
+    def __init__(self, errors: list[Finding], can_publish_incomplete: bool = True):
         self.errors = errors
         lines = [f"the checker found {len(errors)} error{'' if len(errors) == 1 else 's'} in the facts, so "
                  "nothing was published:"]
         for finding in errors:
             where = f"{finding.location}: " if finding.location else ""
             lines.append(printable(f"  {where}{finding.rule} in {scope(finding)}: {finding.message} {see_also(finding)}"))
-        lines.append("Complete the facts ('notices check' lists the same errors), or publish the notices marked "
-                     "as incomplete with --publish-incomplete.")
+        lines.append("Complete the facts ('notices check' lists the same errors)" + (
+            ", or publish the notices marked as incomplete with --publish-incomplete." if can_publish_incomplete
+            else "; the PDFs cannot be made until then."))
         super().__init__("\n".join(lines))
 
 
@@ -47,10 +50,14 @@ def _lower_first(title: str) -> str:
 
 
 def publishable_notices(project: Project, publish_incomplete: bool = False,
-                        today: datetime.date | None = None) -> list[ResolvedNotice]:
+                        today: datetime.date | None = None, templates: Path = DEFAULT_TEMPLATES) -> list[ResolvedNotice]:
     """The notices to publish: all of them when the checker finds no error; with errors, none
-    (IncompleteNotices) unless ``publish_incomplete``, which marks each notice with what it leaves out."""
+    (IncompleteNotices) unless ``publish_incomplete``, which marks each notice with what it leaves out.
+    A character the PDFs made with ``templates`` cannot print is refused either way: no PDF could be made."""
     notices = project.publishable()
+    unprintable = unprintable_findings(project.tree, templates)
+    if unprintable:
+        raise IncompleteNotices(unprintable, can_publish_incomplete=False)
     errors = [finding for finding in check_notices(notices, today) if finding.severity == "error"]
     if not errors:
         return notices

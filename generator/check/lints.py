@@ -10,6 +10,7 @@ import re
 from typing import Callable, Iterator
 
 from generator.check.judge import APPLIES, Problem
+from generator.check.printing import first_layer_fits
 from generator.check.readability import reading_grade
 from generator.check.rules import article_table
 from generator.facts.cascade import ResolvedNotice
@@ -333,4 +334,5 @@ LINTS: dict[str, Callable[[ResolvedNotice, datetime.date], Iterator[Problem]]] =
     "L.special-unmarked": special_unmarked,
     "L.override-contradicts": override_contradicts,
     "L.reading-grade": reading_grade,
+    "L.one-page": first_layer_fits,
 }

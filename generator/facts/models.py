@@ -373,6 +373,17 @@ class Notice(FactModel):
                description="Free Markdown sections outside the schema; `- include: <section-id>` takes a shared "
                            "section from sections/<section-id>.yaml.")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_list_states_none(cls, data: Any) -> Any:
+        """An empty list where `none` may be written (`recipients: []`) says the same as `none`, in every format."""
+        if isinstance(data, dict):
+            return {name: "none" if value == [] and name in _NONE_STATABLE else value for name, value in data.items()}
+        return data
+
+
+_NONE_STATABLE = {name for name, info in Notice.model_fields.items() if NoneStated in get_args(info.annotation)}
+
 
 def _list_item(annotation: Any) -> type[FactModel]:
     """The model of one item of a list field, e.g. Category for ``list[Category] | None``."""

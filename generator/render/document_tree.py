@@ -54,6 +54,8 @@ class _Reader:
     def block(self, element) -> list[dict]:
         tag = element.tag
         if tag in _HEADINGS:
+            if not element.text_content().strip():
+                return []  # "#" alone in a free section: a heading with no words is none (PDF/UA refuses it)
             # The first heading is the title; a heading inside a free section may go down one level at a time.
             self.level = 1 if self.level == 0 else max(2, min(_HEADINGS[tag], self.level + 1))
             identifier = element.get("id")

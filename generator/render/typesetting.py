@@ -24,6 +24,10 @@ PRINT_TEMPLATE = "notice.typ"
 FONTS = Path(__file__).resolve().parent / "fonts"  # Arabic and Hebrew; see the README there
 _PLACE = re.compile(r"┌─ (?P<file>\S+?):(?P<line>\d+):(?P<column>\d+)")
 _NO_GLYPH = re.compile(r'the text `"(?P<text>.+?)"` could not be displayed')
+_TYPST_ESCAPE = re.compile(r"\\u\{(?P<code>[0-9a-fA-F]{1,6})\}")  # how Typst's messages write U+10FFFF: \u{10ffff}
+# Each character in a box of its own: one message for each that no font has. Typst falls back to any font
+# it was given for a character the template's fonts lack, so the fonts given decide, not the template.
+_PROBE = b"#for character in json(bytes(sys.inputs.probe)) { box(character); [ ] }"
 SCRIPTS_MANUAL = "publishing.md#scripts"
 # The explicit direction controls: embeddings and overrides (U+202A-U+202E) and isolates (U+2066-U+2069).
 # Typst draws them as glyphs of no width and misplaces those when it reorders a line, so the line reads
@@ -129,8 +133,28 @@ def typeset(document: PrintDocument, templates: Path) -> bytes:
     except typst.TypstError as problem:
         missing = _NO_GLYPH.search(problem.message)
         if missing:
-            raise UnprintableCharacter(missing["text"]) from None
+            raise UnprintableCharacter(_unescaped(missing["text"])) from None
         raise PrintTemplateError(_explained(problem, template)) from None
+
+
+def unprintable(characters: set[str], templates: Path) -> set[str]:
+    """Those of ``characters`` that no font of the PDFs has: the packaged fonts and the project's own
+    (templates/fonts/). Typst is asked, with the fonts a build gives it, so the answer is the build's."""
+    import typst
+
+    if not characters:
+        return set()
+    try:
+        _compiler(templates, print_template(templates)).compile(
+            input=_PROBE, format="pdf", pdf_standards="ua-1",
+            sys_inputs={"probe": json.dumps(sorted(characters), ensure_ascii=False)})
+    except typst.TypstError as problem:
+        return {_unescaped(found["text"]) for found in _NO_GLYPH.finditer(problem.diagnostic)} & characters
+    return set()
+
+
+def _unescaped(text: str) -> str:
+    return _TYPST_ESCAPE.sub(lambda escape: chr(int(escape["code"], 16)), text)
 
 
 def _explained(problem: typst.TypstError, template: Path) -> str:

@@ -6,7 +6,7 @@ import copy
 import datetime
 from pathlib import Path
 
-from generator.check import Finding, check_notices
+from generator.check import Finding, check_project
 from generator.project import load_project
 from tests.conftest import write_facts
 
@@ -55,4 +55,5 @@ def minimal_facts() -> dict[str, dict]:
 
 
 def findings_for(folder: Path, files: dict[str, dict]) -> list[Finding]:
-    return check_notices(load_project(write_facts(folder, files)).notices, TODAY)
+    """Every finding of `notices check` on ``files``."""
+    return check_project(load_project(write_facts(folder, files)), TODAY)

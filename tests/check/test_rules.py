@@ -126,6 +126,9 @@ BREAKS = [
         files["schools/hill.yaml"].update(notices={"pupils": {"add": {"retention": [
             {"id": "records", "records": "Pupil records", "period": "7 years after the pupil leaves"}]}}}))),
     ("L.reading-grade", "a children's version in a lawyer's words", _add("children/pupils.yaml", HARD_CHILDRENS_VERSION)),
+    ("L.printable", "an emoji in the organisation's name", _set("organisation.yaml", "name", "Hill Trust \U0001F3EB")),
+    ("L.one-page", "a summary longer than the one-page summary holds", _set(
+        "pupils.yaml", "summary", "We keep the records of pupils safely. " * 60)),
 ]
 
 

@@ -90,6 +90,56 @@ def facts_data() -> dict[str, dict]:
                           f"{NOTICE_ID}.yaml": NOTICE})
 
 
+def every_field_facts() -> dict[str, dict]:
+    """``facts_data()`` with every optional text field written too: addresses, descriptions, a legitimate
+    interest, Schedule 1 conditions, a transfer, an automated decision, a change."""
+    files = facts_data()
+    organisation, school, notice = files["organisation.yaml"], files[f"schools/{SCHOOL_ID}.yaml"], files[f"{NOTICE_ID}.yaml"]
+    organisation.update({"address": "1 High Street, Town", "company_number": "01234567", "ico_registration": "ZA123456"})
+    organisation["dpo"]["address"] = "2 High Street, Town"
+    organisation["complaints"]["address"] = "3 High Street, Town"
+    organisation["contact"] = {"role": "Trust office", "name": "Alex Smith", "via": "the trust office",
+                               "email": "trust@example.org"}
+    organisation["recipients"]["dfe"].update({"kind": "government department", "description": "The department."})
+    school.update({"address": "4 Hill Road, Town", "local_authority": "Countyshire"})
+    school["contact"].update({"name": "Pat Lee", "via": "the school office", "address": "4 Hill Road"})
+    notice["categories"].append({"id": "health", "name": "Medical information", "examples": ["allergies"],
+                                 "special": True})
+    notice["purposes"].append({"id": "photos", "description": "celebrate achievements"})
+    notice["lawful_bases"] += [
+        {"article": "9(2)(g)", "relied_on": ["Equality Act 2010"], "categories": ["health"],
+         "schedule_1": "Part 2, paragraph 18: safeguarding of children"},
+        {"article": "6(1)(f)", "purposes": ["photos"], "legitimate_interests": "celebrating pupils"}]
+    notice["provision"].update({"requirement": "mixed", "voluntary": ["photographs"]})
+    notice["sources"][0]["description"] = "records from a previous school"
+    notice["recipients"][0].update({"gateway": ["Education Act 1996"], "description": "It collects data.",
+                                    "service": "data collections"})
+    notice["transfers"] = [{"destination": "United States", "what": "email", "safeguard": "the UK Extension",
+                            "get_a_copy": "ask the DPO"}]
+    notice["automated_decisions"] = [{"description": "seat plans", "logic": "by name", "consequences": "none"}]
+    notice["retention"][0]["basis"] = "IRMS toolkit"
+    notice["changes"] = [{"date": "2026-09-01", "version": "1.0", "summary": "First version."}]
+    return files
+
+
+# Keys whose values are not free text: ids, addresses of the web, numbers, dates and choices from a list.
+NOT_FREE_TEXT = {"id", "url", "email", "phone", "website", "date", "article", "requirement", "kind", "urn", "after",
+                 "last_reviewed", "next_review", "data_subjects_are", "version", "company_number", "ico_registration"}
+
+
+def free_text_fields(files: dict[str, dict]) -> list[tuple[str, tuple]]:
+    """Every (file, key path) of ``files`` that holds free text a school writes."""
+    def walk(node: object, path: tuple) -> list[tuple]:
+        if isinstance(node, dict):
+            return [found for key, value in node.items() if not (key in NOT_FREE_TEXT and isinstance(value, str))
+                    and not (path[:1] == ("lawful_bases",) and key in ("purposes", "categories"))
+                    for found in walk(value, (*path, key))]
+        if isinstance(node, list):
+            return [found for index, value in enumerate(node) for found in walk(value, (*path, index))]
+        return [path] if isinstance(node, str) else []
+    return [(name, path) for name, data in files.items() for path in walk(data, ())]
+
+
 def set_value(files: dict[str, dict], field: tuple[str, tuple], value: object) -> None:
     """Put ``value`` at one (file, key path) of ``facts_data()``."""
     data = files[field[0]]

@@ -16,7 +16,11 @@ from generator.check.audit import audit_text
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import Location
 from generator.render.formats import RenderContext, all_formats
-from generator.render.pdf_text import pdf_text
+from generator.render.document_tree import document_nodes
+from generator.render.formats.html import notice_body_html
+from generator.render.layers import written_out_links
+from generator.render.pdf_text import pdf_pages, pdf_text
+from generator.render.typesetting import Chapter, PrintDocument, typeset
 from tests.conftest import TEMPLATES
 from tests.hostile.conftest import facts_data, set_value, write_facts
 
@@ -88,3 +92,18 @@ def test_the_audit_still_finds_a_purpose_the_pdf_leaves_out(purpose: str) -> Non
     assert audit_text(pdf_text(content), [notice], Location("pupils.pdf"), True) == []
     (finding,) = audit_text(pdf_text(other), [notice], Location("pupils.pdf"), True)
     assert finding.message.startswith("The section 'Why we use it' does not state the purpose")
+
+
+def test_a_running_footer_of_any_number_of_lines_is_left_out_and_the_text_above_it_kept() -> None:
+    # A print template of the school's may set a longer footer than ours: the reader goes by its mark
+    # (page furniture), not by how many lines it takes.
+    notice = _notice_with(purpose=" ".join(["teach pupils well"] * 400))
+    body = document_nodes(written_out_links(notice_body_html(notice, RenderContext(templates=TEMPLATES), ".pdf")))
+    footer = " ".join(["Footer words of the running line"] * 12)  # four lines of small print
+    document = PrintDocument(title="t", author="a", description="d", date=None, footer=footer,
+                             chapters=[Chapter(footer=footer, body=body)])
+    content = typeset(document, TEMPLATES)
+    text = pdf_text(content)
+    assert "\f" in text and "Footer" not in text and "Page 1 of" not in text
+    assert all("Footer" in page for page in pdf_pages(content))
+    assert audit_text(text, [notice], Location("pupils.pdf"), True) == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.facts.cascade import ResolvedNotice
 from generator.render.formats import OutputFormat, RenderContext, register
 from generator.render.formats.html import notice_body_html
-from generator.render.formats.pdf import PDF_NEEDS, notice_chapter, publisher, typeset_notices
+from generator.render.formats.pdf import PDF_NEEDS, notice_chapter, publisher, shortened, typeset_notices
 from generator.render.pdf_text import pdf_text
 from generator.render.typesetting import Contents, PrintDocument
 
@@ -20,7 +20,7 @@ def booklet_document(notices: list[ResolvedNotice], context: RenderContext) -> P
         author=publisher(first),
         description=f"Every privacy notice of {first.variant.name} in one document",
         date=max(reviewed) if reviewed else None,
-        footer=f"{publisher(first)}, privacy notices of {first.variant.name}",
+        footer=shortened(f"{publisher(first)}, privacy notices of {first.variant.name}"),
         chapters=[notice_chapter(notice, notice_body_html(notice, context, ".pdf"), id_prefix=f"{notice.id}--")
                   for notice in notices],
         contents=Contents(

@@ -106,7 +106,10 @@ def json_text(content: bytes) -> str:
     lines = [text for path in _SECTION_FIELDS.get(None, []) for text in _strings(_field(document, path))]
     for section in SECTIONS:
         lines.append(section.title)
-        lines += [text for path in _SECTION_FIELDS.get(section.anchor, []) for text in _strings(_field(document, path))]
+        values = [_field(document, path) for path in _SECTION_FIELDS.get(section.anchor, [])]
+        stated = [text for value in values for text in _strings(value)]
+        # `recipients: none` (or `[]`) states that there are none: the section says so, as the notice does.
+        lines += stated or (["none"] if any(value == [] for value in values) else [])
     lines += [text for path in _TRAILING_FIELDS for text in _strings(_field(document, path))]
     return "\n".join(lines)
 

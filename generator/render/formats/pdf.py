@@ -15,9 +15,21 @@ def _version(notice: ResolvedNotice) -> str:
     return f", version {notice.notice.version}" if notice.notice.version else ""
 
 
+FOOTER_MOST_CHARACTERS = 150  # about two lines of the footer's small print
+
+
 def running_footer(notice: ResolvedNotice) -> str:
     """The line at the foot of each page of a notice: who publishes it, which notice, which version."""
-    return f"{publisher(notice)}, {notice.notice.title}{_version(notice)}"
+    return shortened(f"{publisher(notice)}, {notice.notice.title}{_version(notice)}")
+
+
+def shortened(line: str) -> str:
+    """A footer line cut at a word, with an ellipsis, when long names would take more than its two lines:
+    the notice's first page states them in full."""
+    if len(line) <= FOOTER_MOST_CHARACTERS:
+        return line
+    cut = line[:FOOTER_MOST_CHARACTERS - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut.strip() else cut).rstrip(" ,") + "\u2026"
 
 
 def publisher(notice: ResolvedNotice) -> str:
