@@ -17,10 +17,11 @@ _ARTIFACT = "Artifact"  # PDF/UA's mark of page furniture: Typst marks each page
 # A bullet alone on a line is a list's marker, not a word. (A number alone on a line is text: "25." ends
 # "until the child reaches the age of" when the line wraps.)
 _MARKER_ONLY = re.compile(r"[\u2022\u25e6\u25aa\u2013-]")
-# PDFium joins a word broken at a hyphen at the end of a line, and marks the hyphen as U+0002; no
-# template hyphenates words, so each such hyphen was written in the text.
-_PDFIUM_MARKS = str.maketrans({"\x02": "-", "\r": None})
-_BROKEN_AT_LINE_END = re.compile(r"(?<=\S[/-])\n(?=\S)")
+# PDFium joins a line that ends in a hyphen to the next, and marks the hyphen as U+0002; no template
+# hyphenates words, so each such hyphen was written in the text. The line break is put back: the audit
+# compares text without its line breaks, and a fact that ends in a hyphen ("full-") must not swallow
+# the title printed on the next line.
+_PDFIUM_MARKS = str.maketrans({"\x02": "-\n", "\r": None})
 
 
 def pdf_pages(content: bytes) -> list[str]:
@@ -94,4 +95,4 @@ def pdf_text(content: bytes) -> str:
     for page in _read(content, furniture=False):
         lines = [line for line in page.rstrip().splitlines() if not _MARKER_ONLY.fullmatch(line.strip())]
         pages.append("\n".join(lines))
-    return _BROKEN_AT_LINE_END.sub("", "\n\f".join(pages))
+    return "\n\f".join(pages)

@@ -64,6 +64,9 @@ BUILT = {
     "a heading with no words in a free section": _value(NOTICE, ("sections", 0, "body"), "#"),
     "a Hebrew basis of 43 words beside a retention period": lambda files: files[NOTICE]["retention"][0].update(
         basis=" ".join(["\u05e9\u05dc\u05d5\u05dd"] * 43)),
+    "a source's description ending in a hyphen, before the next section's title":
+        _value(NOTICE, ("sources", 0, "description"), "records from a full-"),
+    "a purpose ending in a slash": _value(NOTICE, ("purposes", 0, "description"), "teach pupils at the school/"),
     "sources: []": _value(NOTICE, ("sources",), []),
     "transfers: []": _value(NOTICE, ("transfers",), []),
     "automated_decisions: []": _value(NOTICE, ("automated_decisions",), []),
