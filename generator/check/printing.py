@@ -24,6 +24,9 @@ _SURELY_PRINTED = re.compile(r"[\t\n\r\x20-\x7e\u00a0-\u024f\u2010-\u2027\u2030-
 # How many characters of facts the one-page summary (`<notice>.at-a-glance.pdf`) holds, at its 11-point
 # print, in letters as wide as "W": a page of A4 takes about 1,800 of them, or 4,000 of ordinary words.
 FIRST_LAYER_MOST_CHARACTERS = 2000
+# The title prints at 20 points to the body's 11 (templates/notice.typ): each of its letters takes about
+# three times the room of a letter of the body, and counts three times.
+TITLE_ROOM = 3
 
 
 def unprintable_findings(tree: FactTree, templates: Path) -> list[Finding]:
@@ -66,7 +69,7 @@ def _describe(character: str) -> str:
 def first_layer_length(n: ResolvedNotice) -> Iterator[tuple[str, int]]:
     """What the one-page summary states of the facts, each with its length: the facts a school can shorten."""
     notice = n.notice
-    yield "the title", len(notice.title)
+    yield "the title", TITLE_ROOM * len(notice.title)
     yield "the school's name", len(n.variant.name)
     yield "the summary", len(notice.summary or "")
     yield "the categories' names", sum(len(category.name) for category in notice.categories)

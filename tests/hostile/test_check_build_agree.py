@@ -82,6 +82,7 @@ REFUSED = {
     "a Chinese word in the summary": _value(NOTICE, ("summary",), "Our school \u5b66\u6821."),
     "U+10FFFF in the school's name": _value(SCHOOL, ("name",), "Oakmoor School \U0010FFFF"),
     "a summary longer than one page holds": _value(NOTICE, ("summary",), "We keep records safely. " * 120),
+    "a title of 943 characters, too long for the one-page summary": _value(NOTICE, ("title",), " ".join(["x" * 40] * 23)),
 }
 
 
