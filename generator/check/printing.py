@@ -40,18 +40,29 @@ def unprintable_findings(tree: FactTree, templates: Path) -> list[Finding]:
     texts = [(text, location) for model in (tree.organisation, *tree.schools.values(), *tree.notices.values(),
                                             *tree.children.values())
              for text, location in fact_texts(model) if not _SURELY_PRINTED.fullmatch(text)]
-    missing = unprintable({character for text, _ in texts for character in text
-                           if not _SURELY_PRINTED.fullmatch(character)}, templates)
+    missing = unprintable({cluster for text, _ in texts for cluster in _unusual_clusters(text)}, templates)
     owners = {path: key.split(":", 1) for key, path in tree.files.items() if ":" in key}
     findings = []
     for text, location in texts:
-        characters = sorted({character for character in text if character in missing}, key=text.index)
+        characters = [cluster for cluster in dict.fromkeys(_unusual_clusters(text)) if cluster in missing]
         if characters:
             kind, owner = owners.get(location.file if location else "", ("", None))
             findings.append(Finding(PRINTABLE_RULE, rule(PRINTABLE_RULE).severity, _unprintable_message(characters),
                                     location, owner if kind == "school" else None,
                                     owner if kind in ("notice", "children") else None))
     return findings
+
+
+def _unusual_clusters(text: str) -> Iterator[str]:
+    """Each letter of ``text`` with the marks written over or under it ("0" and U+0484 print as one), that
+    is not surely printed: a font must hold the letter and its marks together, so Typst is asked of both."""
+    clusters: list[str] = []
+    for character in text:
+        if clusters and unicodedata.category(character).startswith("M"):  # a mark: Mn, Mc or Me
+            clusters[-1] += character
+        else:
+            clusters.append(character)
+    yield from (cluster for cluster in clusters if not _SURELY_PRINTED.fullmatch(cluster))
 
 
 def _unprintable_message(characters: list[str]) -> str:
@@ -61,7 +72,11 @@ def _unprintable_message(characters: list[str]) -> str:
             "letters), or add a font that has it to templates/fonts/ (docs/publishing.md#scripts).")
 
 
-def _describe(character: str) -> str:
+def _describe(cluster: str) -> str:
+    return " with ".join(_code_point(character) for character in cluster)
+
+
+def _code_point(character: str) -> str:
     name = unicodedata.name(character, "")
     return f"U+{ord(character):04X}{', ' + name.lower() if name else ''}"
 

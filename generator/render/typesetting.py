@@ -149,7 +149,9 @@ def unprintable(characters: set[str], templates: Path) -> set[str]:
             input=_PROBE, format="pdf", pdf_standards="ua-1",
             sys_inputs={"probe": json.dumps(sorted(characters), ensure_ascii=False)})
     except typst.TypstError as problem:
-        return {_unescaped(found["text"]) for found in _NO_GLYPH.finditer(problem.diagnostic)} & characters
+        # Typst names the text it could not show: a letter with its marks may be named by its letter alone.
+        reported = {_unescaped(found["text"]) for found in _NO_GLYPH.finditer(problem.diagnostic)}
+        return {probed for probed in characters if any(text in probed for text in reported)}
     return set()
 
 

@@ -81,6 +81,7 @@ REFUSED = {
     "an emoji in the school's name": _value(SCHOOL, ("name",), "Oakmoor School \U0001F600"),
     "a Chinese word in the summary": _value(NOTICE, ("summary",), "Our school \u5b66\u6821."),
     "U+10FFFF in the school's name": _value(SCHOOL, ("name",), "Oakmoor School \U0010FFFF"),
+    "a digit under a Cyrillic mark in the trust's name": _value("organisation.yaml", ("name",), "0\u0484"),
     "a summary longer than one page holds": _value(NOTICE, ("summary",), "We keep records safely. " * 120),
     "a title of 943 characters, too long for the one-page summary": _value(NOTICE, ("title",), " ".join(["x" * 40] * 23)),
 }
@@ -131,7 +132,9 @@ EMPTY_LISTS = [(NOTICE, ("recipients",)), (NOTICE, ("retention",)), (NOTICE, ("c
 FIELDS = free_text_fields(every_field_facts())
 CONTEXT = RenderContext(templates=TEMPLATES)
 # 500 drawn fact sets, each built in every format in this process (0.2 to 0.5 s each): a few minutes in CI.
-AGREEMENT = settings(max_examples=500, deadline=None, database=None,
+# The same 500 in every run (derandomize), so that CI judges the change, not the luck of the draw; to
+# explore new draws, run it once with derandomize=False.
+AGREEMENT = settings(max_examples=500, deadline=None, database=None, derandomize=True,
                      suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
