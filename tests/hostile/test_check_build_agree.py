@@ -67,6 +67,8 @@ BUILT = {
     "a source's description ending in a hyphen, before the next section's title":
         _value(NOTICE, ("sources", 0, "description"), "records from a full-"),
     "a purpose ending in a slash": _value(NOTICE, ("purposes", 0, "description"), "teach pupils at the school/"),
+    "a category named by 54 dashes, one of which hangs in the margin": _value(
+        NOTICE, ("categories", 0, "name"), " ".join(["\u2014"] * 54)),
     "sources: []": _value(NOTICE, ("sources",), []),
     "transfers: []": _value(NOTICE, ("transfers",), []),
     "automated_decisions: []": _value(NOTICE, ("automated_decisions",), []),
