@@ -18,10 +18,12 @@ _ARTIFACT = "Artifact"  # PDF/UA's mark of page furniture: Typst marks each page
 # "until the child reaches the age of" when the line wraps.)
 _MARKER_ONLY = re.compile(r"[\u2022\u25e6\u25aa\u2013-]")
 # PDFium joins a line that ends in a hyphen to the next, and marks the hyphen as U+0002; no template
-# hyphenates words, so each such hyphen was written in the text. The line break is put back: the audit
-# compares text without its line breaks, and a fact that ends in a hyphen ("full-") must not swallow
-# the title printed on the next line.
-_PDFIUM_MARKS = str.maketrans({"\x02": "-\n", "\r": None})
+# hyphenates words, so each such hyphen was written in the text. A web address or a phrase broken at a
+# hyphen or a slash reads back whole; but a line that goes on with a capital starts a title or a
+# sentence of its own: a fact that ends in a hyphen ("full-") must not swallow the title after it.
+_PDFIUM_MARKS = str.maketrans({"\r": None})
+_HYPHEN_BEFORE_CAPITAL = re.compile("\x02(?=[A-Z])")
+_BROKEN_AT_LINE_END = re.compile(r"(?<=\S[/-])\n(?=[^\sA-Z])")
 
 
 def pdf_pages(content: bytes) -> list[str]:
@@ -41,7 +43,8 @@ def _read(content: bytes, furniture: bool) -> list[str]:
 def _page_text(page: pypdfium2.PdfPage, furniture: bool) -> str:
     text_page = page.get_textpage()
     try:
-        return text_page.get_text_bounded(**({} if furniture else _body_bounds(page))).translate(_PDFIUM_MARKS)
+        text = text_page.get_text_bounded(**({} if furniture else _body_bounds(page))).translate(_PDFIUM_MARKS)
+        return _HYPHEN_BEFORE_CAPITAL.sub("-\n", text).replace("\x02", "-")
     finally:
         text_page.close()
         page.close()
@@ -95,4 +98,4 @@ def pdf_text(content: bytes) -> str:
     for page in _read(content, furniture=False):
         lines = [line for line in page.rstrip().splitlines() if not _MARKER_ONLY.fullmatch(line.strip())]
         pages.append("\n".join(lines))
-    return "\n\f".join(pages)
+    return _BROKEN_AT_LINE_END.sub("", "\n\f".join(pages))
