@@ -16,7 +16,7 @@ import click
 import jinja2
 from mkdocs.commands.serve import serve as mkdocs_serve
 
-from generator.build import build
+from generator.pipeline import build
 from generator.check import audit_rendered, check_project, report
 from generator.check.findings import sorted_findings
 from generator.check.readability import grades_line, reading_grades

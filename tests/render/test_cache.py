@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-import generator.build
-from generator.build import build
+import generator.pipeline
+from generator.pipeline import build
 from generator.check import AuditFailed
 from generator.diff.report import NO_CHANGES
 from generator.render.cache import RECORDS, SECRET, TAG, project_folder
@@ -44,13 +44,13 @@ def trust(example_copy: Path, tmp_path: Path) -> dict[str, Path]:
 def rendered(monkeypatch) -> list[str]:
     """The output files each build really renders (the rest come from the cache), as school/file."""
     renders: list[str] = []
-    real = generator.build._render_slow
+    real = generator.pipeline._render_slow
 
     def recording(jobs, *args, **kwargs):
         renders.extend(path.as_posix() for _, _, path in jobs)
         return real(jobs, *args, **kwargs)
 
-    monkeypatch.setattr(generator.build, "_render_slow", recording)
+    monkeypatch.setattr(generator.pipeline, "_render_slow", recording)
     return renders
 
 
