@@ -31,7 +31,7 @@ from generator.manual import write_references
 from generator.manual_pages import installed_page, section_text
 from generator.render.cache import FOLDER_VARIABLE as CACHE_VARIABLE, clear as clear_cache, project_folder
 from generator.scaffold import new_fact_file, schools_named
-from generator.site.build import build_site
+from generator.site.build_site import build_site
 from generator.library import library
 from generator.library.adopt import adopt
 from generator.site.docs_folder import write_pages

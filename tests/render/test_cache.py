@@ -20,7 +20,7 @@ from generator.check import AuditFailed
 from generator.diff.report import NO_CHANGES
 from generator.render.cache import RECORDS, SECRET, TAG, project_folder
 from generator.render.pdf_text import pdf_text
-from generator.site.build import SiteFailed, build_site
+from generator.site.build_site import SiteFailed, build_site
 from tests.conftest import FIXTURES, NOTICES_COMMAND, TEMPLATES, keep_only_notice, notices as run_notices
 from tests.diff.test_acceptance import diff
 from tests.hostile.conftest import notices, tree_digest
