@@ -30,7 +30,7 @@ from generator.law.report import law_report
 from generator.manual import write_references
 from generator.manual_pages import installed_page, section_text
 from generator.render.cache import FOLDER_VARIABLE as CACHE_VARIABLE, clear as clear_cache, project_folder
-from generator.scaffold import new_fact_file, schools_named
+from generator.new_fact_file import new_fact_file, schools_named
 from generator.site.build_site import build_site
 from generator.library import library
 from generator.library.adopt import adopt

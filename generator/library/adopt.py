@@ -20,7 +20,7 @@ from generator.facts.models import INCLUDE_KEY, Recipient
 from generator.facts.placeholders import MARKER
 from generator.facts.strict_yaml import load_yaml_file
 from generator.library import CHILDREN, SECTIONS, library, recipient_catalogue
-from generator.scaffold import new_file_target
+from generator.new_fact_file import new_file_target
 
 CHILDREN_FOLDER = "children"
 

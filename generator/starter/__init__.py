@@ -23,7 +23,7 @@ from generator.facts.placeholders import placeholder
 from generator.facts.schema import write_schemas
 from generator.library import library
 from generator.library.adopt import adopt
-from generator.scaffold import new_fact_file
+from generator.new_fact_file import new_fact_file
 
 WORKFLOW = Path(".github/workflows/notices.yml")
 
