@@ -37,7 +37,7 @@ from generator.library.adopt import adopt
 from generator.site.docs_folder import write_pages
 from generator.site.theme_support import end_of_life_note
 from generator.site.verify import expected_pages, verify_all
-from generator.starter import start_repository
+from generator.new_repository import start_repository
 
 FACTS_OPTION = click.option(
     "--facts", "facts", type=click.Path(path_type=Path), default=Path("notices"), show_default=True,

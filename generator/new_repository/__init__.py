@@ -30,7 +30,7 @@ WORKFLOW = Path(".github/workflows/notices.yml")
 
 def _environment() -> jinja2.Environment:
     environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator.starter", ""), undefined=jinja2.StrictUndefined,
+        loader=jinja2.PackageLoader("generator.new_repository", ""), undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
     )
     # Every value is written as a YAML (and JSON) double-quoted string, whatever it holds.
