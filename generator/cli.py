@@ -33,7 +33,7 @@ from generator.render.cache import FOLDER_VARIABLE as CACHE_VARIABLE, clear as c
 from generator.new_fact_file import new_fact_file, schools_named
 from generator.site.build_site import build_site
 from generator.library import library
-from generator.library.adopt import adopt
+from generator.library.copy_notice import adopt
 from generator.site.docs_folder import write_pages
 from generator.site.theme_support import end_of_life_note
 from generator.site.verify import expected_pages, verify_all

@@ -22,7 +22,7 @@ from generator.errors import NoticesError
 from generator.facts.placeholders import placeholder
 from generator.facts.schema import write_schemas
 from generator.library import library
-from generator.library.adopt import adopt
+from generator.library.copy_notice import adopt
 from generator.new_fact_file import new_fact_file
 
 WORKFLOW = Path(".github/workflows/notices.yml")
