@@ -22,7 +22,7 @@ from generator.check.findings import sorted_findings
 from generator.check.readability import grades_line, reading_grades
 from generator.diff import REPORTS, load_side, review, review_code
 from generator.distribution import DISTRIBUTION, manual, tool_version
-from generator.errors import NoticesError
+from generator.notices_error import NoticesError
 from generator.facts.errors import FactErrors, display_path
 from generator.project import load_project
 from generator.facts.schema import write_schemas

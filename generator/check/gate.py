@@ -15,7 +15,7 @@ from generator.check.findings import Finding
 from generator.check.printing import unprintable_findings
 from generator.check.report import scope, see_also
 from generator.check.rules import rule
-from generator.errors import NoticesError
+from generator.notices_error import NoticesError
 from generator.facts.cascade import ResolvedNotice, Shortfall
 from generator.facts.errors import printable
 from generator.project import Project

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.errors import NoticesError
+from generator.notices_error import NoticesError
 from generator.facts.includes import SECTIONS_FOLDER
 from generator.facts.load import ORGANISATION_FILE, SCHOOLS_FOLDER
 from generator.facts.models import INCLUDE_KEY, Recipient

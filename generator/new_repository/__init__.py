@@ -18,7 +18,7 @@ import jinja2
 
 from generator.defaults import packaged
 from generator.distribution import DISTRIBUTION, manual, project_url, requirement, tool_version
-from generator.errors import NoticesError
+from generator.notices_error import NoticesError
 from generator.facts.placeholders import placeholder
 from generator.facts.schema import write_schemas
 from generator.library import library
