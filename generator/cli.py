@@ -17,7 +17,7 @@ import jinja2
 from mkdocs.commands.serve import serve as mkdocs_serve
 
 from generator.pipeline import build
-from generator.check import audit_rendered, check_project, report
+from generator.check import audit_rendered, check_project, findings_report
 from generator.check.findings import sorted_findings
 from generator.check.readability import grades_line, reading_grades
 from generator.diff import REPORTS, load_side, review, review_code
@@ -134,7 +134,7 @@ def check(facts: Path, report_format: str, strict: bool, today: datetime.date | 
         project = load_project(facts)
     except FactErrors as problems:
         if report_format == "github":  # on the lines of the pull request too, not only in the log
-            click.echo(report.github_fact_errors(problems.errors))
+            click.echo(findings_report.github_fact_errors(problems.errors))
         raise
     notices = project.notices
     findings = check_project(project, today, templates)
@@ -143,16 +143,16 @@ def check(facts: Path, report_format: str, strict: bool, today: datetime.date | 
     schools = len({notice.variant.id for notice in notices})
     grades = reading_grades(notices)
     if report_format == "json":
-        click.echo(report.json_report(findings, len(notices), schools, grades))
+        click.echo(findings_report.json_report(findings, len(notices), schools, grades))
     elif report_format == "github":
         if findings:
-            click.echo(report.github_report(findings))
+            click.echo(findings_report.github_report(findings))
     else:
         if findings:
-            click.echo(report.text_report(findings))
+            click.echo(findings_report.text_report(findings))
         if grades:
             click.echo(grades_line(grades))
-        click.echo(f"{facts}: {report.summary(findings, len(notices), schools)}")
+        click.echo(f"{facts}: {findings_report.summary(findings, len(notices), schools)}")
     if any(finding.severity == "error" or strict for finding in findings):
         sys.exit(1)
 
