@@ -17,7 +17,7 @@ import pytest
 import generator.pipeline
 from generator.pipeline import build
 from generator.check import AuditFailed
-from generator.diff.report import NO_CHANGES
+from generator.diff.review_report import NO_CHANGES
 from generator.render.cache import RECORDS, SECRET, TAG, project_folder
 from generator.render.pdf_text import pdf_text
 from generator.site.build_site import SiteFailed, build_site
