@@ -26,7 +26,7 @@ from generator.notices_error import NoticesError
 from generator.facts.errors import FactErrors, display_path
 from generator.project import load_project
 from generator.facts.schema import write_schemas
-from generator.law.report import law_report
+from generator.law.changes_report import law_report
 from generator.manual import write_references
 from generator.manual_pages import installed_page, section_text
 from generator.render.cache import FOLDER_VARIABLE as CACHE_VARIABLE, clear as clear_cache, project_folder
