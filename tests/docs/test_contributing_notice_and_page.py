@@ -18,7 +18,7 @@ from tests.conftest import PROJECT, keep_only_notice
 
 PAGE = PROJECT / "docs" / "contributing.md"
 # A fenced block, maybe indented as a list item's: its indent, its language, its body.
-_BLOCK = re.compile(r"^( *)```(\w+)\n(.*?)^\1```", re.M | re.S)
+_BLOCK = re.compile(r"^( *)```(\w+)\n(.*?)^\1```", re.MULTILINE | re.DOTALL)
 _PATH = re.compile(r"`([\w./-]+\.(?:yaml|md))`")
 
 pytestmark = pytest.mark.slow  # each builds the notices or the website, or starts the command several times
@@ -30,7 +30,7 @@ def section(heading: str) -> str:
     text = PAGE.read_text("utf-8")
     level = heading.split(" ", 1)[0]
     start = text.index(f"\n{heading}\n")
-    end = re.compile(rf"^#{{1,{len(level)}}} ", re.M).search(text, start + len(heading) + 2)
+    end = re.compile(rf"^#{{1,{len(level)}}} ", re.MULTILINE).search(text, start + len(heading) + 2)
     return text[start:end.start() if end else len(text)]
 
 
@@ -101,7 +101,7 @@ def test_a_notice_added_to_the_library_is_listed_adopted_and_checked(copy: Path)
     listed = run(copy, listing)
     assert listed.returncode == 0, listed.stderr
     assert re.search(r"^newsletter +How we use your details for our newsletter\n +If you sign up, we email you",
-                     listed.stdout, re.M)
+                     listed.stdout, re.MULTILINE)
     adopted = run(copy, adoption)
     assert adopted.returncode == 0, adopted.stdout + adopted.stderr
     assert "wrote notices/newsletter.yaml" in adopted.stdout
