@@ -23,7 +23,7 @@ from generator.law.dated import longdate
 from generator.check.findings import manual_anchor
 from generator.check.placeholders import PLACEHOLDER_RULE
 from generator.check.rules import RuleEntry
-from generator.errors import NoticesError
+from generator.notices_error import NoticesError
 from generator.facts.load import FactTree, load_facts
 from generator.facts.links import safe_markdown
 from generator.facts.children import ChildrensVersion
