@@ -33,7 +33,7 @@ from generator.facts.models import (
 )
 from generator.facts.roles import overridable, roles
 from generator.law.catalogue import catalogue
-from generator.law.instruments import instruments, looks_like_ids, nearest_ids
+from generator.law.instruments import instruments, looks_like_ids, nearest_ids, parts_of
 from generator.law.rights import DerivedRight, derive_rights
 
 # How the items of each list of a notice are told apart (by id, article, ...), read off Notice's fields.
@@ -213,19 +213,18 @@ def _cited(text: str, location: Location | None, field_path: str, errors: list[F
     if not looks_like_ids(text):
         return text
     catalogue_ids = instruments()
-    parts = re.split(r"\s+and\s+", text.strip())
-    for part in parts:
-        if part not in catalogue_ids:
-            close = nearest_ids(part)
-            errors.append(FactError(
-                location, f"cites '{part}', which is not an instrument of the catalogue of the law we cite.",
-                ("Did you mean " + " or ".join(f"'{c}'" for c in close) + "?" if close else
-                 "Write the law's name in words, or see the manual's page 'The law we cite' for the ids."),
-                field_path, "unknown-id",
-            ))
-    if any(part not in catalogue_ids for part in parts):
+    unknown = [part for part in parts_of(text) if part not in catalogue_ids]
+    for part in unknown:
+        close = nearest_ids(part)
+        errors.append(FactError(
+            location, f"cites '{part}', which is not an instrument of the catalogue of the law we cite.",
+            ("Did you mean " + " or ".join(f"'{c}'" for c in close) + "?" if close else
+             "Write the law's name in words, or see the manual's page 'The law we cite' for the ids."),
+            field_path, "unknown-id",
+        ))
+    if unknown:
         return text
-    return " and ".join(catalogue_ids[part].citation for part in parts)
+    return " and ".join(catalogue_ids[part].citation for part in parts_of(text))
 
 
 def _cited_list(model: Any, owner: str, name: str, errors: list[FactError]) -> list[str]:

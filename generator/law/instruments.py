@@ -182,9 +182,14 @@ def resolve_all(cited: str) -> list[Instrument] | None:
     return None
 
 
+def parts_of(cited: str) -> list[str]:
+    """A citation's parts: the ids (or words) it joins with "and"."""
+    return _AND.split(cited.strip())
+
+
 def looks_like_ids(cited: str) -> bool:
     """True when the text is written as ids (slugs, perhaps joined by "and"), not as words."""
-    return all(ID.match(part) for part in _AND.split(cited.strip()))
+    return all(ID.match(part) for part in parts_of(cited))
 
 
 def nearest_ids(wanted: str, n: int = 3) -> list[str]:
