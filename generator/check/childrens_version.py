@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from generator.check.judge import Problem
 from generator.facts.cascade import ResolvedNotice
@@ -50,16 +50,17 @@ def childrens_facts(n: ResolvedNotice, _today: datetime.date) -> Iterator[Proble
                 instead = (f"did you mean '{close[0]}'? " if close else "") + (
                     f"The section lists: {', '.join(known)}." if known else
                     f"The section '{section.title}' lists no facts: remove its `names:`.")
-                yield (f"The children's version puts '{name.fact}' in a child's words, but the notice holds no such "
-                       f"fact under '{TITLES.get(section.about, section.about)}': {instead}",
-                       name.field_location("fact"))
+                under = TITLES.get(section.about, section.about)
+                message = (f"The children's version puts '{name.fact}' in a child's words, but the notice holds no "
+                           f"such fact under '{under}': {instead}")
+                yield message, name.field_location("fact")
         if section.about in _WHO:
             held = _who_facts(n, section.about)
             for people, words, needs in _PEOPLE:
                 if words.search(section.text) and not any(need in held for need in needs):
-                    yield (f"The children's version names {people} among the {_WHO[section.about]}, but the notice "
-                           f"names none: say only what the notice holds, or add it to the notice first.",
-                           section.field_location("text"))
+                    message = (f"The children's version names {people} among the {_WHO[section.about]}, but the "
+                               "notice names none: say only what the notice holds, or add it to the notice first.")
+                    yield message, section.field_location("text")
 
 
 def childrens_sections(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
@@ -70,14 +71,17 @@ def childrens_sections(n: ResolvedNotice, _today: datetime.date) -> Iterator[Pro
     explained = {section.about for section in n.children.sections}
     for section in n.children.sections:
         if section.about not in has:
-            yield (f"The children's version explains the section '{section.about}', which this notice does not "
-                   "have: remove that section from the children's version, or put it back in the notice.",
-                   section.field_location("about"))
+            close = difflib.get_close_matches(section.about, sorted(has), n=1, cutoff=0.6)
+            message = (f"The children's version explains the section '{section.about}', which this notice does "
+                       + (f"not have: did you mean '{close[0]}'?" if close else "not have: remove that section from "
+                          "the children's version, or put it back in the notice."))
+            yield message, section.field_location("about")
     for item in MUST_EXPLAIN:
         held = [anchor for anchor in item.sections if anchor in has]
         if held and not explained & set(held):
-            yield (f"The children's version does not explain {item.what}: add a section with `about: {held[0]}`, "
-                   "in a child's words.", n.children.location)
+            message = (f"The children's version does not explain {item.what}: add a section with "
+                       f"`about: {held[0]}`, in a child's words.")
+            yield message, n.children.location
 
 
 _SCHOOL_AGES = re.compile(r"(\d{1,2})\s*(?:to|-|\u2013)\s*(\d{1,2})")
@@ -101,7 +105,7 @@ def childrens_ages(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem
         return
     youngest, oldest = n.children.age_range
     if school[0] < youngest or school[1] > oldest:
-        yield (f"The children's version is written for ages {n.children.ages}, but {n.variant.name}'s pupils are "
-               f"{school[0]} to {school[1]}: write it for ages {min(youngest, school[0])} to "
-               f"{max(oldest, school[1])} (shorter words for the youngest), and say so in `ages:`.",
-               n.children.field_location("ages"))
+        message = (f"The children's version is written for ages {n.children.ages}, but {n.variant.name}'s pupils "
+                   f"are {school[0]} to {school[1]}: write it for ages {min(youngest, school[0])} to "
+                   f"{max(oldest, school[1])} (shorter words for the youngest), and say so in `ages:`.")
+        yield message, n.children.field_location("ages")

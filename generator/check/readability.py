@@ -233,9 +233,9 @@ def reading_grade(n: ResolvedNotice, _today: datetime.date) -> Iterator[tuple[st
         elif facts:  # each of its own sentences is easy enough
             advice = (f"its own sentences are easy; the hard words are the facts it lists, such as {_named(facts)}: "
                       "give them in a child's words under `names:` in that section")
-        yield (f"The children's version reads at {MEASURE} {measured.grade:.1f} in the part '{measured.hardest_section}', "
-               f"above {GRADE_LIMIT:g} (about ages 9 to 10): {advice}.",
-               hardest[0].location if hardest else n.children.location)
+        message = (f"The children's version reads at {MEASURE} {measured.grade:.1f} in the part "
+                   f"'{measured.hardest_section}', above {GRADE_LIMIT:g} (about ages 9 to 10): {advice}.")
+        yield message, hardest[0].location if hardest else n.children.location
 
 
 def _named(sentences: list[Sentence]) -> str:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 from pydantic import Field, field_validator, model_validator
 
-from generator.facts.models import FactModel, MarkdownText, SectionAnchor, Slug, Text
+from generator.facts.models import FactModel, MarkdownText, Slug, Text
 from generator.facts.roles import Role
 from generator.facts.sections import SECTIONS
 
@@ -57,7 +57,7 @@ class ChildrensName(FactModel):
 
 
 class ChildrensSection(FactModel):
-    about: Annotated[SectionAnchor | Slug, Role("section explained")] = Field(
+    about: Annotated[Slug, Role("section explained")] = Field(
         description="The section of the notice this explains: a standard one, e.g. `what-we-hold` (the notice's "
                     "facts for it follow these words), or the id of one of the notice's own sections, e.g. "
                     "`youth-support-services` (a link to it follows).")
