@@ -11,6 +11,7 @@ from generator.check.findings import Finding, sorted_findings
 from generator.check.judge import applicable_rules
 from generator.notices_error import NoticesError
 from generator.facts.cascade import ResolvedNotice
+from generator.facts.children import section_order, shown_facts
 from generator.facts.errors import Location
 from generator.facts.sections import SECTIONS, SUBTITLES, TITLES
 from generator.render.formats import all_formats
@@ -130,6 +131,34 @@ def audit_first_layer(text: str, notice: ResolvedNotice, where: Location) -> lis
             "summary, and the names of categories, purposes, recipients and retention rules), or the template's "
             "first layer if it was made longer.", where, notice.variant.id, notice.id))
     return findings
+
+
+def childrens_page_values(notice: ResolvedNotice) -> list[tuple[str, str, str]]:
+    """(rule, what the value is, the value) for each thing a children's page states: the controller, and for
+    each section it explains, its heading and the facts it lists, the complaint link and the DPO's email."""
+    assert notice.children is not None
+    org, has = notice.organisation, set(section_order(notice))
+    values = [("A13.1.a", "the controller's name", org.name)] if org.name else []
+    for section in notice.children.sections:
+        if section.about not in has:
+            continue  # L.children-sections names it; the page leaves it out
+        values.append(("L.children-sections", "the section", section.title))
+        for fact in shown_facts(notice, section):
+            values += [("L.children-facts", "the fact", words) for words in (fact.shown, fact.after.lstrip(": ")) if words]
+        if section.about == "how-to-complain":
+            values.append(("A13.2.d", "the complaint link", str(notice.supervisory_authority.complaint_url)))
+        if section.about == "contacts" and notice.dpo:
+            values.append(("A13.1.b", "the DPO's email", str(notice.dpo.email)))
+    return values
+
+
+def audit_childrens_page(text: str, notice: ResolvedNotice, where: Location) -> list[Finding]:
+    """A children's version read back: it names the controller, and shows each section it explains with the
+    facts that section lists (in the child's words its file gives them)."""
+    body = _unbroken(text)
+    return [Finding(rule_id, "error", f"The children's version does not state {what} '{value}': the template "
+                    "(notice.children.md.j2) must show it.", where, notice.variant.id, notice.id)
+            for rule_id, what, value in childrens_page_values(notice) if not _states(body, value)]
 
 
 def audit_text(text: str, notices: list[ResolvedNotice], where: Location, laid_out: bool) -> list[Finding]:
@@ -261,8 +290,6 @@ def audit_rendered(folder: Path, notices: list[ResolvedNotice], shown_as: Path |
             continue
         for relative, subject in output_format.files(notices):
             path = folder / relative
-            if isinstance(subject, ResolvedNotice) and subject.audience == "children":
-                continue  # a layer beside the full notice, which states every item; it links to it
             if relative in skip:
                 read += 1
                 continue
@@ -271,6 +298,9 @@ def audit_rendered(folder: Path, notices: list[ResolvedNotice], shown_as: Path |
             read += 1
             where = Location(((shown_as or folder) / relative).as_posix())
             text = output_format.read_text(path.read_bytes())
+            if isinstance(subject, ResolvedNotice) and subject.audience == "children":
+                findings += audit_childrens_page(text, subject, where)
+                continue
             if output_format.first_layer_only:
                 findings += audit_first_layer(text, subject, where)
                 continue

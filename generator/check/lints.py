@@ -9,6 +9,7 @@ import datetime
 import re
 from typing import Callable, Iterator
 
+from generator.check.childrens_version import childrens_ages, childrens_facts, childrens_sections
 from generator.check.citations import cite_by_id
 from generator.check.judge import APPLIES, Problem
 from generator.check.printing import first_layer_fits
@@ -335,6 +336,9 @@ LINTS: dict[str, Callable[[ResolvedNotice, datetime.date], Iterator[Problem]]] =
     "L.special-unmarked": special_unmarked,
     "L.override-contradicts": override_contradicts,
     "L.reading-grade": reading_grade,
+    "L.children-facts": childrens_facts,
+    "L.children-sections": childrens_sections,
+    "L.children-ages": childrens_ages,
     "L.one-page": first_layer_fits,
     "L.cite-by-id": cite_by_id,
 }

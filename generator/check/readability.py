@@ -1,5 +1,5 @@
-"""How hard a children's version is to read: the Flesch-Kincaid grade of its whole rendered page, and its
-hardest sentences (docs/layers.md#how-hard-it-is-to-read says why this figure, this limit and how words
+"""How hard a children's version is to read: the Flesch-Kincaid grade of the hardest section of its whole
+rendered page (headings, words and lists), and its hardest sentences (docs/layers.md#how-hard-it-is-to-read says why this figure, this limit and how words
 are counted)."""
 
 from __future__ import annotations
@@ -151,14 +151,16 @@ class Sentence:
     text: str
     grade: float
     location: Location | None  # where the children's file wrote it; None for a fact the page shows
+    section: str = ""  # the heading of the section it is in, as the child reads it
 
 
 @dataclass(frozen=True)
 class Reading:
-    """One children's page measured: the grade of all its words together, and every sentence's."""
+    """One children's page measured: the grade of its hardest section, which one that is, and every sentence's."""
 
     grade: float
     sentences: tuple[Sentence, ...]
+    hardest_section: str = ""  # its heading as the child reads it; the title for the page's opening
 
     @property
     def too_hard(self) -> bool:
@@ -167,8 +169,8 @@ class Reading:
     def hardest(self, written: bool = True) -> list[Sentence]:
         """The sentences above the limit, hardest first: the children's file's own (the ones to rewrite), or
         with ``written`` false the facts the page lists."""
-        above = [sentence for sentence in self.sentences
-                 if sentence.grade > GRADE_LIMIT and (sentence.location is not None) == written]
+        above = [sentence for sentence in self.sentences if sentence.section == self.hardest_section
+                 and sentence.grade > GRADE_LIMIT and (sentence.location is not None) == written]
         return sorted(above, key=lambda sentence: (-sentence.grade, sentence.text))[:HARDEST_SHOWN]
 
 
@@ -193,15 +195,21 @@ def _written(wording: Wording) -> dict[str, Location | None]:
     return written
 
 
+_HEADING = re.compile(r"^(?=#{1,6} )", re.MULTILINE)
+
+
 @lru_cache(maxsize=64)
 def _measured(page: str, wording: Wording) -> Reading:
-    """A rendered page measured, each of its sentences with where the wording wrote it (the lint and the
-    grades line both ask: measured once)."""
+    """A rendered page measured a section at a time, as a child meets it: its heading, words and lists read
+    together, so that easy words elsewhere on the page do not hide a hard list (the lint and the grades line
+    both ask: measured once)."""
     written = _written(wording)
-    sentences = markdown_sentences(page)
-    each = [counts([sentence]) for sentence in sentences]
-    return Reading(round(sum(each, Counts(0, 0, 0)).grade, 1), tuple(
-        Sentence(sentence, round(alone.grade, 1), written.get(sentence)) for sentence, alone in zip(sentences, each)))
+    sections = [markdown_sentences(part) for part in _HEADING.split(page)]
+    sections = [sentences for sentences in sections if sentences]
+    graded = [(round(counts(sentences).grade, 1), sentences[0]) for sentences in sections] or [(0.0, "")]
+    grade, heading = max(graded, key=lambda each: each[0])
+    return Reading(grade, tuple(Sentence(sentence, round(counts([sentence]).grade, 1), written.get(sentence), each[0])
+                                for each in sections for sentence in each), heading)
 
 
 def reading(notice: ResolvedNotice) -> Reading:
@@ -224,9 +232,10 @@ def reading_grade(n: ResolvedNotice, _today: datetime.date) -> Iterator[tuple[st
             advice += f", starting with {_named(hardest)}"
         elif facts:  # each of its own sentences is easy enough
             advice = (f"its own sentences are easy; the hard words are the facts it lists, such as {_named(facts)}: "
-                      "say what they mean in its own short sentences")
-        yield (f"The children's version reads at {MEASURE} {measured.grade:.1f}, above {GRADE_LIMIT:g} (about ages 9 "
-               f"to 10): {advice}.", hardest[0].location if hardest else n.children.location)
+                      "give them in a child's words under `names:` in that section")
+        message = (f"The children's version reads at {MEASURE} {measured.grade:.1f} in the part "
+                   f"'{measured.hardest_section}', above {GRADE_LIMIT:g} (about ages 9 to 10): {advice}.")
+        yield message, hardest[0].location if hardest else n.children.location
 
 
 def _named(sentences: list[Sentence]) -> str:
@@ -244,5 +253,5 @@ def reading_grades(notices: list[ResolvedNotice]) -> dict[str, float]:
 
 def grades_line(grades: dict[str, float]) -> str:
     """The grades in one line of the text report, with the limit a warning starts above."""
-    return (f"Children's versions, {MEASURE} (a warning above {GRADE_LIMIT:g}): "
+    return (f"Children's versions, {MEASURE} of the hardest part (an error above {GRADE_LIMIT:g}): "
             + ", ".join(f"{notice_id} {grade:.1f}" for notice_id, grade in grades.items()) + ".")

@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from generator.defaults import packaged
 from generator.facts import free_text
+from generator.facts.children import section_order, shown_facts
 from generator.facts.sections import SECTIONS, SUBTITLES, TITLES
 from generator.law.dated import law_as_at, longdate
 from generator.render import text
@@ -76,7 +77,7 @@ def _environment(folder: Path, markdown: bool) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     environment.globals.update(sections=SECTIONS, titles=TITLES, subtitles=SUBTITLES, anchor=text.anchor, shared=SharedParts(),
-                               law_as_at=law_as_at)
+                               law_as_at=law_as_at, children_facts=shown_facts, children_order=section_order)
     environment.tests["a_role"] = text.a_role
     environment.filters.update(
         md_block=free_text.block, link=text.link, mailto=text.mailto, join_list=text.join_list,

@@ -96,7 +96,7 @@ def test_the_example_passes_with_no_finding_even_when_strict() -> None:
     assert result.exit_code == 0, result.output
     notice_files = [path for path in EXAMPLE.glob("*.yaml") if path.name != "organisation.yaml"]
     grades, summary = result.output.splitlines()  # no finding: the children's reading grades, then the count
-    assert grades.startswith("Children's versions, Flesch-Kincaid grade (a warning above 4): pupils ")
+    assert grades.startswith("Children's versions, Flesch-Kincaid grade of the hardest part (an error above 4): pupils ")
     assert summary == f"{EXAMPLE}: {len(notice_files)} notices for 1 school: 0 errors, 0 warnings."
 
 

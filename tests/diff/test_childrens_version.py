@@ -10,24 +10,24 @@ from generator.diff.review import TOPIC_WORDS
 from tests.diff.conftest import committed_example
 from tests.diff.test_acceptance import diff
 
-OLD_WORDS = "We keep facts like your name, your birthday and where you live."
-NEW_WORDS = "We keep facts like your name and your birthday."
+OLD_WORDS = "We use them to keep you safe and well."
+NEW_WORDS = "We use them to keep you safe."
 
 
 def test_a_change_to_the_childrens_words_is_reported_and_suggested_for_the_change_list(tmp_path):
     repo = committed_example(tmp_path, every_notice=True)
     repo.edit("children/pupils.yaml", OLD_WORDS, NEW_WORDS)
-    repo.edit("children/pupils.yaml", "title: How your school uses information about you",
+    repo.edit("children/pupils.yaml", "title: How your school uses facts about you",
               "title: What your school knows about you")
     repo.commit("plainer words for pupils")
 
     result = diff(repo, "main~1", "main")  # both sides read from git, children/ included
 
     assert result.exit_code == 0, result.output
-    assert ("The children's version's title changed from 'How your school uses information about you' to "
+    assert ("The children's version's title changed from 'How your school uses facts about you' to "
             "'What your school knows about you'.") in result.output
-    assert "Children's section What we keep about you: text changed from 'We keep facts like your name, your " \
-           "birthday and where you live." in result.output
+    assert "Children's section Why we keep it: text changed from 'We use the facts to teach you and to help you " \
+           "learn. We use them to keep you safe and well." in result.output
     assert "No changes to the notices." not in result.output
     report = json.loads(diff(repo, "main~1", "main", "--format", "json").output)
     (suggestion,) = report["suggested_entries"]
@@ -45,8 +45,8 @@ def test_adding_a_childrens_version_is_reported_as_given(tmp_path):
     result = diff(repo, "main")
 
     assert result.exit_code == 0, result.output
-    assert "The children's version is now given: title 'How your school uses information about you', ages it " \
-           "is written for '8 to 12'" in result.output
+    assert "The children's version is now given: title 'How your school uses facts about you', ages it " \
+           "is written for '11 to 16'" in result.output
     assert "Children's section added: What we keep about you." in result.output
 
 

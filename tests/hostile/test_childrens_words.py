@@ -9,11 +9,9 @@ from pathlib import Path
 
 from generator.project import load_project
 from generator.render.formats import all_formats
-from tests.check.test_readability import ORDINARY_WORDS
+from tests.check.test_readability import ORDINARY_WORDS, WRITTEN
 from tests.conftest import NOTICES_COMMAND, keep_only_notice, notices
 from tests.site.conftest import copy_project
-
-WRITTEN = "We are your school."
 
 
 def _naming_the_school(facts: Path) -> Path:
@@ -30,7 +28,7 @@ def test_check_and_build_in_every_format_succeed(tmp_path: Path) -> None:
     facts = _naming_the_school(project / "notices")
     checked = notices("check", "--facts", str(facts), "--today", "2026-12-01")
     assert checked.exit_code == 0, checked.output
-    assert "Children's versions, Flesch-Kincaid grade (a warning above 4): pupils " in checked.output
+    assert "Children's versions, Flesch-Kincaid grade of the hardest part (an error above 4): pupils " in checked.output
     out = tmp_path / "dist"
     built = notices("build", "--facts", str(facts), "--templates", str(project / "templates"), "--out", str(out),
                     "--no-cache")

@@ -66,9 +66,9 @@ def test_the_first_layer_links_to_its_full_sections(site_url, open_page):
 def test_the_notice_and_its_childrens_version_link_to_each_other(layered_site_url, open_page):
     page = open_page(PHONE).page
     page.goto(layered_site_url + PUPILS, wait_until="networkidle")
-    page.locator(".md-content").get_by_role("link", name="How your school uses information about you").click()
+    page.locator(".md-content").get_by_role("link", name="How your school uses facts about you").click()
     page.wait_for_url(re.compile(re.escape(CHILDRENS) + "$"))
-    expect(page.get_by_role("heading", level=1)).to_have_text("How your school uses information about you")
+    expect(page.get_by_role("heading", level=1)).to_have_text("How your school uses facts about you")
     page.locator(".md-content").get_by_role("link", name="the full notice").click()
     page.wait_for_url(re.compile(re.escape(PUPILS) + "$"))
     title = yaml.safe_load((EXAMPLE / "pupils.yaml").read_text("utf-8"))["title"]
@@ -90,5 +90,5 @@ def test_the_childrens_page_passes_axe_and_offers_its_own_downloads(layered_site
 def test_the_school_page_lists_the_childrens_version(layered_site_url, open_page):
     page = open_page(DESKTOP).page
     page.goto(layered_site_url + "schools/oakmoor/", wait_until="networkidle")
-    page.locator(".md-content").get_by_role("link", name="How your school uses information about you").click()
+    page.locator(".md-content").get_by_role("link", name="How your school uses facts about you").click()
     page.wait_for_url(re.compile(re.escape(CHILDRENS) + "$"))

@@ -31,7 +31,7 @@ def test_the_childrens_version_is_built_beside_the_notice_and_each_links_to_the_
     assert f"pupils.children{suffix}" in _links(children.parent / full.name, name)
     assert f"pupils{suffix}" in _links(children, name)
     text = flat(output_format.read_text(children.read_bytes()))
-    assert "How your school uses information about you" in text and "For ages 8 to 12." in text
+    assert "How your school uses facts about you" in text and "For ages 11 to 16." in text
 
 
 def test_a_notice_without_a_childrens_version_has_no_such_file_or_link(layered_build: Path) -> None:
@@ -42,7 +42,7 @@ def test_a_notice_without_a_childrens_version_has_no_such_file_or_link(layered_b
 def test_the_json_notice_carries_the_childrens_wording_instead_of_a_file_of_its_own(layered_build: Path) -> None:
     assert not (layered_build / "oakmoor" / "pupils.children.json").exists()
     document = json.loads((layered_build / "oakmoor" / "pupils.json").read_text("utf-8"))
-    assert document["children"]["title"] == "How your school uses information about you"
+    assert document["children"]["title"] == "How your school uses facts about you"
 
 
 def _links(path: Path, name: str) -> str:
