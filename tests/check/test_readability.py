@@ -138,7 +138,7 @@ def test_a_hard_childrens_version_is_an_error_naming_its_hardest_sentences(examp
     assert result.exit_code == 1
     (line,) = [line for line in result.output.splitlines() if "L.reading-grade" in line]
     assert line.strip().startswith("children/pupils.yaml:")
-    assert "error L.reading-grade: The children's version reads at Flesch-Kincaid grade" in line
+    assert "warning L.reading-grade: The children's version reads at Flesch-Kincaid grade" in line
     assert '"Notwithstanding the foregoing, data subjects may exercise the rights conferred' in line
     assert result.output.count("L.reading-grade") == 1  # one children's version serves every school: said once
 
@@ -153,7 +153,7 @@ def test_a_page_hard_only_for_the_facts_it_lists_names_them(example_copy: Path) 
     version.write_text(yaml.safe_dump(written, sort_keys=False), "utf-8")
     result = notices("check", "--facts", str(example_copy), "--today", "2026-12-01")
     (line,) = [line for line in result.output.splitlines() if "L.reading-grade" in line]
-    assert line.strip().startswith("children/pupils.yaml:1:1: error L.reading-grade:")
+    assert line.strip().startswith("children/pupils.yaml:1:1: warning L.reading-grade:")
     assert "its own sentences are easy; the hard words are the facts it lists, such as \"Characteristics\"" in line
 
 
@@ -195,7 +195,7 @@ def test_easy_words_elsewhere_on_the_page_do_not_hide_a_hard_list(example_copy: 
     result = notices("check", "--facts", str(example_copy), "--today", "2026-12-01")
     assert result.exit_code == 1
     (line,) = [line for line in result.output.splitlines() if "L.reading-grade" in line]
-    assert (f"error L.reading-grade: The children's version reads at Flesch-Kincaid grade {measured.grade:.1f} in the "
+    assert (f"warning L.reading-grade: The children's version reads at Flesch-Kincaid grade {measured.grade:.1f} in the "
             "part 'What we keep about you', above 4") in line
 
 
