@@ -37,6 +37,11 @@ def _kind_words(kind: str) -> str:
         kind, kind.replace("-", " ") + "s")
 
 
+def _named(said: str, instrument: Instrument) -> str:
+    """A citation as the facts write it, with the instrument's own citation when the facts give an id or alias."""
+    return f"'{said}'" if said == instrument.citation else f"'{said}' ({instrument.citation})"
+
+
 def _cited(n: ResolvedNotice) -> Iterator[tuple[str, str, Location | None, LawfulBasis | None]]:
     """Every law the notice cites by name: (where, the words, file:line, its basis when under one)."""
     for basis in n.notice.lawful_bases:
@@ -70,10 +75,10 @@ def binds(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
     if kind not in BINDS:  # a charity or company: which law binds it depends on what it runs
         return
     for _, said, location, _, instrument in _instruments(n):
-        if instrument.supports in ("duty", "function", "power") and not instrument.binds_kind(kind):
+        if not instrument.binds_kind(kind):
             whom = ", ".join(_kind_words(bound) for bound in sorted(instrument.binds))
-            yield (f"'{said}' ({instrument.citation}) binds {whom}, not {_kind_words(kind)}: cite the law that "
-                   f"gives {_kind_words(kind)} this duty or task, or leave it out ({instrument.url}).", location)
+            yield (f"{_named(said, instrument)} binds {whom}, not {_kind_words(kind)}: cite the law that "
+                   f"applies to {_kind_words(kind)}, or leave it out ({instrument.url}).", location)
 
 
 def basis_instrument(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
@@ -82,11 +87,11 @@ def basis_instrument(n: ResolvedNotice, _today: datetime.date) -> Iterator[Probl
             continue
         if instrument.supports in _BASIS_FOR and instrument.supports not in _SUPPORTS_FOR[basis.article]:
             right = _BASIS_FOR[instrument.supports]
-            yield (f"'{said}' gives a {instrument.supports}, which is Article {right} "
+            yield (f"{_named(said, instrument)} gives a {instrument.supports}, which is Article {right} "
                    f"({catalogue().bases[right].name.lower()}), not Article {basis.article} "
                    f"({catalogue().bases[basis.article].name.lower()}): move it to a `{right}` basis.", location)
         elif instrument.supports == "condition":
-            yield (f"'{said}' is a Data Protection Act 2018 Schedule 1 condition, not a law that gives a duty or a "
+            yield (f"{_named(said, instrument)} is a Data Protection Act 2018 Schedule 1 condition, not a law that gives a duty or a "
                    "task: write it as the `schedule_1:` of the Article 9(2) condition it completes.", location)
 
 
@@ -95,7 +100,7 @@ def exemption(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
                 "schedule_1": "a Schedule 1 condition"}
     for where, said, location, _, instrument in _instruments(n):
         if instrument.supports == "exemption":
-            yield (f"'{said}' is an exemption: it limits people's rights in some cases, and allows or requires "
+            yield (f"{_named(said, instrument)} is an exemption: it limits people's rights in some cases, and allows or requires "
                    f"nothing, so it cannot be {shown_as[where]}. Cite the law that allows or requires the use or "
                    "the sharing instead, and leave the exemption out of the notice.", location)
 
@@ -137,11 +142,11 @@ def _cited_in_sections(n: ResolvedNotice) -> Iterator[tuple[str, Location | None
         text = " ".join(section.body.split()).lower()
         for instrument in scoped:
             if any(" ".join(said.split()).lower() in text for said in (instrument.citation, *instrument.aliases)):
-                yield f"the section '{section.title}'", section.location, instrument
+                yield f"The section '{section.title}' cites {instrument.citation}, which", section.location, instrument
 
 
 def ages(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
-    scoped = [(f"'{said}'", location, instrument) for _, said, location, _, instrument in _instruments(n)
+    scoped = [(_named(said, instrument), location, instrument) for _, said, location, _, instrument in _instruments(n)
               if instrument.ages]
     scoped += list(_cited_in_sections(n))
     if not scoped:
@@ -150,18 +155,21 @@ def ages(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
     if pupils is None:
         profile = n.variant.profile
         yield (f"This notice cites law that reaches only some ages ({scoped[0][2].citation}), and {n.variant.name}'s "
-               "facts do not give its pupils' ages: add `ages:` to the school's file, e.g. `ages: 11-16`, so that the "
-               "checker can tell whether it applies.", profile.location if profile else None)
+               "facts do not give its pupils' ages: add `ages:` to the file that describes the school, e.g. `ages: "
+               "11-16`, so that the checker can tell whether it applies.", profile.location if profile else None)
         return
     youngest, oldest = pupils
     for what, location, instrument in scoped:
-        lowest, highest = instrument.ages.lowest, instrument.ages.highest
+        reaches = instrument.ages
+        if reaches is None:
+            continue
+        lowest, highest = reaches.lowest, reaches.highest
         if (lowest is not None and oldest < lowest) or (highest is not None and youngest > highest):
             reach = f"from {lowest}" if highest is None else f"up to {highest}" if lowest is None \
                 else f"{lowest} to {highest}"
-            yield (f"{what[0].upper()}{what[1:]} cites {instrument.citation}, which reaches children aged {reach}, and "
-                   f"{n.variant.name}'s pupils are {youngest} to {oldest}: leave it out of this school's notice "
-                   "(a school's `remove:`), or correct the school's `ages:`.", location)
+            yield (f"{what} is law for children aged {reach}, and {n.variant.name}'s pupils are {youngest} to "
+                   f"{oldest}: leave it out of this school's notice (a school's `remove:`), or correct the school's "
+                   "`ages:`.", location)
 
 
 def youth_support(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
