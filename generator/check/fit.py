@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from generator.check.judge import Problem
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import Location
 from generator.facts.models import SUPPORTED_NATIONS, LawfulBasis
+from generator.law import instruments as law
 from generator.law.catalogue import catalogue
 from generator.law.dpv import dpv_mapping
-from generator.law import instruments as law
 from generator.law.instruments import BINDS, Instrument
 
 PUBLIC_TASK, LEGAL_OBLIGATION = "6(1)(e)", "6(1)(c)"

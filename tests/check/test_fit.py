@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Callable
 
 import pytest
 import yaml
@@ -198,7 +198,7 @@ def _kind_changed(tmp_path: Path, kind: str) -> Path:
     folder = tmp_path / "notices"
     shutil.copytree(EXAMPLE, folder, ignore=shutil.ignore_patterns("schema"))
     organisation = folder / "organisation.yaml"
-    organisation.write_text(re.sub(r"^kind: .*$", f"kind: {kind}", organisation.read_text("utf-8"), flags=re.M), "utf-8")
+    organisation.write_text(re.sub(r"^kind: .*$", f"kind: {kind}", organisation.read_text("utf-8"), flags=re.MULTILINE), "utf-8")
     return folder
 
 
