@@ -29,6 +29,8 @@ _IN_WORK = re.compile(r"\b(?:staff|employ\w*|workforce|workers?|applicants?|cand
                       r"trustees?|contractors?|agency|supply teachers?)\b", re.IGNORECASE)
 _PUPILS = re.compile(r"\bpupils?\b", re.IGNORECASE)
 _YOUTH_SUPPORT = re.compile(r"\byouth\s+support\b", re.IGNORECASE)
+# A pupils' notice of the kind that names youth support: the one whose data goes to the DfE or the council.
+_PUBLIC_BODY = re.compile(r"\b(?:local\s+authority|council|department\s+for\s+education|dfe)\b", re.IGNORECASE)
 YOUTH_SUPPORT_AGE = 13  # Education Act 1996 s.507B: services for young people from 13
 
 
@@ -176,10 +178,9 @@ def youth_support(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]
     pupils = n.variant.ages
     if pupils is None or pupils[1] < YOUTH_SUPPORT_AGE or not any(_PUPILS.search(s) for s in n.notice.data_subjects):
         return
-    for recipient in n.recipients or []:
-        if any(_YOUTH_SUPPORT.search(text or "") for text in (recipient.id.replace("-", " "), recipient.name,
-                                                               recipient.kind)):
-            return
+    said = [" ".join(filter(None, (r.id.replace("-", " "), r.name, r.kind))) for r in n.recipients or []]
+    if not any(_PUBLIC_BODY.search(text) for text in said) or any(_YOUTH_SUPPORT.search(text) for text in said):
+        return
     yield (f"{n.variant.name}'s pupils reach {YOUTH_SUPPORT_AGE} and the pupils' notice does not say that their "
            "information goes to the local authority's youth support services from that age (Education Act 1996 "
            "s.507B): add them under `recipients:` with the reason and the law, and say that parents (or the pupil "

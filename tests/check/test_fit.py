@@ -255,3 +255,10 @@ def test_a_private_nursery_is_no_public_authority_and_may_rely_on_legitimate_int
     (notice,) = load_project(write_facts(tmp_path, files)).notices
     assert not notice.organisation.is_public_authority
     assert findings_for(tmp_path / "again", files) == []
+
+
+def test_a_pupils_notice_that_goes_to_no_public_body_is_not_asked_for_youth_support(tmp_path: Path) -> None:
+    files = minimal_facts()
+    files["schools/hill.yaml"]["ages"] = "11-16"
+    files["pupils.yaml"].update(title="How we use photographs of pupils", recipients="none")
+    assert findings_for(tmp_path, files) == []
