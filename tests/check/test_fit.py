@@ -9,13 +9,15 @@ import shutil
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import get_args
 
 import pytest
 import yaml
 
 from generator.check import check_project, rules_table
+from generator.facts.models import OrganisationKind
 from generator.law import instruments as law
-from generator.law.instruments import Ages, Instrument
+from generator.law.instruments import BINDS, Ages, Instrument
 from generator.project import load_project
 from tests.check.conftest import TODAY, findings_for, minimal_facts
 from tests.conftest import EXAMPLE, write_facts
@@ -262,3 +264,9 @@ def test_a_pupils_notice_that_goes_to_no_public_body_is_not_asked_for_youth_supp
     files["schools/hill.yaml"]["ages"] = "11-16"
     files["pupils.yaml"].update(title="How we use photographs of pupils", recipients="none")
     assert findings_for(tmp_path, files) == []
+
+
+def test_every_kind_of_organisation_the_facts_know_is_one_the_law_binds_or_one_it_cannot_judge() -> None:
+    kinds = set(get_args(OrganisationKind))
+    assert kinds - set(BINDS) == {"charity", "company", "other"}  # F.binds leaves these unjudged
+    assert set(BINDS) - kinds == {"employer", "any"}  # whom an instrument binds, not a kind of organisation
