@@ -31,6 +31,8 @@ SEED_FINDINGS = [
     ("L.recipient-reason", "warning", "it names the school nursing service with no reason for sharing or law"),
     ("L.special-unmarked", "warning", "'health and dental assessments' in the outcomes are health data, not marked"),
     ("L.special-unmarked", "warning", "'offending' in the outcomes is criminal offence data, not marked"),
+    ("F.schedule-1", "error", "a school's children in need under the employment condition, 9(2)(b)"),
+    ("F.special-tag", "warning", "'gender' among the characteristics marked special category data"),
 ]
 
 
