@@ -270,3 +270,12 @@ def test_every_kind_of_organisation_the_facts_know_is_one_the_law_binds_or_one_i
     kinds = set(get_args(OrganisationKind))
     assert kinds - set(BINDS) == {"charity", "company", "other"}  # F.binds leaves these unjudged
     assert set(BINDS) - kinds == {"employer", "any"}  # whom an instrument binds, not a kind of organisation
+
+
+def test_what_binds_an_academy_trust_binds_the_academy_it_runs_and_an_employer_s_duty_every_kind(tmp_path: Path) -> None:
+    files = minimal_facts()
+    files["organisation.yaml"]["kind"] = "academy"
+    _basis("6(1)(c)", relied_on=[ACADEMY_ONLY[1]])(files)
+    assert findings_for(tmp_path, files) == []
+    employer_duty = _instrument("Section 15 of the Immigration, Asylum and Nationality Act 2006", "duty", ("employer",))
+    assert all(employer_duty.binds_kind(kind) for kind in get_args(OrganisationKind))
