@@ -1,7 +1,7 @@
 """Whether a notice's law fits the organisation that publishes it: the kind of organisation each instrument
 binds, the basis each supports, the ages it reaches, the nation the school is in, and the special category
 tags of its data. One function per `fit` entry of generator/law/rules.yaml; instruments are found with
-generator.law.instruments.resolve(), so a citation by id and one in free text are judged alike."""
+generator.law.instruments.resolve_all(), so a citation by id and one in free text are judged alike."""
 
 from __future__ import annotations
 
@@ -35,8 +35,9 @@ YOUTH_SUPPORT_AGE = 13  # Education Act 1996 s.507B: services for young people f
 
 
 def _kind_words(kind: str) -> str:
-    return {"any": "any organisation", "academy": "academies (and the trusts that run them)"}.get(
-        kind, kind.replace("-", " ") + "s")
+    """A kind of organisation in words, as many: 'local-authority' -> 'local authorities'."""
+    return {"any": "any organisation", "academy": "academies (and the trusts that run them)",
+            "local-authority": "local authorities"}.get(kind, kind.replace("-", " ") + "s")
 
 
 def _named(said: str, instrument: Instrument) -> str:
@@ -58,8 +59,7 @@ def _cited(n: ResolvedNotice) -> Iterator[tuple[str, str, Location | None, Lawfu
 
 def _instruments(n: ResolvedNotice) -> Iterator[tuple[str, str, Location | None, LawfulBasis | None, Instrument]]:
     for where, said, location, basis in _cited(n):
-        instrument = law.resolve(said)
-        if instrument is not None:
+        for instrument in law.resolve_all(said) or []:  # "x and y" cites both
             yield where, said, location, basis, instrument
 
 

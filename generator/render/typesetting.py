@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
 
-from generator.errors import NoticesError
+from generator.notices_error import NoticesError
 from generator.facts.errors import display_path
 from generator.render.templating import template_folders
 

@@ -16,6 +16,7 @@ import yaml
 
 from generator.check import check_project, rules_table
 from generator.facts.models import OrganisationKind
+from generator.facts import cascade
 from generator.law import instruments as law
 from generator.law.instruments import BINDS, Ages, Instrument
 from generator.project import load_project
@@ -23,9 +24,14 @@ from tests.check.conftest import TODAY, findings_for, minimal_facts
 from tests.conftest import EXAMPLE, write_facts
 
 
+def _id(citation: str) -> str:
+    """The id the test's catalogue gives the instrument of ``citation``: facts cite law by id."""
+    return re.sub(r"[^a-z0-9]+", "-", citation.lower()).strip("-")
+
+
 def _instrument(citation: str, supports: str, binds: tuple[str, ...] = ("any",), ages: tuple | None = None,
                 article_9_10: tuple[str, ...] = (), id: str | None = None) -> Instrument:
-    return Instrument(id=id or re.sub(r"[^a-z0-9]+", "-", citation.lower()).strip("-"), citation=citation,
+    return Instrument(id=id or _id(citation), citation=citation,
                       url="https://www.legislation.gov.uk/", supports=supports, binds=frozenset(binds),
                       quote="(a test's instrument)", checked=None, ages=Ages(*ages) if ages else None,
                       article_9_10=article_9_10)
@@ -61,12 +67,18 @@ CATALOGUE = [
 REAL_CATALOGUE = law.instruments  # the package's own, for the test on the example
 
 
+def _with_the_test_instruments() -> dict[str, Instrument]:
+    return {**REAL_CATALOGUE(), **{instrument.id: instrument for instrument in CATALOGUE}}
+
+
 @pytest.fixture(autouse=True)
 def test_catalogue(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The law's catalogue is the test's own: resolve() finds these instruments by id or citation."""
-    catalogue = {instrument.id: instrument for instrument in CATALOGUE}
+    """The package's catalogue with the test's instruments: resolve() finds them by id or citation."""
+    catalogue = _with_the_test_instruments()
     monkeypatch.setattr(law, "instruments", lambda: catalogue)
-    monkeypatch.setattr(law, "_by_words", cache(lambda: {law._key(i.citation): i for i in CATALOGUE}))
+    monkeypatch.setattr(cascade, "instruments", lambda: catalogue)  # the loader's check that an id is known
+    monkeypatch.setattr(law, "_by_words", cache(lambda: {
+        law._key(said): i for i in catalogue.values() for said in (i.citation, *i.aliases)}))
 
 
 Change = Callable[[dict], None]
@@ -78,11 +90,11 @@ def _basis(article: str, **fields) -> Change:
 
 
 def _public_task(*law_cited: str) -> Change:
-    """The minimal notice's public task, relying on ``law_cited``."""
-    return lambda files: files["pupils.yaml"]["lawful_bases"][0].update(relied_on=list(law_cited))
+    """The minimal notice's public task, relying on ``law_cited`` (by its id)."""
+    return lambda files: files["pupils.yaml"]["lawful_bases"][0].update(relied_on=[_id(c) for c in law_cited])
 
 
-def _special(examples: list[str], article: str = "9(2)(g)", schedule_1: str = SAFEGUARDING_CHILDREN) -> Change:
+def _special(examples: list[str], article: str = "9(2)(g)", schedule_1: str = _id(SAFEGUARDING_CHILDREN)) -> Change:
     def change(files: dict) -> None:
         files["pupils.yaml"]["categories"].append({"id": "characteristics", "name": "Characteristics",
                                                    "examples": examples, "special": True})
@@ -99,13 +111,13 @@ def _organisation(**fields) -> Change:
 
 
 def _gateway(*law_cited: str) -> Change:
-    return lambda files: files["pupils.yaml"]["recipients"][1].update(gateway=list(law_cited))
+    return lambda files: files["pupils.yaml"]["recipients"][1].update(gateway=[_id(c) for c in law_cited])
 
 
 def _youth_support(files: dict) -> None:
     files["schools/hill.yaml"]["recipients"]["youth-support-services"] = {"name": "Countyshire Youth Support Services"}
     files["pupils.yaml"]["recipients"].append({"id": "youth-support-services", "reason": "They support young people.",
-                                               "gateway": [YOUTH_SUPPORT]})
+                                               "gateway": [_id(YOUTH_SUPPORT)]})
 
 
 def _both(*changes: Change) -> Change:
@@ -119,27 +131,27 @@ def _both(*changes: Change) -> Change:
 FITS = [
     ("F.nation", "a school in Wales", _school(nation="wales"), "nation: wales", _school(nation="england")),
     ("F.binds", "an academy trust relying on a maintained school's safeguarding duty",
-     _basis("6(1)(c)", relied_on=[SAFEGUARDING_MAINTAINED]), SAFEGUARDING_MAINTAINED,
-     _basis("6(1)(c)", relied_on=[SAFEGUARDING_ACADEMY])),
+     _basis("6(1)(c)", relied_on=[_id(SAFEGUARDING_MAINTAINED)]), _id(SAFEGUARDING_MAINTAINED),
+     _basis("6(1)(c)", relied_on=[_id(SAFEGUARDING_ACADEMY)])),
     ("F.binds", "a maintained school citing an academy's duty, by its id",
      _both(_organisation(kind="maintained-school"), _basis("6(1)(c)", relied_on=["section-157-of-the-education-act-2002"])),
      "section-157-of-the-education-act-2002",
-     _both(_organisation(kind="maintained-school"), _basis("6(1)(c)", relied_on=[SAFEGUARDING_MAINTAINED]))),
+     _both(_organisation(kind="maintained-school"), _basis("6(1)(c)", relied_on=[_id(SAFEGUARDING_MAINTAINED)]))),
     ("F.basis-instrument", "a duty filed as public task", _public_task(GOVERNANCE_DUTY),
-     GOVERNANCE_DUTY, _basis("6(1)(c)", relied_on=[GOVERNANCE_DUTY])),
+     _id(GOVERNANCE_DUTY), _basis("6(1)(c)", relied_on=[_id(GOVERNANCE_DUTY)])),
     ("F.basis-instrument", "a power filed as legal obligation",
-     _both(_organisation(kind="maintained-school"), _basis("6(1)(c)", relied_on=[COMMUNITY_POWER])),
-     COMMUNITY_POWER, _both(_organisation(kind="maintained-school"), _public_task(COMMUNITY_POWER))),
-    ("F.exemption", "an exemption as the law that allows sharing", _gateway(CRIME_EXEMPTION), CRIME_EXEMPTION,
+     _both(_organisation(kind="maintained-school"), _basis("6(1)(c)", relied_on=[_id(COMMUNITY_POWER)])),
+     _id(COMMUNITY_POWER), _both(_organisation(kind="maintained-school"), _public_task(COMMUNITY_POWER))),
+    ("F.exemption", "an exemption as the law that allows sharing", _gateway(CRIME_EXEMPTION), _id(CRIME_EXEMPTION),
      _gateway(SAFEGUARDING_ACADEMY)),
     ("F.public-authority-interests", "an academy trust relying on legitimate interests",
      _basis("6(1)(f)", legitimate_interests="to run the school well"), "article: 6(1)(f)",
-     _both(_organisation(kind="independent-school"), _basis("6(1)(f)", legitimate_interests="to run the school well"))),
-    ("F.schedule-1", "the employment condition for pupils' health", _special(["medical conditions"], "9(2)(b)", EMPLOYMENT),
-     f"schedule_1: {EMPLOYMENT}", _special(["medical conditions"])),
+     _both(_organisation(public_authority=False), _basis("6(1)(f)", legitimate_interests="to run the school well"))),
+    ("F.schedule-1", "the employment condition for pupils' health", _special(["medical conditions"], "9(2)(b)", _id(EMPLOYMENT)),
+     f"schedule_1: {_id(EMPLOYMENT)}", _special(["medical conditions"])),
     ("F.schedule-1", "a condition filed under an Article 9(2) condition it does not complete",
-     _special(["medical conditions"], "9(2)(h)"), f"schedule_1: {SAFEGUARDING_CHILDREN}", _special(["medical conditions"])),
-    ("F.ages", "youth support at a primary school", _both(_school(ages="4-11"), _youth_support), YOUTH_SUPPORT,
+     _special(["medical conditions"], "9(2)(h)"), f"schedule_1: {_id(SAFEGUARDING_CHILDREN)}", _special(["medical conditions"])),
+    ("F.ages", "youth support at a primary school", _both(_school(ages="4-11"), _youth_support), _id(YOUTH_SUPPORT),
      _both(_school(ages="11-16"), _youth_support)),
     ("F.ages", "law for some ages at a school that does not give its own", _youth_support, "name: Hill School",
      _both(_school(ages="11-18"), _youth_support)),
@@ -174,9 +186,9 @@ def test_every_fit_rule_has_a_misfit_and_a_fit() -> None:
 
 def test_the_message_says_what_to_write_instead(tmp_path: Path) -> None:
     files = minimal_facts()
-    _public_task(GOVERNANCE_DUTY)(files)
+    _public_task(_id(GOVERNANCE_DUTY))(files)
     (finding,) = findings_for(tmp_path, files)
-    assert finding.message == (f"'{GOVERNANCE_DUTY}' gives a duty, which is Article 6(1)(c) (legal obligation), not "
+    assert finding.message == (f"'{_id(GOVERNANCE_DUTY)}' ({GOVERNANCE_DUTY}) gives a duty, which is Article 6(1)(c) (legal obligation), not "
                                "Article 6(1)(e) (public task): move it to a `6(1)(c)` basis.")
 
 
@@ -218,13 +230,7 @@ def _lines_citing_law_not_binding(folder: Path, kind: str) -> set[str]:
     return found
 
 
-def test_the_example_adopted_by_a_maintained_school_reports_each_academy_only_passage(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # The package's catalogue, and the test's for the academy-only law the example cites in words today.
-    merged = {**REAL_CATALOGUE(), **{instrument.id: instrument for instrument in CATALOGUE}}
-    monkeypatch.setattr(law, "instruments", lambda: merged)
-    monkeypatch.setattr(law, "_by_words", cache(lambda: {
-        law._key(said): i for i in merged.values() for said in (i.citation, *i.aliases)}))
+def test_the_example_adopted_by_a_maintained_school_reports_each_academy_only_passage(tmp_path: Path) -> None:
     folder = _kind_changed(tmp_path, "maintained-school")
     findings = [f for f in check_project(load_project(folder), TODAY) if f.rule == "F.binds"]
     reported = {f"{finding.location.file}:{finding.location.line}" for finding in findings}
@@ -286,7 +292,7 @@ def test_every_kind_of_organisation_the_facts_know_is_one_the_law_binds_or_one_i
 def test_what_binds_an_academy_trust_binds_the_academy_it_runs_and_an_employer_s_duty_every_kind(tmp_path: Path) -> None:
     files = minimal_facts()
     files["organisation.yaml"]["kind"] = "academy"
-    _basis("6(1)(c)", relied_on=[ACADEMY_ONLY[1]])(files)
+    _basis("6(1)(c)", relied_on=[_id(ACADEMY_ONLY[1])])(files)
     assert findings_for(tmp_path, files) == []
     employer_duty = _instrument("Section 15 of the Immigration, Asylum and Nationality Act 2006", "duty", ("employer",))
     assert all(employer_duty.binds_kind(kind) for kind in get_args(OrganisationKind))

@@ -32,7 +32,12 @@ SEED_FINDINGS = [
     ("L.special-unmarked", "warning", "'health and dental assessments' in the outcomes are health data, not marked"),
     ("L.special-unmarked", "warning", "'offending' in the outcomes is criminal offence data, not marked"),
     ("F.schedule-1", "error", "a school's children in need under the employment condition, 9(2)(b)"),
+    ("F.binds", "error", "a school sharing under Children Act 1989 s.83, the local authority's duty (an LA's notice)"),
+    ("F.binds", "error", "an academy trust sharing under the 2013 pupil information Regulations, maintained schools' duty"),
     ("F.special-tag", "warning", "'gender' among the characteristics marked special category data"),
+    ("L.cite-by-id", "warning", "its gateway 'Section 83 of the Children Act 1989' is written in words"),
+    ("L.cite-by-id", "warning", "so is 'Regulation 3' of the 2013 pupil information Regulations"),
+    ("L.cite-by-id", "warning", "'Section 7 of the Children and Young Persons Act 2008' is law the catalogue does not hold"),
 ]
 
 
