@@ -28,7 +28,9 @@ from generator.notices_error import NoticesError
 from generator.facts.load import FactTree, load_facts
 from generator.facts.links import safe_markdown
 from generator.facts.children import ChildrensVersion
-from generator.facts.models import HEX_COLOUR_PATTERN, SLUG_PATTERN, FactModel, Notice, Organisation, School, logo_path
+from generator.facts.models import (
+    HEX_COLOUR_PATTERN, SLUG_PATTERN, FactModel, Notice, Organisation, School, age_range_text, logo_path,
+)
 from generator.facts.placeholders import MARKER
 from generator.manual_law import law_page
 
@@ -42,6 +44,7 @@ FILES: list[tuple[type[FactModel], str]] = [
 APPLIES = {
     "always": "every notice",
     "public-authority-or-dpo": "public authorities (every school and trust), and anyone who names a DPO",
+    "public-authority": "public authorities: maintained schools, academies, trusts, colleges and local authorities",
     "special-category": "notices with special category data (a category with `special: true`, or an Article 9 condition)",
     "legitimate-interests": "notices that rely on legitimate interests, Article 6(1)(f)",
     "consent": "notices that rely on consent, Article 6(1)(a) or 9(2)(a)",
@@ -85,7 +88,8 @@ def _type_words(annotation: Any, metadata: list | tuple = ()) -> str:
         return f"[{annotation.__name__}](#{annotation.__name__.lower()})"
     for item in metadata:
         if isinstance(item, AfterValidator):
-            return {safe_markdown: "Markdown text", logo_path: "picture file (PNG, JPEG, WebP or SVG)"}.get(
+            return {safe_markdown: "Markdown text", logo_path: "picture file (PNG, JPEG, WebP or SVG)",
+                    age_range_text: "ages, youngest to oldest, e.g. `11-16`"}.get(
                 item.func, "Article reference, e.g. `6(1)(e)`")
         pattern = getattr(item, "pattern", None) if isinstance(item, StringConstraints) else None
         if pattern == SLUG_PATTERN:
@@ -291,7 +295,8 @@ def rules_page(entries: list[RuleEntry]) -> str:
     ]
     lines += [f"| [{entry.id}](#{entry.anchor}) | {_cell(entry.title)} | {entry.severity} |" for entry in entries]
     lines.append(f"| [{PLACEHOLDER_RULE}](#{manual_anchor(PLACEHOLDER_RULE)}) | Facts still to be completed | error |")
-    for heading, kind in (("Article 13 and 14 rules", "rule"), ("Good practice (lints)", "lint")):
+    for heading, kind in (("Article 13 and 14 rules", "rule"), ("Good practice (lints)", "lint"),
+                          ("Fit to the organisation (the law cited, its kind, its pupils' ages)", "fit")):
         lines += ["", f"## {heading}"]
         for entry in (entry for entry in entries if entry.kind == kind):
             lines += ["", f'<a id="{entry.anchor}"></a>', "", f"### {entry.id}: {entry.title}", ""]

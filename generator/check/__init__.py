@@ -8,7 +8,8 @@ from pathlib import Path
 
 from generator.check.audit import AuditFailed, audit_rendered
 from generator.check.findings import Finding, Severity, shared_once, sorted_findings
-from generator.check.judge import JUDGEMENTS, applicable_rules
+from generator.check.fit import FITS
+from generator.check.judge import APPLIES, JUDGEMENTS, applicable_rules
 from generator.check.lints import LINTS
 from generator.check.placeholders import placeholder_findings
 from generator.check.printing import unprintable_findings
@@ -42,12 +43,15 @@ def check_notices(notices: list[ResolvedNotice], today: datetime.date | None = N
     decides whether a review date has passed and which changes of the law a notice predates.
     """
     today = today or datetime.date.today()
-    in_force = {entry.id for entry in rules_table(today)}
+    table = rules_table(today)
+    in_force = {entry.id for entry in table}
     findings = []
     for notice in notices:
         checks = [(entry.id, JUDGEMENTS[entry.id], ()) for entry in applicable_rules(notice, today)
                   if entry.id in JUDGEMENTS]
         checks += [(lint_id, lint, (today,)) for lint_id, lint in LINTS.items() if lint_id in in_force]
+        checks += [(entry.id, FITS[entry.id], (today,)) for entry in table
+                   if entry.kind == "fit" and APPLIES[entry.applies](notice)]
         # A fact of the organisation file is the same for every school and notice: report it once (and
         # shared_once makes one finding of a notice's or its children's version's facts for every school).
         organisation_file = notice.organisation.location.file if notice.organisation.location else None

@@ -24,6 +24,7 @@ ICO_HOST = "ico.org.uk"
 APPLIES: dict[str, Callable[[ResolvedNotice], bool]] = {
     "always": lambda n: True,
     "public-authority-or-dpo": lambda n: n.organisation.is_public_authority or n.dpo is not None,
+    "public-authority": lambda n: n.organisation.is_public_authority,
     "special-category": lambda n: any(c.special for c in n.notice.categories) or any(b.special_category for b in n.bases),
     "legitimate-interests": lambda n: any(b.article == LEGITIMATE_INTERESTS for b in n.bases),
     "consent": lambda n: any(b.article in CONSENT for b in n.bases),

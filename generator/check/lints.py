@@ -104,7 +104,7 @@ _OUTDATED: dict[str, tuple[re.Pattern, str]] = {
     "L.article-22": (re.compile(r"\b(?:Article|Art\.?)\s*22(?![A-D0-9])", re.IGNORECASE),
                      "was replaced by Articles 22A to 22D on 5 February 2026: cite those, or Article 22C for the "
                      "safeguards."),
-    "L.adequacy": (re.compile(r"\badequacy\s+decisions?\b", re.IGNORECASE),
+    "L.adequacy": (re.compile(r"\badequacy\s+(?:decisions?|regulations?)\b", re.IGNORECASE),
                    "is out of date since 5 February 2026: write 'approved by regulations (Article 45A of the UK "
                    "GDPR)'."),
     "L.regulator-name": (re.compile(r"\bInformation\s+Commissioner\b(?:'s\s+Office)?"),
@@ -123,15 +123,6 @@ def _outdated_wording(lint_id: str) -> Callable[[ResolvedNotice, datetime.date],
             for match in pattern.finditer(text):
                 yield f"'{' '.join(match[0].split())}' {advice}", location
     return lint
-
-
-def recognised_interests(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
-    if not n.organisation.is_public_authority:
-        return
-    for basis, written in zip(n.bases, n.notice.lawful_bases):
-        if basis.article == "6(1)(ea)":
-            yield ("A public authority may not rely on recognised legitimate interests (6(1)(ea)) for its tasks as one: "
-                   "use 6(1)(e) public task for them.", written.location)
 
 
 def _rights_sections(n: ResolvedNotice) -> list[Section]:
@@ -323,7 +314,6 @@ def _retention_location(n: ResolvedNotice) -> Location | None:
 LINTS: dict[str, Callable[[ResolvedNotice, datetime.date], Iterator[Problem]]] = {
     "L.stale-law": stale_law,
     **{lint_id: _outdated_wording(lint_id) for lint_id in _OUTDATED},
-    "L.recognised-interests": recognised_interests,
     "L.naming": naming,
     "L.rights-wording": rights_wording,
     "L.rights": rights_not_given,

@@ -17,10 +17,11 @@ from generator.law.dated import Span, span_of
 
 @dataclass(frozen=True)
 class RuleEntry:
-    """One row of the rules table: an Article 13/14 item (kind "rule") or a good-practice lint."""
+    """One row of the rules table: an Article 13/14 item (kind "rule"), a good-practice lint, or a fit of the
+    law cited to the organisation that publishes it (kind "fit")."""
 
     id: str
-    kind: Literal["rule", "lint"]
+    kind: Literal["rule", "lint", "fit"]
     title: str
     description: str
     severity: Severity
@@ -72,7 +73,7 @@ def _raw() -> dict:
 def _entries() -> tuple[RuleEntry, ...]:
     raw = _raw()
     entries = []
-    for kind, key in (("rule", "rules"), ("lint", "lints")):
+    for kind, key in (("rule", "rules"), ("lint", "lints"), ("fit", "fit")):
         for entry in raw[key]:
             fields = {key: value for key, value in entry.items() if key not in ("from", "until")}
             entries.append(RuleEntry(kind=kind, **{**fields, "sections": tuple(entry.get("sections", ())),
@@ -85,7 +86,7 @@ def _entries() -> tuple[RuleEntry, ...]:
 
 def rules_table(as_at: datetime.date | None = None, every: bool = False) -> list[RuleEntry]:
     """The entries of the rules table in force on ``as_at`` (the newest law when None), or ``every``
-    entry ever in the table; Article 13/14 rules first, then lints, in the file's order."""
+    entry ever in the table; Article 13/14 rules first, then lints, then fit rules, in the file's order."""
     return [entry for entry in _entries() if every or entry.in_force(as_at)]
 
 

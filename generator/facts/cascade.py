@@ -30,6 +30,7 @@ from generator.facts.models import (
     Recipient,
     School,
     SupervisoryAuthority,
+    age_range,
 )
 from generator.facts.roles import overridable, roles
 from generator.law.catalogue import catalogue
@@ -52,15 +53,26 @@ class Variant(BaseModel):
     address: str | None = None
     website: str | None = None
     local_authority: str | None = None
-    _location: Location | None = PrivateAttr(default=None)  # not published: where the checker points
+    # Not published: what the checker judges fit by, and where it points.
+    _described_by: School | Organisation | None = PrivateAttr(default=None)
 
     @property
     def location(self) -> Location | None:
         """The file that describes this school (the organisation file for a standalone school)."""
-        return self._location
+        return self._described_by.location if self._described_by else None
 
-    def located(self, location: Location | None) -> Variant:
-        self._location = location
+    @property
+    def profile(self) -> School | Organisation | None:
+        """The facts that describe this school: its phases, the ages of its pupils, its nation."""
+        return self._described_by
+
+    @property
+    def ages(self) -> tuple[int, int] | None:
+        """The youngest and the oldest pupils' ages, when the facts give them."""
+        return age_range(self._described_by.ages) if self._described_by and self._described_by.ages else None
+
+    def described_by(self, facts: School | Organisation) -> Variant:
+        self._described_by = facts
         return self
 
 
@@ -315,11 +327,11 @@ def _variants(tree: FactTree) -> list[tuple[Variant, School | None]]:
         variant_id = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "main"
         return [(Variant(id=variant_id, name=name, standalone=True,
                          address=org.address, website=str(org.website) if org.website else None
-                         ).located(org.location), None)]
+                         ).described_by(org), None)]
     return [
         (Variant(id=school_id, name=school.name, standalone=False, urn=school.urn, address=school.address,
                  website=str(school.website) if school.website else None,
-                 local_authority=school.local_authority).located(school.location), school)
+                 local_authority=school.local_authority).described_by(school), school)
         for school_id, school in sorted(tree.schools.items())
     ]
 

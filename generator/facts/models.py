@@ -147,9 +147,46 @@ class Recipient(FactModel):
 
 
 OrganisationKind = Literal[
-    "academy-trust", "academy", "maintained-school", "independent-school", "local-authority", "charity", "company", "other"
+    "academy-trust", "academy", "maintained-school", "independent-school", "early-years-provider", "local-authority",
+    "college", "charity", "company", "other"
 ]
-PUBLIC_AUTHORITY_KINDS = {"academy-trust", "academy", "maintained-school", "local-authority"}
+# A private or voluntary nursery or a childminder is no public authority (Freedom of Information Act 2000
+# Schedule 1 lists maintained schools' governing bodies and academy proprietors); a maintained nursery school
+# is a `maintained-school`.
+PUBLIC_AUTHORITY_KINDS = {"academy-trust", "academy", "maintained-school", "local-authority", "college"}
+
+Phase = Literal["nursery", "primary", "secondary", "sixth-form"]
+# The nations of the UK. The education law this tool cites is England's; Wales, Scotland and Northern
+# Ireland have their own (the checker says so, rule F.nation).
+Nation = Literal["england", "wales", "scotland", "northern-ireland"]
+SUPPORTED_NATIONS = ("england",)
+_AGE_RANGE = re.compile(r"^\s*(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s*$")
+OLDEST_PUPIL = 25  # a young person with an education, health and care plan may stay in education to 25
+
+
+def age_range(text: str) -> tuple[int, int]:
+    """'11-16' (or '11 to 16') as (11, 16): the youngest and the oldest pupils' ages, inclusive."""
+    match = _AGE_RANGE.match(text)
+    if not match or not int(match[1]) <= int(match[2]) <= OLDEST_PUPIL:
+        raise ValueError(f"'{text}' is not an age range: write the youngest and the oldest pupils' ages, youngest "
+                         "first, e.g. `ages: 11-16` for a secondary school or `ages: 3-11` for a primary with a nursery")
+    return int(match[1]), int(match[2])
+
+
+def age_range_text(text: str) -> str:
+    """An age range as the facts keep it: '11 to 16' becomes '11-16'."""
+    youngest, oldest = age_range(text)
+    return f"{youngest}-{oldest}"
+
+
+AgeRange = Annotated[str, AfterValidator(age_range_text), Field(
+    description="The ages of the school's pupils, youngest to oldest, e.g. `11-16` or `3-11`: the checker judges "
+                "by them which law reaches the pupils (youth support services from 13, for example).")]
+Phases = Annotated[list[Phase], Field(
+    description="The phases the school teaches: any of `nursery`, `primary`, `secondary`, `sixth-form`.")]
+InNation = Annotated[Nation, Field(
+    description="The nation the school is in: `england` (the default), `wales`, `scotland` or `northern-ireland`. "
+                "The law this tool cites is England's.")]
 
 
 class Category(FactModel):
@@ -532,7 +569,8 @@ class Organisation(FactModel):
     kind: Annotated[OrganisationKind, Role("kind", section="who-we-are")] = Field(
         description="What sort of organisation this is.")
     public_authority: Annotated[StrictBool | None, Role("public authority", section="who-we-are")] = Field(
-        None, description="Whether it is a public authority; schools, academies and trusts are. Defaults from kind."
+        None, description="Whether it is a public authority; schools, academies, trusts and colleges are, a private "
+                    "nursery is not. Defaults from kind."
     )
     address: Annotated[str | None, Role("address", section="who-we-are")] = Field(
         None, description="The registered address.")
@@ -542,6 +580,10 @@ class Organisation(FactModel):
         None, description="Registration number with the ICO, e.g. `ZA123456`.")
     website: Annotated[HttpUrl | None, Role("website", section="who-we-are")] = Field(
         None, description="The organisation's website.")
+    # A standalone school (no schools/ folder) describes itself here; a trust's schools, in their own files.
+    phases: Annotated[Phases, Role("phases", in_notice=False)] = Field(default_factory=list)
+    ages: Annotated[AgeRange | None, Role("ages of the pupils", in_notice=False)] = None
+    nation: Annotated[InNation, Role("nation", in_notice=False)] = "england"
     contact: Annotated[Contact | None, Role("the contact", section="contacts", topic="contacts")] = Field(
         None, description="The default contact for questions about the notices.")
     complaints: Annotated[Complaints | None, Role(
@@ -585,6 +627,9 @@ class School(FactModel):
         None, description="The school's website.")
     local_authority: Annotated[str | None, Role("local authority", section="who-we-are")] = Field(
         None, description="The local authority the school is in.")
+    phases: Annotated[Phases, Role("phases", in_notice=False)] = Field(default_factory=list)
+    ages: Annotated[AgeRange | None, Role("ages of the pupils", in_notice=False)] = None
+    nation: Annotated[InNation, Role("nation", in_notice=False)] = "england"
     contact: Annotated[Contact | None, Role("the contact", section="contacts", topic="contacts")] = Field(
         None, description="Who to contact at the school about its notices.")
     complaints: Annotated[Complaints | None, Role(

@@ -44,6 +44,7 @@ class Limit:
     article: str
     plain: str
     source: str
+    removed_by: tuple[str, ...] = ()  # bases whose purposes the right never reaches, whatever else covers them
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ def catalogue() -> Catalogue:
         if replaced:
             changed = {key: value for key, value in replaced.items() if key not in ("from", "until", "source")}
             replaced = (span_of(replaced), changed)
-        limit = Limit(**entry["limit"]) if "limit" in entry else None
+        limit = Limit(**{**entry["limit"], "removed_by": tuple(entry["limit"].get("removed_by", ()))}) \
+            if "limit" in entry else None
         rights[entry["id"]] = Right(**{**entry, "replaced": replaced, "limit": limit})
     return Catalogue(bases, rights)

@@ -73,7 +73,10 @@ class Instrument:
     article_9_10: tuple[str, ...] = ()  # for a Schedule 1 condition: the Art 9(2)/10 bases it completes
 
     def binds_kind(self, kind: str) -> bool:
-        return "any" in self.binds or kind in self.binds or (kind == "academy-trust" and "academy" in self.binds)
+        # Every kind of organisation employs people: an employer's duty binds them all. An academy is run by
+        # its academy trust (the controller, a company): what binds the one binds the other.
+        academies = {"academy", "academy-trust"}
+        return bool({"any", "employer", kind} & self.binds) or (kind in academies and bool(academies & self.binds))
 
 
 def _key(text: str) -> str:

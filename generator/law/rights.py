@@ -13,7 +13,7 @@ from typing import Protocol, Sequence
 
 from pydantic import BaseModel
 
-from generator.law.catalogue import catalogue
+from generator.law.catalogue import Right, catalogue
 
 
 class ScopedBasis(Protocol):
@@ -42,6 +42,15 @@ def _add(items: list[str], more: Sequence[str]) -> None:
     items.extend(item for item in more if item not in items)
 
 
+def _removed_purposes(right: Right, bases: Sequence[ScopedBasis]) -> set[str]:
+    """The purposes the law keeps a right from, whatever basis brings it: those of a basis in its limit's
+    `removed_by` (a legal obligation keeps erasure from payroll that a contract also covers: Article 17(3)(b))."""
+    if right.limit is None:
+        return set()
+    return {purpose for basis in bases if basis.article in right.limit.removed_by
+            and right.id not in catalogue().bases[basis.article].rights for purpose in basis.purposes}
+
+
 def derive_rights(bases: Sequence[ScopedBasis], purposes: Sequence[str], automated_decisions: bool,
                   direct_marketing: bool, as_at: datetime.date | None = None) -> list[DerivedRight]:
     """Rights in catalogue order: those everyone has, plus those the bases and facts bring, each scoped to
@@ -56,6 +65,12 @@ def derive_rights(bases: Sequence[ScopedBasis], purposes: Sequence[str], automat
             reached_purposes, reached_categories = scoped.setdefault(right_id, ([], []))
             _add(reached_purposes, basis.purposes)
             _add(reached_categories, basis.categories)
+    for right_id, (reached_purposes, reached_categories) in scoped.items():
+        removed = _removed_purposes(known.rights[right_id], bases)
+        if removed:
+            reached_purposes[:] = [purpose for purpose in reached_purposes if purpose not in removed]
+            if not reached_purposes and not reached_categories:  # the law takes it from all it would reach
+                because.pop(right_id)
     if "erasure" in because:
         because.pop("erasure-limited", None)
     if direct_marketing:

@@ -33,7 +33,7 @@ NOTICE = {
     "next_review": "2027-09-01",
     "categories": [{"id": "contact", "name": "Contact details", "examples": ["address"]}],
     "purposes": [{"id": "teaching", "description": "teach pupils"}],
-    "lawful_bases": [{"article": "6(1)(e)", "relied_on": ["education-act-1996-s537a"]}],
+    "lawful_bases": [{"article": "6(1)(e)", "relied_on": ["education-act-1996"]}],
     "provision": {
         "requirement": "statutory",
         "explanation": "The law requires us to collect this information.",

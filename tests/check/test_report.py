@@ -46,7 +46,7 @@ def test_github_format_is_valid_workflow_commands_for_each_finding() -> None:
     assert result.exit_code == 1
     commands = parse_workflow_commands(result.output)
     assert [c["title"] for c in commands if c["command"] == "error"] == [
-        "A13.1.a", "S164A", "A13.1.c9", "A13.1.f", "A13.2.e", "A13.2.f", "A14.2.f"]
+        "A13.1.a", "S164A", "A13.1.c9", "A13.1.f", "A13.2.e", "A13.2.f", "A14.2.f", "F.binds", "F.binds", "F.schedule-1"]
     transfers = next(c for c in commands if c["title"] == "A13.1.f")
     assert transfers["file"].endswith("seed-as-published/children-in-need.yaml")
     assert int(transfers["line"]) >= 1 and int(transfers["col"]) >= 1
@@ -76,13 +76,13 @@ def test_the_text_report_groups_by_school_and_notice_with_file_line_col() -> Non
     assert lines[3] == "oakmoor / children-in-need"
     assert re.match(r"^  \S+children-in-need\.yaml:\d+:\d+: error A13\.1\.c9: .+ \(see " + re.escape(manual("rules.md#a13-1-c9")) + r"\)$",
                     lines[4])
-    assert lines[-1] == f"{SEED_AS_PUBLISHED}: 1 notice for 1 school: 7 errors, 18 warnings."
+    assert lines[-1] == f"{SEED_AS_PUBLISHED}: 1 notice for 1 school: 10 errors, 19 warnings."
 
 
 def test_json_format_lists_each_finding_with_its_place() -> None:
     result = check("--facts", str(SEED_AS_PUBLISHED), "--format", "json")
     document = json.loads(result.output)
-    assert (document["errors"], document["warnings"], document["notices"], document["schools"]) == (7, 18, 1, 1)
+    assert (document["errors"], document["warnings"], document["notices"], document["schools"]) == (10, 19, 1, 1)
     first = document["findings"][0]
     assert (first["rule"], first["severity"], first["school"], first["notice"]) == ("A13.1.a", "error", None, None)
     assert first["file"].endswith("organisation.yaml") and first["line"] >= 1

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.check import rules_table
+from generator.check.fit import FITS
 from generator.check.judge import APPLIES, JUDGEMENTS
 from generator.check.lints import LINTS
 from generator.check.printing import PRINTABLE_RULE
@@ -46,6 +47,8 @@ def test_each_entry_is_complete(entry) -> None:
         assert entry.article and entry.applies in APPLIES
         assert entry.sections and all(anchor in TITLES for anchor in entry.sections)
         assert entry.id in JUDGEMENTS or entry.id in {"A13.2.b", "A13.2.c", "A21.4"}
+    elif entry.kind == "fit":  # judged on each notice, by the organisation that publishes it
+        assert entry.id.startswith("F.") and entry.id in FITS and entry.applies in APPLIES
     else:  # a lint judges one notice, but for the printable characters, judged over all the facts at once
         assert entry.id in LINTS or entry.id == PRINTABLE_RULE
 

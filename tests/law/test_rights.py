@@ -42,8 +42,28 @@ def test_each_basis_brings_its_own_rights_and_no_others(article: str) -> None:
 
 
 def test_full_erasure_under_one_basis_replaces_the_limited_right() -> None:
-    rights = {r.id for r in _rights("6(1)(e)", "6(1)(a)")}
+    bases = [SimpleNamespace(article="6(1)(e)", purposes=["teaching"], categories=[]),
+             SimpleNamespace(article="6(1)(a)", purposes=["photos"], categories=[])]
+    rights = {r.id: r for r in derive_rights(bases, ["teaching", "photos"], False, False)}
     assert "erasure" in rights and "erasure-limited" not in rights
+    assert rights["erasure"].covers_purposes == ["photos"] and rights["erasure"].limit_article == "17(3)(b)"
+
+
+def test_a_legal_obligation_takes_erasure_and_portability_from_what_a_contract_also_covers() -> None:
+    # Payroll is under the contract and a legal obligation (tax, pensions): Article 17(3)(b) keeps erasure
+    # from it, and it is not based on the contract alone (Article 20(1)), so neither right reaches it.
+    bases = [SimpleNamespace(article="6(1)(b)", purposes=["employment", "pay"], categories=[]),
+             SimpleNamespace(article="6(1)(c)", purposes=["pay"], categories=[])]
+    rights = {r.id: r for r in derive_rights(bases, ["employment", "pay"], False, False)}
+    for right_id in ("erasure", "portability"):
+        assert rights[right_id].covers_purposes == ["employment"] and rights[right_id].excludes_purposes == ["pay"]
+    only_pay = [SimpleNamespace(article=article, purposes=["pay"], categories=[]) for article in ("6(1)(b)", "6(1)(c)")]
+    assert not {"erasure", "portability"} & {r.id for r in derive_rights(only_pay, ["pay"], False, False)}
+
+
+def test_consent_alongside_public_task_leaves_the_limited_erasure() -> None:
+    rights = {r.id for r in _rights("6(1)(e)", "6(1)(a)")}
+    assert "erasure-limited" in rights and "erasure" not in rights
 
 
 def test_a_right_says_which_bases_bring_it() -> None:

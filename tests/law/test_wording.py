@@ -69,7 +69,9 @@ def test_a_transfer_to_a_country_approved_by_regulations_needs_no_copy_of_a_safe
 def test_recognised_legitimate_interests_is_a_basis_with_objection_and_erasure(tmp_path: Path) -> None:
     files = minimal_facts()
     files["organisation.yaml"]["kind"] = "charity"  # not a public authority: no warning
-    files["pupils.yaml"]["lawful_bases"].append({"article": "Article 6(1)(ea)", "purposes": ["teaching"]})
+    files["pupils.yaml"]["purposes"].append({"id": "crime", "description": "prevent crime on our site"})
+    files["pupils.yaml"]["lawful_bases"][0]["purposes"] = ["teaching"]
+    files["pupils.yaml"]["lawful_bases"].append({"article": "Article 6(1)(ea)", "purposes": ["crime"]})
     (notice,) = load_project(write_facts(tmp_path, files)).notices
     assert {"object", "erasure"} <= {right.id for right in notice.rights}
     assert check_notices([notice], datetime.date(2026, 12, 1)) == []
