@@ -84,23 +84,9 @@ def childrens_sections(n: ResolvedNotice, _today: datetime.date) -> Iterator[Pro
             yield message, n.children.location
 
 
-_SCHOOL_AGES = re.compile(r"(\d{1,2})\s*(?:to|-|\u2013)\s*(\d{1,2})")
-
-
-def _school_ages(n: ResolvedNotice) -> tuple[int, int] | None:
-    """The ages of the school's pupils, where its facts state them (`ages: 11 to 16`, or a pair of ages)."""
-    ages = getattr(n.variant, "ages", None)
-    if isinstance(ages, str):
-        stated = _SCHOOL_AGES.fullmatch(ages.strip())
-        return (int(stated[1]), int(stated[2])) if stated else None
-    if isinstance(ages, (tuple, list)) and len(ages) == 2 and all(isinstance(age, int) for age in ages):
-        return ages[0], ages[1]
-    return None
-
-
 def childrens_ages(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
     """L.children-ages: a school whose pupils' ages the children's version is not written for."""
-    school = _school_ages(n)
+    school = n.variant.ages
     if n.children is None or school is None:
         return
     youngest, oldest = n.children.age_range
