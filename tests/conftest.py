@@ -131,3 +131,4 @@ def chromium():
 def notices(*arguments: str) -> Result:
     """Run the ``notices`` command as a user would, in this process."""
     return CliRunner().invoke(main, list(arguments))
+

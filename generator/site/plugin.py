@@ -42,7 +42,7 @@ from generator.errors import NoticesError
 from generator.project import Project, load_project
 from generator.manifest import write_manifest
 from generator.render.cache import OutputCache, project_folder
-from generator.render.formats import all_formats
+from generator.render.formats import format_names
 from generator.render.notice_marker import NoticeMarker
 from generator.law.dated import longdate
 from generator.site.brand import PageBrand, organisation_brand, school_brand, site_address
@@ -57,13 +57,18 @@ from generator.site.search_words import add_keywords
 from generator.site.written_pages import escaped_front_matter, inert_page, link_problems, refused_files
 
 
+# The downloads beside each notice (the booklet beside each school), in the order a page lists them, when
+# mkdocs.yml names none: declared here alone (the example's mkdocs.yml and the one `notices init` writes
+# leave the option out).
+SITE_FORMATS = ("pdf", "glance", "docx", "html", "json", "fragment", "booklet")
+
+
 class NoticesConfig(Config):
     """The plugin's options, each checked by MkDocs as it checks its own: a wrong one names itself."""
 
     facts = config_options.Dir(exists=True, default="notices")
     templates = config_options.Dir(exists=True, default="templates")
-    formats = config_options.ListOfItems(config_options.Choice(tuple(all_formats())),
-                                         default=["pdf", "glance", "docx", "html", "json", "fragment", "booklet"])
+    formats = config_options.ListOfItems(config_options.Choice(tuple(format_names())), default=list(SITE_FORMATS))
     cache = config_options.Optional(config_options.Type(str))
     portable = config_options.Type(bool, default=False)
     publish_incomplete = config_options.Type(bool, default=False)
