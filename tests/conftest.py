@@ -131,4 +131,3 @@ def chromium():
 def notices(*arguments: str) -> Result:
     """Run the ``notices`` command as a user would, in this process."""
     return CliRunner().invoke(main, list(arguments))
-
