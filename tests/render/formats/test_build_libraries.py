@@ -25,7 +25,7 @@ def _without(module: str, *arguments: str, cwd: Path) -> subprocess.CompletedPro
     script = ("import sys; sys.modules[sys.argv[1]] = None; from generator.cli import main; "
               "main(sys.argv[2:], prog_name='notices')")
     return subprocess.run([sys.executable, "-c", script, module, *arguments], cwd=cwd, capture_output=True,
-                          text=True, timeout=300)
+                          text=True, timeout=300, check=False)
 
 
 @pytest.fixture
