@@ -7,7 +7,8 @@ Options (in ``mkdocs.yml``, paths relative to it):
       - notices:
           facts: notices          # the fact files
           templates: templates    # the notice templates; the site's own are in templates/site/
-          formats: [pdf, docx, booklet]   # offered for download; a name that is no format stops the build
+          formats: [pdf, docx, booklet]   # offered for download (default: SITE_FORMATS below); a name that
+                                          # is no format stops the build
           cache: DIR              # files reused when unchanged (default: $NOTICES_CACHE, or this
                                   # project's folder in the user's cache); empty to render every time
           portable: false         # true: a site that works opened from a folder (file://); see portable.py

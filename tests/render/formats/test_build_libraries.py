@@ -3,6 +3,7 @@ format that needs it says what to install; the [build] extra holds every library
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -13,8 +14,8 @@ import pytest
 from generator.distribution import requirement
 from generator.render.build_libraries import BUILD_EXTRA, DECLARED
 from generator.render.formats import all_formats
-from tests.conftest import PROJECT, keep_only_notice, offering_downloads
-from tests.site.conftest import copy_project
+from tests.conftest import PROJECT, keep_only_notice
+from tests.site.conftest import copy_project, set_plugin_option
 
 # Each library a format module imports only when it is there, and a format that cannot run without it.
 ABSENT = {"python-docx": ("docx", "docx"), "typst": ("typst", "pdf"), "pypdfium2": ("pypdfium2", "booklet")}
@@ -55,8 +56,7 @@ def test_without_a_build_library_asking_for_its_format_says_what_to_install(smal
 
 
 def test_without_python_docx_the_website_builds_with_the_other_formats(small_project: Path) -> None:
-    settings = small_project / "mkdocs.yml"
-    settings.write_text(offering_downloads(settings.read_text("utf-8"), "[html, json]"), "utf-8")
+    set_plugin_option(small_project / "mkdocs.yml", "formats", "[html, json]")
     site = _without("docx", "site", "--config", "mkdocs.yml", "--out", "site", cwd=small_project)
     assert site.returncode == 0, site.stderr
     assert list((small_project / "site").rglob("children-in-need.json"))
@@ -70,3 +70,16 @@ def test_the_build_extra_holds_every_library_a_format_declares() -> None:
     assert set(DECLARED) <= listed
     used = {library.distribution for output_format in all_formats().values() for library in output_format.needs.build}
     assert used == set(DECLARED)
+
+
+def test_a_format_module_importing_an_undeclared_missing_library_costs_that_format_alone(small_project: Path) -> None:
+    """A slip (a library imported without its BuildLibrary) is no import crash: the format is unavailable."""
+    shutil.copytree(PROJECT / "generator", small_project / "generator", ignore=shutil.ignore_patterns("__pycache__"))
+    (small_project / "generator" / "render" / "formats" / "slide.py").write_text(
+        '"""A format whose library is not installed."""\n\nimport no_such_library  # noqa: F401\n', "utf-8")
+    checked = _without("docx", "check", "--facts", "notices", cwd=small_project)
+    assert checked.returncode == 0, checked.stderr
+    refused = _without("docx", "build", "--facts", "notices", "--out", "refused", "--format", "slide", cwd=small_project)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr, refused.stderr
+    assert refused.stderr.startswith("error: the slide format needs the Python package no_such_library, which is not "
+                                     "installed (pip install no_such_library)"), refused.stderr
