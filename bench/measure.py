@@ -27,7 +27,7 @@ from markupsafe import Markup
 
 from bench import weasyprint_floor
 from bench.synthetic import write_trust
-from generator.build import render_all
+from generator.pipeline import render_all
 from generator.facts import free_text
 from generator.project import load_project
 from generator.facts.sections import SECTIONS, SUBTITLES, TITLES

@@ -16,28 +16,28 @@ import click
 import jinja2
 from mkdocs.commands.serve import serve as mkdocs_serve
 
-from generator.build import build
-from generator.check import audit_rendered, check_project, report
+from generator.pipeline import build
+from generator.check import audit_rendered, check_project, findings_report
 from generator.check.findings import sorted_findings
 from generator.check.readability import grades_line, reading_grades
 from generator.diff import REPORTS, load_side, review, review_code
 from generator.distribution import DISTRIBUTION, manual, tool_version
-from generator.errors import NoticesError
+from generator.notices_error import NoticesError
 from generator.facts.errors import FactErrors, display_path
 from generator.project import load_project
 from generator.facts.schema import write_schemas
-from generator.law.report import law_report
+from generator.law.changes_report import law_report
 from generator.manual import write_references
 from generator.manual_pages import installed_page, section_text
 from generator.render.cache import FOLDER_VARIABLE as CACHE_VARIABLE, clear as clear_cache, project_folder
-from generator.scaffold import new_fact_file, schools_named
-from generator.site.build import build_site
+from generator.new_fact_file import new_fact_file, schools_named
+from generator.site.build_site import build_site
 from generator.library import library
-from generator.library.adopt import adopt
+from generator.library.copy_notice import adopt
 from generator.site.docs_folder import write_pages
 from generator.site.theme_support import end_of_life_note
 from generator.site.verify import expected_pages, verify_all
-from generator.starter import start_repository
+from generator.new_repository import start_repository
 
 FACTS_OPTION = click.option(
     "--facts", "facts", type=click.Path(path_type=Path), default=Path("notices"), show_default=True,
@@ -134,7 +134,7 @@ def check(facts: Path, report_format: str, strict: bool, today: datetime.date | 
         project = load_project(facts)
     except FactErrors as problems:
         if report_format == "github":  # on the lines of the pull request too, not only in the log
-            click.echo(report.github_fact_errors(problems.errors))
+            click.echo(findings_report.github_fact_errors(problems.errors))
         raise
     notices = project.notices
     findings = check_project(project, today, templates)
@@ -143,16 +143,16 @@ def check(facts: Path, report_format: str, strict: bool, today: datetime.date | 
     schools = len({notice.variant.id for notice in notices})
     grades = reading_grades(notices)
     if report_format == "json":
-        click.echo(report.json_report(findings, len(notices), schools, grades))
+        click.echo(findings_report.json_report(findings, len(notices), schools, grades))
     elif report_format == "github":
         if findings:
-            click.echo(report.github_report(findings))
+            click.echo(findings_report.github_report(findings))
     else:
         if findings:
-            click.echo(report.text_report(findings))
+            click.echo(findings_report.text_report(findings))
         if grades:
             click.echo(grades_line(grades))
-        click.echo(f"{facts}: {report.summary(findings, len(notices), schools)}")
+        click.echo(f"{facts}: {findings_report.summary(findings, len(notices), schools)}")
     if any(finding.severity == "error" or strict for finding in findings):
         sys.exit(1)
 
@@ -369,8 +369,8 @@ def init_command(folder: Path, trust: bool, school_ids: tuple[str, ...], notice_
 @handles_errors
 def docs_command(topic: str | None, facts: Path, out: Path) -> None:
     """Show TOPIC, a page of the manual installed with the tool (e.g. 'errors#unknown-key', or the address of
-    a 'see' line), offline. Without TOPIC: regenerate the manual's field and rules references (fields.md,
-    rules.md) from the code; examples come from the facts."""
+    a 'see' line), offline. Without TOPIC: regenerate the manual's field and rules references and its page of
+    the law we cite (fields.md, rules.md, law.md) from the code; examples come from the facts."""
     if topic:
         path, section = installed_page(topic)
         click.echo_via_pager(f"{path}\n\n{section_text(path.read_text('utf-8'), section).rstrip()}")

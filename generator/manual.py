@@ -1,8 +1,9 @@
-"""The manual's two reference pages, generated from the code so they cannot drift from it.
+"""The manual's reference pages, generated from the code so they cannot drift from it.
 
 docs/fields.md comes from the pydantic models (descriptions, types, required or not), with an example
 from the example facts and the rule ids whose judgement or fix names the field; docs/rules.md comes
-from the rules table (generator/law/rules.yaml). `notices docs` writes both; a test regenerates them.
+from the rules table (generator/law/rules.yaml); docs/law.md from the catalogue of the law we cite
+(generator/manual_law.py). `notices docs` writes them all; a test regenerates them.
 """
 
 from __future__ import annotations
@@ -23,12 +24,13 @@ from generator.law.dated import longdate
 from generator.check.findings import manual_anchor
 from generator.check.placeholders import PLACEHOLDER_RULE
 from generator.check.rules import RuleEntry
-from generator.errors import NoticesError
+from generator.notices_error import NoticesError
 from generator.facts.load import FactTree, load_facts
 from generator.facts.links import safe_markdown
 from generator.facts.children import ChildrensVersion
 from generator.facts.models import HEX_COLOUR_PATTERN, SLUG_PATTERN, FactModel, Notice, Organisation, School, logo_path
 from generator.facts.placeholders import MARKER
+from generator.manual_law import law_page
 
 FILES: list[tuple[type[FactModel], str]] = [
     (Organisation, "`organisation.yaml`: the trust, or a standalone school or organisation."),
@@ -343,7 +345,8 @@ def reference_pages(facts: Path = Path("notices")) -> dict[str, str]:
     """File name -> content of every generated page of the manual."""
     entries = rules_table(every=True)
     tree = load_facts(facts) if (facts / "organisation.yaml").exists() else None
-    return {"fields.md": fields_page(tree, entries), "rules.md": rules_page(entries)}
+    return {"fields.md": fields_page(tree, entries), "rules.md": rules_page(entries),
+            "law.md": law_page(facts if tree else None, GENERATED.format(source="generator/law/instruments.yaml"))}
 
 
 class NotWrittenByDocs(NoticesError):

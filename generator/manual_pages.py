@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator.defaults import packaged
 from generator.distribution import manual
-from generator.errors import NoticesError
+from generator.notices_error import NoticesError
 
 
 def topics() -> list[str]:

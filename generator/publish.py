@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.errors import NoticesError
+from generator.notices_error import NoticesError
 from generator.manifest import MARKER, carry, others_files, write_manifest
 from generator.scratch import remove_abandoned, scratch_folder
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator.check.findings import Finding, sorted_findings
 from generator.check.judge import applicable_rules
-from generator.errors import NoticesError
+from generator.notices_error import NoticesError
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import Location
 from generator.facts.sections import SECTIONS, SUBTITLES, TITLES

@@ -18,7 +18,7 @@ from xml.etree import ElementTree
 import markdown
 from pydantic import AnyUrl, BaseModel
 
-from generator.errors import NoticesError
+from generator.notices_error import NoticesError
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.link_targets import ALLOWED_LINK
 from generator.facts.links import MARKDOWN_EXTENSIONS, text_links

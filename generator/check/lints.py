@@ -9,6 +9,7 @@ import datetime
 import re
 from typing import Callable, Iterator
 
+from generator.check.citations import cite_by_id
 from generator.check.judge import APPLIES, Problem
 from generator.check.printing import first_layer_fits
 from generator.check.readability import reading_grade
@@ -335,4 +336,5 @@ LINTS: dict[str, Callable[[ResolvedNotice, datetime.date], Iterator[Problem]]] =
     "L.override-contradicts": override_contradicts,
     "L.reading-grade": reading_grade,
     "L.one-page": first_layer_fits,
+    "L.cite-by-id": cite_by_id,
 }

@@ -15,7 +15,7 @@ from generator.diff.revision import git, is_fact_file, repo_path
 from generator.diff.site_settings import SETTINGS, SiteSettings, read_settings
 from generator.facts.errors import printable
 from generator.site.plugin import RAW_HTML_OPTION
-from generator.starter import WORKFLOW
+from generator.new_repository import WORKFLOW
 
 # What the build reads whatever mkdocs.yml says, and what each is to a reviewer.
 REPOSITORY_FILES = {

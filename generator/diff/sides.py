@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.diff.revision import read_revision
-from generator.errors import NoticesError
+from generator.notices_error import NoticesError
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import FactError, FactErrors
 from generator.facts.load import FactTree

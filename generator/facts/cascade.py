@@ -33,6 +33,7 @@ from generator.facts.models import (
 )
 from generator.facts.roles import overridable, roles, stated_by_schools
 from generator.law.catalogue import catalogue
+from generator.law.instruments import instruments, looks_like_ids, nearest_ids, parts_of
 from generator.law.rights import DerivedRight, derive_rights
 
 # The organisation's facts a school may state instead (Role.for_school), that a notice states: each resolved
@@ -210,6 +211,31 @@ def _check_unique_ids(notice: Notice, errors: list[FactError]) -> None:
             seen.add(item_key)
 
 
+def _cited(text: str, location: Location | None, field_path: str, errors: list[FactError]) -> str:
+    """The law a fact cites, as a notice prints it: an instrument's id (or ids joined by "and") becomes its
+    citation; words are kept as written (the L.cite-by-id lint asks for the id)."""
+    if not looks_like_ids(text):
+        return text
+    catalogue_ids = instruments()
+    unknown = [part for part in parts_of(text) if part not in catalogue_ids]
+    for part in unknown:
+        close = nearest_ids(part)
+        errors.append(FactError(
+            location, f"cites '{part}', which is not an instrument of the catalogue of the law we cite.",
+            ("Did you mean " + " or ".join(f"'{c}'" for c in close) + "?" if close else
+             "Write the law's name in words, or see the manual's page 'The law we cite' for the ids."),
+            field_path, "unknown-id",
+        ))
+    if unknown:
+        return text
+    return " and ".join(catalogue_ids[part].citation for part in parts_of(text))
+
+
+def _cited_list(model: Any, owner: str, name: str, errors: list[FactError]) -> list[str]:
+    return [_cited(text, model.field_location(f"{name}[{index}]"), f"{owner}.{name}[{index}]", errors)
+            for index, text in enumerate(getattr(model, name), 1)]
+
+
 def _resolve_bases(notice: Notice, errors: list[FactError]) -> list[ResolvedBasis]:
     purpose_ids = [purpose.id for purpose in notice.purposes]
     special_ids = [category.id for category in notice.categories if category.special]
@@ -235,8 +261,11 @@ def _resolve_bases(notice: Notice, errors: list[FactError]) -> list[ResolvedBasi
             covered_purposes, covered_categories = basis.purposes or purpose_ids, []
         resolved.append(ResolvedBasis(
             article=entry.article, name=entry.name, plain=entry.plain, special_category=entry.is_special_category,
-            criminal_offence=entry.is_criminal_offence,            relied_on=basis.relied_on, purposes=covered_purposes, categories=covered_categories,
-            schedule_1=basis.schedule_1, schedule_1_needed=entry.schedule_1,
+            criminal_offence=entry.is_criminal_offence, relied_on=_cited_list(basis, "lawful_bases", "relied_on", errors),
+            purposes=covered_purposes, categories=covered_categories,
+            schedule_1=basis.schedule_1 and _cited(basis.schedule_1, basis.field_location("schedule_1"),
+                                                   "lawful_bases.schedule_1", errors),
+            schedule_1_needed=entry.schedule_1,
             legitimate_interests=basis.legitimate_interests, dpv=entry.dpv or None,
         ))
     return resolved
@@ -268,7 +297,8 @@ def _resolve_recipients(
         resolved.append(ResolvedRecipient(
             id=wanted.id, name=recipient.name, kind=recipient.kind,
             url=str(recipient.url) if recipient.url else None, description=wanted.description or recipient.description,
-            service=wanted.service, reason=wanted.reason, gateway=wanted.gateway, defined_by=owner,
+            service=wanted.service, reason=wanted.reason, gateway=_cited_list(wanted, "recipients", "gateway", errors),
+            defined_by=owner,
         ))
     return resolved
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.distribution import manual
-from generator.errors import NoticesError
+from generator.notices_error import NoticesError
 
 
 @dataclass(frozen=True, order=True)

@@ -176,7 +176,10 @@ class Purpose(FactModel):
 class LawfulBasis(FactModel):
     article: Annotated[ArticleRef, Role("article")]
     relied_on: Annotated[list[Text], Role("law relied on")] = Field(
-        default_factory=list, description="The law that gives the task or duty, e.g. `Children Act 1989`."
+        default_factory=list, description=(
+            "The law that gives the task or duty, by its id in [The law we cite](law.md), e.g. "
+            "`education-act-1996-s537a`: the notice prints its citation. Words are printed as written, with a "
+            "warning.")
     )
     purposes: Annotated[list[Slug] | None, Role("purposes")] = Field(
         None, description="Ids of the purposes this basis covers; leave out when it covers all of them."
@@ -188,7 +191,7 @@ class LawfulBasis(FactModel):
     schedule_1: Annotated[str | None, Role("Schedule 1 condition")] = Field(
         None,
         description="For Article 9(2)(b), (g), (h), (i), (j) and Article 10: the Data Protection Act 2018 Schedule 1 "
-                    "condition.",
+                    "condition, by its id in [The law we cite](law.md), e.g. `dpa-2018-sch1-para18`.",
     )
     legitimate_interests: Annotated[str | None, Role("legitimate interests")] = Field(
         None, description="For Article 6(1)(f): the legitimate interests pursued, in plain words."
@@ -229,7 +232,9 @@ class NoticeRecipient(FactModel):
         None, description="Who they are, for this notice, when the recipient's own `description` does not fit it.")
     reason: Annotated[str | None, Role("reason")] = Field(None, description="Why we share with them.")
     gateway: Annotated[list[Text], Role("legal gateway")] = Field(
-        default_factory=list, description="The law that allows or requires the sharing.")
+        default_factory=list, description=(
+            "The law that allows or requires the sharing, by its id in [The law we cite](law.md), e.g. "
+            "`education-act-1996-s537a`."))
 
 
 class Transfer(FactModel):

@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.errors import NoticesError
+from generator.notices_error import NoticesError
 from generator.facts.errors import display_path
 from generator.render.build_libraries import BuildLibrary
 from generator.render.templating import template_folders

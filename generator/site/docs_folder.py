@@ -15,7 +15,7 @@ import yaml
 from mkdocs.structure.files import File
 
 from generator.check.gate import publishable_notices
-from generator.errors import NoticesError
+from generator.notices_error import NoticesError
 from generator.project import load_project
 from generator.publish import check_output_folder, staged_output
 from generator.render.cache import OutputCache

@@ -10,7 +10,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.build import audit, render_all
+from generator.pipeline import audit, render_all
 from generator.facts.cascade import ResolvedNotice
 from generator.render.cache import OutputCache
 from generator.render.formats import RenderContext, select_formats

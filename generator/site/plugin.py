@@ -39,7 +39,7 @@ from mkdocs.structure.files import File, Files
 from generator.defaults import packaged
 from generator.check.gate import publishable_notices
 from generator.check.link_audit import audit_site_links, known_links
-from generator.errors import NoticesError
+from generator.notices_error import NoticesError
 from generator.project import Project, load_project
 from generator.manifest import write_manifest
 from generator.render.cache import OutputCache, project_folder

@@ -20,7 +20,7 @@ import lxml.html
 from mkdocs.structure.files import File
 
 from generator.check.gate import publishable_notices
-from generator.errors import NoticesError
+from generator.notices_error import NoticesError
 from generator.project import load_project
 from generator.render.formats import RenderContext
 from generator.render.notice_marker import ATTRIBUTE, NoticeMarker

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
+from generator.pipeline import build
 from generator.project import load_project
 from generator.check import AuditFailed, audit_rendered
 from generator.check.audit import audit_text

@@ -76,13 +76,13 @@ def test_the_text_report_groups_by_school_and_notice_with_file_line_col() -> Non
     assert lines[3] == "oakmoor / children-in-need"
     assert re.match(r"^  \S+children-in-need\.yaml:\d+:\d+: error A13\.1\.c9: .+ \(see " + re.escape(manual("rules.md#a13-1-c9")) + r"\)$",
                     lines[4])
-    assert lines[-1] == f"{SEED_AS_PUBLISHED}: 1 notice for 1 school: 7 errors, 15 warnings."
+    assert lines[-1] == f"{SEED_AS_PUBLISHED}: 1 notice for 1 school: 7 errors, 18 warnings."
 
 
 def test_json_format_lists_each_finding_with_its_place() -> None:
     result = check("--facts", str(SEED_AS_PUBLISHED), "--format", "json")
     document = json.loads(result.output)
-    assert (document["errors"], document["warnings"], document["notices"], document["schools"]) == (7, 15, 1, 1)
+    assert (document["errors"], document["warnings"], document["notices"], document["schools"]) == (7, 18, 1, 1)
     first = document["findings"][0]
     assert (first["rule"], first["severity"], first["school"], first["notice"]) == ("A13.1.a", "error", None, None)
     assert first["file"].endswith("organisation.yaml") and first["line"] >= 1

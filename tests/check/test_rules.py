@@ -129,6 +129,10 @@ BREAKS = [
     ("L.printable", "an emoji in the organisation's name", _set("organisation.yaml", "name", "Hill Trust \U0001F3EB")),
     ("L.one-page", "a summary longer than the one-page summary holds", _set(
         "pupils.yaml", "summary", "We keep the records of pupils safely. " * 60)),
+    ("L.cite-by-id", "law the catalogue holds, written in words", _notice(
+        lambda n: n["lawful_bases"][0].update(relied_on=["Section 537A of the Education Act 1996"]))),
+    ("L.cite-by-id", "law the catalogue does not hold", _notice(
+        lambda n: n["recipients"][0].update(gateway=["The Schools Act 2031"]))),
 ]
 
 

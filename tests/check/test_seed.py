@@ -31,6 +31,9 @@ SEED_FINDINGS = [
     ("L.recipient-reason", "warning", "it names the school nursing service with no reason for sharing or law"),
     ("L.special-unmarked", "warning", "'health and dental assessments' in the outcomes are health data, not marked"),
     ("L.special-unmarked", "warning", "'offending' in the outcomes is criminal offence data, not marked"),
+    ("L.cite-by-id", "warning", "its gateway 'Section 83 of the Children Act 1989' is written in words"),
+    ("L.cite-by-id", "warning", "so is 'Regulation 3' of the 2013 pupil information Regulations"),
+    ("L.cite-by-id", "warning", "'Section 7 of the Children and Young Persons Act 2008' is law the catalogue does not hold"),
 ]
 
 

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from bench.synthetic import write_trust
 from generator.cli import main
 from generator.diff.compare import FactChange
-from generator.diff.report import COMMENT_LIMIT, FULL_REVIEW, comment_report
+from generator.diff.review_report import COMMENT_LIMIT, FULL_REVIEW, comment_report
 from generator.diff.review import FactsDiff, NoticeDiff, Reach
 
 GITHUB_LIMIT = 65_536

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.diff.report import COMMENT_LIMIT
-from generator.site.build import build_site
+from generator.diff.review_report import COMMENT_LIMIT
+from generator.site.build_site import build_site
 from tests.conftest import PROJECT
 from tests.diff.conftest import Repo, committed_example
 from tests.diff.test_acceptance import diff

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.diff.report import FULL_REVIEW
+from generator.diff.review_report import FULL_REVIEW
 from tests.conftest import notices
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,7 +10,7 @@ from generator.check import rules_table
 from generator.check.findings import manual_anchor
 from generator.check.placeholders import PLACEHOLDER_RULE
 from generator.distribution import manual
-from generator.errors import NoticesError
+from generator.notices_error import NoticesError
 from generator.render.formats import FORMATS_MANUAL
 from generator.facts.errors import _ERROR_KINDS, ERRORS_MANUAL, FactError, Location, error_kind
 from tests.conftest import PROJECT, notices

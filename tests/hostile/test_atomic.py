@@ -15,9 +15,9 @@ from pathlib import Path
 import jinja2
 import pytest
 
-import generator.build
+import generator.pipeline
 import generator.publish
-from generator.build import build
+from generator.pipeline import build
 from generator.render.formats import REGISTRY, OutputFormat, all_formats
 from generator.render.typesetting import PrintTemplateError
 from tests.conftest import NOTICES_COMMAND, TEMPLATES
@@ -83,7 +83,7 @@ def test_a_template_error_half_way_changes_nothing(published, tmp_path: Path) ->
 
 def test_a_failure_half_way_through_the_pdf_stage_changes_nothing(published, monkeypatch) -> None:
     facts, out, before = published
-    monkeypatch.setattr(generator.build.os, "sched_getaffinity", lambda _pid: {0})
+    monkeypatch.setattr(generator.pipeline.os, "sched_getaffinity", lambda _pid: {0})
     monkeypatch.setitem(REGISTRY, "pdf", _fails_on_the_second_notice(all_formats()["pdf"], RuntimeError("no fonts")))
     result = notices("build", "--facts", str(facts), "--out", str(out))
     assert result.exit_code == 2
@@ -96,7 +96,7 @@ def test_a_print_template_failing_on_the_second_notice_changes_nothing(published
                                                                        cores: int) -> None:
     """Workers start afresh (a patched format would not reach them), so the template itself fails."""
     facts, out, before = published
-    monkeypatch.setattr(generator.build.os, "sched_getaffinity", lambda _pid: set(range(cores)))
+    monkeypatch.setattr(generator.pipeline.os, "sched_getaffinity", lambda _pid: set(range(cores)))
     templates = tmp_path / "templates"
     shutil.copytree(TEMPLATES, templates)
     layout = templates / "notice.typ"
@@ -194,7 +194,7 @@ def test_a_build_killed_while_publishing_leaves_a_whole_output_and_the_next_buil
     killed = tree_digest(out)
     if point.startswith("between"):  # two renames cannot be atomic: the next build puts the old output back
         assert killed == {}
-        monkeypatch.setattr(generator.build, "render_all", _fail_to_render)  # even a build that fails does
+        monkeypatch.setattr(generator.pipeline, "render_all", _fail_to_render)  # even a build that fails does
         with pytest.raises(RuntimeError):
             build(facts, out, TEMPLATES, ["md"])
         monkeypatch.undo()

@@ -12,7 +12,7 @@ import pytest
 
 import generator.manifest
 import generator.publish
-from generator.build import build
+from generator.pipeline import build
 from generator.manifest import MARKER, write_manifest
 from tests.conftest import TEMPLATES
 from tests.hostile.conftest import facts_data, notices, tree_digest, write_facts

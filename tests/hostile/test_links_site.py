@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 import pytest
 
 from generator.render.html_links import html_links
-from generator.site.build import SiteFailed, build_site
+from generator.site.build_site import SiteFailed, build_site
 from tests.hostile.test_links import CONTACT_PAYLOAD, CONTACT_TARGET, _is_safe
 from tests.site.conftest import SiteServer, copy_project
 

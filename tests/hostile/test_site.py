@@ -11,7 +11,7 @@ import lxml.html
 import pytest
 
 from generator.render.reading import html_text
-from generator.site.build import build_site
+from generator.site.build_site import build_site
 from tests.hostile.conftest import (
     ALLOWED_LINK,
     DANGEROUS_URL,

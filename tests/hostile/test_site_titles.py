@@ -16,7 +16,7 @@ from xml.etree import ElementTree
 import lxml.html
 import pytest
 
-from generator.site.build import build_site
+from generator.site.build_site import build_site
 from tests.hostile.conftest import NOTICE_ID, SCHOOL_ID, SHOWN_FIELDS, facts_data, set_value, write_facts
 from tests.site.conftest import SiteServer, copy_project, set_plugin_option
 

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
-import generator.build
-from generator.build import build
+import generator.pipeline
+from generator.pipeline import build
 from generator.check import AuditFailed
-from generator.diff.report import NO_CHANGES
+from generator.diff.review_report import NO_CHANGES
 from generator.render.cache import RECORDS, SECRET, TAG, project_folder
 from generator.render.pdf_text import pdf_text
-from generator.site.build import SiteFailed, build_site
+from generator.site.build_site import SiteFailed, build_site
 from tests.conftest import FIXTURES, NOTICES_COMMAND, TEMPLATES, keep_only_notice, notices as run_notices
 from tests.diff.test_acceptance import diff
 from tests.hostile.conftest import notices, tree_digest
@@ -43,13 +43,13 @@ def trust(example_copy: Path, tmp_path: Path) -> dict[str, Path]:
 def rendered(monkeypatch) -> list[str]:
     """The output files each build really renders (the rest come from the cache), as school/file."""
     renders: list[str] = []
-    real = generator.build._render_slow
+    real = generator.pipeline._render_slow
 
     def recording(jobs, *args, **kwargs):
         renders.extend(path.as_posix() for _, _, path in jobs)
         return real(jobs, *args, **kwargs)
 
-    monkeypatch.setattr(generator.build, "_render_slow", recording)
+    monkeypatch.setattr(generator.pipeline, "_render_slow", recording)
     return renders
 
 

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from generator.site.build import build_site
+from generator.site.build_site import build_site
 from tests.conftest import PROJECT
 
 SITE_INPUTS = ("mkdocs.yml", "notices", "templates", "site_overrides")

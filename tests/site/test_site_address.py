@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from generator.site.build import build_site
+from generator.site.build_site import build_site
 
 
 def test_a_site_without_an_address_builds_and_warns_that_its_sitemap_and_feed_cannot_be_followed(
@@ -16,7 +16,7 @@ def test_a_site_without_an_address_builds_and_warns_that_its_sitemap_and_feed_ca
     organisation.write_text(text.replace("  site_address: https://privacy.example.org/\n", ""), "utf-8")
     with caplog.at_level(logging.WARNING):
         site = build_site(project_copy / "mkdocs.yml", tmp_path / "site")
-    warnings = [record.getMessage() for record in caplog.records if record.name == "generator.site.build"]
+    warnings = [record.getMessage() for record in caplog.records if record.name == "generator.site.build_site"]
     assert len(warnings) == 1 and warnings[0].startswith("the website has no address of its own: its sitemap.xml")
     assert "'site_address: https://www.example.org/privacy/'" in warnings[0]
     assert "<loc>" not in (site / "sitemap.xml").read_text("utf-8")  # what the warning says is so

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from generator.site.build import SiteFailed, build_site
+from generator.site.build_site import SiteFailed, build_site
 from tests.site.conftest import DESKTOP, PAGE_TYPES, PHONE, set_plugin_option
 
 TRUST = "University of Chichester Academy Trust"

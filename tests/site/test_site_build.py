@@ -22,7 +22,7 @@ from mkdocs.exceptions import Abort
 from generator.render.cache import project_folder
 from generator.render.formats import all_formats
 from generator.render.pdf_text import pdf_text
-from generator.site.build import SiteFailed, build_site
+from generator.site.build_site import SiteFailed, build_site
 from generator.site.plugin import SITE_FORMATS
 from tests.conftest import EXAMPLE, notices
 from tests.site.conftest import set_plugin_option

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from generator.site.build import build_site
+from generator.site.build_site import build_site
 from tests.conftest import EXAMPLE
 from tests.site.conftest import DESKTOP, PAGE_TYPES, PHONE, SiteServer, copy_project
 from tests.site.test_site_browser import _violations

@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.site.build import build_site
+from generator.site.build_site import build_site
 from tests.conftest import fill_placeholders
 from tests.site.conftest import set_plugin_option
 

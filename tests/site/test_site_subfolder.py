@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import expect
 
-from generator.site.build import build_site
+from generator.site.build_site import build_site
 from tests.site.conftest import DESKTOP, PAGE_TYPES, PHONE, SiteServer, copy_project
 
 FOLDER = "privacy/"

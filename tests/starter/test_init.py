@@ -14,7 +14,7 @@ from generator.cli import main
 from generator.library import NOTICES
 from generator import distribution
 from generator.distribution import requirement
-from generator.scaffold import school_id_from_name
+from generator.new_fact_file import school_id_from_name
 from tests.conftest import PROJECT
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable, Literal
 
 from generator.distribution import requirement
-from generator.errors import NoticesError
+from generator.notices_error import NoticesError
 from generator.facts.cascade import ResolvedNotice
 from generator.render.build_libraries import BUILD_EXTRA, BuildLibrary
 

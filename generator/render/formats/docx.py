@@ -19,7 +19,7 @@ from pathlib import Path
 
 import lxml.html
 
-from generator.errors import NoticesError
+from generator.notices_error import NoticesError
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import display_path
 from generator.facts.link_targets import ALLOWED_LINK

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import render_all
+from generator.pipeline import render_all
 from generator.project import load_project
 from generator.render.formats import select_formats
 from generator.check import audit_rendered

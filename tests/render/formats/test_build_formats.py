@@ -10,7 +10,7 @@ import docx
 import lxml.html
 import pikepdf
 
-import generator.build
+import generator.pipeline
 from generator.render.formats import REGISTRY, Needs, all_formats
 from tests.conftest import EXAMPLE, notices
 from tests.render.formats.conftest import add_second_notice, build, flat
@@ -88,7 +88,7 @@ def test_without_a_review_date_no_file_takes_the_clock_time(example_copy: Path, 
 def test_one_core_or_many_give_the_same_files(example_copy: Path, tmp_path: Path, monkeypatch) -> None:
     add_second_notice(example_copy)
     in_parallel = _digests(build(example_copy, tmp_path / "parallel", "pdf,docx,booklet"))
-    monkeypatch.setattr(generator.build, "_usable_cores", lambda: 1)
+    monkeypatch.setattr(generator.pipeline, "_usable_cores", lambda: 1)
     in_series = _digests(build(example_copy, tmp_path / "series", "pdf,docx,booklet"))
     assert in_parallel == in_series
     assert len([name for name in in_series if name.endswith((".pdf", ".docx"))]) == 5

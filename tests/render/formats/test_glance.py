@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.check import AuditFailed
-from generator.build import build as build_notices
+from generator.pipeline import build as build_notices
 from generator.render.formats import all_formats
 from generator.render.pdf_text import pdf_pages
 from tests.conftest import EXAMPLE, example_with_one_notice, templates_with

@@ -7,7 +7,7 @@ import re
 from itertools import groupby
 
 from generator.check.findings import Finding
-from generator.check.report import finding_dict, scope
+from generator.check.findings_report import finding_dict, scope
 from generator.diff.code import CodeChange, CodeReview
 from generator.diff.review import FactsDiff, NoticeDiff, Reach
 from generator.render.text import inline

@@ -50,7 +50,7 @@ def _jobs(notices: list[ResolvedNotice], formats: list[OutputFormat]) -> list[tu
 # has run inherits its thread pool's state but not its threads, and hangs. The server imports the
 # slow formats once (importing is all it does with them), so each build's workers start at once.
 _WORKER_START = multiprocessing.get_context("forkserver")
-_WORKER_START.set_forkserver_preload(["generator.build", "generator.render.formats.pdf",
+_WORKER_START.set_forkserver_preload(["generator.pipeline", "generator.render.formats.pdf",
                                       "generator.render.formats.booklet", "generator.render.formats.docx"])
 
 

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from generator.distribution import manual
-from generator.errors import NoticesError
+from generator.notices_error import NoticesError
 from generator.facts.errors import FactErrors
 from generator.facts.load import SCHOOLS_FOLDER, load_facts
 from generator.facts.models import ID_MAX_LENGTH, SLUG_PATTERN

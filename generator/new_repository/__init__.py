@@ -18,19 +18,19 @@ import jinja2
 
 from generator.defaults import packaged
 from generator.distribution import DISTRIBUTION, manual, project_url, requirement, tool_version
-from generator.errors import NoticesError
+from generator.notices_error import NoticesError
 from generator.facts.placeholders import placeholder
 from generator.facts.schema import write_schemas
 from generator.library import library
-from generator.library.adopt import adopt
-from generator.scaffold import new_fact_file
+from generator.library.copy_notice import adopt
+from generator.new_fact_file import new_fact_file
 
 WORKFLOW = Path(".github/workflows/notices.yml")
 
 
 def _environment() -> jinja2.Environment:
     environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator.starter", ""), undefined=jinja2.StrictUndefined,
+        loader=jinja2.PackageLoader("generator.new_repository", ""), undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
     )
     # Every value is written as a YAML (and JSON) double-quoted string, whatever it holds.

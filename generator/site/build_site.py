@@ -10,7 +10,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from generator.distribution import manual
-from generator.errors import NoticesError
+from generator.notices_error import NoticesError
 from generator.publish import check_output_folder, staged_output
 
 
