@@ -43,10 +43,26 @@ def applicable_rules(notice: ResolvedNotice, as_at: datetime.date | None) -> lis
     return [entry for entry in rules_table(as_at) if entry.kind == "rule" and APPLIES[entry.applies](notice)]
 
 
+# Each rule's judgement on the facts, keyed by its id in rules.yaml (tests/check/test_table.py checks them against it).
+JUDGEMENTS: dict[str, Judgement] = {}
+# The rights are derived from the bases, so the facts cannot leave them out: these rules have no judgement
+# here, and the audit of the rendered notices checks them.
+DERIVED_RIGHTS_RULES = frozenset({"A13.2.b", "A13.2.c", "A21.4"})
+
+
+def judges(rule_id: str) -> Callable[[Judgement], Judgement]:
+    """Register the decorated function as the judgement of the rule ``rule_id``."""
+    def register(judgement: Judgement) -> Judgement:
+        JUDGEMENTS[rule_id] = judgement
+        return judgement
+    return register
+
+
 def _notice_field(n: ResolvedNotice, name: str) -> Location | None:
     return n.notice.field_location(name)
 
 
+@judges("A13.1.a")
 def controller(n: ResolvedNotice) -> Iterator[Problem]:
     org = n.organisation
     if not org.name:
@@ -62,12 +78,14 @@ def controller(n: ResolvedNotice) -> Iterator[Problem]:
                    "for every school to the organisation file).", n.variant.location or org.location)
 
 
+@judges("A13.1.b")
 def dpo_contact(n: ResolvedNotice) -> Iterator[Problem]:
     if n.dpo is None:
         yield ("A public authority must have a data protection officer, and the notices name none: add `dpo:` "
                "with a name and email address to the organisation file.", n.organisation.location)
 
 
+@judges("A13.1.c")
 def purposes_and_bases(n: ResolvedNotice) -> Iterator[Problem]:
     if not n.notice.purposes:
         yield "The notice lists no purposes: add `purposes:` saying what the data is used for.", _notice_field(n, "purposes")
@@ -83,6 +101,7 @@ def purposes_and_bases(n: ResolvedNotice) -> Iterator[Problem]:
                    "a basis, or add a basis for it.", purpose.location)
 
 
+@judges("A13.1.c9")
 def special_category_condition(n: ResolvedNotice) -> Iterator[Problem]:
     covered = {category for basis in n.bases if basis.special_category for category in basis.categories}
     for category in n.notice.categories:
@@ -96,6 +115,7 @@ def special_category_condition(n: ResolvedNotice) -> Iterator[Problem]:
                    f"named: add `schedule_1:` with the {part} paragraph relied on.", written.location)
 
 
+@judges("A10")
 def criminal_offence_condition(n: ResolvedNotice) -> Iterator[Problem]:
     covered = {category for basis in n.bases if basis.criminal_offence and basis.schedule_1
                for category in basis.categories}
@@ -106,6 +126,7 @@ def criminal_offence_condition(n: ResolvedNotice) -> Iterator[Problem]:
                    "relied on.", category.location)
 
 
+@judges("A13.1.d")
 def legitimate_interests(n: ResolvedNotice) -> Iterator[Problem]:
     for basis, written in zip(n.bases, n.notice.lawful_bases):
         if basis.article == LEGITIMATE_INTERESTS and not basis.legitimate_interests:
@@ -113,6 +134,7 @@ def legitimate_interests(n: ResolvedNotice) -> Iterator[Problem]:
                    "to the 6(1)(f) basis.", written.location)
 
 
+@judges("A13.1.e")
 def recipients(n: ResolvedNotice) -> Iterator[Problem]:
     if n.recipients is None:
         yield ("The notice does not say who the data is shared with: list the `recipients:`, or write "
@@ -125,6 +147,7 @@ def recipients(n: ResolvedNotice) -> Iterator[Problem]:
 _APPROVED_COUNTRY = re.compile(r"adequacy|approved\s+by\s+regulations|\b45A\b", re.IGNORECASE)
 
 
+@judges("A13.1.f")
 def transfers(n: ResolvedNotice) -> Iterator[Problem]:
     stated = n.notice.transfers
     if stated is None:
@@ -141,12 +164,14 @@ def transfers(n: ResolvedNotice) -> Iterator[Problem]:
                    "add `get_a_copy:`.", transfer.location)
 
 
+@judges("A13.2.a")
 def retention(n: ResolvedNotice) -> Iterator[Problem]:
     if not n.notice.retention:
         yield ("The notice does not say how long the data is kept: add `retention:` with the period and what "
                "sets it.", _notice_field(n, "retention"))
 
 
+@judges("A13.2.d")
 def complaint(n: ResolvedNotice) -> Iterator[Problem]:
     authority = n.supervisory_authority
     where = n.organisation.field_location("supervisory_authority")
@@ -160,6 +185,7 @@ def complaint(n: ResolvedNotice) -> Iterator[Problem]:
                "https://ico.org.uk/make-a-complaint/.", where)
 
 
+@judges("S164A")
 def complaints_to_us(n: ResolvedNotice) -> Iterator[Problem]:
     if n.complaints is None:
         yield ("Since 19 June 2026 people can complain to us first, and the notice must say how: add `complaints:` "
@@ -167,6 +193,7 @@ def complaints_to_us(n: ResolvedNotice) -> Iterator[Problem]:
                "school.", n.organisation.location)
 
 
+@judges("A13.2.e")
 def provision(n: ResolvedNotice) -> Iterator[Problem]:
     given = n.notice.provision
     if given is None:
@@ -177,49 +204,31 @@ def provision(n: ResolvedNotice) -> Iterator[Problem]:
                "`provision:`.", given.location)
 
 
+@judges("A13.2.f")
 def automated_decisions(n: ResolvedNotice) -> Iterator[Problem]:
     if n.notice.automated_decisions is None:
         yield ("The notice does not say whether decisions are made by automated means: write "
                "`automated_decisions: none`, or list each with its logic and consequences.", n.notice.location)
 
 
+@judges("A14.1.d")
 def categories(n: ResolvedNotice) -> Iterator[Problem]:
     if not n.notice.categories:
         yield ("The notice lists no categories of data: add `categories:` with what is held.",
                _notice_field(n, "categories"))
 
 
+@judges("A14.2.f")
 def sources(n: ResolvedNotice) -> Iterator[Problem]:
     if n.notice.sources is None:
         yield ("The notice does not say where the data comes from: list the `sources:` other than the person, "
                "or write `sources: none`.", n.notice.location)
 
 
+@judges("A13.3")
 def change_log(n: ResolvedNotice) -> Iterator[Problem]:
     version, changes = n.notice.version, n.notice.changes
     if version and changes and changes[0].version != version:
         yield (f"The change log does not record version {version}, so readers cannot see what changed: add a "
                "dated entry to `changes:`, with `new_purpose: true` if it adds a purpose.",
                _notice_field(n, "changes"))
-
-
-# A13.2.b, A13.2.c and A21.4 have no judgement here: the rights are derived from the bases, so the facts
-# cannot leave them out; the audit of the rendered notices checks them.
-JUDGEMENTS: dict[str, Judgement] = {
-    "A13.1.a": controller,
-    "A13.1.b": dpo_contact,
-    "A13.1.c": purposes_and_bases,
-    "A13.1.c9": special_category_condition,
-    "A10": criminal_offence_condition,
-    "A13.1.d": legitimate_interests,
-    "A13.1.e": recipients,
-    "A13.1.f": transfers,
-    "A13.2.a": retention,
-    "A13.2.d": complaint,
-    "S164A": complaints_to_us,
-    "A13.2.e": provision,
-    "A13.2.f": automated_decisions,
-    "A14.1.d": categories,
-    "A14.2.f": sources,
-    "A13.3": change_log,
-}

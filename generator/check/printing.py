@@ -5,7 +5,6 @@ a build the checker passed does not stop at the PDFs."""
 from __future__ import annotations
 
 import datetime
-import importlib.util
 import re
 import unicodedata
 from pathlib import Path
@@ -32,10 +31,11 @@ TITLE_ROOM = 3
 def unprintable_findings(tree: FactTree, templates: Path) -> list[Finding]:
     """An error at each fact holding a character that no font of the PDFs has, the project's own fonts
     (templates/fonts/) included. Without the build libraries no PDF can be made, and none is judged."""
-    if importlib.util.find_spec("typst") is None:
+    from generator.render.typesetting import TYPST, unprintable
+
+    if not TYPST.available:
         return []
     from generator.check.lints import fact_texts
-    from generator.render.typesetting import unprintable
 
     texts = [(text, location) for model in (tree.organisation, *tree.schools.values(), *tree.notices.values(),
                                             *tree.children.values())

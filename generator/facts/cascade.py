@@ -32,10 +32,14 @@ from generator.facts.models import (
     SupervisoryAuthority,
     age_range,
 )
-from generator.facts.roles import overridable, roles
+from generator.facts.roles import overridable, roles, stated_by_schools
 from generator.law.catalogue import catalogue
 from generator.law.instruments import instruments, looks_like_ids, nearest_ids, parts_of
 from generator.law.rights import DerivedRight, derive_rights
+
+# The organisation's facts a school may state instead (Role.for_school), that a notice states: each resolved
+# from the notice's own (if Notice has the field), then the school's, then the organisation's.
+CASCADED = [name for name, declared in stated_by_schools(Organisation, "instead").items() if declared.in_notice]
 
 # How the items of each list of a notice are told apart (by id, article, ...), read off Notice's fields.
 _ITEM_KEYS: dict[str, Callable[[Any], str]] = {
@@ -320,6 +324,12 @@ def _derive_rights(notice: Notice, bases: list[ResolvedBasis]) -> list[DerivedRi
     )
 
 
+def _cascaded(notice: Notice, school: School | None, organisation: Organisation) -> dict[str, Any]:
+    """Each of CASCADED: the first of the notice, the school and the organisation that states it."""
+    return {name: next((getattr(layer, name) for layer in (notice, school, organisation)
+                        if getattr(layer, name, None) is not None), None) for name in CASCADED}
+
+
 def _variants(tree: FactTree) -> list[tuple[Variant, School | None]]:
     if not tree.schools:
         org = tree.organisation
@@ -367,11 +377,9 @@ def resolve(tree: FactTree) -> list[ResolvedNotice]:
                 derived[id(notice)] = (bases, _derive_rights(notice, bases))
             bases, rights = derived[id(notice)]
             organisation = tree.organisation
-            contact = notice.contact or (school.contact if school and school.contact else None) or organisation.contact
-            complaints = (school.complaints if school and school.complaints else None) or organisation.complaints
             # model_construct: every part is already validated, and the shared lists stay shared.
             resolved.append(ResolvedNotice.model_construct(
-                id=notice_id, variant=variant, organisation=organisation, contact=contact, complaints=complaints,
+                id=notice_id, variant=variant, organisation=organisation, **_cascaded(notice, school, organisation),
                 dpo=organisation.dpo,
                 supervisory_authority=organisation.supervisory_authority, notice=notice,
                 recipients=_resolve_recipients(notice, school, organisation, errors), bases=bases, rights=rights,

@@ -29,7 +29,7 @@ from pydantic import (
 from generator.facts.contrast import PAGE_BACKGROUND, too_little_contrast
 from generator.facts.errors import Location
 from generator.facts.links import safe_markdown
-from generator.facts.roles import Role, overridable
+from generator.facts.roles import ForSchool, Role, overridable, stated_by_schools
 from generator.facts.sections import SECTIONS
 from generator.law.catalogue import catalogue, normalise_article
 
@@ -564,7 +564,8 @@ class SiteBrand(Brand):
 class Organisation(FactModel):
     """The controller: the trust, or a standalone school or organisation."""
 
-    name: Annotated[str | None, Role("name", section="who-we-are")] = Field(
+    name: Annotated[str | None, Role("name", section="who-we-are", for_school=ForSchool(
+        "beside", "The school's name, e.g. `Oakmoor School`.", annotation=Text))] = Field(
         None, description="The controller's legal name, e.g. `Example Academy Trust`.")
     kind: Annotated[OrganisationKind, Role("kind", section="who-we-are")] = Field(
         description="What sort of organisation this is.")
@@ -572,22 +573,29 @@ class Organisation(FactModel):
         None, description="Whether it is a public authority; schools, academies, trusts and colleges are, a private "
                     "nursery is not. Defaults from kind."
     )
-    address: Annotated[str | None, Role("address", section="who-we-are")] = Field(
+    address: Annotated[str | None, Role("address", section="who-we-are", for_school=ForSchool(
+        "beside", "The school's postal address."))] = Field(
         None, description="The registered address.")
     company_number: Annotated[str | None, Role("company number", section="who-we-are")] = Field(
         None, description="Companies House number, for a trust or company.")
     ico_registration: Annotated[str | None, Role("ICO registration", section="who-we-are")] = Field(
         None, description="Registration number with the ICO, e.g. `ZA123456`.")
-    website: Annotated[HttpUrl | None, Role("website", section="who-we-are")] = Field(
+    website: Annotated[HttpUrl | None, Role("website", section="who-we-are", for_school=ForSchool(
+        "beside", "The school's website."))] = Field(
         None, description="The organisation's website.")
     # A standalone school (no schools/ folder) describes itself here; a trust's schools, in their own files.
-    phases: Annotated[Phases, Role("phases", in_notice=False)] = Field(default_factory=list)
-    ages: Annotated[AgeRange | None, Role("ages of the pupils", in_notice=False)] = None
-    nation: Annotated[InNation, Role("nation", in_notice=False)] = "england"
-    contact: Annotated[Contact | None, Role("the contact", section="contacts", topic="contacts")] = Field(
+    phases: Annotated[Phases, Role("phases", in_notice=False, for_school=ForSchool(
+        "beside", "The school's phases."))] = Field(default_factory=list)
+    ages: Annotated[AgeRange | None, Role("ages of the pupils", in_notice=False, for_school=ForSchool(
+        "beside", "The ages of the school's pupils, youngest to oldest, e.g. `11-16`."))] = None
+    nation: Annotated[InNation, Role("nation", in_notice=False, for_school=ForSchool(
+        "beside", "The nation the school is in."))] = "england"
+    contact: Annotated[Contact | None, Role("the contact", section="contacts", topic="contacts", for_school=ForSchool(
+        "instead", "Who to contact at the school about its notices."))] = Field(
         None, description="The default contact for questions about the notices.")
     complaints: Annotated[Complaints | None, Role(
-        "how to complain to us", section="how-to-complain", topic="complaints")] = Field(
+        "how to complain to us", section="how-to-complain", topic="complaints", for_school=ForSchool(
+            "instead", "How to complain to the school, when it is not the organisation's way."))] = Field(
         None, description="How to complain to us about our use of personal information; a school may set its own.")
     dpo: Annotated[DataProtectionOfficer | None, Role("the DPO", section="contacts", topic="DPO")] = Field(
         None, description="The data protection officer.")
@@ -599,10 +607,12 @@ class Organisation(FactModel):
         default_factory=SupervisoryAuthority, description="Where people can complain; defaults to the ICO."
     )
     recipients: Annotated[dict[Slug, Recipient], Role(
-        "recipients", section="who-we-share-with", item="Recipient", resolved="recipients")] = Field(
+        "recipients", section="who-we-share-with", item="Recipient", resolved="recipients", for_school=ForSchool(
+            "first", "The school's own recipients by id; they win over the trust's."))] = Field(
         default_factory=dict, description="Recipients, by id, for every school.")
     # The website's look, not something a notice states: left out of the JSON notice.
-    brand: Annotated[SiteBrand | None, Role("the website's brand", in_notice=False)] = Field(
+    brand: Annotated[SiteBrand | None, Role("the website's brand", in_notice=False, for_school=ForSchool(
+        "instead", "How the school's own pages look, if not as the organisation's.", annotation=Brand | None))] = Field(
         None, exclude=True, description="The name, logo, colours and address of the privacy website.")
 
     @property
@@ -612,35 +622,35 @@ class Organisation(FactModel):
         return self.kind in PUBLIC_AUTHORITY_KINDS
 
 
-class School(FactModel):
+def _school_fields() -> dict[str, Any]:
+    """The organisation's fields a school may state of its own, as a school's file has them (``Role.for_school``)."""
+    fields: dict[str, Any] = {}
+    for name, declared in stated_by_schools(Organisation).items():
+        info, own = Organisation.model_fields[name], declared.for_school
+        assert own is not None
+        annotation = own.annotation if own.annotation is not None else info.annotation
+        required = own.annotation is not None and type(None) not in get_args(own.annotation)
+        field = (Field(description=own.description, exclude=info.exclude) if required else
+                 Field(default_factory=info.default_factory, description=own.description, exclude=info.exclude)
+                 if info.default_factory else Field(info.default, description=own.description, exclude=info.exclude))
+        fields[name] = (Annotated[annotation, *info.metadata], field)
+    return fields
+
+
+SchoolOwnFacts = create_model(
+    "SchoolOwnFacts", __base__=FactModel, __module__=__name__,
+    __doc__="What a school states of its own of the organisation's facts.", **_school_fields())
+
+
+class School(SchoolOwnFacts):
     """A school of the trust: its own details and how its notices differ."""
 
-    name: Annotated[Text, Role("name", section="who-we-are")] = Field(
-        description="The school's name, e.g. `Oakmoor School`.")
     urn: Annotated[Annotated[str, StringConstraints(pattern=r"^[0-9]{6,7}$")] | None, Role(
         "URN", section="who-we-are")] = Field(
         None, description="The school's unique reference number (URN), six digits."
     )
-    address: Annotated[str | None, Role("address", section="who-we-are")] = Field(
-        None, description="The school's postal address.")
-    website: Annotated[HttpUrl | None, Role("website", section="who-we-are")] = Field(
-        None, description="The school's website.")
     local_authority: Annotated[str | None, Role("local authority", section="who-we-are")] = Field(
         None, description="The local authority the school is in.")
-    phases: Annotated[Phases, Role("phases", in_notice=False)] = Field(default_factory=list)
-    ages: Annotated[AgeRange | None, Role("ages of the pupils", in_notice=False)] = None
-    nation: Annotated[InNation, Role("nation", in_notice=False)] = "england"
-    contact: Annotated[Contact | None, Role("the contact", section="contacts", topic="contacts")] = Field(
-        None, description="Who to contact at the school about its notices.")
-    complaints: Annotated[Complaints | None, Role(
-        "how to complain to us", section="how-to-complain", topic="complaints")] = Field(
-        None, description="How to complain to the school, when it is not the organisation's way.")
-    recipients: Annotated[dict[Slug, Recipient], Role(
-        "recipients", section="who-we-share-with", item="Recipient", resolved="recipients")] = Field(
-        default_factory=dict, description="The school's own recipients by id; they win over the trust's."
-    )
-    brand: Annotated[Brand | None, Role("the website's brand", in_notice=False)] = Field(
-        None, exclude=True, description="How the school's own pages look, if not as the organisation's.")
     notices: Annotated[dict[Slug, NoticeOverride], Role("its versions of the notices", item="notice")] = Field(
         default_factory=dict, description="Per-notice differences, keyed by notice id."
     )

@@ -17,6 +17,24 @@ Override = Literal["replace", "add", "remove"]
 
 
 @dataclass(frozen=True)
+class ForSchool:
+    """An organisation's fact that a school's file may state of its own, declared on the organisation's
+    field: the School model's field and the cascade are read off it (docs/trusts.md).
+
+    ``cascade`` says how the school's value stands to the organisation's:
+    - "beside": it is the school's own, shown beside the organisation's (the school's name is not the
+      controller's);
+    - "instead": the school's, when it gives one, instead of the organisation's; a notice's own (a
+      field of the same name on Notice) comes before both;
+    - "first": entries by id, looked up in the school's first, then the organisation's.
+    """
+
+    cascade: Literal["beside", "instead", "first"]
+    description: str  # the field in a school's file, as the field reference and the editor describe it
+    annotation: Any = None  # the school's type, when not the organisation's; required unless it allows None
+
+
+@dataclass(frozen=True)
 class Role:
     """One field's part in the notices.
 
@@ -36,6 +54,7 @@ class Role:
     resolved: str | None = None  # the ResolvedNotice attribute that states this fact once references are resolved
     joins: tuple[type[BaseModel], ...] = ()  # models whose fields a resolved item also carries (a recipient's name)
     in_notice: bool = True  # False for what no notice states (the website's brand): the review diff passes it by
+    for_school: ForSchool | None = None  # an organisation's fact that a school may state of its own
 
     @property
     def review_topic(self) -> str:
@@ -64,6 +83,12 @@ def role(model: type[BaseModel], name: str) -> Role:
 def roles(model: type[BaseModel]) -> dict[str, Role]:
     """Every field of ``model`` with its role, in declaration order."""
     return {name: role(model, name) for name in model.model_fields}
+
+
+def stated_by_schools(model: type[BaseModel], cascade: str | None = None) -> dict[str, Role]:
+    """The fields of ``model`` (the organisation) a school may state of its own; only those of ``cascade``, if given."""
+    return {name: entry for name, entry in roles(model).items()
+            if entry.for_school is not None and cascade in (None, entry.for_school.cascade)}
 
 
 def overridable(model: type[BaseModel], how: Override) -> dict[str, Role]:

@@ -10,8 +10,12 @@ from __future__ import annotations
 import ctypes
 import re
 
-import pypdfium2
-import pypdfium2.raw as pdfium
+from generator.render.build_libraries import BuildLibrary
+
+PYPDFIUM2 = BuildLibrary("pypdfium2")
+if PYPDFIUM2.available:
+    import pypdfium2
+    import pypdfium2.raw as pdfium
 
 _ARTIFACT = "Artifact"  # PDF/UA's mark of page furniture: Typst marks each page's header and footer so
 # A bullet alone on a line is a list's marker, not a word. (A number alone on a line is text: "25." ends

@@ -15,10 +15,18 @@ import re
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.notices_error import NoticesError
 from generator.facts.errors import display_path
+from generator.render.build_libraries import BuildLibrary
 from generator.render.templating import template_folders
+
+if TYPE_CHECKING:
+    import typst
+
+# Imported where it is used: checking the facts (the pre-commit hook) never typesets.
+TYPST = BuildLibrary("typst")
 
 PRINT_TEMPLATE = "notice.typ"
 FONTS = Path(__file__).resolve().parent / "fonts"  # Arabic and Hebrew; see the README there
@@ -104,7 +112,7 @@ def _compiler(templates: Path, template: Path) -> typst.Compiler:
     Its root is the print template's folder, so the template reads its own files (a logo) and
     nothing outside it; the system's fonts are ignored, so the PDF is the same on every machine.
     """
-    import typst  # the [build] extra: checking facts (the pre-commit hook) never typesets
+    import typst
 
     fonts = typst.Fonts(include_system_fonts=False, font_paths=[str(folder) for folder in font_folders(templates)])
     return typst.Compiler(root=str(template.parent), font_paths=fonts, ignore_system_fonts=True)

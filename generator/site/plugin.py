@@ -7,7 +7,8 @@ Options (in ``mkdocs.yml``, paths relative to it):
       - notices:
           facts: notices          # the fact files
           templates: templates    # the notice templates; the site's own are in templates/site/
-          formats: [pdf, docx, booklet]   # offered for download; a name that is no format stops the build
+          formats: [pdf, docx, booklet]   # offered for download (default: SITE_FORMATS below); a name that
+                                          # is no format stops the build
           cache: DIR              # files reused when unchanged (default: $NOTICES_CACHE, or this
                                   # project's folder in the user's cache); empty to render every time
           portable: false         # true: a site that works opened from a folder (file://); see portable.py
@@ -42,7 +43,7 @@ from generator.notices_error import NoticesError
 from generator.project import Project, load_project
 from generator.manifest import write_manifest
 from generator.render.cache import OutputCache, project_folder
-from generator.render.formats import all_formats
+from generator.render.formats import format_names
 from generator.render.notice_marker import NoticeMarker
 from generator.law.dated import longdate
 from generator.site.brand import PageBrand, organisation_brand, school_brand, site_address
@@ -57,13 +58,18 @@ from generator.site.search_words import add_keywords
 from generator.site.written_pages import escaped_front_matter, inert_page, link_problems, refused_files
 
 
+# The downloads beside each notice (the booklet beside each school), in the order a page lists them, when
+# mkdocs.yml names none: declared here alone (the example's mkdocs.yml and the one `notices init` writes
+# leave the option out).
+SITE_FORMATS = ("pdf", "glance", "docx", "html", "json", "fragment", "booklet")
+
+
 class NoticesConfig(Config):
     """The plugin's options, each checked by MkDocs as it checks its own: a wrong one names itself."""
 
     facts = config_options.Dir(exists=True, default="notices")
     templates = config_options.Dir(exists=True, default="templates")
-    formats = config_options.ListOfItems(config_options.Choice(tuple(all_formats())),
-                                         default=["pdf", "glance", "docx", "html", "json", "fragment", "booklet"])
+    formats = config_options.ListOfItems(config_options.Choice(tuple(format_names())), default=list(SITE_FORMATS))
     cache = config_options.Optional(config_options.Type(str))
     portable = config_options.Type(bool, default=False)
     publish_incomplete = config_options.Type(bool, default=False)

@@ -8,11 +8,14 @@ from pathlib import Path
 import pytest
 
 from generator.check import rules_table
+from generator.check.audit import required_values
 from generator.check.fit import FITS
-from generator.check.judge import APPLIES, JUDGEMENTS
+from generator.check.judge import APPLIES, DERIVED_RIGHTS_RULES, JUDGEMENTS
 from generator.check.lints import LINTS
 from generator.check.printing import PRINTABLE_RULE
 from generator.facts.sections import TITLES
+from generator.project import load_project
+from tests.conftest import EXAMPLE
 
 # The project's copy of the requirements reference: tests read nothing outside the repository.
 REFERENCE = Path(__file__).parent / "reference" / "transparency-requirements.md"
@@ -46,7 +49,7 @@ def test_each_entry_is_complete(entry) -> None:
     if entry.kind == "rule":
         assert entry.article and entry.applies in APPLIES
         assert entry.sections and all(anchor in TITLES for anchor in entry.sections)
-        assert entry.id in JUDGEMENTS or entry.id in {"A13.2.b", "A13.2.c", "A21.4"}
+        assert (entry.id in JUDGEMENTS) != (entry.id in DERIVED_RIGHTS_RULES), entry.id
     elif entry.kind == "fit":  # judged on each notice, by the organisation that publishes it
         assert entry.id.startswith("F.") and entry.id in FITS and entry.applies in APPLIES
     else:  # a lint judges one notice, but for the printable characters, judged over all the facts at once
@@ -57,3 +60,13 @@ def test_each_entry_has_a_manual_anchor() -> None:
     anchors = {entry.id: entry.anchor for entry in rules_table()}
     assert anchors["A13.1.f"] == "a13-1-f" and anchors["L.naming"] == "l-naming"
     assert len(set(anchors.values())) == len(anchors)
+
+
+def test_each_rule_has_its_judgement_and_its_audit_values_and_names_no_rule_that_is_not_in_the_table() -> None:
+    """A rule added to rules.yaml without its judgement (generator/check/judge.py) or the values the audit
+    looks for (generator/check/audit.py) fails here, not in a school's build."""
+    rules = {entry.id for entry in rules_table(every=True) if entry.kind == "rule"}
+    assert set(JUDGEMENTS) | DERIVED_RIGHTS_RULES == rules
+    assert not set(JUDGEMENTS) & DERIVED_RIGHTS_RULES
+    notice = next(notice for notice in load_project(EXAMPLE).notices if notice.key == "oakmoor/children-in-need")
+    assert set(required_values(notice)) == rules

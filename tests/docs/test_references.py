@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator.check import rules_table
 from generator.facts.models import Notice, Organisation, School
 from generator.manual import documented_models, field_anchor, reference_pages, rules_by_field
+from generator.site.plugin import SITE_FORMATS
 from tests.conftest import EXAMPLE, PROJECT
 from tests.docs.markdown import anchors
 
@@ -56,3 +57,8 @@ def test_every_rule_has_its_law_its_source_its_dates_and_its_fix() -> None:
         assert f"- **In force:** {entry.span.words() or 'throughout'}" in section
         if entry.article:
             assert entry.article in section
+
+
+def test_the_publishing_page_lists_the_websites_default_downloads_as_the_plugin_declares_them() -> None:
+    text = " ".join((DOCS / "publishing.md").read_text("utf-8").split())
+    assert f"every format but the Markdown is offered: `{', '.join(SITE_FORMATS)}`, in that order" in text

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from generator.facts.cascade import resolve
+from generator.facts.cascade import CASCADED, resolve
 from generator.facts.errors import FactErrors
 from generator.facts.load import load_facts
 from generator.facts.models import FactModel, LawfulBasis, Notice, NoticeOverride, Organisation, School
@@ -25,9 +25,9 @@ from tests.conftest import EXAMPLE, notices
 FILES = {Notice: "children-in-need.yaml", School: "schools/oakmoor.yaml", Organisation: "organisation.yaml"}
 NOTICE_KEY = "oakmoor/children-in-need"
 # docs/trusts.md: a school's contact (and way to complain) wins over the trust's, so the trust's shows only where a school has none;
-# a notice's own contact wins over both.
-SHADOWED_BY_THE_SCHOOL = {(Organisation, "contact"), (Organisation, "complaints")}
-SHADOWED_BY_THE_NOTICE = {(Organisation, "contact"), (School, "contact")}
+# a notice's own contact wins over both. Read off the organisation's roles, as the cascade reads them.
+SHADOWED_BY_THE_SCHOOL = {(Organisation, name) for name in CASCADED}
+SHADOWED_BY_THE_NOTICE = {(model, name) for name in CASCADED if name in Notice.model_fields for model in (Organisation, School)}
 # Values a type cannot tell: tried in this order, the first that the field accepts and that differs is used.
 CANDIDATES = ["Changed by the walking test", "changed-id", "changed@example.org", "https://example.org/changed",
               "01234 567890", "1234567", "2031-01-02", "9(2)(a)", "Also changed by the walking test",
@@ -322,6 +322,15 @@ def test_a_school_cannot_change_what_stays_trust_wide(base, tmp_path: Path, name
     with pytest.raises(FactErrors) as refused:
         load_facts(school)
     assert any(error.key_path == name and error.code == "extra_forbidden" for error in refused.value.errors)
+
+
+def test_what_a_school_states_of_its_own_is_the_organisations_field_with_its_role() -> None:
+    """The school file's name, address, contact, ... are declared once, on the organisation's fields."""
+    assert SHADOWED_BY_THE_SCHOOL == {(Organisation, "contact"), (Organisation, "complaints")}
+    assert SHADOWED_BY_THE_NOTICE == {(Organisation, "contact"), (School, "contact")}
+    for name, declared in roles(Organisation).items():
+        if declared.for_school is not None:
+            assert role(School, name) == declared and School.model_fields[name].description == declared.for_school.description
 
 
 @pytest.mark.parametrize(("how", "sentence"), [("replace", "Keys that can be replaced:"),

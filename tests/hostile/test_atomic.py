@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -276,7 +275,7 @@ def test_sigkill_at_ten_points_of_a_build_stops_its_workers_and_leaves_the_previ
 
 def test_a_killed_website_build_leaves_nothing_after_the_next_one(project_copy, tmp_path) -> None:
     config = project_copy / "mkdocs.yml"
-    config.write_text(re.sub(r"formats: \[.*\]", "formats: [pdf]", config.read_text("utf-8")), "utf-8")
+    set_plugin_option(config, "formats", "[pdf]")
     set_plugin_option(config, "cache", '""')  # PDFs, rendered every time: the downloads take a while
     scratch = tmp_path / "scratch"
     (scratch / "pymp-another-program").mkdir(parents=True)  # multiprocessing's folder of a program still running

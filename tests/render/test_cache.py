@@ -7,7 +7,6 @@ import hashlib
 import hmac
 import json
 import os
-import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -220,7 +219,7 @@ def _build_command(project: Path, formats: str, cache: Path, out: Path) -> list[
 
 def _site_command(project: Path, formats: str, cache: Path, out: Path) -> list[str]:
     config = project / "mkdocs.yml"
-    config.write_text(re.sub(r"formats: \[.*\]", f"formats: [{formats}]", config.read_text("utf-8")), "utf-8")
+    set_plugin_option(config, "formats", f"[{formats}]")
     set_plugin_option(config, "cache", str(cache))
     return [NOTICES_COMMAND, "site", "--config", str(config), "--out", str(out)]
 
@@ -360,7 +359,7 @@ def test_a_committed_or_tampered_cache_changes_neither_the_site_nor_the_review(p
     """The attack of the issue: a pull request adds cached files under the names a build looks for."""
     keep_only_notice(project_copy / "notices")
     config = project_copy / "mkdocs.yml"
-    config.write_text(re.sub(r"formats: \[.*\]", "formats: [html, pdf]", config.read_text("utf-8")), "utf-8")
+    set_plugin_option(config, "formats", "[html, pdf]")
     _committed(project_copy)
     first = _downloads(build_site(config, tmp_path / "first"))
     cache = project_folder(project_copy / "notices")

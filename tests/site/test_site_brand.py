@@ -71,8 +71,7 @@ def test_the_footer_credits_no_tools_unless_mkdocs_yml_asks(built_site: Path, pr
     for page in _html_pages(built_site):
         assert "Material for MkDocs" not in (built_site / page).read_text("utf-8"), page
     settings = project_copy / "mkdocs.yml"
-    settings.write_text(settings.read_text("utf-8").replace(
-        "formats: [pdf, docx, html, json, fragment, booklet]", "formats: [json]"), "utf-8")
+    set_plugin_option(settings, "formats", "[json]")
     set_plugin_option(settings, "credit", "true")
     site = build_site(settings, tmp_path / "site")
     assert "Made from our privacy facts with MkDocs and Material for MkDocs." in (site / "index.html").read_text("utf-8")
@@ -84,8 +83,7 @@ def test_without_a_brand_the_site_is_named_by_the_legal_name_and_keeps_the_theme
         path = project_copy / "notices" / name
         path.write_text(re.sub(r"\n(# [^\n]*\n)*brand:\n(  [^\n]*\n)+", "\n", path.read_text("utf-8")), "utf-8")
     settings = project_copy / "mkdocs.yml"
-    settings.write_text(settings.read_text("utf-8").replace(
-        "formats: [pdf, docx, html, json, fragment, booklet]", "formats: [json]"), "utf-8")
+    set_plugin_option(settings, "formats", "[json]")
     site = build_site(settings, tmp_path / "site")
     home = _head(site, "index.html")
     assert home.findtext("head/title") == f"Privacy notices - {TRUST}"
@@ -133,8 +131,7 @@ def test_a_brand_name_written_as_markup_shows_as_text(project_copy: Path, tmp_pa
         path = project_copy / "notices" / name
         path.write_text(path.read_text("utf-8").replace("brand:\n", f"brand:\n  name: '{payload} {name}'\n"), "utf-8")
     settings = project_copy / "mkdocs.yml"
-    settings.write_text(settings.read_text("utf-8").replace(
-        "formats: [pdf, docx, html, json, fragment, booklet]", "formats: [json]"), "utf-8")
+    set_plugin_option(settings, "formats", "[json]")
     site = build_site(settings, tmp_path / "site")
     for page in _html_pages(site):
         root = _head(site, page)

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.site.build_site import build_site
 from tests.conftest import fill_placeholders
+from tests.site.conftest import set_plugin_option
 
 OUR_FOOTER = "Hill Trust's own footer."
 
@@ -19,8 +20,7 @@ def school_repository(tmp_path: Path) -> Path:
     assert CliRunner().invoke(main, ["init", str(school), "--trust", "--school", "hill"]).exit_code == 0
     fill_placeholders(school / "notices")
     settings = school / "mkdocs.yml"  # a website without downloads builds quickly
-    settings.write_text(settings.read_text("utf-8").replace("formats: [pdf, glance, docx, html, json, fragment, booklet]",
-                                                            "formats: [json]"), "utf-8")
+    set_plugin_option(settings, "formats", "[json]")
     return school
 
 

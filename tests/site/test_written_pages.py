@@ -10,6 +10,7 @@ import lxml.html
 import pytest
 
 from tests.conftest import keep_only_notice, notices
+from tests.site.conftest import set_plugin_option
 
 PAGES = "templates/site/pages"
 
@@ -19,8 +20,7 @@ def small_project(project_copy: Path) -> Path:
     """The example with one notice and no downloads: a site that builds in seconds."""
     keep_only_notice(project_copy / "notices")
     settings = project_copy / "mkdocs.yml"
-    settings.write_text(settings.read_text("utf-8").replace("[pdf, glance, docx, html, json, fragment, booklet]", "[]"),
-                        "utf-8")
+    set_plugin_option(settings, "formats", "[]")
     return project_copy
 
 

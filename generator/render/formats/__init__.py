@@ -20,6 +20,7 @@ from typing import Callable, Literal
 from generator.distribution import requirement
 from generator.notices_error import NoticesError
 from generator.facts.cascade import ResolvedNotice
+from generator.render.build_libraries import BUILD_EXTRA, BuildLibrary
 
 
 @dataclass(frozen=True)
@@ -38,11 +39,21 @@ class RenderContext:
 @dataclass(frozen=True)
 class Needs:
     """What a format needs besides the generator: Python libraries (by the name pip installs them
-    under; their versions change the bytes it writes, so the cache keys on them) and programs
-    (each with the package that provides it)."""
+    under; their versions change the bytes it writes, so the cache keys on them), the libraries of the
+    ``[build]`` extra (declared by the module that imports each, generator/render/build_libraries.py)
+    and programs (each with the package that provides it)."""
 
     libraries: tuple[str, ...] = ()
+    build: tuple[BuildLibrary, ...] = ()
     programs: tuple[tuple[str, str], ...] = ()  # (program, the Debian/Ubuntu package that installs it)
+
+    @property
+    def writers(self) -> tuple[str, ...]:
+        """Every library whose version changes the bytes the format writes, by distribution."""
+        return (*self.libraries, *(library.distribution for library in self.build))
+
+    def absent_build_libraries(self) -> list[str]:
+        return [library.distribution for library in self.build if not library.available]
 
     def missing(self) -> list[str]:
         """What to install before the format can run, in words for the person installing it."""
@@ -96,9 +107,9 @@ class OutputFormat:
 
 
 REGISTRY: dict[str, OutputFormat] = {}
-# The libraries that only building needs (pyproject.toml's [build] extra): import name -> distribution.
-BUILD_LIBRARIES = {"typst": "typst", "docx": "python-docx", "pypdfium2": "pypdfium2"}
-# A format whose module could not be imported without one of them -> that library's import name.
+# A format whose module could not be imported -> the module it lacked. A library declared as a
+# BuildLibrary never lands here (its format loads and says what to install); this is the safety net
+# for one imported without that declaration, so that it costs that format alone, never every command.
 UNAVAILABLE: dict[str, str] = {}
 FORMATS_MANUAL = "refuses.md#formats"
 
@@ -111,19 +122,21 @@ def register(output_format: OutputFormat) -> OutputFormat:
 def all_formats() -> dict[str, OutputFormat]:
     """Every registered format, importing each module of this package once.
 
-    A module that cannot be imported for want of a build library is left out and noted in
-    UNAVAILABLE (each such module is named after its format), so that checking the facts works
-    without the libraries and asking for the format says what to install.
+    A module that cannot be imported for want of a library is left out and noted in UNAVAILABLE
+    (each such module is named after its format), so that every other command and format works and
+    asking for that one says what to install.
     """
     for module in pkgutil.iter_modules(__path__):
         try:
             importlib.import_module(f"{__name__}.{module.name}")
         except ModuleNotFoundError as missing:
-            library = (missing.name or "").split(".")[0]
-            if library not in BUILD_LIBRARIES:
-                raise
-            UNAVAILABLE[module.name] = library
+            UNAVAILABLE[module.name] = (missing.name or module.name).split(".")[0]
     return dict(sorted(REGISTRY.items()))
+
+
+def format_names() -> list[str]:
+    """The name of every format, those that cannot run here included: asking for one of those says why."""
+    return sorted({*all_formats(), *UNAVAILABLE})
 
 
 def school_file_names() -> dict[str, OutputFormat]:
@@ -140,13 +153,17 @@ def select_formats(names: list[str] | None) -> list[OutputFormat]:
     wanted = names or [*known, *UNAVAILABLE]
     unknown = [name for name in wanted if name not in known and name not in UNAVAILABLE]
     if unknown:
-        raise NoticesError(f"unknown format {', '.join(unknown)}; choose from {', '.join(sorted({*known, *UNAVAILABLE}))}",
+        raise NoticesError(f"unknown format {', '.join(unknown)}; choose from {', '.join(format_names())}",
                            see=FORMATS_MANUAL)
     for name in wanted:
         if name in UNAVAILABLE:
-            raise NoticesError(f"the {name} format needs {BUILD_LIBRARIES[UNAVAILABLE[name]]}, which is not installed; "
-                               f"install the tool with its build extra: pip install '{requirement('build')}'",
-                               see=FORMATS_MANUAL)
+            raise NoticesError(f"the {name} format needs the Python package {UNAVAILABLE[name]}, which is not "
+                               f"installed (pip install {UNAVAILABLE[name]})", see=FORMATS_MANUAL)
+        absent = known[name].needs.absent_build_libraries()
+        if absent:
+            raise NoticesError(f"the {name} format needs {' and '.join(absent)}, which "
+                               f"{'is' if len(absent) == 1 else 'are'} not installed; install the tool with its "
+                               f"build extra: pip install '{requirement(BUILD_EXTRA)}'", see=FORMATS_MANUAL)
     chosen = [known[name] for name in wanted]
     missing = [f"the {output_format.name} format needs {' and '.join(output_format.needs.missing())}"
                for output_format in chosen if output_format.needs.missing()]
@@ -158,4 +175,4 @@ def select_formats(names: list[str] | None) -> list[OutputFormat]:
 def writer_libraries() -> tuple[str, ...]:
     """Every library whose version changes the bytes of some format, each once, sorted."""
     return tuple(sorted({library for output_format in all_formats().values()
-                         for library in output_format.needs.libraries}))
+                         for library in output_format.needs.writers}))

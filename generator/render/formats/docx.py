@@ -17,25 +17,29 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import docx
 import lxml.html
-from docx.document import Document
-from docx.opc.constants import RELATIONSHIP_TYPE
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import RGBColor
-from docx.text.paragraph import Paragraph
 
 from generator.notices_error import NoticesError
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import display_path
 from generator.facts.link_targets import ALLOWED_LINK
+from generator.render.build_libraries import BuildLibrary
 from generator.render.formats import Needs, OutputFormat, RenderContext, register
 from generator.render.formats.html import notice_body_html
 from generator.render.layers import written_out_links
 from generator.render.templating import template_folders
 
-LINK_COLOUR = RGBColor(0x1D, 0x4F, 0x91)
+PYTHON_DOCX = BuildLibrary("python-docx", module="docx")
+if PYTHON_DOCX.available:
+    import docx
+    from docx.document import Document
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import RGBColor
+    from docx.text.paragraph import Paragraph
+
+    LINK_COLOUR = RGBColor(0x1D, 0x4F, 0x91)
 _WHITESPACE = re.compile(r"\s+")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _EARLIEST_ZIP_DATE = datetime.date(1980, 1, 1)
@@ -378,7 +382,7 @@ register(OutputFormat(
     render=render_docx,
     description="a Word document per notice, with real headings and tables, for staff to edit",
     label="Word document",
-    needs=Needs(libraries=("jinja2", "markdown", "python-docx", "lxml")),
+    needs=Needs(libraries=("jinja2", "lxml", "markdown"), build=(PYTHON_DOCX,)),
     slow=True,
     read_text=docx_text,
 ))

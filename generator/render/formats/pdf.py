@@ -7,8 +7,8 @@ from generator.render.document_tree import document_nodes
 from generator.render.formats import Needs, OutputFormat, RenderContext, register
 from generator.render.formats.html import notice_body_html
 from generator.render.layers import written_out_links
-from generator.render.pdf_text import pdf_text
-from generator.render.typesetting import Chapter, PrintDocument, UnprintableCharacter, typeset
+from generator.render.pdf_text import PYPDFIUM2, pdf_text
+from generator.render.typesetting import TYPST, Chapter, PrintDocument, UnprintableCharacter, typeset
 
 
 def _version(notice: ResolvedNotice) -> str:
@@ -44,7 +44,7 @@ def notice_chapter(notice: ResolvedNotice, body_html: str, id_prefix: str = "") 
 
 
 # Typst lays the notice out (its version changes every PDF's bytes); PDFium (pypdfium2) reads it back for the audit.
-PDF_NEEDS = Needs(libraries=("jinja2", "markdown", "lxml", "typst", "pypdfium2"))
+PDF_NEEDS = Needs(libraries=("jinja2", "lxml", "markdown"), build=(TYPST, PYPDFIUM2))
 
 
 def typeset_notices(document: PrintDocument, notices: list[ResolvedNotice], context: RenderContext) -> bytes:
