@@ -147,21 +147,28 @@ def _cited_in_sections(n: ResolvedNotice) -> Iterator[tuple[str, Location | None
                 yield f"The section '{section.title}' cites {instrument.citation}, which", section.location, instrument
 
 
-def ages(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
+def _age_scoped(n: ResolvedNotice) -> list[tuple[str, Location | None, Instrument]]:
+    """What the notice cites of the law that reaches only some ages, with where it says so."""
     scoped = [(_named(said, instrument), location, instrument) for _, said, location, _, instrument in _instruments(n)
               if instrument.ages]
-    scoped += list(_cited_in_sections(n))
-    if not scoped:
-        return
-    pupils = n.variant.ages
-    if pupils is None:
+    return scoped + list(_cited_in_sections(n))
+
+
+def ages_unknown(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
+    scoped = _age_scoped(n)
+    if scoped and n.variant.ages is None:
         profile = n.variant.profile
         yield (f"This notice cites law that reaches only some ages ({scoped[0][2].citation}), and {n.variant.name}'s "
                "facts do not give its pupils' ages: add `ages:` to the file that describes the school, e.g. `ages: "
                "11-16`, so that the checker can tell whether it applies.", profile.location if profile else None)
+
+
+def ages(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
+    pupils = n.variant.ages
+    if pupils is None:
         return
     youngest, oldest = pupils
-    for what, location, instrument in scoped:
+    for what, location, instrument in _age_scoped(n):
         reaches = instrument.ages
         if reaches is None:
             continue
@@ -227,6 +234,7 @@ FITS: dict[str, Callable[[ResolvedNotice, datetime.date], Iterator[Problem]]] = 
     "F.public-authority-interests": public_authority_interests,
     "F.schedule-1": schedule_1,
     "F.ages": ages,
+    "F.ages-unknown": ages_unknown,
     "F.youth-support": youth_support,
     "F.special-tag": special_tag,
     "F.review-date": review_in_future,

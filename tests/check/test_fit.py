@@ -153,7 +153,7 @@ FITS = [
      _special(["medical conditions"], "9(2)(h)"), f"schedule_1: {_id(SAFEGUARDING_CHILDREN)}", _special(["medical conditions"])),
     ("F.ages", "youth support at a primary school", _both(_school(ages="4-11"), _youth_support), _id(YOUTH_SUPPORT),
      _both(_school(ages="11-16"), _youth_support)),
-    ("F.ages", "law for some ages at a school that does not give its own", _youth_support, "name: Hill School",
+    ("F.ages-unknown", "law for some ages at a school that does not give its own", _youth_support, "name: Hill School",
      _both(_school(ages="11-18"), _youth_support)),
     ("F.youth-support", "a secondary school's pupils' notice without youth support services", _school(ages="11-16"),
      "recipients:", _school(ages="4-11")),
