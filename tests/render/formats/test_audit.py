@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
+from generator.check import audit_rendered
 from generator.pipeline import render_all
 from generator.project import load_project
-from generator.render.formats import select_formats
-from generator.check import audit_rendered
-from generator.render.formats import RenderContext, all_formats
+from generator.render.formats import RenderContext, all_formats, select_formats
 from tests.conftest import EXAMPLE, TEMPLATES, example_with_one_notice, templates_with
 
 FORMATS = ["pdf", "booklet", "docx", "fragment"]
