@@ -27,17 +27,17 @@ from markupsafe import Markup
 
 from bench import weasyprint_floor
 from bench.synthetic import write_trust
-from generator.pipeline import render_all
 from generator.facts import free_text
-from generator.project import load_project
 from generator.facts.sections import SECTIONS, SUBTITLES, TITLES
 from generator.law.dated import law_as_at, longdate
+from generator.pipeline import render_all
+from generator.project import load_project
 from generator.render import text
 from generator.render.cache import OutputCache
 from generator.render.formats import RenderContext, select_formats
 from generator.render.formats.booklet import render_booklet
-from generator.render.formats.markdown import render_markdown
 from generator.render.formats.html import notice_body_html
+from generator.render.formats.markdown import render_markdown
 from generator.render.formats.pdf import print_document, render_pdf
 from generator.render.typesetting import typeset
 
@@ -309,7 +309,7 @@ def measure_incremental(facts: Path, work: Path) -> list[dict]:
     shutil.rmtree(cache, ignore_errors=True)
     full, peak, _ = timed_build(facts, out, cache)
     largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-    school = sorted((facts / "schools").glob("*.yaml"))[0]
+    school = min((facts / "schools").glob("*.yaml"))
     original = school.read_text("utf-8")
     school.write_text(original.replace("School Business Manager", "Office Manager"), "utf-8")
     try:

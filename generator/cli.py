@@ -16,28 +16,28 @@ import click
 import jinja2
 from mkdocs.commands.serve import serve as mkdocs_serve
 
-from generator.pipeline import build
 from generator.check import audit_rendered, check_project, findings_report
 from generator.check.findings import sorted_findings
 from generator.check.readability import grades_line, reading_grades
 from generator.diff import REPORTS, load_side, review, review_code
 from generator.distribution import DISTRIBUTION, manual, tool_version
-from generator.notices_error import NoticesError
 from generator.facts.errors import FactErrors, display_path
-from generator.project import load_project
 from generator.facts.schema import write_schemas
 from generator.law.changes_report import law_report
-from generator.manual import write_references
-from generator.manual_pages import installed_page, section_text
-from generator.render.cache import FOLDER_VARIABLE as CACHE_VARIABLE, clear as clear_cache, project_folder
-from generator.new_fact_file import new_fact_file, schools_named
-from generator.site.build_site import build_site
 from generator.library import library
 from generator.library.copy_notice import adopt
+from generator.manual import write_references
+from generator.manual_pages import installed_page, section_text
+from generator.new_fact_file import new_fact_file, schools_named
+from generator.new_repository import start_repository
+from generator.notices_error import NoticesError
+from generator.pipeline import build
+from generator.project import load_project
+from generator.render.cache import FOLDER_VARIABLE as CACHE_VARIABLE, clear as clear_cache, project_folder
+from generator.site.build_site import build_site
 from generator.site.docs_folder import write_pages
 from generator.site.theme_support import end_of_life_note
 from generator.site.verify import expected_pages, verify_all
-from generator.new_repository import start_repository
 
 FACTS_OPTION = click.option(
     "--facts", "facts", type=click.Path(path_type=Path), default=Path("notices"), show_default=True,
@@ -92,7 +92,7 @@ def handles_errors(command):
             sys.exit(1)
         except click.exceptions.Exit:
             raise
-        except Exception as problem:  # the edge: anything unexpected becomes one line, not a traceback
+        except Exception as problem:  # noqa: BLE001 - the edge: anything unexpected becomes one line, not a traceback
             if debug:
                 traceback.print_exc()
             click.echo(f"internal error: {type(problem).__name__}: {problem}", err=True)
@@ -399,8 +399,8 @@ def diff_command(facts: Path, base: str, head: str | None, report_format: str, t
     """What changes from BASE to HEAD, per school and notice, and in every other file the website or the build
     reads: each a git revision (its copy of the facts folder) or a folder (facts only); HEAD defaults to the
     working tree."""
-    sides = [load_side(which, spec, facts) for which, spec in (("base", base), ("head", head))]
-    result = review(*sides, today or datetime.date.today(), review_code(base, head, facts, config_file))
+    result = review(load_side("base", base, facts), load_side("head", head, facts), today or datetime.date.today(),
+                    review_code(base, head, facts, config_file))
     click.echo(REPORTS[report_format](result), nl=False)
     if comment_file is not None:
         comment_file.write_text(REPORTS["comment"](result), encoding="utf-8")

@@ -19,20 +19,26 @@ import yaml
 from pydantic import AfterValidator, BaseModel, EmailStr, HttpUrl, StringConstraints
 
 from generator.check import rules_table
-from generator.law.dated import newest_first
-from generator.law.dated import longdate
 from generator.check.findings import manual_anchor
 from generator.check.placeholders import PLACEHOLDER_RULE
 from generator.check.rules import RuleEntry
-from generator.notices_error import NoticesError
-from generator.facts.load import FactTree, load_facts
-from generator.facts.links import safe_markdown
 from generator.facts.children import ChildrensVersion
+from generator.facts.links import safe_markdown
+from generator.facts.load import FactTree, load_facts
 from generator.facts.models import (
-    HEX_COLOUR_PATTERN, SLUG_PATTERN, FactModel, Notice, Organisation, School, age_range_text, logo_path,
+    HEX_COLOUR_PATTERN,
+    SLUG_PATTERN,
+    FactModel,
+    Notice,
+    Organisation,
+    School,
+    age_range_text,
+    logo_path,
 )
 from generator.facts.placeholders import MARKER
+from generator.law.dated import longdate, newest_first
 from generator.manual_law import law_page
+from generator.notices_error import NoticesError
 
 FILES: list[tuple[type[FactModel], str]] = [
     (Organisation, "`organisation.yaml`: the trust, or a standalone school or organisation."),
@@ -88,9 +94,10 @@ def _type_words(annotation: Any, metadata: list | tuple = ()) -> str:
         return f"[{annotation.__name__}](#{annotation.__name__.lower()})"
     for item in metadata:
         if isinstance(item, AfterValidator):
-            return {safe_markdown: "Markdown text", logo_path: "picture file (PNG, JPEG, WebP or SVG)",
-                    age_range_text: "ages, youngest to oldest, e.g. `11-16`"}.get(
-                item.func, "Article reference, e.g. `6(1)(e)`")
+            validated: dict[object, str] = {safe_markdown: "Markdown text",
+                                            logo_path: "picture file (PNG, JPEG, WebP or SVG)",
+                                            age_range_text: "ages, youngest to oldest, e.g. `11-16`"}
+            return validated.get(item.func, "Article reference, e.g. `6(1)(e)`")
         pattern = getattr(item, "pattern", None) if isinstance(item, StringConstraints) else None
         if pattern == SLUG_PATTERN:
             return "id"

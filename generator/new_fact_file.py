@@ -12,11 +12,11 @@ import re
 from pathlib import Path
 
 from generator.distribution import manual
-from generator.notices_error import NoticesError
 from generator.facts.errors import FactErrors
 from generator.facts.load import SCHOOLS_FOLDER, load_facts
 from generator.facts.models import ID_MAX_LENGTH, SLUG_PATTERN
 from generator.facts.placeholders import placeholder
+from generator.notices_error import NoticesError
 from generator.project import taken_notice_ids
 
 _SLUG = re.compile(SLUG_PATTERN)
@@ -135,8 +135,8 @@ def school_id_from_name(name: str) -> str:
     for long, short in _SHORTER.items():
         words = words.replace(f" {long} ", f" {short} ")
     kept = [word for word in re.split(r"[^a-z0-9]+", words) if word]
-    short = [word for word in kept if word not in _WORDS_LEFT_OUT] or kept
-    school_id = "-".join(short)[:ID_MAX_LENGTH].strip("-")
+    shortened = [word for word in kept if word not in _WORDS_LEFT_OUT] or kept
+    school_id = "-".join(shortened)[:ID_MAX_LENGTH].strip("-")
     if not _SLUG.match(school_id):
         raise NoticesError(f"'{name}' gives no id for web addresses; give one of lower-case letters, digits and single "
                            "hyphens instead, e.g. --school hill")
@@ -148,9 +148,10 @@ def schools_named(values: list[str]) -> dict[str, str | None]:
     ('hill'), a name whose id is made from it ('Hill Primary School'), or both ('hill=Hill Primary School')."""
     schools: dict[str, str | None] = {}
     for value in values:
-        given_id, equals, name = value.partition("=")
+        given_id, equals, given_name = value.partition("=")
+        name: str | None
         if equals:
-            school_id, name = given_id.strip(), name.strip() or None
+            school_id, name = given_id.strip(), given_name.strip() or None
         elif _SLUG.match(value):
             school_id, name = value, None
         else:

@@ -11,7 +11,7 @@ import os
 import shutil
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
@@ -23,12 +23,12 @@ from generator.check import AuditFailed, audit_rendered
 from generator.check.gate import excused, publishable_notices
 from generator.check.link_audit import audit_links
 from generator.check.lints import fact_texts
-from generator.facts.load import FactTree
 from generator.facts.cascade import ResolvedNotice
+from generator.facts.load import FactTree
 from generator.project import load_project
 from generator.publish import check_output_folder, staged_output
 from generator.render.cache import OutputCache
-from generator.render.formats import OutputFormat, RenderContext, all_formats, select_formats
+from generator.render.formats import OutputFormat, RenderContext, Subject, all_formats, select_formats
 from generator.render.typesetting import UnprintableCharacter
 from generator.scratch import held_while_this_process_lives, remove_abandoned
 
@@ -40,7 +40,7 @@ class BuildResult:
     files: list[Path] = field(default_factory=list)
 
 
-def _jobs(notices: list[ResolvedNotice], formats: list[OutputFormat]) -> list[tuple[OutputFormat, object, Path]]:
+def _jobs(notices: list[ResolvedNotice], formats: list[OutputFormat]) -> list[tuple[OutputFormat, Subject, Path]]:
     """(format, what it renders, where it goes) for every file of the build, in a fixed order."""
     return [(output_format, subject, path) for output_format in formats
             for path, subject in output_format.files(notices)]
@@ -104,7 +104,7 @@ def render_all(notices: list[ResolvedNotice], formats: list[OutputFormat], conte
         if cache:
             cache.put(jobs[index][0].name, keys[index], content)
     for (_, _, path), entry in zip(jobs, found):
-        if entry is not None:
+        if entry is not None and cache is not None:  # only a cache finds an entry
             cache.reused[path] = entry
             if copy_reused:
                 (into / path).parent.mkdir(parents=True, exist_ok=True)
@@ -113,11 +113,11 @@ def render_all(notices: list[ResolvedNotice], formats: list[OutputFormat], conte
     return sorted(written)
 
 
-def _render_slow(jobs: list[tuple[OutputFormat, object, Path]], context: RenderContext, progress: bool,
+def _render_slow(jobs: list[tuple[OutputFormat, Subject, Path]], context: RenderContext, progress: bool,
                  workers: int) -> Iterator[bytes]:
     """Each job's file in job order, as soon as it is ready: a build never holds all its PDFs at once."""
     with contextlib.ExitStack() as stack:
-        results = itertools.chain.from_iterable(_rendered(batch, context, workers, stack)
+        results: Iterable[bytes] = itertools.chain.from_iterable(_rendered(batch, context, workers, stack)
                                                 for batch in _batches(jobs, workers))
         if progress and jobs:
             results = stack.enter_context(click.progressbar(
@@ -125,16 +125,16 @@ def _render_slow(jobs: list[tuple[OutputFormat, object, Path]], context: RenderC
         yield from results
 
 
-def _batches(jobs: list[tuple[OutputFormat, object, Path]], workers: int) -> Iterator[list]:
+def _batches(jobs: list[tuple[OutputFormat, Subject, Path]], workers: int) -> Iterator[list]:
     """The jobs in runs that share one pool of workers: all of a run of formats, or for a format that
     needs fresh workers, ``workers`` files at a time (so no worker holds more than a file or two of it)."""
-    for fresh, run in itertools.groupby(jobs, key=lambda job: job[0].fresh_workers):
-        run = list(run)
+    for fresh, group in itertools.groupby(jobs, key=lambda job: job[0].fresh_workers):
+        run = list(group)
         size = workers if fresh else len(run)
         yield from (run[start:start + size] for start in range(0, len(run), size))
 
 
-def _rendered(jobs: list[tuple[OutputFormat, object, Path]], context: RenderContext, workers: int,
+def _rendered(jobs: list[tuple[OutputFormat, Subject, Path]], context: RenderContext, workers: int,
               stack: contextlib.ExitStack) -> Iterator[bytes]:
     """One batch of jobs in job order: here, or in a pool of workers that ``stack`` stops on a failure or an
     interruption (files not yet started are dropped, not rendered first)."""

@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.notices_error import NoticesError
 from generator.manifest import MARKER, carry, others_files, write_manifest
+from generator.notices_error import NoticesError
 from generator.scratch import remove_abandoned, scratch_folder
 
 
@@ -51,8 +51,9 @@ class OutputNotWritable(UnsafeOutput):
     """The disk refused a write: full, read-only, or not ours to write to."""
 
 
-# The disk's refusals a person can act on: what is wrong, and what to do about it.
-_DISK_PROBLEMS = {
+# The disk's refusals a person can act on: what is wrong, and what to do about it. Keyed by OSError.errno,
+# which may be None.
+_DISK_PROBLEMS: dict[int | None, tuple[str, str]] = {
     errno.ENOSPC: ("the disk is full", "Free some space, or build into a folder on another disk with --out"),
     errno.EDQUOT: ("your disk quota is used up", "Free some space, or build into a folder on another disk with --out"),
     errno.EROFS: ("the disk is read-only", "Build into a folder on a disk you can write to, with --out"),

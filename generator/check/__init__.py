@@ -4,12 +4,13 @@ rendered notices. The rules table is data: generator/law/rules.yaml."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from generator.check.audit import AuditFailed, audit_rendered
 from generator.check.findings import Finding, Severity, shared_once, sorted_findings
 from generator.check.fit import FITS
-from generator.check.judge import APPLIES, JUDGEMENTS, applicable_rules
+from generator.check.judge import APPLIES, JUDGEMENTS, Problem, applicable_rules
 from generator.check.lints import LINTS
 from generator.check.placeholders import placeholder_findings
 from generator.check.printing import unprintable_findings
@@ -47,6 +48,8 @@ def check_notices(notices: list[ResolvedNotice], today: datetime.date | None = N
     in_force = {entry.id for entry in table}
     findings = []
     for notice in notices:
+        # A rule judges the notice alone; a lint is also told the day.
+        checks: list[tuple[str, Callable[..., Iterator[Problem]], tuple[datetime.date, ...]]]
         checks = [(entry.id, JUDGEMENTS[entry.id], ()) for entry in applicable_rules(notice, today)
                   if entry.id in JUDGEMENTS]
         checks += [(lint_id, lint, (today,)) for lint_id, lint in LINTS.items() if lint_id in in_force]

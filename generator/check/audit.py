@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from pathlib import Path
 
 from generator.check.findings import Finding, sorted_findings
 from generator.check.judge import applicable_rules
-from generator.notices_error import NoticesError
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.children import section_order, shown_facts
 from generator.facts.errors import Location
 from generator.facts.sections import SECTIONS, SUBTITLES, TITLES
+from generator.notices_error import NoticesError
 from generator.render.formats import all_formats
 
 # Dashes are read as spaces: Typst hangs a dash that ends a line in the margin, where PDFium may not read it.
@@ -274,7 +275,7 @@ def _section_lines(lines: list[str], at: int) -> list[str]:
 
 
 def audit_rendered(folder: Path, notices: list[ResolvedNotice], shown_as: Path | None = None,
-                   skip: set[Path] = frozenset()) -> list[Finding]:
+                   skip: Collection[Path] = frozenset()) -> list[Finding]:
     """Read back every rendered file in ``folder`` whose format has a reader, and audit it.
 
     Files in ``skip`` (paths relative to ``folder``) are known to pass already: the build's cache
@@ -301,7 +302,7 @@ def audit_rendered(folder: Path, notices: list[ResolvedNotice], shown_as: Path |
             if isinstance(subject, ResolvedNotice) and subject.audience == "children":
                 findings += audit_childrens_page(text, subject, where)
                 continue
-            if output_format.first_layer_only:
+            if output_format.first_layer_only and isinstance(subject, ResolvedNotice):  # one file per notice
                 findings += audit_first_layer(text, subject, where)
                 continue
             group = subject if isinstance(subject, list) else [subject]

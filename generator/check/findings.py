@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Any, Literal
 
 from generator.distribution import manual
 from generator.facts.errors import Location
@@ -57,17 +57,23 @@ def _merged(findings: list[Finding], field: str, listed_as: str | None) -> list[
     values: dict[Finding, set[str]] = {}
     for finding in findings:
         value = getattr(finding, field)
-        key = finding if value is None or finding.schools else replace(finding, **{field: None})
+        key = finding if value is None or finding.schools else _replaced(finding, field, None)
         values.setdefault(key, set()).update([value] if key is not finding else [])
     merged = []
     for finding, found_in in values.items():
         if len(found_in) == 1:
-            merged.append(replace(finding, **{field: next(iter(found_in))}))
+            merged.append(_replaced(finding, field, next(iter(found_in))))
         elif found_in and listed_as:
-            merged.append(replace(finding, **{listed_as: tuple(sorted(found_in))}))
+            merged.append(_replaced(finding, listed_as, tuple(sorted(found_in))))
         else:
             merged.append(finding)
     return merged
+
+
+def _replaced(finding: Finding, field: str, value: Any) -> Finding:
+    """``finding`` with the field named ``field`` set to ``value``."""
+    changes: dict[str, Any] = {field: value}
+    return replace(finding, **changes)
 
 
 def sorted_findings(findings: list[Finding]) -> list[Finding]:

@@ -12,12 +12,12 @@ from pathlib import Path
 
 from generator.check import DEFAULT_TEMPLATES, check_notices
 from generator.check.findings import Finding
-from generator.check.printing import unprintable_findings
 from generator.check.findings_report import scope, see_also
+from generator.check.printing import unprintable_findings
 from generator.check.rules import rule
-from generator.notices_error import NoticesError
 from generator.facts.cascade import ResolvedNotice, Shortfall
 from generator.facts.errors import printable
+from generator.notices_error import NoticesError
 from generator.project import Project
 
 

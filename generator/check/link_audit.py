@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
@@ -18,10 +18,10 @@ from xml.etree import ElementTree
 import markdown
 from pydantic import AnyUrl, BaseModel
 
-from generator.notices_error import NoticesError
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.link_targets import ALLOWED_LINK
 from generator.facts.links import MARKDOWN_EXTENSIONS, text_links
+from generator.notices_error import NoticesError
 from generator.render.formats import all_formats
 from generator.render.html_links import html_links
 
@@ -109,7 +109,7 @@ def _fact_values(notices: list[ResolvedNotice]) -> Iterator[str]:
 
 
 def audit_links(folder: Path, notices: list[ResolvedNotice], shown_as: Path | None = None,
-                skip: set[Path] = frozenset()) -> None:
+                skip: Collection[Path] = frozenset()) -> None:
     """Read back every built file in ``folder`` whose format can list its links; raise UnknownLinks if any
     leads elsewhere than the facts or the output. Files in ``skip`` passed this audit when they were made."""
     known = known_links(notices)

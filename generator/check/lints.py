@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from generator.check.childrens_version import childrens_ages, childrens_facts, childrens_sections
 from generator.check.citations import cite_by_id
@@ -17,9 +17,8 @@ from generator.check.readability import reading_grade
 from generator.check.rules import article_table
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import Location
-from generator.facts.models import FactModel, Section
-from generator.law.dated import law_changes, regulator_names
-from generator.law.dated import longdate
+from generator.facts.models import FactModel, Notice, NoticeOverride, Section
+from generator.law.dated import law_changes, longdate, regulator_names
 from generator.law.dpv import sensitive_words
 
 _OLD_NAMES = re.compile(
@@ -174,7 +173,9 @@ def stale_law(n: ResolvedNotice, today: datetime.date) -> Iterator[Problem]:
     if reviewed is None:  # such a notice is written in the newest law the catalogue knows
         return
     for change in law_changes().values():
-        if change.in_force(today) and change.commences > reviewed and any(APPLIES[key](n) for key in change.affects):
+        if change.commences is None or not change.in_force(today):
+            continue
+        if change.commences > reviewed and any(APPLIES[key](n) for key in change.affects):
             yield (f"The law changed on {longdate(change.commences)}, after this notice was last reviewed: "
                    f"{change.title}. {change.what_to_do} (source: {change.source})",
                    n.notice.field_location("last_reviewed"))
@@ -246,12 +247,11 @@ def _mentions(text: str, words: list[str]) -> str | None:
     return next((word for word in words if word and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.I)), None)
 
 
-def _inherited_texts(n: ResolvedNotice) -> Iterator[tuple[str, str]]:
+def _inherited_texts(notice: Notice, inherited: Notice) -> Iterator[tuple[str, str]]:
     """The summary and free sections a school's version keeps from the trust's notice, each with its name."""
-    notice = n.notice
-    if notice.summary and notice.summary == n.inherited.summary:
+    if notice.summary and notice.summary == inherited.summary:
         yield "summary", notice.summary
-    kept = {section.id: section for section in n.inherited.sections}
+    kept = {section.id: section for section in inherited.sections}
     for section in notice.sections:
         if kept.get(section.id) is section:
             yield f"section '{section.title}'", section.body
@@ -269,13 +269,15 @@ def _recipient_words(recipient_id: str, name: str | None) -> list[str]:
 def override_contradicts(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
     """A school's version that drops a recipient, or changes a retention period, that the summary or a free section
     it inherits still states."""
-    if n.override is None:
+    override, inherited = n.override, n.inherited
+    if override is None or inherited is None:
         return
-    removed = n.override.remove
-    dropped = removed.recipients if "recipients" in removed.model_fields_set else []
+    removed = override.remove
+    # NoticeRemove's fields are read off Notice's roles at run time; an unset one is an empty list.
+    dropped: list[str] = getattr(removed, "recipients", [])
     new_periods = {rule.id: rule.period for rule in n.notice.retention}
-    changed_periods = [rule for rule in n.inherited.retention if new_periods.get(rule.id) != rule.period]
-    for label, text in _inherited_texts(n):
+    changed_periods = [rule for rule in inherited.retention if new_periods.get(rule.id) != rule.period]
+    for label, text in _inherited_texts(n.notice, inherited):
         for recipient_id in dropped:
             said = _mentions(text, _recipient_words(recipient_id, _catalogue_name(n, recipient_id)))
             if said:
@@ -288,7 +290,7 @@ def override_contradicts(n: ResolvedNotice, _today: datetime.date) -> Iterator[P
             if said:
                 yield (f"This school changes how long '{rule.records}' are kept, but the {label} it keeps from the "
                        f"trust's notice still says '{said}': replace the {label} for this school so that it gives "
-                       "the new period.", _retention_location(n))
+                       "the new period.", _retention_location(override))
 
 
 def _numbers_only_in(old: str, new: str) -> list[str]:
@@ -302,9 +304,8 @@ def _catalogue_name(n: ResolvedNotice, recipient_id: str) -> str | None:
     return recipient.name if recipient else None
 
 
-def _retention_location(n: ResolvedNotice) -> Location | None:
+def _retention_location(override: NoticeOverride) -> Location | None:
     """Where the school changes the retention rules."""
-    override = n.override
     for how in (override.add, override.replace, override.remove):
         if "retention" in how.model_fields_set:
             return how.field_location("retention")

@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from generator.check.findings import Finding
 from generator.check.judge import Problem
@@ -103,7 +103,7 @@ def first_layer_fits(n: ResolvedNotice, _today: datetime.date) -> Iterator[Probl
         return
     # The rights follow from the lawful bases: the school words everything else.
     longest = sorted((name for name, length in parts.items() if length and name != "the rights"),
-                     key=parts.get, reverse=True)[:3]
+                     key=lambda name: parts[name], reverse=True)[:3]
     yield (f"The notice's first layer states {total:,} characters of facts, and its one-page summary "
            f"(the at-a-glance PDF) holds {FIRST_LAYER_MOST_CHARACTERS:,}: shorten {', '.join(longest[:-1])} or "
            f"{longest[-1]}, the longest of what it shows.", n.notice.field_location("summary"))

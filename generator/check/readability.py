@@ -7,10 +7,10 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import lxml.html
 import markdown

@@ -73,7 +73,8 @@ def _raw() -> dict:
 def _entries() -> tuple[RuleEntry, ...]:
     raw = _raw()
     entries = []
-    for kind, key in (("rule", "rules"), ("lint", "lints"), ("fit", "fit")):
+    lists: tuple[tuple[Literal["rule", "lint", "fit"], str], ...] = (("rule", "rules"), ("lint", "lints"), ("fit", "fit"))
+    for kind, key in lists:
         for entry in raw[key]:
             fields = {key: value for key, value in entry.items() if key not in ("from", "until")}
             entries.append(RuleEntry(kind=kind, **{**fields, "sections": tuple(entry.get("sections", ())),

@@ -42,7 +42,8 @@ def _listed(repository: Path, args: list[str], where: str) -> list[str]:
 
 
 def _at_revision(revision: str, repository: Path, paths: list[str]) -> dict[str, StoredFile]:
-    found, to_read = {}, []
+    found: dict[str, StoredFile] = {}
+    to_read: list[tuple[str, str, int]] = []
     for line in _listed(repository, ["ls-tree", "-r", "-z", "--long", "--full-tree", "--end-of-options", revision,
                                      "--", *paths], revision):
         details, path = line.split("\t", 1)
@@ -54,8 +55,8 @@ def _at_revision(revision: str, repository: Path, paths: list[str]) -> dict[str,
         else:
             to_read.append((path, object_id, int(size)))
     contents = blob_contents(repository, [object_id for _, object_id, _ in to_read])
-    for (path, object_id, size), content in zip(to_read, contents):
-        found[path] = StoredFile(object_id, size, content)
+    for (path, object_id, length), content in zip(to_read, contents):
+        found[path] = StoredFile(object_id, length, content)
     return found
 
 

@@ -14,8 +14,8 @@ from generator.diff.build_files import StoredFile, files_at
 from generator.diff.revision import git, is_fact_file, repo_path
 from generator.diff.site_settings import SETTINGS, SiteSettings, read_settings
 from generator.facts.errors import printable
-from generator.site.plugin import RAW_HTML_OPTION
 from generator.new_repository import WORKFLOW
+from generator.site.plugin import RAW_HTML_OPTION
 
 # What the build reads whatever mkdocs.yml says, and what each is to a reviewer.
 REPOSITORY_FILES = {
@@ -63,16 +63,16 @@ def review_code(base: str, head: str | None, facts: Path, config: Path) -> CodeR
     config_path = posixpath.normpath(posixpath.join(repo_path(config.parent if config.parent.is_dir() else Path.cwd()),
                                                     config.name))
     facts_path = repo_path(facts)
-    settings = [_settings(files_at(spec, repository, [config_path]).get(config_path), config_path)
-                for spec in (base, head)]
+    base_settings, head_settings = (_settings(files_at(spec, repository, [config_path]).get(config_path), config_path)
+                                    for spec in (base, head))
     places = {**REPOSITORY_FILES, config_path: SETTINGS, facts_path: FACTS_FOLDER_FILE}
-    for side in settings:
+    for side in (base_settings, head_settings):
         places.update(side.folders())
     before, after = (_without_facts(files_at(spec, repository, sorted(places)), facts_path) for spec in (base, head))
     changes = [_change(path, before.get(path), after.get(path), _role(path, places))
                for path in sorted(before.keys() | after.keys())
                if getattr(before.get(path), "identity", None) != getattr(after.get(path), "identity", None)]
-    return CodeReview(tuple(changes), tuple(_runs(*settings, config_path)))
+    return CodeReview(tuple(changes), tuple(_runs(base_settings, head_settings, config_path)))
 
 
 def _settings(file: StoredFile | None, config_path: str) -> SiteSettings:
@@ -94,7 +94,7 @@ def _role(path: str, places: dict[str, str]) -> str:
 
 
 def _change(path: str, old: StoredFile | None, new: StoredFile | None, role: str) -> CodeChange:
-    status = "added" if old is None else "removed" if new is None else "changed"
+    status: Literal["added", "removed", "changed"] = "added" if old is None else "removed" if new is None else "changed"
     return CodeChange(path, status, role, _unified(path, old, new))
 
 

@@ -6,8 +6,9 @@ field added to a model is compared without a change here.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator, get_args, get_origin
+from typing import Any, get_args, get_origin
 
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.children import ChildrensVersion
@@ -148,7 +149,7 @@ def _object_changes(facts: ObjectFacts, before: Any, after: Any) -> Iterator[Fac
         yield FactChange(topic, f"{whose} is now given: " + _described(new, fields) + ".")
     elif new is None and old is not None:
         yield FactChange(topic, f"{whose} was removed (it was {_described(old, fields)}).")
-    elif old is not None:
+    elif old is not None and new is not None:
         for field, words in fields.items():
             if old.get(field) != new.get(field):
                 yield FactChange(topic, f"{whose}'s {words} changed from {shown(old.get(field))} to "
@@ -186,10 +187,10 @@ def _list_changes(facts: ListFacts, before: Any, after: Any) -> Iterator[FactCha
 def compare_notices(before: ResolvedNotice, after: ResolvedNotice) -> list[FactChange]:
     """Every difference between two versions of one school's notice, in a fixed order."""
     changes: list[FactChange] = []
-    for facts in OBJECTS:
-        changes += _object_changes(facts, facts.read(before), facts.read(after))
-    for facts in LISTS:
-        changes += _list_changes(facts, facts.items(before), facts.items(after))
+    for object_facts in OBJECTS:
+        changes += _object_changes(object_facts, object_facts.read(before), object_facts.read(after))
+    for list_facts in LISTS:
+        changes += _list_changes(list_facts, list_facts.items(before), list_facts.items(after))
     return changes
 
 

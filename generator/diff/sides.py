@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.diff.revision import read_revision
-from generator.notices_error import NoticesError
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import FactError, FactErrors
 from generator.facts.load import FactTree
+from generator.notices_error import NoticesError
 from generator.project import Project, load_tree, load_tree_from_memory, project_of
 
 

@@ -7,6 +7,7 @@ Python (``!!python/name:...``) is noted, never followed.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import yaml
@@ -85,9 +86,13 @@ def _scripts(entries: object) -> tuple[str, ...]:
 
 
 def _options(plugins: object, name: str) -> dict:
-    entries = plugins.items() if isinstance(plugins, dict) else (
-        next(iter(entry.items())) if isinstance(entry, dict) and entry else (entry, None)
-        for entry in plugins if isinstance(plugins, list))
+    """The options of the plugin ``name`` in ``plugins:`` (a mapping or a list; absent, it is None)."""
+    entries: Iterable[tuple[object, object]] = ()
+    if isinstance(plugins, dict):
+        entries = plugins.items()
+    elif isinstance(plugins, list):
+        entries = (next(iter(entry.items())) if isinstance(entry, dict) and entry else (entry, None)
+                   for entry in plugins)
     for plugin, options in entries:
         if plugin == name:
             return options if isinstance(options, dict) else {}
@@ -117,11 +122,11 @@ def read_settings(content: bytes | None, config_path: str) -> SiteSettings:
     if not isinstance(settings, dict):
         return SiteSettings(readable=False)
     folder = posixpath.dirname(config_path)
-    theme = settings.get("theme") if isinstance(settings.get("theme"), dict) else {}
+    theme: dict = settings["theme"] if isinstance(settings.get("theme"), dict) else {}
     notices = _options(settings.get("plugins"), "notices")
     named = {"docs_dir": settings.get("docs_dir", MKDOCS_DOCS_DIR), "custom_dir": theme.get("custom_dir"),
              "templates": notices.get("templates", NoticesConfig.templates.default), "INHERIT": settings.get("INHERIT")}
-    hooks = settings.get("hooks") if isinstance(settings.get("hooks"), list) else []
+    hooks: list = settings["hooks"] if isinstance(settings.get("hooks"), list) else []
     places = {key: _in_repository(folder, path) for key, path in named.items()}
     return SiteSettings(
         docs_dir=places["docs_dir"], custom_dir=places["custom_dir"], templates=places["templates"],

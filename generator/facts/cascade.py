@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Any, Callable, Literal
+from collections.abc import Callable
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, PrivateAttr
 
@@ -175,7 +176,7 @@ def apply_override(notice: Notice, override: NoticeOverride, errors: list[FactEr
     locations = dict(notice._field_locations)
     for name in override.replace.model_fields_set:
         values[name] = getattr(override.replace, name)
-        locations[name] = override.replace.field_location(name)
+        locations[name] = override.replace.written_at(name)
     for name in override.add.model_fields_set:
         inherited = values[name] if isinstance(values[name], list) else []
         values[name] = _merge_items(inherited, getattr(override.add, name), _ITEM_KEYS[name])
@@ -185,7 +186,7 @@ def apply_override(notice: Notice, override: NoticeOverride, errors: list[FactEr
         for index, item_id in enumerate(getattr(override.remove, name)):
             if item_id not in present:
                 errors.append(FactError(
-                    override.remove.field_location(name),
+                    override.remove.written_at(name),
                     f"removes '{item_id}' from {name}, but the notice has no such item.",
                     _suggest(item_id, present), f"remove.{name}[{index + 1}]", "unknown-id",
                 ))
@@ -217,7 +218,7 @@ def _check_unique_ids(notice: Notice, errors: list[FactError]) -> None:
             item_key = _ITEM_KEYS[name](item)
             if item_key in seen:
                 errors.append(FactError(
-                    item.location or notice.location, f"repeats '{item_key}', already used in {name}.",
+                    item.location or notice.written_at(), f"repeats '{item_key}', already used in {name}.",
                     "Give each item its own id, or merge the two.", f"{name}[{index + 1}]", "duplicate-id",
                 ))
             seen.add(item_key)
@@ -232,6 +233,8 @@ def _cited(text: str, location: Location | None, field_path: str, errors: list[F
     unknown = [part for part in parts_of(text) if part not in catalogue_ids]
     for part in unknown:
         close = nearest_ids(part)
+        if location is None:  # only a model made in code has no place, and code cites what the catalogue holds
+            raise TypeError(f"cites '{part}', which is not in the catalogue")
         errors.append(FactError(
             location, f"cites '{part}', which is not an instrument of the catalogue of the law we cite.",
             ("Did you mean " + " or ".join(f"'{c}'" for c in close) + "?" if close else
@@ -261,10 +264,11 @@ def _resolve_bases(notice: Notice, errors: list[FactError]) -> list[ResolvedBasi
             for item_id in wanted or []:
                 if item_id not in known:
                     errors.append(FactError(
-                        basis.field_location(field) or notice.location,
+                        basis.field_location(field) or notice.written_at(),
                         f"names the {noun} '{item_id}', which this notice does not have.",
                         _suggest(item_id, known), f"lawful_bases.{field}", "unknown-id",
                     ))
+        covered_purposes: list[str]
         if entry.is_special_category:
             covered_purposes, covered_categories = [], basis.categories or special_ids
         elif entry.is_criminal_offence:
@@ -300,7 +304,7 @@ def _resolve_recipients(
         if found is None:
             known = {rid for _, c in catalogues for rid in c}
             errors.append(FactError(
-                wanted.field_location("id") or notice.location,
+                wanted.field_location("id") or notice.written_at(),
                 f"names the recipient '{wanted.id}', which neither the school nor the organisation defines.",
                 _suggest(wanted.id, known), f"recipients[{index + 1}].id", "unknown-recipient",
             ))
@@ -349,6 +353,8 @@ def _variants(tree: FactTree) -> list[tuple[Variant, School | None]]:
 def resolve(tree: FactTree) -> list[ResolvedNotice]:
     """One ResolvedNotice per (school, notice), sorted by school then notice. Raises FactErrors."""
     errors: list[FactError] = []
+    school: School | None  # a school's own facts, then each variant's (a standalone organisation has none)
+    override: NoticeOverride | None
     for school_id, school in tree.schools.items():
         for notice_id, override in school.notices.items():
             if notice_id not in tree.notices:

@@ -7,9 +7,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from generator.facts.children import CHILDREN_FOLDER, ChildrensVersion
 from generator.facts.errors import FactError, FactErrors, Location, display_path, printable
@@ -93,7 +94,7 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-def _friendly(error: dict, model: type[BaseModel], source: LoadedYaml, none_allowed: bool = False) -> FactError:
+def _friendly(error: ErrorDetails, model: type[BaseModel], source: LoadedYaml, none_allowed: bool = False) -> FactError:
     path = _model_path(error["loc"], source.data)
     kind = error["type"]
     key = format_key_path(path)
@@ -188,7 +189,10 @@ def _describe(value: Any) -> str:
     return repr(value)
 
 
-def _validate(model: type[BaseModel], source: LoadedYaml, errors: list[FactError]) -> Any:
+_Model = TypeVar("_Model", bound=BaseModel)
+
+
+def _validate(model: type[_Model], source: LoadedYaml, errors: list[FactError]) -> _Model | None:
     data = source.data
     if data is None:
         errors.append(FactError(Location(source.file, 1, 1), "is empty.", "Fill it in, or delete the file.", code="empty"))
@@ -370,7 +374,7 @@ def _load(files: _FactFiles, root: Path, taken_ids: Mapping[str, str]) -> FactTr
     for relative in _yaml_files(files, SCHOOLS_FOLDER):
         school_id = _id_from(relative, files, errors)
         source = _read(files, relative, errors) if school_id else None
-        if source:
+        if school_id and source:
             school = _validate(School, source, errors)
             if school:
                 schools[school_id] = school
@@ -432,9 +436,11 @@ def _childrens_versions(files: _FactFiles, notices: dict[str, Notice], tree_file
                 f"no notice {notice_id}.yaml.", (f"Did you mean '{close[0]}'? " if close else "") +
                 "Name the file after the notice it is a version of, e.g. children/pupils.yaml.", code="unknown-notice"))
             continue
-        source = _read(files, relative, errors) if notice_id in notices else None
+        if not notice_id or notice_id not in notices:
+            continue
+        source = _read(files, relative, errors)
         version = _validate(ChildrensVersion, source, errors) if source else None
-        if version:
+        if source and version:
             children[notice_id] = version
             tree_files[f"children:{notice_id}"] = source.file
     return children

@@ -35,7 +35,7 @@ def logo_problem(root: Path, brand: Brand) -> FactError | None:
     path = root / brand.logo
 
     def refused(message: str, hint: str, code: str = "logo") -> FactError:
-        return FactError(brand.field_location("logo"), message, hint, "brand.logo", code)
+        return FactError(brand.written_at("logo"), message, hint, "brand.logo", code)
 
     if not path.is_file() or not path.resolve().is_relative_to(root.resolve()):
         return refused(f"'{brand.logo}' is not a file in the facts folder.",

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Annotated, Any, Literal, get_args, get_origin
+from types import GenericAlias
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import (
     AfterValidator,
@@ -29,7 +30,7 @@ from pydantic import (
 from generator.facts.contrast import PAGE_BACKGROUND, too_little_contrast
 from generator.facts.errors import Location
 from generator.facts.links import safe_markdown
-from generator.facts.roles import ForSchool, Role, overridable, stated_by_schools
+from generator.facts.roles import ForSchool, Override, Role, overridable, stated_by_schools
 from generator.facts.sections import SECTIONS
 from generator.law.catalogue import catalogue, normalise_article
 
@@ -82,6 +83,14 @@ class FactModel(BaseModel):
     def field_location(self, name: str) -> Location | None:
         """Where one field of this object was written, falling back to the object itself."""
         return self._field_locations.get(name, self._location)
+
+    def written_at(self, name: str | None = None) -> Location:
+        """Where this object (or its field ``name``) was written, for an error pointing at it: every fact
+        read from a file has its place; only a model made in code has none, and no error is about one."""
+        location = self.field_location(name) if name else self._location
+        if location is None:
+            raise TypeError(f"this {type(self).__name__} was made in code, not read from a file")
+        return location
 
 
 class Contact(FactModel):
@@ -306,7 +315,10 @@ class Change(FactModel):
         False, description="True when this change added a new purpose (Article 13(3)).")
 
 
-SectionAnchor = Literal[tuple(section.anchor for section in SECTIONS)]
+if TYPE_CHECKING:  # the checker sees a string; pydantic and the schema, the anchors of SECTIONS
+    SectionAnchor = str
+else:
+    SectionAnchor = Literal[tuple(section.anchor for section in SECTIONS)]
 
 
 class Section(FactModel):
@@ -332,11 +344,13 @@ def _sections_or_includes(schema: dict[str, Any]) -> None:
     schema["items"] = {"anyOf": [schema["items"], include]}
 
 
+_SHARED_SECTION_FIELDS: dict[str, Any] = {
+    name: (Annotated[info.annotation, *info.metadata], Field(info.default, description=info.description))
+    for name, info in Section.model_fields.items() if name != "id"}
 SharedSection = create_model(
     "SharedSection", __base__=FactModel, __module__=__name__,
     __doc__="A section written once in sections/<section-id>.yaml, for every notice that includes it by id.",
-    **{name: (Annotated[info.annotation, *info.metadata], Field(info.default, description=info.description))
-       for name, info in Section.model_fields.items() if name != "id"})
+    **_SHARED_SECTION_FIELDS)
 
 NoneStated = Literal["none"]
 SubjectAges = Literal["children", "adults", "children-and-adults"]
@@ -435,7 +449,7 @@ def _list_item(annotation: Any) -> type[FactModel]:
     raise TypeError(f"{annotation} is not a list of facts")
 
 
-def _override_fields(how: str) -> dict[str, Any]:
+def _override_fields(how: Override) -> dict[str, Any]:
     """The fields of NoticeReplace, NoticeAdd or NoticeRemove, read off each Notice field's role."""
     fields: dict[str, Any] = {}
     for name, declared in overridable(Notice, how).items():
@@ -445,10 +459,10 @@ def _override_fields(how: str) -> dict[str, Any]:
         else:
             item = _list_item(info.annotation)
             if how == "add":
-                fields[name] = (list[item], Field(default_factory=list))
+                fields[name] = (GenericAlias(list, item), Field(default_factory=list))  # list[item]: item is a value
             else:  # removed by the item's key, checked as the key is (a lawful basis by its article)
                 key = item.model_fields[declared.key[0]]
-                fields[name] = (list[Annotated[key.annotation, *key.metadata]], Field(default_factory=list))
+                fields[name] = (GenericAlias(list, Annotated[key.annotation, *key.metadata]), Field(default_factory=list))
     return fields
 
 
@@ -637,9 +651,25 @@ def _school_fields() -> dict[str, Any]:
     return fields
 
 
-SchoolOwnFacts = create_model(
-    "SchoolOwnFacts", __base__=FactModel, __module__=__name__,
-    __doc__="What a school states of its own of the organisation's facts.", **_school_fields())
+if TYPE_CHECKING:
+    class SchoolOwnFacts(FactModel):
+        """What the type checker sees of the model built below from the organisation's declarations (it cannot
+        read a model built at run time); tests/facts/test_roles.py holds it to the built model's fields."""
+
+        name: str
+        address: str | None
+        website: HttpUrl | None
+        phases: list[Phase]
+        ages: str | None
+        nation: Nation
+        contact: Contact | None
+        complaints: Complaints | None
+        recipients: dict[str, Recipient]
+        brand: Brand | None
+else:
+    SchoolOwnFacts = create_model(
+        "SchoolOwnFacts", __base__=FactModel, __module__=__name__,
+        __doc__="What a school states of its own of the organisation's facts.", **_school_fields())
 
 
 class School(SchoolOwnFacts):

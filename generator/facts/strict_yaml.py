@@ -19,10 +19,8 @@ from typing import Any
 
 import yaml
 
-try:
-    from yaml.cyaml import CParser  # libyaml, shipped in PyYAML's wheels
-except ImportError:  # a PyYAML built without libyaml: the Python parser does it all
-    CParser = None
+# libyaml, shipped in PyYAML's wheels; a PyYAML built without it leaves the Python parser to do it all.
+LIBYAML: bool = yaml.__with_libyaml__
 
 from generator.facts.errors import FactError, Location
 
@@ -95,7 +93,7 @@ class _StrictComposer(yaml.composer.Composer):
 
     depth = 0
 
-    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+    def compose_node(self, parent, index):  # PyYAML's untyped signature: its parser or libyaml's feeds it
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
             raise yaml.MarkedYAMLError(
@@ -115,7 +113,9 @@ class _NoAliasLoader(_StrictComposer, yaml.SafeLoader):
     """All in Python: slower, but its error messages are the ones _PLAIN_PROBLEMS rewords."""
 
 
-if CParser is not None:
+if LIBYAML:
+    from yaml._yaml import CParser  # where yaml.cyaml takes it from (its stubs do not re-export it)
+
     class _FastLoader(_StrictComposer, CParser, yaml.resolver.Resolver):
         """libyaml scans and parses; the same strict composer builds the nodes. About ten times faster."""
 
@@ -128,14 +128,14 @@ if CParser is not None:
 def _compose(text: str) -> yaml.Node | None:
     """The document's node tree. A file libyaml cannot read is read again by the Python parser, whose
     errors say where and what (and which also refuses the control characters libyaml lets through)."""
-    if CParser is not None and not yaml.reader.Reader.NON_PRINTABLE.search(text):
-        loader = _FastLoader(text)
+    if LIBYAML and not yaml.reader.Reader.NON_PRINTABLE.search(text):
+        fast_loader = _FastLoader(text)
         try:
-            return loader.get_single_node()
+            return fast_loader.get_single_node()
         except yaml.YAMLError:
             pass
         finally:
-            loader.dispose()
+            fast_loader.dispose()
     loader = _NoAliasLoader(text)
     try:
         return loader.get_single_node()
@@ -165,9 +165,10 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)  # a YAML node is a mapping, a sequence or a scalar
         return self._scalar(node, path)
 
-    def _refuse_escaped_character(self, node: yaml.ScalarNode, path: KeyPath) -> None:
+    def _refuse_escaped_character(self, node: yaml.ScalarNode, path: KeyPath, unprintable: str) -> None:
         """Refuse a character only a quoted escape can write (``"\\x01"``, ``"\\e"``, ``"\\uFFFE"``), which
         no document can hold: XML, and so Word, refuses it. Points at the escape where it can be found."""
         (line, column), (end_line, end_column) = _mark(node), (node.end_mark.line + 1, node.end_mark.column + 1)
@@ -184,8 +185,7 @@ class _Builder:
                     f"has {_describe_character(character)}, written as {escape[0]}, which no document can hold.",
                     "Delete it. To start a new line, write the text on a new line; for a gap, use a space.",
                     format_key_path(path), "yaml"))
-        character = _NOT_TEXT.search(node.value)[0]
-        self.fail(node, path, f"has {_describe_character(character)}, which no document can hold.", "Delete it.")
+        self.fail(node, path, f"has {_describe_character(unprintable)}, which no document can hold.", "Delete it.")
 
     def _mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -209,8 +209,8 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode, path: KeyPath) -> Any:
         text = node.value
-        if _NOT_TEXT.search(text):
-            self._refuse_escaped_character(node, path)
+        if unprintable := _NOT_TEXT.search(text):
+            self._refuse_escaped_character(node, path, unprintable[0])
         if node.style == "|":  # its lines start on the line after the "|", as written in the file
             first = node.start_mark.line + 1
             indented = next((line for line in self.lines[first:] if line.strip()), "")
@@ -239,7 +239,7 @@ _ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
 def _unescape(escape: str) -> str | None:
     """The character a double-quoted YAML escape stands for, e.g. ``\\e`` -> U+001B."""
     if escape[1] in yaml.scanner.Scanner.ESCAPE_CODES:
-        return chr(int(escape[2:], 16))
+        return chr(int(escape[2:], 16))  # noqa: FURB166 - YAML's prefix \x, \u or \U, not Python's 0x
     return yaml.scanner.Scanner.ESCAPE_REPLACEMENTS.get(escape[1])
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from generator.law.dated import newest_first
-from generator.law.dated import longdate
+from generator.law.dated import longdate, newest_first
 
 
 def law_report(today: datetime.date) -> str:

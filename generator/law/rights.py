@@ -9,7 +9,8 @@ the law limits it, the purposes it does not reach and why.
 from __future__ import annotations
 
 import datetime
-from typing import Protocol, Sequence
+from collections.abc import Sequence
+from typing import Protocol
 
 from pydantic import BaseModel
 

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.notices_error import NoticesError
 from generator.facts.includes import SECTIONS_FOLDER
 from generator.facts.load import ORGANISATION_FILE, SCHOOLS_FOLDER
 from generator.facts.models import INCLUDE_KEY, Recipient
@@ -21,6 +20,7 @@ from generator.facts.placeholders import MARKER
 from generator.facts.strict_yaml import load_yaml_file
 from generator.library import CHILDREN, SECTIONS, library, recipient_catalogue
 from generator.new_fact_file import new_file_target
+from generator.notices_error import NoticesError
 
 CHILDREN_FOLDER = "children"
 

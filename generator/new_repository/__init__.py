@@ -18,12 +18,12 @@ import jinja2
 
 from generator.defaults import packaged
 from generator.distribution import DISTRIBUTION, manual, project_url, requirement, tool_version
-from generator.notices_error import NoticesError
 from generator.facts.placeholders import placeholder
 from generator.facts.schema import write_schemas
 from generator.library import library
 from generator.library.copy_notice import adopt
 from generator.new_fact_file import new_fact_file
+from generator.notices_error import NoticesError
 
 WORKFLOW = Path(".github/workflows/notices.yml")
 

@@ -51,14 +51,15 @@ from collections.abc import Callable
 from functools import cache
 from importlib import metadata
 from pathlib import Path
+from typing import Self
 
 import click
 import platformdirs
 
 from generator.facts.cascade import ResolvedNotice
 from generator.publish import UnsafeOutput
-from generator.render.templating import templates_used
 from generator.render.formats import writer_libraries
+from generator.render.templating import templates_used
 
 FOLDER_VARIABLE = "NOTICES_CACHE"  # names the cache folder, as --cache does (the workflow sets it)
 TAG = "CACHEDIR.TAG"
@@ -143,7 +144,7 @@ class OutputCache:
         self._notice_digests: dict[int, tuple[ResolvedNotice, bytes]] = {}
         self.reused: dict[Path, Path] = {}  # output path -> the cached file it was served from, in this build
 
-    def open(self) -> OutputCache:
+    def open(self) -> Self:
         """Claim the folder: refuse it if it holds files the cache did not make or git tracks, wait for another
         build using it, then read its secret and records."""
         handle = _claim(self.folder, self._say)
@@ -198,7 +199,7 @@ class OutputCache:
             _release(self._lock)
             self._lock = None
 
-    def __enter__(self) -> OutputCache:
+    def __enter__(self) -> Self:
         return self.open()
 
     def __exit__(self, *_exception) -> None:
@@ -342,7 +343,7 @@ def _is_entry(relative: Path) -> bool:
         return False
     _, prefix, name = relative.parts
     own = _OWN_FILE.fullmatch(name)
-    return bool(own) and (own["key"] is None or own["key"][:2] == prefix)
+    return own is not None and (own["key"] is None or own["key"][:2] == prefix)
 
 
 def _holds_only_entries(folder: Path) -> bool:

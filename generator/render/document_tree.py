@@ -28,7 +28,7 @@ def document_nodes(body_html: str, id_prefix: str = "") -> list[dict]:
     is kept as its text.
     """
     root = lxml.html.fragment_fromstring(body_html, create_parent="div")
-    anchors = {element.get("id") for element in root.iter() if element.get("id")}
+    anchors = {anchor for element in root.iter() if (anchor := element.get("id"))}
     reader = _Reader(id_prefix, anchors)
     return reader.blocks(root)
 

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lxml import etree
+
+if TYPE_CHECKING:  # the stubs' protocol of a parser's target; lxml calls only the methods a target has
+    _Target = etree.ParserTarget[list[str]]
+else:
+    _Target = object
 
 # Attributes whose value a browser follows, loads or submits to (the HTML parser lowercases names).
 LINK_ATTRIBUTES = ("href", "src", "action", "formaction", "poster", "xlink:href")
@@ -10,7 +17,7 @@ LINK_ATTRIBUTES = ("href", "src", "action", "formaction", "poster", "xlink:href"
 _NAME_PARTS = (b"href", b"src", b"action", b"poster")
 
 
-class _LinkCollector:
+class _LinkCollector(_Target):
     """The parser's target: it keeps each link attribute's value and builds no tree, which halves the time
     a page takes (a website's pages are read on every build)."""
 

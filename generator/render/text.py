@@ -5,8 +5,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from generator.facts.free_text import (CONTROL_CHARACTERS, TrustedMarkdown, inert_words, mail_link, markdown_link,
-                                       with_links)
+from generator.facts.free_text import (
+    CONTROL_CHARACTERS,
+    TrustedMarkdown,
+    inert_words,
+    mail_link,
+    markdown_link,
+    with_links,
+)
 
 _WHITESPACE = re.compile(r"\s+")
 # Fact text often starts a line of the notice: a leading "- ", "+ ", "1. " or "===" would start a list,

@@ -15,10 +15,10 @@ import re
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from generator.notices_error import NoticesError
 from generator.facts.errors import display_path
+from generator.notices_error import NoticesError
 from generator.render.build_libraries import BuildLibrary
 from generator.render.templating import template_folders
 
@@ -131,13 +131,14 @@ def typeset(document: PrintDocument, templates: Path) -> bytes:
     moment = document.date or datetime.date(1980, 1, 1)
     template = print_template(templates)
     try:
-        # By path: the compiler reads the template again when it changes between two documents.
-        return _compiler(templates, template).compile(
+        # By path: the compiler reads the template again when it changes between two documents. A PDF
+        # with no output path comes back as one bytes object (Typst's stubs allow for every format).
+        return cast(bytes, _compiler(templates, template).compile(
             input=str(template), format="pdf", pdf_standards="ua-1",
             # Only strings hold these characters, so they can be taken out of the JSON as a whole.
             sys_inputs={"document": json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_DIRECTION_CONTROLS)},
-            timestamp=datetime.datetime(moment.year, moment.month, moment.day, tzinfo=datetime.timezone.utc),
-        )
+            timestamp=datetime.datetime(moment.year, moment.month, moment.day, tzinfo=datetime.UTC),
+        ))
     except typst.TypstError as problem:
         missing = _NO_GLYPH.search(problem.message)
         if missing:

@@ -13,7 +13,6 @@ from generator.distribution import manual
 from generator.notices_error import NoticesError
 from generator.publish import check_output_folder, staged_output
 
-
 log = logging.getLogger(__name__)
 NO_SITE_ADDRESS = ("the website has no address of its own: its sitemap.xml lists no page and its feed of changes "
                    "(changes.xml) links only relatively, so search engines and feed readers cannot follow them. "

@@ -6,9 +6,9 @@ MkDocs-compatible engine can build. Both call ``site_content``, so the two canno
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from generator.facts.cascade import ResolvedNotice
 from generator.render.cache import OutputCache
@@ -39,6 +39,7 @@ def site_content(notices: list[ResolvedNotice], templates: Path, format_names: l
     downloads = render_downloads(notices, format_names, context, cache)
     pages = site_pages(notices, context)
     for page in pages:
-        school = page.school.variant.id if page.school else None
-        page.downloads = downloads.get((school, page.notice.document_id if page.notice else None), [])
+        if page.school is not None:  # a school's pages offer its downloads; the hubs none
+            page.downloads = downloads.get((page.school.variant.id, page.notice.document_id if page.notice else None),
+                                           [])
     return SiteContent(notices, pages, [download for owned in downloads.values() for download in owned])

@@ -46,7 +46,7 @@ def write_pages(config_file: Path, out: Path) -> int:
                 _write(folder / page.src_uri, _with_front_matter(page).encode("utf-8"))
             for download in content.downloads:
                 _write(folder / download.src_uri,
-                       download.content if download.content is not None else download.source.read_bytes())
+                       download.body if isinstance(download.body, bytes) else download.body.read_bytes())
             _write(folder / FEED, content.feed(
                 lambda src_uri: File(src_uri, None, "", config.use_directory_urls).url))
             written += _copy_written_pages(config, folder)

@@ -10,8 +10,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.pipeline import audit, render_all
 from generator.facts.cascade import ResolvedNotice
+from generator.pipeline import audit, render_all
 from generator.render.cache import OutputCache
 from generator.render.formats import RenderContext, select_formats
 from generator.scratch import scratch_folder
@@ -23,13 +23,12 @@ FOLDER = "downloads"
 class Download:
     src_uri: str  # where the file sits in the site, e.g. downloads/oakmoor/children-in-need.pdf
     label: str  # what it is, for the download block
-    for_staff: bool = False  # listed apart, under "For staff and systems"
-    content: bytes | None = None  # the file just rendered, or
-    source: Path | None = None  # the cached file it is copied from
+    for_staff: bool  # listed apart, under "For staff and systems"
+    body: bytes | Path  # the file just rendered, or the cached file it is copied from
 
     @property
     def size(self) -> int:
-        return len(self.content) if self.content is not None else self.source.stat().st_size
+        return len(self.body) if isinstance(self.body, bytes) else self.body.stat().st_size
 
 
 def render_downloads(notices: list[ResolvedNotice], format_names: list[str], context: RenderContext,
@@ -57,6 +56,5 @@ def render_downloads(notices: list[ResolvedNotice], format_names: list[str], con
                          else (subject.variant.id, subject.document_id))
                 src_uri, name, staff = f"{FOLDER}/{path.as_posix()}", output_format.label, output_format.for_staff
                 by_owner.setdefault(owner, []).append(
-                    Download(src_uri, name, staff, source=reused[path]) if path in reused
-                    else Download(src_uri, name, staff, content=(rendered / path).read_bytes()))
+                    Download(src_uri, name, staff, reused[path] if path in reused else (rendered / path).read_bytes()))
     return by_owner

@@ -7,8 +7,8 @@ Ids are ``urn:uuid:`` names derived from the notice's place and the change, stab
 from __future__ import annotations
 
 import uuid
-from urllib.parse import urljoin
 from dataclasses import dataclass, field
+from urllib.parse import urljoin
 from xml.etree import ElementTree
 
 from generator.facts.cascade import ResolvedNotice

@@ -7,6 +7,7 @@ run in the same escaping Markdown environment as the notice, so fact text stays 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
@@ -79,7 +80,7 @@ class SitePage:
 
 def document_title(notice: ResolvedNotice) -> str:
     """The title a notice's page shows: the children's version has its own."""
-    return notice.children.title if notice.audience == "children" else notice.notice.title
+    return notice.children.title if notice.audience == "children" and notice.children else notice.notice.title
 
 
 def notice_page(notice: ResolvedNotice) -> str:
@@ -137,7 +138,7 @@ def _names(names: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def site_nav(pages: list[SitePage], written: list[str] = ()) -> list:
+def site_nav(pages: list[SitePage], written: Sequence[str] = ()) -> list:
     """MkDocs ``nav``: home, the hubs and any ``written`` pages, then a section per school, its landing page first.
 
     A trust's schools sit in one "Our schools" section, so that with ``navigation.prune`` each page
@@ -147,7 +148,7 @@ def site_nav(pages: list[SitePage], written: list[str] = ()) -> list:
     for page in pages:
         if page.school is not None and page.notice is None:
             schools.append({theme_title(page.school.variant.name): [page.src_uri]})
-        elif page.notice is not None:
+        elif page.notice is not None and page.school is not None:  # a notice's page is its school's
             schools[-1][theme_title(page.school.variant.name)].append(
                 {theme_title(document_title(page.notice)): page.src_uri})
     standalone = any(page.notice is not None and page.notice.variant.standalone for page in pages)

@@ -24,39 +24,37 @@ from __future__ import annotations
 import calendar
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from markupsafe import Markup, escape
-from mkdocs.config import config_options
-from mkdocs.config import load_config
+from mkdocs.config import config_options, load_config
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from generator.defaults import packaged
 from generator.check.gate import publishable_notices
 from generator.check.link_audit import audit_site_links, known_links
+from generator.defaults import packaged
+from generator.law.dated import longdate
+from generator.manifest import write_manifest
 from generator.notices_error import NoticesError
 from generator.project import Project, load_project
-from generator.manifest import write_manifest
 from generator.render.cache import OutputCache, project_folder
 from generator.render.formats import format_names
 from generator.render.notice_marker import NoticeMarker
-from generator.law.dated import longdate
 from generator.site.brand import PageBrand, organisation_brand, school_brand, site_address
 from generator.site.content import site_content
 from generator.site.downloads import FOLDER as DOWNLOADS
 from generator.site.host_guard import refusing_odd_paths, refusing_other_hosts
 from generator.site.layout import downloads_after_first_layer
-from generator.site.portable import write_offline_search
 from generator.site.pages import FEED, SitePage, schools_of, site_nav
+from generator.site.portable import write_offline_search
 from generator.site.search_tables import readable_table_rows
 from generator.site.search_words import add_keywords
 from generator.site.written_pages import escaped_front_matter, inert_page, link_problems, refused_files
-
 
 # The downloads beside each notice (the booklet beside each school), in the order a page lists them, when
 # mkdocs.yml names none: declared here alone (the example's mkdocs.yml and the one `notices init` writes
@@ -158,17 +156,19 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self.pages = {page.src_uri: page for page in content.pages}
         for page in content.pages:
             files.append(File.generated(config, page.src_uri, content=page.markdown))
-        logos = {brand.logo_uri: brand.logo for brand in (self.brand, *brands.values()) if brand.logo is not None}
+        logos = {brand.logo_uri: brand.logo for brand in (self.brand, *brands.values())
+                 if brand.logo is not None and brand.logo_uri is not None}
         for src_uri, logo in sorted(logos.items()):
             files.append(File.generated(config, src_uri, abs_src_path=str(logo)))
         if self.brand.colours is not None:
             files.append(File.generated(config, BRAND_CSS, content=self.brand.style()))
         self.brands = brands
         for download in content.downloads:
-            files.append(File.generated(config, download.src_uri, content=download.content,
-                                        abs_src_path=download.source and str(download.source)))
+            files.append(File.generated(config, download.src_uri, content=download.body)
+                         if isinstance(download.body, bytes)
+                         else File.generated(config, download.src_uri, abs_src_path=str(download.body)))
         files.append(File.generated(config, FEED, content=content.feed(
-            lambda src_uri: files.get_file_from_path(src_uri).url, config.site_url)))
+            lambda src_uri: files.src_uris[src_uri].url, config.site_url)))
         config.nav = site_nav(content.pages, written)
         self.files = files
         return files
@@ -194,7 +194,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
     @staticmethod
     def _where(file: File, config) -> str:
         """A hand-written file as the user names it: from the folder of mkdocs.yml."""
-        return os.path.relpath(file.abs_src_path, Path(config.config_file_path).parent)
+        return os.path.relpath(file.abs_src_path or file.src_uri, Path(config.config_file_path).parent)
 
     @staticmethod
     def _refuse(problems: list[str]) -> None:
@@ -238,7 +238,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self._restore_epoch()
         index_file = Path(config.site_dir) / "search" / "search_index.json"
         if index_file.is_file():
-            titles = {self.files.get_file_from_path(page.src_uri).url: page.title
+            titles = {self.files.src_uris[page.src_uri].url: page.title
                       for page in self.pages.values() if page.title}
             index = json.loads(index_file.read_text(encoding="utf-8"))
             for entry in index["docs"]:

@@ -11,15 +11,16 @@ from __future__ import annotations
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 from mkdocs.structure.files import File
 
 from generator.check.gate import publishable_notices
+from generator.facts.cascade import ResolvedNotice
 from generator.notices_error import NoticesError
 from generator.project import load_project
 from generator.render.formats import RenderContext
@@ -65,11 +66,11 @@ def expected_pages(config_file: Path) -> list[Expected]:
     notices = publishable_notices(load_project(project / plugin.config.facts), plugin.config.publish_incomplete)
     directory_urls = config.use_directory_urls and not plugin.config.portable
     pages = site_pages(notices, RenderContext(templates=project / plugin.config.templates))
-    return [_expected(page, File(page.src_uri, None, "", directory_urls).url) for page in pages if page.notice]
+    return [_expected(page, page.notice, File(page.src_uri, None, "", directory_urls).url)
+            for page in pages if page.notice]
 
 
-def _expected(page: SitePage, path: str) -> Expected:
-    notice = page.notice
+def _expected(page: SitePage, notice: ResolvedNotice, path: str) -> Expected:
     version = " (children's version)" if notice.audience == "children" else ""
     return Expected(NoticeMarker.of(notice, page.markdown), f"{notice.id}{version} at {notice.variant.id}", path)
 

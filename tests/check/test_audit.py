@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import build
-from generator.project import load_project
 from generator.check import AuditFailed, audit_rendered
 from generator.check.audit import audit_text
 from generator.facts.errors import Location
 from generator.facts.sections import TITLES
+from generator.pipeline import build
+from generator.project import load_project
 from generator.render.formats import all_formats
 from tests.check.conftest import minimal_facts, write_facts
 from tests.conftest import EXAMPLE, TEMPLATES, example_with_one_notice, notice_template_holding, notices, templates_with

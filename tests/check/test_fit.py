@@ -15,8 +15,8 @@ import pytest
 import yaml
 
 from generator.check import check_project, rules_table
-from generator.facts.models import OrganisationKind
 from generator.facts import cascade
+from generator.facts.models import OrganisationKind
 from generator.law import instruments as law
 from generator.law.instruments import BINDS, Ages, Instrument
 from generator.project import load_project

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
+from generator.check import check_notices, rules_table
 from generator.distribution import manual
 from generator.project import load_project
-from generator.check import check_notices, rules_table
 from tests.check.conftest import findings_for, minimal_facts, write_facts
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.project import load_project
 from generator.check import check_notices
+from generator.project import load_project
 from tests.check.conftest import TODAY
 from tests.conftest import EXAMPLE, SEED_AS_PUBLISHED
 

@@ -6,9 +6,7 @@ from __future__ import annotations
 import json
 import os
 
-
 from tests.conftest import notices
-
 
 OLD_BASIS = "Information Management Toolkit for Schools"
 STALE_BASIS = "Information Management Toolkit for Schools and the Data Protection Act 1998"

@@ -13,8 +13,8 @@ from click.testing import CliRunner
 from bench.synthetic import write_trust
 from generator.cli import main
 from generator.diff.compare import FactChange
-from generator.diff.review_report import COMMENT_LIMIT, FULL_REVIEW, comment_report
 from generator.diff.review import FactsDiff, NoticeDiff, Reach
+from generator.diff.review_report import COMMENT_LIMIT, FULL_REVIEW, comment_report
 
 GITHUB_LIMIT = 65_536
 MARKER_AND_RUN_LINK = 300  # what the workflow adds around the comment: its marker and a link to the run

@@ -6,10 +6,9 @@ import json
 import os
 import shutil
 
-
+from tests.conftest import notices
 from tests.diff.conftest import committed_example
 from tests.diff.test_acceptance import diff
-from tests.conftest import notices
 
 
 def test_identical_trees_print_one_line_and_exit_0(repo):

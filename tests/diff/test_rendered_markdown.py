@@ -8,8 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tests.conftest import notices
 
+from tests.conftest import notices
 
 ROOT = Path(__file__).resolve().parents[2]
 RENDERED = Path("oakmoor") / "children-in-need.md"

@@ -194,3 +194,12 @@ def test_changes_to_the_facts_come_under_their_own_heading_after_the_files_to_re
     assert code < facts < markdown.index("<details>")
     text = diff(project, "main~1", "main").output
     assert text.index("Changed: review as code:\n") < text.index("Changes to the facts:\n  ")
+
+
+def test_settings_that_name_no_plugin_are_reviewed_as_a_change_not_an_internal_error(project):
+    (project.root / "mkdocs.yml").write_text("site_name: Our notices\n", "utf-8")
+    project.commit("settings with no plugins")
+    result = diff(project, "main~1", "main")
+    assert result.exit_code == 0, result.output
+    assert "mkdocs.yml (the website's settings) changed: review as code." in result.output
+    assert "+site_name: Our notices\n" in result.output

@@ -10,9 +10,9 @@ from generator.check import rules_table
 from generator.check.findings import manual_anchor
 from generator.check.placeholders import PLACEHOLDER_RULE
 from generator.distribution import manual
+from generator.facts.errors import _ERROR_KINDS, ERRORS_MANUAL, FactError, Location, error_kind
 from generator.notices_error import NoticesError
 from generator.render.formats import FORMATS_MANUAL
-from generator.facts.errors import _ERROR_KINDS, ERRORS_MANUAL, FactError, Location, error_kind
 from tests.conftest import PROJECT, notices
 from tests.docs.markdown import anchors, github_slug, links
 
@@ -85,8 +85,7 @@ def test_each_fact_error_printed_is_followed_by_its_section_of_the_manual(exampl
     result = notices("check", "--facts", str(example_copy))
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    errors = [index for index, line in enumerate(lines) if line.startswith("organisation.yaml:")
-              or line.startswith(str(organisation))]
+    errors = [index for index, line in enumerate(lines) if line.startswith(("organisation.yaml:", str(organisation)))]
     assert len(errors) == 2
     documented = anchors(DOCS / ERRORS_MANUAL)
     for index in errors:

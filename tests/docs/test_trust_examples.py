@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.project import load_project
 from generator.check import check_notices
+from generator.project import load_project
 from tests.conftest import FIXTURES, PROJECT
 from tests.docs.markdown import fenced_blocks
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+
 from tests.conftest import notices
-
-
 
 # What every error line starts with: a fact file, then line and column as editors count them.
 ERROR_LINE = re.compile(r"^(?P<file>[\w./-]+\.ya?ml):(?P<line>\d+):(?P<column>\d+): ")

@@ -34,7 +34,7 @@ def test_a_colour_with_too_little_contrast_is_refused_at_its_line_with_one_that_
 
 def test_a_light_header_colour_is_refused_for_the_links_it_colours_too(example_copy: Path) -> None:
     edit(example_copy / "organisation.yaml", TRUST_COLOUR, 'header: "#ffcc00"\n    header_text: "#000000"')
-    where, first = refused(example_copy)
+    _, first = refused(example_copy)
     assert "the header colour colours the links too" in first and "or set links to a colour of their own" in first
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from tests.conftest import notices
 
 import pytest
 
 from generator.facts.models import ID_MAX_LENGTH
 from generator.render.formats import all_formats
+from tests.conftest import notices
 from tests.facts.conftest import refused
 
 FILE_NAME_BYTES = 255  # the longest file name ext4, APFS and NTFS allow

@@ -13,11 +13,12 @@ import pytest
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from generator.facts import models
 from generator.facts.cascade import CASCADED, resolve
 from generator.facts.errors import FactErrors
 from generator.facts.load import load_facts
 from generator.facts.models import FactModel, LawfulBasis, Notice, NoticeOverride, Organisation, School
-from generator.facts.roles import Role, overridable, role, roles
+from generator.facts.roles import Role, overridable, role, roles, stated_by_schools
 from generator.render.formats.json import notice_document
 from tests.conftest import EXAMPLE, notices
 
@@ -340,3 +341,12 @@ def test_the_manual_lists_what_a_school_may_change_as_the_roles_declare(how: str
     text = (EXAMPLE.parent / "docs" / "trusts.md").read_text("utf-8")
     listed = text.split(sentence, 1)[1].split("([", 1)[0]
     assert re.findall(r"`(\w+)`", listed) == list(overridable(Notice, how))
+
+
+def test_the_type_checkers_view_of_a_schools_facts_names_the_fields_the_built_model_has() -> None:
+    """mypy cannot read the model built from the organisation's declarations, so models.py spells its fields out
+    for it alone (under TYPE_CHECKING); a field added to one and not the other fails here, not in a school's build."""
+    source = Path(models.__file__).read_text("utf-8")
+    view = source[source.index("    class SchoolOwnFacts(FactModel):"):source.index("else:\n    SchoolOwnFacts = create_model(")]
+    typed = set(re.findall(r"^        (\w+): ", view, re.MULTILINE))
+    assert typed == set(stated_by_schools(Organisation))

@@ -13,7 +13,7 @@ from click.testing import Result
 
 from generator.render.formats import OutputFormat
 from generator.render.formats.markdown import MARKDOWN_EXTENSIONS
-from tests.conftest import TEMPLATES, notices as run_notices, write_facts
+from tests.conftest import TEMPLATES, notices as run_notices, write_facts  # noqa: F401 - the hostile tests import it from here
 
 ORGANISATION = {
     "name": "Example Academy Trust",

@@ -273,7 +273,7 @@ def test_sigkill_at_ten_points_of_a_build_stops_its_workers_and_leaves_the_previ
         assert [path for path in cache.rglob("*") if path.suffix == ".pending" or ".writing-" in path.name] == []
 
 
-def test_a_killed_website_build_leaves_nothing_after_the_next_one(project_copy, tmp_path) -> None:
+def test_a_killed_website_build_leaves_nothing_after_the_next_one(project_copy, tmp_path) -> None:  # noqa: F811 - the fixture imported above
     config = project_copy / "mkdocs.yml"
     set_plugin_option(config, "formats", "[pdf]")
     set_plugin_option(config, "cache", '""')  # PDFs, rendered every time: the downloads take a while

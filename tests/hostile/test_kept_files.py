@@ -12,8 +12,8 @@ import pytest
 
 import generator.manifest
 import generator.publish
-from generator.pipeline import build
 from generator.manifest import MARKER, write_manifest
+from generator.pipeline import build
 from tests.conftest import TEMPLATES
 from tests.hostile.conftest import facts_data, notices, tree_digest, write_facts
 from tests.site.conftest import project_copy, set_plugin_option  # noqa: F401 (a fixture)

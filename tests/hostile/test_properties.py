@@ -9,13 +9,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from hypothesis import HealthCheck, event, example, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, event, example, given, settings, strategies as st
 
-from generator.project import load_project
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import FactErrors
 from generator.facts.links import is_plain, rendered_link_problems
+from generator.project import load_project
 from generator.render.formats import RenderContext, all_formats
 from generator.render.text import capfirst
 from tests.conftest import TEMPLATES

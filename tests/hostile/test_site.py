@@ -89,7 +89,7 @@ def hostile_site_url(hostile_site: Path) -> Iterator[str]:
     server.close()
 
 
-def test_no_page_runs_a_payload_in_chromium(hostile_site: Path, hostile_site_url: str, chromium) -> None:  # noqa: F811
+def test_no_page_runs_a_payload_in_chromium(hostile_site: Path, hostile_site_url: str, chromium) -> None:
     context = chromium.new_context()
     dialogs: list[str] = []
     try:

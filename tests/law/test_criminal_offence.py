@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from generator.project import load_project
 from generator.check import check_notices
 from generator.facts.errors import FactErrors
+from generator.project import load_project
 from generator.render.formats import RenderContext
 from generator.render.formats.markdown import render_markdown
 from tests.check.conftest import minimal_facts, write_facts
@@ -52,7 +52,7 @@ def test_an_article_that_is_not_a_basis_is_refused_with_the_known_ones(tmp_path:
     files = minimal_facts()
     files["pupils.yaml"]["lawful_bases"].append({"article": "11"})
     try:
-        load_project(write_facts(tmp_path, files)).notices
+        load_project(write_facts(tmp_path, files))
     except FactErrors as errors:
         assert "Article 10" in str(errors) and "6(1)(ea)" in str(errors)
     else:

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.project import load_project
 from generator.check import check_notices
 from generator.cli import main
 from generator.law.dated import law_changes
+from generator.project import load_project
 from generator.render.formats import RenderContext
 from generator.render.formats.markdown import render_markdown
 from tests.check.conftest import minimal_facts, write_facts
@@ -61,7 +61,7 @@ def test_check_in_january_and_december_2026_differ_by_the_dated_rules_only(tmp_p
     folder = write_facts(tmp_path, _affected_by_everything())
     january = CliRunner().invoke(main, ["check", "--facts", str(folder), "--today", "2026-01-15"])
     december = CliRunner().invoke(main, ["check", "--facts", str(folder), "--today", "2026-12-01"])
-    rules = lambda output: re.findall(r" (?:error|warning) (\S+): ", output)  # noqa: E731
+    rules = lambda output: re.findall(r" (?:error|warning) (\S+): ", output)
     assert "S164A" not in rules(january.output) and "L.stale-law" not in rules(january.output)
     assert sorted(set(rules(december.output)) - set(rules(january.output))) == ["L.stale-law", "S164A"]
     assert rules(december.output).count("L.stale-law") == 5  # 12A, 22A-22D, 45A, 6(1)(ea), s.164A

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.project import load_project
 from generator.check import check_notices
 from generator.check.lints import LINTS
+from generator.project import load_project
 from generator.render.formats import RenderContext
 from generator.render.formats.markdown import render_markdown
 from tests.check.conftest import minimal_facts, write_facts

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 import generator.pipeline
-from generator.pipeline import build
 from generator.check import AuditFailed
 from generator.diff.review_report import NO_CHANGES
+from generator.pipeline import build
 from generator.render.cache import RECORDS, SECRET, TAG, project_folder
 from generator.render.pdf_text import pdf_text
 from generator.site.build_site import SiteFailed, build_site
@@ -156,7 +156,7 @@ def test_a_cache_folder_of_someones_files_is_refused_and_nothing_in_it_is_delete
     assert not trust["out"].exists()
 
 
-def test_a_cache_named_in_mkdocs_yml_holding_someones_files_is_refused_and_nothing_is_deleted(project_copy,
+def test_a_cache_named_in_mkdocs_yml_holding_someones_files_is_refused_and_nothing_is_deleted(project_copy,  # noqa: F811 - the fixture imported above
                                                                                               caplog) -> None:
     someone = project_copy / "someone"
     before = _someones_folder(someone)
@@ -225,7 +225,7 @@ def _site_command(project: Path, formats: str, cache: Path, out: Path) -> list[s
 
 
 @pytest.mark.parametrize("beside", [_build_command, _site_command], ids=["beside a build", "beside a website build"])
-def test_builds_side_by_side_on_one_cold_cache_all_succeed_and_leave_it_sound(project_copy, tmp_path, beside) -> None:
+def test_builds_side_by_side_on_one_cold_cache_all_succeed_and_leave_it_sound(project_copy, tmp_path, beside) -> None:  # noqa: F811 - the fixture imported above
     for round_number in range(ROUNDS):
         formats = _round_formats(round_number)
         cache = tmp_path / f"cache-{round_number}"
@@ -354,7 +354,7 @@ def _downloads(site: Path) -> dict[str, bytes]:
             if path.is_file()}
 
 
-def test_a_committed_or_tampered_cache_changes_neither_the_site_nor_the_review(project_copy, tmp_path, capsys,
+def test_a_committed_or_tampered_cache_changes_neither_the_site_nor_the_review(project_copy, tmp_path, capsys,  # noqa: F811 - the fixture imported above
                                                                                  monkeypatch) -> None:
     """The attack of the issue: a pull request adds cached files under the names a build looks for."""
     keep_only_notice(project_copy / "notices")

@@ -8,15 +8,14 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
-from generator.project import load_project
 from generator.check.audit import audit_text
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import Location
-from generator.render.formats import RenderContext, all_formats
+from generator.project import load_project
 from generator.render.document_tree import document_nodes
+from generator.render.formats import RenderContext, all_formats
 from generator.render.formats.html import notice_body_html
 from generator.render.layers import written_out_links
 from generator.render.pdf_text import pdf_pages, pdf_text

@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
-import pytest
 import lxml.html
+import pytest
 import yaml
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort

@@ -17,8 +17,7 @@ import yaml
 from generator.project import load_project
 from generator.render.formats import RenderContext
 from generator.render.formats.fragment import render_fragment
-from generator.site.verify import (LARGEST_PAGE, PageNotRead, expected_pages, read_page, served_markers,
-                                   verify_all)
+from generator.site.verify import LARGEST_PAGE, PageNotRead, expected_pages, read_page, served_markers, verify_all
 from tests.conftest import PROJECT, notices
 from tests.diff.test_workflow import _actionlint
 from tests.docs.markdown import fenced_blocks

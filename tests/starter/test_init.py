@@ -10,10 +10,10 @@ import yaml
 from click.testing import CliRunner
 from packaging.requirements import Requirement
 
-from generator.cli import main
-from generator.library import NOTICES
 from generator import distribution
+from generator.cli import main
 from generator.distribution import requirement
+from generator.library import NOTICES
 from generator.new_fact_file import school_id_from_name
 from tests.conftest import PROJECT
 

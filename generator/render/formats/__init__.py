@@ -12,14 +12,15 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Callable, Literal
+from typing import Literal
 
 from generator.distribution import requirement
-from generator.notices_error import NoticesError
 from generator.facts.cascade import ResolvedNotice
+from generator.notices_error import NoticesError
 from generator.render.build_libraries import BUILD_EXTRA, BuildLibrary
 
 

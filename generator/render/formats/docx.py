@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import lxml.html
+from lxml import etree
 
-from generator.notices_error import NoticesError
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import display_path
 from generator.facts.link_targets import ALLOWED_LINK
+from generator.notices_error import NoticesError
 from generator.render.build_libraries import BuildLibrary
 from generator.render.formats import Needs, OutputFormat, RenderContext, register
 from generator.render.formats.html import notice_body_html
@@ -101,7 +102,7 @@ def _add_runs(paragraph: Paragraph, runs: list[_Run]) -> None:
         if run.line_break:
             paragraph.add_run().add_break()
         elif run.href and (run.href.startswith("#") or ALLOWED_LINK.match(run.href)):
-            _add_hyperlink(paragraph, run)
+            _add_hyperlink(paragraph, run, run.href)
         else:
             _format(_text_run(paragraph, run.text), run)
 
@@ -122,19 +123,19 @@ def _format(word_run, run: _Run) -> None:
         word_run.italic = True
 
 
-def _add_hyperlink(paragraph: Paragraph, run: _Run) -> None:
+def _add_hyperlink(paragraph: Paragraph, run: _Run, href: str) -> None:
     """A real Word hyperlink (python-docx has no API for adding one): a w:hyperlink around a run."""
     hyperlink = OxmlElement("w:hyperlink")
-    if run.href.startswith("#"):
-        hyperlink.set(qn("w:anchor"), run.href[1:])
+    if href.startswith("#"):
+        hyperlink.set(qn("w:anchor"), href[1:])
     else:
-        hyperlink.set(qn("r:id"), paragraph.part.relate_to(run.href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
+        hyperlink.set(qn("r:id"), paragraph.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
     word_run = _text_run(paragraph, run.text)
     _format(word_run, run)
     word_run.font.color.rgb = LINK_COLOUR
     word_run.font.underline = True
     hyperlink.append(word_run._r)
-    paragraph._p.append(hyperlink)
+    _paragraph_element(paragraph).append(hyperlink)
 
 
 class _NoticeWriter:
@@ -265,7 +266,12 @@ def _add_field(paragraph: Paragraph, instruction: str) -> None:
     field.set(qn("w:instr"), instruction)
     placeholder = paragraph.add_run("1")
     field.append(placeholder._r)
-    paragraph._p.append(field)
+    _paragraph_element(paragraph).append(field)
+
+
+def _paragraph_element(paragraph: Paragraph) -> etree._Element:
+    """The paragraph's w:p as lxml sees it: an element any other may be appended to (a link, a field)."""
+    return paragraph._p
 
 
 def _set_language(document: Document, language: str) -> None:
@@ -301,7 +307,7 @@ def _set_properties(document: Document, notice: ResolvedNotice, date: datetime.d
     properties.comments = ""
     if date is not None:
         properties.created = properties.modified = datetime.datetime.combine(date, datetime.time(),
-                                                                             datetime.timezone.utc)
+                                                                             datetime.UTC)
     else:  # no date in the facts: state none rather than the blank template's
         for name in ("dcterms:created", "dcterms:modified"):
             element = properties._element.find(qn(name))

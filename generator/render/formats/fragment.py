@@ -6,8 +6,8 @@ from generator.facts.cascade import ResolvedNotice
 from generator.render.formats import Needs, OutputFormat, RenderContext, register
 from generator.render.formats.html import notice_body_html
 from generator.render.formats.markdown import render_markdown
-from generator.render.notice_marker import NoticeMarker
 from generator.render.html_links import html_links
+from generator.render.notice_marker import NoticeMarker
 from generator.render.reading import html_text
 from generator.render.templating import html_environment
 

@@ -8,6 +8,7 @@ The JSON Schema of this format is generated from ``NoticeDocument`` and committe
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -78,6 +79,7 @@ def _section_fields() -> tuple[dict[str | None, list[tuple[str, ...]]], list[tup
         for name, declared in roles(model).items():
             if not declared.in_notice:
                 continue
+            path: tuple[str, ...]
             if declared.resolved:
                 path = (declared.resolved,)
             elif model is not Notice and name in ResolvedNotice.model_fields:
@@ -114,10 +116,11 @@ def json_text(content: bytes) -> str:
     return "\n".join(lines)
 
 
-def _field(document: dict, path: tuple[str, ...]):
+def _field(document: dict, path: tuple[str, ...]) -> Any:
+    value: Any = document
     for key in path:
-        document = document.get(key) if isinstance(document, dict) else None
-    return document
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
 
 
 def _strings(value) -> list[str]:

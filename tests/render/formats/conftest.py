@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.project import load_project
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.sections import SECTIONS
+from generator.project import load_project
 from tests.conftest import EXAMPLE, TEMPLATES, example_with_one_notice, keep_only_notice, notices
 
 

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.check import audit_rendered
 from generator.pipeline import render_all
 from generator.project import load_project
-from generator.render.formats import select_formats
-from generator.check import audit_rendered
-from generator.render.formats import RenderContext, all_formats
+from generator.render.formats import RenderContext, all_formats, select_formats
 from tests.conftest import EXAMPLE, TEMPLATES, example_with_one_notice, keep_only_notice, templates_with
 
 FORMATS = ["pdf", "booklet", "docx", "fragment"]

@@ -10,14 +10,14 @@ import zipfile
 from pathlib import Path
 
 import docx
+import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Mm
-import pytest
 
+from generator.facts.sections import SECTIONS
 from generator.render.formats import RenderContext, all_formats
 from generator.render.formats.docx import docx_text
-from generator.facts.sections import SECTIONS
 from tests.conftest import EXAMPLE, TEMPLATES, notices
 from tests.render.formats.conftest import build
 

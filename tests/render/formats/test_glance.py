@@ -11,7 +11,7 @@ from generator.check import AuditFailed
 from generator.pipeline import build as build_notices
 from generator.render.formats import all_formats
 from generator.render.pdf_text import pdf_pages
-from tests.conftest import EXAMPLE, example_with_one_notice, templates_with
+from tests.conftest import example_with_one_notice, templates_with
 from tests.render.formats.conftest import flat
 
 GLANCE = all_formats()["glance"]

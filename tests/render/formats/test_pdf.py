@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 from collections import Counter
@@ -11,9 +12,9 @@ import pikepdf
 import pytest
 import typst
 
+from generator.facts.sections import SECTIONS
 from generator.project import load_project
 from generator.render.formats import RenderContext, all_formats
-from generator.facts.sections import SECTIONS
 from generator.render.formats.booklet import booklet_document, render_booklet
 from generator.render.formats.pdf import render_pdf
 from generator.render.pdf_text import pdf_pages
@@ -83,7 +84,7 @@ def test_the_headings_start_at_h1_and_never_skip_a_level(notice_pdf: pikepdf.Pdf
         pdf = notice_pdf if which == "notice" else opened
         levels = _heading_levels(pdf.Root.StructTreeRoot.K, [])
     assert levels[0] == 1
-    assert all(level <= previous + 1 for previous, level in zip(levels, levels[1:])), levels
+    assert all(level <= previous + 1 for previous, level in itertools.pairwise(levels)), levels
 
 
 def test_the_page_numbers_and_running_footer_are_page_furniture(notice_pdf: pikepdf.Pdf) -> None:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.render.formats import all_formats
 from generator.facts.sections import SECTIONS, TITLES
+from generator.render.formats import all_formats
 from tests.render.formats.conftest import assert_states_the_notice
 
 DOCUMENT_FORMATS = ["pdf", "docx", "fragment"]
