@@ -26,8 +26,8 @@ def test_a_change_to_the_childrens_words_is_reported_and_suggested_for_the_chang
     assert result.exit_code == 0, result.output
     assert ("The children's version's title changed from 'How your school uses information about you' to "
             "'What your school knows about you'.") in result.output
-    assert "Children's section What we keep about you: text changed from 'We keep facts like your name, your " \
-           "birthday and where you live." in result.output
+    assert ("Children's section What we keep about you: text changed: 'We keep facts like your [-name,-] {+name and+} "
+            "your [-birthday and where you live.-] {+birthday.+} We also keep") in result.output
     assert "No changes to the notices." not in result.output
     report = json.loads(diff(repo, "main~1", "main", "--format", "json").output)
     (suggestion,) = report["suggested_entries"]
