@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 from pathlib import Path
 
@@ -11,6 +13,9 @@ import yaml
 from bench.synthetic import write_trust
 from tests.check.conftest import minimal_facts
 from tests.conftest import notices, write_facts
+
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
 
 
 def _without_sources(facts: Path, notice: str) -> None:

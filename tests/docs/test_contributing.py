@@ -14,6 +14,9 @@ import pytest
 
 from tests.conftest import PROJECT
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
 PAGE = PROJECT / "docs" / "contributing.md"
 
 

@@ -12,6 +12,8 @@ to the project's).
 
 from __future__ import annotations
 
+import pytest
+
 import os
 import re
 import shutil
@@ -20,6 +22,9 @@ from pathlib import Path
 
 from tests.conftest import PROJECT
 from tests.docs.markdown import fenced_blocks
+
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
 
 PAGE = PROJECT / "docs" / "getting-started.md"
 # Build outputs and caches are not part of a clone; site/ and dist/ only at the top (templates/site is).

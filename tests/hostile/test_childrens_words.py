@@ -4,6 +4,8 @@ where measuring how hard the version is to read once stopped every command with 
 
 from __future__ import annotations
 
+import pytest
+
 import subprocess
 from pathlib import Path
 
@@ -12,6 +14,9 @@ from generator.render.formats import all_formats
 from tests.check.test_readability import ORDINARY_WORDS
 from tests.conftest import NOTICES_COMMAND, keep_only_notice, notices
 from tests.site.conftest import copy_project
+
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
 
 WRITTEN = "We are your school."
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 import re
 import tempfile
@@ -34,6 +36,9 @@ from tests.hostile.conftest import (
     visible_text,
     write_facts,
 )
+
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
 
 AWKWARD = st.sampled_from([
     "\u202eevil\u202c", "שלום עולם", "مرحبا", "👩‍👩‍👧 🏫", "\x00", "\x07", "\x1b[31m", "\r\n", "\t", "\u2028", "\ufeff",

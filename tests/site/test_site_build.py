@@ -25,6 +25,9 @@ from generator.render.pdf_text import pdf_text
 from generator.site.build import SiteFailed, build_site
 from tests.conftest import EXAMPLE, notices
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 PAGES = ["index.html", "schools/oakmoor/index.html", "schools/oakmoor/children-in-need/index.html",
          "what-we-hold/index.html", "who-we-share-with/index.html", "how-long-we-keep-it/index.html",

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import re
 import subprocess
 import sys
@@ -11,6 +13,9 @@ from pathlib import Path
 import lxml.html
 
 from tests.conftest import NOTICES_COMMAND
+
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
 
 NOTICE = "notices/children-in-need.yaml"
 PAGE = "schools/oakmoor/children-in-need/index.html"

@@ -3,6 +3,8 @@ site_overrides/ (its custom_dir) replaces the packaged file of the same name onl
 
 from __future__ import annotations
 
+import pytest
+
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -10,6 +12,9 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.site.build import build_site
 from tests.conftest import fill_placeholders
+
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
 
 OUR_FOOTER = "Hill Trust's own footer."
 

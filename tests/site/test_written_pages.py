@@ -11,6 +11,9 @@ import pytest
 
 from tests.conftest import keep_only_notice, notices
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
 PAGES = "templates/site/pages"
 
 

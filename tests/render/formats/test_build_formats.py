@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import dataclasses
 import hashlib
 from pathlib import Path
@@ -14,6 +16,9 @@ import generator.build
 from generator.render.formats import REGISTRY, Needs, all_formats
 from tests.conftest import EXAMPLE, notices
 from tests.render.formats.conftest import add_second_notice, build, flat
+
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
 
 HOSTILE = "<script>alert(1)</script> <b>bold</b> &amp; [link](javascript:x)"
 
