@@ -82,5 +82,6 @@ def test_no_test_module_imports_playwright_as_it_loads() -> None:
     """Only inside a fixture or a test: importing Playwright costs every test worker a fifth of a second."""
     in_functions = {id(node) for _, function in _functions(lambda node: True) for node in ast.walk(function)}
     at_load = [f"{path.relative_to(PROJECT)}:{node.lineno}" for path, module in _modules().items()
-               for node in ast.walk(module) if _imports_browser_library(node) and id(node) not in in_functions]
+               for node in ast.walk(module) if isinstance(node, (ast.Import, ast.ImportFrom))
+               and _imports_browser_library(node) and id(node) not in in_functions]
     assert at_load == []

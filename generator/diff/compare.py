@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, get_args, get_origin
 
+from generator.diff.words import WordRun, word_changes
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.children import ChildrensVersion
 from generator.facts.models import FactModel, Notice, Organisation, School
-from generator.diff.words import WordRun, word_changes
 from generator.facts.roles import Role, roles
 
 # Topics that record the change itself rather than change what a notice says.
