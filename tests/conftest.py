@@ -1,4 +1,5 @@
-"""Shared fixtures: the project's folders, and copies of the example facts to change in a test."""
+"""Shared fixtures: the project's folders, copies of the example facts to change in a test, and the programs
+(Chromium, LibreOffice) that mark the tests using them."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner, Result
-from playwright.sync_api import sync_playwright
 
 from generator.cli import main
 
@@ -72,6 +72,19 @@ def write_facts(folder: Path, files: dict[str, object]) -> Path:
     return folder
 
 
+# A test that uses one of these fixtures, directly or through another fixture, gets the marker (pyproject.toml
+# registers them): `make check` leaves out what needs a browser or LibreOffice, or builds every format (Typst's
+# PDFs, Word), the website or the wheel; `make test` runs everything.
+MARKER_OF_FIXTURE = {"chromium": "browser", "libreoffice": "office",
+                     "example_build": "slow", "built_site": "slow", "wheel": "slow"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        for fixture in MARKER_OF_FIXTURE.keys() & set(getattr(item, "fixturenames", ())):
+            item.add_marker(MARKER_OF_FIXTURE[fixture])
+
+
 def pytest_addoption(parser) -> None:
     parser.addoption("--screenshots", metavar="DIR", type=Path,
                      help="Keep the website's screenshots (tests/site/test_site_screenshots.py) in DIR, for reviewers.")
@@ -119,13 +132,31 @@ def example_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def chromium():
-    """Debian's Chromium, driven by Playwright: one browser for the whole session (Playwright allows one)."""
+    """Debian's Chromium, driven by Playwright: one browser for the whole session (Playwright allows one).
+    Playwright is imported here, not at the top: a test run without a browser test never loads it."""
+    from playwright.sync_api import sync_playwright
+
     executable = shutil.which("chromium")
     assert executable, "Debian's chromium package is needed (.ci/system-packages installs it)"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
+
+
+def expect(target):
+    """Playwright's ``expect`` (assertions that wait for the page), imported when a browser test first calls it."""
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(target)
+
+
+@pytest.fixture(scope="session")
+def libreoffice() -> str:
+    """Debian's LibreOffice (its ``soffice`` program), for the tests that open our Word files in it."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice is needed: .ci/system-packages installs libreoffice-writer-nogui"
+    return soffice
 
 
 def notices(*arguments: str) -> Result:

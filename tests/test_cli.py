@@ -27,6 +27,7 @@ def digest(folder: Path) -> dict[str, str]:
             for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
+@pytest.mark.slow
 def test_two_builds_in_a_row_are_byte_identical_in_every_format(example_copy: Path, tmp_path: Path) -> None:
     shutil.copy(FIXTURES / "second-school" / "regis.yaml", example_copy / "schools" / "regis.yaml")
     out = tmp_path / "dist"

@@ -14,6 +14,9 @@ import pytest
 import generator.cli
 from tests.conftest import EXAMPLE, NOTICES_COMMAND, PROJECT
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
 MACHINE_PATHS = {
     "where the tool is installed": str(Path(generator.cli.__file__).resolve().parent.parent),
     "the home folder": str(Path.home()),

@@ -15,6 +15,9 @@ from generator.cli import main
 from tests.conftest import EXAMPLE, TEMPLATES
 from tests.site.conftest import copy_project
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
 NOTICES = Path(sys.executable).parent / "notices"
 # Every way Python starts another program; a process pool starts its workers by fork, not through these.
 STARTERS = [(subprocess, "Popen"), (os, "system"), (os, "popen"), (os, "posix_spawn"), (os, "posix_spawnp"),

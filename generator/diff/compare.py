@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, get_args, get_origin
 
+from generator.diff.words import WordRun, word_changes
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.children import ChildrensVersion
 from generator.facts.models import FactModel, Notice, Organisation, School
@@ -25,6 +26,10 @@ class FactChange:
 
     topic: str  # what part of the notice, e.g. "recipients", "DPO"
     text: str  # one plain sentence, e.g. "Recipient added: NHS School Nursing Service."
+    # A changed text: what it is ("The notice's summary"), and the words removed and added inside it
+    # (none when the text is short or mostly rewritten: ``text`` shows it old and new, whole).
+    subject: str = ""
+    words: tuple[WordRun, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -141,6 +146,11 @@ def shown(value: Any) -> str:
     return f"'{' '.join(str(value).split())}'"
 
 
+def _value_changed(topic: str, subject: str, old: Any, new: Any) -> FactChange:
+    words = word_changes(old, new) if isinstance(old, str) and isinstance(new, str) else ()
+    return FactChange(topic, f"{subject} changed from {shown(old)} to {shown(new)}.", subject, words)
+
+
 def _object_changes(facts: ObjectFacts, before: Any, after: Any) -> Iterator[FactChange]:
     topic, whose, fields = facts.topic, facts.whose, facts.fields
     old = before.model_dump(mode="json") if before is not None else None
@@ -152,8 +162,7 @@ def _object_changes(facts: ObjectFacts, before: Any, after: Any) -> Iterator[Fac
     elif old is not None and new is not None:
         for field, words in fields.items():
             if old.get(field) != new.get(field):
-                yield FactChange(topic, f"{whose}'s {words} changed from {shown(old.get(field))} to "
-                                        f"{shown(new.get(field))}.")
+                yield _value_changed(topic, f"{whose}'s {words}", old.get(field), new.get(field))
 
 
 def _described(values: dict, fields: dict[str, str]) -> str:
@@ -177,8 +186,8 @@ def _list_changes(facts: ListFacts, before: Any, after: Any) -> Iterator[FactCha
             continue
         for field, words in facts.fields.items():
             if old[key].get(field) != item.get(field):
-                yield FactChange(facts.topic, f"{facts.noun} {facts.name(item)}: {words} changed from "
-                                              f"{shown(old[key].get(field))} to {shown(item.get(field))}.")
+                yield _value_changed(facts.topic, f"{facts.noun} {facts.name(item)}: {words}",
+                                     old[key].get(field), item.get(field))
     if not new and _stated(before) != _stated(after):
         state = "are now stated as none" if _stated(after) == "none" else "are no longer stated"
         yield FactChange(facts.topic, f"{facts.topic.capitalize()} {state}.")

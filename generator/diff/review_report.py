@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import groupby
 
 from generator.check.findings import Finding
 from generator.check.findings_report import finding_dict, scope
 from generator.diff.code import CodeChange, CodeReview
+from generator.diff.compare import FactChange
 from generator.diff.review import FactsDiff, NoticeDiff, Reach
 from generator.render.text import inline
 
@@ -20,6 +23,36 @@ FULL_REVIEW = "The full review, per school and notice, is in the run's summary a
 REVIEW_AS_CODE = "Changed: review as code"
 RUNS_IN_BUILD = "Code that will run in the build"
 FACTS_CHANGED = "Changes to the facts"
+
+
+def comment_text(text: object) -> str:
+    """Fact text as one line of inert Markdown where GitHub reads it: "~" escaped too (GitHub strikes out
+    "~~words~~", and the review marks removed words so)."""
+    return inline(text).replace("~", "\\~")
+
+
+@dataclass(frozen=True)
+class Marks:
+    """How a report writes the facts' text, and the words removed and added inside a changed text: readable
+    without colour, and in Markdown the facts stay text (each run escaped, the marks ours)."""
+
+    text: Callable[[str], str]
+    removed: str
+    added: str
+
+
+MARKDOWN_MARKS = Marks(comment_text, "~~{}~~", "**{}**")
+PLAIN_MARKS = Marks(str, "[-{}-]", "{{+{}+}}")
+
+
+def said(change: FactChange, marks: Marks) -> str:
+    """A change as one sentence: a changed text with what was removed and added inside it marked, or
+    (short or mostly rewritten) old and new whole."""
+    if not change.words:
+        return marks.text(change.text)
+    shapes = {"kept": "{}", "cut": "...", "removed": marks.removed, "added": marks.added}
+    words = " ".join(shapes[run.kind].format(marks.text(run.words)) for run in change.words)
+    return f"{marks.text(change.subject)} changed: '{words}'."
 
 
 def _count(number: int, noun: str, plural: str | None = None) -> str:
@@ -76,9 +109,9 @@ def _code_list(code: CodeReview) -> list[str]:
     """In Markdown: each file to review as code, then what will run in the build, in bold."""
     if not code:
         return []
-    out = [f"#### {REVIEW_AS_CODE}", ""] + [f"- {inline(file.headline)}" for file in code.files]
+    out = [f"#### {REVIEW_AS_CODE}", ""] + [f"- {comment_text(file.headline)}" for file in code.files]
     if code.runs:
-        out += ["", f"**{RUNS_IN_BUILD}:**", ""] + [f"- **{inline(run)}**" for run in code.runs]
+        out += ["", f"**{RUNS_IN_BUILD}:**", ""] + [f"- **{comment_text(run)}**" for run in code.runs]
     return out + [""]
 
 
@@ -86,7 +119,7 @@ def _fenced(file: CodeChange) -> list[str]:
     """A file's diff as a Markdown code block that no line of it can end (its fence is longer than any run)."""
     longest = max((len(run) for line in file.diff for run in re.findall("`+", line)), default=0)
     fence = "`" * max(3, longest + 1)
-    return ["<details>", f"<summary>The diff of {inline(file.path)}</summary>", "", f"{fence}diff", *file.diff,
+    return ["<details>", f"<summary>The diff of {comment_text(file.path)}</summary>", "", f"{fence}diff", *file.diff,
             fence, "", "</details>"]
 
 
@@ -94,12 +127,12 @@ def _finding_line(word: str, finding: Finding) -> str:
     return f"{word} {finding.severity} {finding.rule} in {scope(finding)}: {finding.message}"
 
 
-def _headlines(diff: FactsDiff) -> list[str]:
+def _headlines(diff: FactsDiff, marks: Marks) -> list[str]:
     lines = [f"School added: {name} ({sid})." for sid, name in diff.schools_added]
     lines += [f"School removed: {name} ({sid})." for sid, name in diff.schools_removed]
     lines += [f"Notice {n.status}: {n.title} ({n.key})." for n in _listed(diff)]
-    lines += [f"{reach.change.text} This {reach_words(reach)}." for reach in diff.reaches]
-    return lines
+    return [marks.text(line) for line in lines] + [
+        f"{said(reach.change, marks)} {marks.text(f'This {reach_words(reach)}.')}" for reach in diff.reaches]
 
 
 def _facts_heading(diff: FactsDiff, level: str) -> list[str]:
@@ -123,7 +156,7 @@ def markdown_report(diff: FactsDiff) -> str:
     """For a pull-request comment: the summary and every headline first, the details folded."""
     if diff.empty:
         return NO_CHANGES + "\n"
-    out = [f"### Privacy notices: changes from `{diff.base}` to `{diff.head}`", "", inline(summary(diff)), ""]
+    out = [f"### Privacy notices: changes from `{diff.base}` to `{diff.head}`", "", comment_text(summary(diff)), ""]
     out += _code_list(diff.code)
     if not diff.facts_unchanged:
         out += _markdown_facts(diff)
@@ -133,20 +166,20 @@ def markdown_report(diff: FactsDiff) -> str:
 
 
 def _markdown_facts(diff: FactsDiff) -> list[str]:
-    out = _facts_heading(diff, "#### ") + [f"- {inline(line)}" for line in _headlines(diff)]
+    out = _facts_heading(diff, "#### ") + [f"- {line}" for line in _headlines(diff, MARKDOWN_MARKS)]
     if diff.introduced or diff.fixed:
-        out += ["", "#### Completeness", ""] + [f"- {inline(line)}" for line in _completeness(diff)]
+        out += ["", "#### Completeness", ""] + [f"- {comment_text(line)}" for line in _completeness(diff)]
     if diff.suggestions:
         out += ["", "#### Change list not updated", ""]
         for line, entry in zip(_discipline(diff), diff.suggestions):
-            out += [inline(line), "", "```yaml", entry.as_yaml().rstrip("\n"), "```", ""]
+            out += [comment_text(line), "", "```yaml", entry.as_yaml().rstrip("\n"), "```", ""]
         out.pop()
     out += ["", "<details>", "<summary>Changes per school and notice</summary>", ""]
     for (school, name), notices in groupby(diff.notices, key=lambda n: (n.school, n.school_name)):
-        out += [f"#### {inline(name)} (`{school}`)", ""]
+        out += [f"#### {comment_text(name)} (`{school}`)", ""]
         for notice in notices:
-            out.append(f"**{inline(notice.title)}** (`{notice.notice}`): {notice.status}")
-            out += [""] + [f"- {inline(change.text)}" for change in notice.changes] + [""]
+            out.append(f"**{comment_text(notice.title)}** (`{notice.notice}`): {notice.status}")
+            out += [""] + [f"- {said(change, MARKDOWN_MARKS)}" for change in notice.changes] + [""]
     return out + ["</details>"]
 
 
@@ -155,11 +188,11 @@ def comment_report(diff: FactsDiff) -> str:
     with the schools it reaches, never over COMMENT_LIMIT characters; the details are in the full review."""
     if diff.empty:
         return NO_CHANGES + "\n"
-    out = [f"### Privacy notices: changes from `{diff.base}` to `{diff.head}`", "", inline(summary(diff)), ""]
+    out = [f"### Privacy notices: changes from `{diff.base}` to `{diff.head}`", "", comment_text(summary(diff)), ""]
     out += _code_list(diff.code)
-    lines = _facts_heading(diff, "#### ") + [f"- {inline(line)}" for line in _headlines(diff)]
+    lines = _facts_heading(diff, "#### ") + [f"- {line}" for line in _headlines(diff, MARKDOWN_MARKS)]
     if diff.introduced or diff.fixed:
-        lines += ["", "#### Completeness", ""] + [f"- {inline(line)}" for line in _completeness(diff)]
+        lines += ["", "#### Completeness", ""] + [f"- {comment_text(line)}" for line in _completeness(diff)]
     tail = ["", FULL_REVIEW]
     room = COMMENT_LIMIT - sum(len(line) + 1 for line in out + tail) - 100  # 100: the line saying what was left out
     for index, line in enumerate(lines):
@@ -172,7 +205,7 @@ def comment_report(diff: FactsDiff) -> str:
     for file in diff.code.files:  # each diff whole, or named as left out: a cut block would hide what follows
         block = _fenced(file)
         room -= sum(len(line) + 1 for line in block) + 1
-        left_out = [f"The diff of {inline(file.path)} is in the full review."]
+        left_out = [f"The diff of {comment_text(file.path)} is in the full review."]
         out += ([""] if out[-1] else []) + (block if room >= 0 else left_out)
     return "\n".join(out + tail) + "\n"
 
@@ -194,7 +227,7 @@ def text_report(diff: FactsDiff) -> str:
 
 
 def _text_facts(diff: FactsDiff) -> list[str]:
-    out = _facts_heading(diff, "") + [f"  {line}" for line in _headlines(diff)]
+    out = _facts_heading(diff, "") + [f"  {line}" for line in _headlines(diff, PLAIN_MARKS)]
     if diff.introduced or diff.fixed:
         out += ["", "Completeness:"] + [f"  {line}" for line in _completeness(diff)]
     for line, entry in zip(_discipline(diff), diff.suggestions):
@@ -202,8 +235,14 @@ def _text_facts(diff: FactsDiff) -> list[str]:
     out += ["", "Per school and notice:"]
     for notice in diff.notices:
         out.append(f"  {notice.key} ({notice.status})")
-        out += [f"    {change.text}" for change in notice.changes]
+        out += [f"    {said(change, PLAIN_MARKS)}" for change in notice.changes]
     return out
+
+
+def _change_dict(change: FactChange) -> dict:
+    """A change's topic and sentence; for a changed text, its words kept, removed and added too."""
+    words = {"words": [{"kind": run.kind, "words": run.words} for run in change.words]} if change.words else {}
+    return {"topic": change.topic, "text": change.text, **words}
 
 
 def json_report(diff: FactsDiff) -> str:
@@ -212,9 +251,8 @@ def json_report(diff: FactsDiff) -> str:
         "schools_added": [sid for sid, _ in diff.schools_added],
         "schools_removed": [sid for sid, _ in diff.schools_removed],
         "notices": [{"school": n.school, "notice": n.notice, "status": n.status, "unrecorded": n.unrecorded,
-                     "changes": [{"topic": c.topic, "text": c.text} for c in n.changes]} for n in diff.notices],
-        "reach": [{"topic": r.change.topic, "text": r.change.text, "notices": r.keys, "schools": r.schools}
-                  for r in diff.reaches],
+                     "changes": [_change_dict(c) for c in n.changes]} for n in diff.notices],
+        "reach": [{**_change_dict(r.change), "notices": r.keys, "schools": r.schools} for r in diff.reaches],
         "findings": {"introduced": [finding_dict(f) for f in diff.introduced],
                      "fixed": [finding_dict(f) for f in diff.fixed]},
         "suggested_entries": [{"notice": s.notice, "file": s.file, "schools": s.schools, "yaml": s.as_yaml()}

@@ -5,7 +5,12 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import PROJECT
+
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
 
 FIGURES = ["facts -> Markdown (all notices)", "site build vs plain mkdocs", "PDF per document", "booklet vs WeasyPrint",
            "full build vs HEAD", "PDF+Word stage speed-up", "one-school edit vs full build", "peak RSS of the whole build",

@@ -20,6 +20,9 @@ from generator.render.formats import all_formats
 from tests.check.conftest import minimal_facts, write_facts
 from tests.conftest import EXAMPLE, TEMPLATES, example_with_one_notice, notice_template_holding, notices, templates_with
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
 TRANSFERS_HEADING = "## {{ titles['transfers'] }} {{ anchor('transfers') }}"
 RIGHTS_LOOP = "{% for right in rights | rejectattr('stands_apart') %}"
 OBJECTION_APART = "{% set apart = rights | selectattr('stands_apart') | list %}"

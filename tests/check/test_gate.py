@@ -42,6 +42,7 @@ def test_each_format_refuses_a_notice_with_a_checker_error_and_keeps_the_previou
     assert (out / "hill" / "pupils.md").read_bytes() == before
 
 
+@pytest.mark.slow
 def test_publish_incomplete_marks_the_notice_in_every_format(tmp_path: Path, without_sources: Path) -> None:
     out = tmp_path / "dist"
     result = _build(without_sources, out, "--publish-incomplete")

@@ -63,6 +63,7 @@ _UNUSUAL = st.sampled_from(["Oakmoor", "DfE", "Ofsted", "Year 7", "2026", "\N{GR
 ANY_TEXT = st.one_of(st.text(), st.lists(st.one_of(_UNUSUAL, st.text(max_size=8))).map(" ".join))
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(ANY_TEXT)
 def test_any_text_at_all_has_a_grade(text: str) -> None:

@@ -6,11 +6,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 
 from bench.synthetic import write_trust
 from tests.check.conftest import minimal_facts
 from tests.conftest import notices, write_facts
+
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
 
 
 def _without_sources(facts: Path, notice: str) -> None:

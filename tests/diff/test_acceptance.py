@@ -58,7 +58,7 @@ EXPECTED = """\
 - The DPO's email changed from 'unicat@chi.ac.uk' to 'dpo@chi.ac.uk'. This affects 2 notices in 2 schools (oakmoor, regis).
 - Recipient added: Hampshire Virtual School (reason: 'To meet our duties under the GDPR and support each child in care.'). This affects 1 notice in 1 school (oakmoor).
 - Retention of Children in need and children looked after records: period changed from 'until the child reaches the age of 25' to 'until the child reaches the age of 21'. This affects 2 notices in 2 schools (oakmoor, regis).
-- Retention of Children in need and children looked after records: basis changed from 'Our retention policy, which follows the Information and Records Management Society's Information Management Toolkit for Schools and the Data Protection Act 1998' to 'Our retention policy, which follows the Information and Records Management Society's Information Management Toolkit for Schools'. This affects 2 notices in 2 schools (oakmoor, regis).
+- Retention of Children in need and children looked after records: basis changed: '... Society's Information Management Toolkit for Schools ~~and the Data Protection Act 1998~~'. This affects 2 notices in 2 schools (oakmoor, regis).
 
 #### Completeness
 
@@ -87,7 +87,7 @@ changes:
 - The DPO's email changed from 'unicat@chi.ac.uk' to 'dpo@chi.ac.uk'.
 - Recipient added: Hampshire Virtual School (reason: 'To meet our duties under the GDPR and support each child in care.').
 - Retention of Children in need and children looked after records: period changed from 'until the child reaches the age of 25' to 'until the child reaches the age of 21'.
-- Retention of Children in need and children looked after records: basis changed from 'Our retention policy, which follows the Information and Records Management Society's Information Management Toolkit for Schools and the Data Protection Act 1998' to 'Our retention policy, which follows the Information and Records Management Society's Information Management Toolkit for Schools'.
+- Retention of Children in need and children looked after records: basis changed: '... Society's Information Management Toolkit for Schools ~~and the Data Protection Act 1998~~'.
 
 #### The Regis School (`regis`)
 
@@ -95,7 +95,7 @@ changes:
 
 - The DPO's email changed from 'unicat@chi.ac.uk' to 'dpo@chi.ac.uk'.
 - Retention of Children in need and children looked after records: period changed from 'until the child reaches the age of 25' to 'until the child reaches the age of 21'.
-- Retention of Children in need and children looked after records: basis changed from 'Our retention policy, which follows the Information and Records Management Society's Information Management Toolkit for Schools and the Data Protection Act 1998' to 'Our retention policy, which follows the Information and Records Management Society's Information Management Toolkit for Schools'.
+- Retention of Children in need and children looked after records: basis changed: '... Society's Information Management Toolkit for Schools ~~and the Data Protection Act 1998~~'.
 
 </details>
 """

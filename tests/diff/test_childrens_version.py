@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from generator.diff.compare import BOOKKEEPING, LISTS, OBJECTS
 from generator.diff.review import TOPIC_WORDS
 from tests.diff.conftest import committed_example
@@ -14,6 +16,7 @@ OLD_WORDS = "We use them to keep you safe and well."
 NEW_WORDS = "We use them to keep you safe."
 
 
+@pytest.mark.slow
 def test_a_change_to_the_childrens_words_is_reported_and_suggested_for_the_change_list(tmp_path):
     repo = committed_example(tmp_path, every_notice=True)
     repo.edit("children/pupils.yaml", OLD_WORDS, NEW_WORDS)
@@ -35,6 +38,7 @@ def test_a_change_to_the_childrens_words_is_reported_and_suggested_for_the_chang
     assert "We updated the version for children." in suggestion["yaml"]
 
 
+@pytest.mark.slow
 def test_adding_a_childrens_version_is_reported_as_given(tmp_path):
     repo = committed_example(tmp_path, every_notice=True)
     words = (repo.facts / "children" / "pupils.yaml").read_text(encoding="utf-8")

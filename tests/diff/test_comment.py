@@ -8,6 +8,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from bench.synthetic import write_trust
@@ -36,6 +37,7 @@ def trust_wide_change(tmp_path: Path) -> tuple[Path, Path]:
     return base, head
 
 
+@pytest.mark.slow
 def test_a_trust_wide_change_to_fifty_schools_is_summarised_in_a_comment_that_fits(tmp_path: Path) -> None:
     base, head = trust_wide_change(tmp_path)
     comment = tmp_path / "comment.md"

@@ -67,6 +67,7 @@ def test_an_entry_no_file_can_be_named_is_refused_and_nothing_is_written(repo, t
         == set()
 
 
+@pytest.mark.slow
 def test_a_huge_file_is_refused_from_its_size_without_being_read(repo, tmp_path):
     huge = tmp_path / "huge"
     with huge.open("wb") as file:  # sparse: 300 MB on no disk and in no memory

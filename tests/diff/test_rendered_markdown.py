@@ -11,6 +11,10 @@ import pytest
 
 from tests.conftest import notices
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
+
 ROOT = Path(__file__).resolve().parents[2]
 RENDERED = Path("oakmoor") / "children-in-need.md"
 

@@ -202,6 +202,7 @@ def run_describe_step(repo, tmp_path) -> tuple[str, str]:
     return (repo.root / "notices-comment.md").read_text("utf-8"), summary.read_text("utf-8")
 
 
+@pytest.mark.slow
 def test_the_describe_step_writes_the_short_comment_and_the_full_review_to_the_summary(repo, tmp_path):
     repo.edit("schools/oakmoor.yaml", "name: Oakmoor School", "name: Oakmoor Academy")
     comment, summary = run_describe_step(repo, tmp_path)
@@ -210,6 +211,7 @@ def test_the_describe_step_writes_the_short_comment_and_the_full_review_to_the_s
     assert "<summary>Changes per school and notice</summary>" in summary  # the full review
 
 
+@pytest.mark.slow
 def test_the_describe_step_comments_on_a_yaml_mistake_saying_what_and_where(repo, tmp_path):
     repo.edit("schools/oakmoor.yaml", "name: Oakmoor School", "name: Oakmoor School\nname: Oakmoor Academy")
     comment, summary = run_describe_step(repo, tmp_path)

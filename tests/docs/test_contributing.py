@@ -15,6 +15,9 @@ import pytest
 
 from tests.conftest import PROJECT
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
 PAGE = PROJECT / "docs" / "contributing.md"
 # What the recipes' commands write: generated from the models, never edited by hand.
 GENERATED = ("notices/schema/", "docs/fields.md", "docs/rules.md", "generator/render/notice-document.schema.json")

@@ -15,6 +15,9 @@ from generator.facts.placeholders import MARKER
 from generator.facts.strict_yaml import load_yaml_file
 from tests.conftest import EXAMPLE, TEMPLATES, notices
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
 
 def _placeholder_lines(path: Path) -> list[int]:
     return [number for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1)

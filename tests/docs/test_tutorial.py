@@ -18,8 +18,13 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import PROJECT
 from tests.docs.markdown import fenced_blocks
+
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
 
 PAGE = PROJECT / "docs" / "getting-started.md"
 # Build outputs and caches are not part of a clone; site/ and dist/ only at the top (templates/site is).

@@ -42,6 +42,7 @@ def _with(files: dict, name: str, path: tuple, value) -> dict:
     return changed
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name, path", _places(minimal_facts()), ids=lambda p: str(p))
 def test_no_wrong_value_gets_programmer_wording(tmp_path: Path, name: str, path: tuple) -> None:
     shown = []

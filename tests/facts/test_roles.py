@@ -228,6 +228,7 @@ def base(tmp_path: Path) -> tuple[Path, dict]:
     return folder, data
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("model", "name"), FIELDS, ids=[f"{m.__name__}.{n}" for m, n in FIELDS])
 def test_a_change_to_any_field_shows_in_the_review_and_the_json(base, tmp_path: Path, model, name) -> None:
     folder, data = base
@@ -250,6 +251,7 @@ def test_a_change_to_any_field_shows_in_the_review_and_the_json(base, tmp_path: 
     assert _document(folder) != _document(head), f"the JSON notice misses a change to {model.__name__}.{name}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("model", [Organisation, School])
 def test_a_change_to_the_websites_brand_changes_no_notice(base, tmp_path: Path, model) -> None:
     """The brand is the website's look: the review reports no change to any notice, the JSON notice is the same."""
@@ -267,6 +269,7 @@ def test_a_change_to_the_websites_brand_changes_no_notice(base, tmp_path: Path, 
 NOTICE_FIELDS = list(roles(Notice).items())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "declared"), NOTICE_FIELDS, ids=[name for name, _ in NOTICE_FIELDS])
 def test_a_school_changes_a_notice_field_only_as_the_manual_says(base, tmp_path: Path, name, declared) -> None:
     """docs/trusts.md: `replace` takes the fields it lists whole, `add` appends (or replaces an item by

@@ -144,6 +144,7 @@ def test_an_unknown_recipient_id_names_the_nearest_known_ids(example_copy: Path)
     assert "Did you mean 'local-authority' or " in line  # the nearest first
 
 
+@pytest.mark.slow
 def test_the_installed_command_reports_a_broken_file_without_a_traceback(example_copy: Path) -> None:
     edit(example_copy / "children-in-need.yaml", "transfers: none", "transfers: none\ntransfers: none")
     command = Path(sys.executable).parent / "notices"

@@ -27,6 +27,9 @@ from tests.hostile.conftest import (
     write_facts,
 )
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
 LONG_ID = "-".join(["children-in-need"] * 14 + ["more"])  # 242 characters
 NOTICE = f"{NOTICE_ID}.yaml"
 SCHOOL = f"schools/{SCHOOL_ID}.yaml"
@@ -156,7 +159,6 @@ def _checked(facts: Path) -> Project | None:
     return project
 
 
-@pytest.mark.slow
 @AGREEMENT
 @given(changes=st.lists(st.tuples(st.sampled_from(FIELDS), TEXT_VALUE), min_size=1, max_size=6),
        empty=st.lists(st.sampled_from(EMPTY_LISTS), max_size=2))

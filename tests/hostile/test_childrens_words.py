@@ -7,11 +7,16 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from generator.project import load_project
 from generator.render.formats import all_formats
 from tests.check.test_readability import ORDINARY_WORDS, WRITTEN
 from tests.conftest import NOTICES_COMMAND, keep_only_notice, notices
 from tests.site.conftest import copy_project
+
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
 
 
 def _naming_the_school(facts: Path) -> Path:

@@ -16,6 +16,9 @@ import pytest
 from tests.conftest import TEMPLATES
 from tests.hostile.conftest import facts_data, notices, tree_digest, write_facts
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
 NOBODY = 65534
 
 

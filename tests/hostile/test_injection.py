@@ -31,6 +31,9 @@ from tests.hostile.conftest import (
     write_facts,
 )
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def hostile_build(tmp_path_factory) -> Path:

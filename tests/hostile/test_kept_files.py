@@ -18,6 +18,9 @@ from tests.conftest import TEMPLATES
 from tests.hostile.conftest import facts_data, notices, tree_digest, write_facts
 from tests.site.conftest import project_copy, set_plugin_option  # noqa: F401 (a fixture)
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
 SECOND_NOTICE = "staff"
 
 

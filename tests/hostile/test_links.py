@@ -25,6 +25,9 @@ from generator.render.html_links import html_links
 from tests.conftest import templates_with
 from tests.hostile.conftest import DANGEROUS_URL, SCHOOL, facts_data, notices, set_value, write_facts
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
 # The payload: an address that passes as a URL, with a Markdown link to a script in its fragment.
 CONTACT_PAYLOAD = "https://www.oakmoor.example/contact#)[Contact us](javascript:alert(document.domain))"
 CONTACT_TARGET = "https://www.oakmoor.example/contact#%29%5BContact%20us%5D%28javascript:alert%28document.domain%29%29"

@@ -13,6 +13,9 @@ from generator.site.build_site import SiteFailed, build_site
 from tests.hostile.test_links import CONTACT_PAYLOAD, CONTACT_TARGET, _is_safe
 from tests.site.conftest import SiteServer, copy_project
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
 RECIPIENT_PAYLOAD = "https://www.gov.uk/contact-dfe#)[DfE](javascript:alert(document.cookie))"
 RECIPIENT_TARGET = "https://www.gov.uk/contact-dfe#%29%5BDfE%5D%28javascript:alert%28document.cookie%29%29"
 SITE_PAYLOAD = "https://privacy.example.org/a(b)[c]'d/"

@@ -7,9 +7,14 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+import pytest
+
 from tests.facts.conftest import ERROR_LINE
 from tests.hostile.conftest import every_field_facts, free_text_fields, notices, set_value, write_facts
 from tests.site.conftest import copy_project
+
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
 
 ODD_WORDS = ["Zorvexa Qlimbrit Oakmoor", "0042 7731 99", "Siobhán O'Brien-Smythe of Llanfairpwll", "Ofsted DfE Year 7",
              "Xq7zzkPLwXq7zzkPLwXq7zzkPLwXq7zzkPLw", "the 3rd of 12 SENCo EHCP reviews"]

@@ -22,6 +22,9 @@ from tests.hostile.conftest import (
     write_facts,
 )
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
 TYPST_PAYLOADS = [
     '#read("/etc/passwd")',
     '#import "/etc/passwd": *',

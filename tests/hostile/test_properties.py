@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, event, example, given, settings, strategies as st
 
 from generator.facts.cascade import ResolvedNotice
@@ -33,6 +34,9 @@ from tests.hostile.conftest import (
     visible_text,
     write_facts,
 )
+
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
 
 AWKWARD = st.sampled_from([
     "\u202eevil\u202c", "שלום עולם", "مرحبا", "👩‍👩‍👧 🏫", "\x00", "\x07", "\x1b[31m", "\r\n", "\t", "\u2028", "\ufeff",

@@ -23,6 +23,9 @@ from tests.hostile.conftest import (
 )
 from tests.site.conftest import SiteServer, copy_project
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
 VERSION = '<img src=x onerror="alert(\'version\')">'
 CONTENT_ACTIVE_ELEMENTS = ("script", "iframe", "object", "embed", "img", "form", "base")
 

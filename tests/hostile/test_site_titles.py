@@ -20,6 +20,9 @@ from generator.site.build_site import build_site
 from tests.hostile.conftest import NOTICE_ID, SCHOOL_ID, SHOWN_FIELDS, facts_data, set_value, write_facts
 from tests.site.conftest import SiteServer, copy_project, set_plugin_option
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 HEAD_ELEMENTS = {"meta", "title", "link", "script", "style", "noscript"}
 META_ATTRIBUTES = {"name", "content", "charset", "property", "http-equiv"}

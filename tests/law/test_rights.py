@@ -86,6 +86,7 @@ def _rights_section(facts: Path, out: Path) -> str:
     return text[text.index("{#your-rights}"):text.index("{#how-to-complain}")]
 
 
+@pytest.mark.slow
 def test_the_notice_lists_the_rights_its_bases_bring(example_copy: Path, tmp_path: Path) -> None:
     public_task = _rights_section(example_copy, tmp_path / "public-task")
     assert "Right to object" in public_task

@@ -14,6 +14,9 @@ from generator.render.formats import all_formats
 from tests.conftest import EXAMPLE
 from tests.render.formats.conftest import build, flat
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
 CENSUS = "send the school census to the Department for Education"
 PHOTOGRAPHS = "take photographs of pupils for the school website"
 ERASURE = ("Right to erasure (Article 17). You can ask us to delete your information. This applies to the "
@@ -55,6 +58,7 @@ def _rights_section(text: str) -> str:
     return text[text.index("Your rights"):text.index("How to complain")]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["md", "html", "pdf", "docx"])
 def test_erasure_and_portability_are_offered_for_the_photographs_only(built: Path, name: str) -> None:
     output_format = all_formats()[name]

@@ -13,6 +13,9 @@ from generator.library import library
 from generator.render.formats import all_formats
 from tests.conftest import fill_placeholders, notices
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
 LIBRARY_IDS = list(library())  # every file in generator/library/notices/
 STARTER_NOTICE = "children-in-need"  # init needs one notice; the trust is emptied of it again
 

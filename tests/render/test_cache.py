@@ -25,6 +25,9 @@ from tests.diff.test_acceptance import diff
 from tests.hostile.conftest import notices, tree_digest
 from tests.site.conftest import project_copy, set_plugin_option  # noqa: F401 (a fixture)
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
 SLOW_FORMATS = ["pdf", "docx", "booklet", "md"]
 
 

@@ -23,6 +23,9 @@ from generator.render.typesetting import Chapter, PrintDocument, typeset
 from tests.conftest import TEMPLATES
 from tests.hostile.conftest import facts_data, set_value, write_facts
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
 PURPOSE = ("pupils.yaml", ("purposes", 0, "description"))
 CATEGORY = ("pupils.yaml", ("categories", 0, "name"))
 PDF_PROPERTY = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])

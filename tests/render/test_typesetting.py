@@ -23,6 +23,9 @@ from tests.hostile.conftest import (
     write_facts,
 )
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
 SCHOOL_NAME = ("schools/hill.yaml", ("name",))
 CATEGORY = ("pupils.yaml", ("categories", 0, "name"))
 RIGHT_TO_LEFT = {

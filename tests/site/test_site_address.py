@@ -5,7 +5,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import pytest
+
 from generator.site.build_site import build_site
+
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
 
 
 def test_a_site_without_an_address_builds_and_warns_that_its_sitemap_and_feed_cannot_be_followed(

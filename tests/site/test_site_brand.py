@@ -9,10 +9,13 @@ from xml.etree import ElementTree
 import lxml.html
 import pytest
 import yaml
-from playwright.sync_api import expect
 
 from generator.site.build_site import SiteFailed, build_site
+from tests.conftest import expect
 from tests.site.conftest import DESKTOP, PAGE_TYPES, PHONE, set_plugin_option
+
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
 
 TRUST = "University of Chichester Academy Trust"
 ADDRESS = "https://privacy.example.org/"

@@ -27,6 +27,9 @@ from generator.site.plugin import SITE_FORMATS
 from tests.conftest import EXAMPLE, notices
 from tests.site.conftest import set_plugin_option
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 PAGES = ["index.html", "schools/oakmoor/index.html", "schools/oakmoor/children-in-need/index.html",
          "what-we-hold/index.html", "who-we-share-with/index.html", "how-long-we-keep-it/index.html",

@@ -19,6 +19,9 @@ from tests.conftest import PROJECT, notices
 from tests.docs.markdown import fenced_blocks
 from tests.site.conftest import SiteServer, copy_project
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
 BIN = Path(sys.executable).parent
 ENGINE_ENV = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
 NOTICE = "schools/oakmoor/children-in-need/"

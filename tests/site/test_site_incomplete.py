@@ -8,9 +8,13 @@ import sys
 from pathlib import Path
 
 import lxml.html
+import pytest
 
 from tests.conftest import NOTICES_COMMAND
 from tests.site.conftest import set_plugin_option
+
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
 
 NOTICE = "notices/children-in-need.yaml"
 PAGE = "schools/oakmoor/children-in-need/index.html"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import expect
 
+from tests.conftest import expect
 from tests.site.conftest import DESKTOP, PAGE_TYPES, PHONE
 
 ZOOMED_400 = DESKTOP // 4  # a 1280 px window at 400% zoom lays the page out at 320 CSS px (WCAG 1.4.10)

@@ -8,10 +8,9 @@ from collections.abc import Iterator
 
 import pytest
 import yaml
-from playwright.sync_api import expect
 
 from generator.site.build_site import build_site
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, expect
 from tests.site.conftest import DESKTOP, PAGE_TYPES, PHONE, SiteServer, copy_project
 from tests.site.test_site_browser import _violations
 

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
 from generator.site.build_site import build_site
 from tests.conftest import fill_placeholders
 from tests.site.conftest import set_plugin_option
+
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
 
 OUR_FOOTER = "Hill Trust's own footer."
 

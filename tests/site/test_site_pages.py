@@ -18,6 +18,9 @@ from generator.site.theme_support import end_of_life_note
 from tests.conftest import PROJECT, notices
 from tests.site.conftest import copy_project
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
 BIN = Path(sys.executable).parent
 QUIET = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # the theme's end-of-life banner (docs/publishing.md)
 NOTICE = "schools/oakmoor/children-in-need"

@@ -6,9 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
 
-from tests.conftest import notices
+from tests.conftest import expect, notices
 from tests.site.conftest import DESKTOP, PHONE, copy_project
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import expect
 
+from tests.conftest import expect
 from tests.site.conftest import DESKTOP, PAGE_TYPES, PHONE
 from tests.site.test_site_browser import _violations
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import expect
 
+from tests.conftest import expect
 from tests.site.conftest import DESKTOP
 
 # What a parent types, and the page that should come first.

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import expect
 
 from generator.site.build_site import build_site
+from tests.conftest import expect
 from tests.site.conftest import DESKTOP, PAGE_TYPES, PHONE, SiteServer, copy_project
 
 FOLDER = "privacy/"

@@ -23,6 +23,9 @@ from tests.diff.test_workflow import _actionlint
 from tests.docs.markdown import fenced_blocks
 from tests.site.conftest import SiteServer
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
 NOTICE = "children-in-need at oakmoor"
 FRAGMENT = Path("downloads/oakmoor/children-in-need.fragment.html")
 

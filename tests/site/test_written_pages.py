@@ -12,6 +12,9 @@ import pytest
 from tests.conftest import keep_only_notice, notices
 from tests.site.conftest import set_plugin_option
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
 PAGES = "templates/site/pages"
 
 

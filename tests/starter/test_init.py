@@ -17,6 +17,9 @@ from generator.library import NOTICES
 from generator.new_fact_file import school_id_from_name
 from tests.conftest import PROJECT
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
 
 def init(folder: Path, *arguments: str):
     return CliRunner().invoke(main, ["init", str(folder), *arguments])

@@ -13,6 +13,9 @@ from generator.project import load_project
 from generator.render.formats import RenderContext, all_formats, select_formats
 from tests.conftest import EXAMPLE, TEMPLATES, example_with_one_notice, keep_only_notice, templates_with
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
 FORMATS = ["pdf", "booklet", "docx", "fragment"]
 RETENTION_HEADING = "## {{ titles['how-long-we-keep-it'] }} {{ anchor('how-long-we-keep-it') }}\n"
 

@@ -9,11 +9,15 @@ from pathlib import Path
 import docx
 import lxml.html
 import pikepdf
+import pytest
 
 import generator.pipeline
 from generator.render.formats import REGISTRY, Needs, all_formats
 from tests.conftest import EXAMPLE, notices
 from tests.render.formats.conftest import add_second_notice, build, flat
+
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
 
 HOSTILE = "<script>alert(1)</script> <b>bold</b> &amp; [link](javascript:x)"
 

@@ -12,6 +12,9 @@ from generator.render.formats import all_formats
 from tests.conftest import EXAMPLE
 from tests.render.formats.conftest import build, flat
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
 DOCUMENT_FORMATS = {"md": ".md", "html": ".html", "fragment": ".fragment.html", "pdf": ".pdf", "docx": ".docx"}
 
 

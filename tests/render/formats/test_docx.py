@@ -4,7 +4,6 @@ styles, tables for recipients and retention, properties, opens in LibreOffice.""
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -20,6 +19,9 @@ from generator.render.formats import RenderContext, all_formats
 from generator.render.formats.docx import docx_text
 from tests.conftest import EXAMPLE, TEMPLATES, notices
 from tests.render.formats.conftest import build
+
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
@@ -76,11 +78,9 @@ def test_core_properties_come_from_the_facts(word_file: Path, example_notice) ->
     assert properties.modified.date() == example_notice.notice.last_reviewed
 
 
-def test_libreoffice_converts_the_word_file(word_file: Path, tmp_path: Path, example_notice) -> None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice, "LibreOffice is needed: .ci/system-packages installs libreoffice-writer-nogui"
+def test_libreoffice_converts_the_word_file(word_file: Path, tmp_path: Path, example_notice, libreoffice: str) -> None:
     result = subprocess.run(
-        [soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+        [libreoffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
          "--convert-to", "pdf", "--outdir", str(tmp_path), str(word_file)],
         capture_output=True, text=True, timeout=180,
     )

@@ -14,6 +14,9 @@ from generator.render.pdf_text import pdf_pages
 from tests.conftest import example_with_one_notice, templates_with
 from tests.render.formats.conftest import flat
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
 GLANCE = all_formats()["glance"]
 
 

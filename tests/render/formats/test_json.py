@@ -4,7 +4,6 @@ list as JSON-LD linked data."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import jsonschema
 import pytest
@@ -14,14 +13,17 @@ from generator.facts.models import Category, Purpose
 from generator.law.catalogue import catalogue
 from generator.law.dpv import category_terms, dpv_mapping, pinned_terms, purpose_terms
 from generator.render.formats.json import notice_document_schema
-from tests.conftest import PROJECT
+from tests.conftest import EXAMPLE, PROJECT
+from tests.render.formats.conftest import build
 
 PUBLISHED_SCHEMA = PROJECT / "generator" / "render" / "notice-document.schema.json"
 
 
 @pytest.fixture(scope="module")
-def document(example_build: Path) -> dict:
-    return json.loads((example_build / "oakmoor" / "children-in-need.json").read_text("utf-8"))
+def document(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """The example's JSON notice, built as JSON alone (every format is built in the slower tests)."""
+    out = build(EXAMPLE, tmp_path_factory.mktemp("json") / "dist", "json")
+    return json.loads((out / "oakmoor" / "children-in-need.json").read_text("utf-8"))
 
 
 def test_the_json_validates_against_the_published_schema(document: dict) -> None:

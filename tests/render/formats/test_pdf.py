@@ -22,6 +22,9 @@ from generator.render.typesetting import FONTS, PrintTemplateError
 from tests.conftest import EXAMPLE, TEMPLATES
 from tests.render.formats.conftest import build, flat
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
 A4_POINTS = (595.28, 841.89)
 
 

@@ -10,6 +10,9 @@ from generator.facts.sections import SECTIONS, TITLES
 from generator.render.formats import all_formats
 from tests.render.formats.conftest import assert_states_the_notice
 
+# Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
+pytestmark = pytest.mark.slow
+
 DOCUMENT_FORMATS = ["pdf", "docx", "fragment"]
 
 
