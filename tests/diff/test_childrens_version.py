@@ -29,8 +29,8 @@ def test_a_change_to_the_childrens_words_is_reported_and_suggested_for_the_chang
     assert result.exit_code == 0, result.output
     assert ("The children's version's title changed from 'How your school uses facts about you' to "
             "'What your school knows about you'.") in result.output
-    assert "Children's section Why we keep it: text changed from 'We use the facts to teach you and to help you " \
-           "learn. We use them to keep you safe and well." in result.output
+    assert ("Children's section Why we keep it: text changed: '... We use them to keep you [-safe and well.-] "
+            "{+safe.+} We also use them to see ...'.") in result.output
     assert "No changes to the notices." not in result.output
     report = json.loads(diff(repo, "main~1", "main", "--format", "json").output)
     (suggestion,) = report["suggested_entries"]
