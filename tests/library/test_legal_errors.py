@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.facts.cascade import ResolvedNotice, resolve
+from generator.facts.cascade import ResolvedBasis, ResolvedNotice, ResolvedRecipient, resolve
 from generator.facts.load import load_facts
 from generator.law.catalogue import catalogue
 from generator.law.instruments import resolve as instrument
@@ -34,7 +34,7 @@ def cited(notice: ResolvedNotice) -> list[str]:
     return laws + [law for recipient in notice.recipients or [] for law in recipient.gateway]
 
 
-def basis(notice: ResolvedNotice, article: str):
+def basis(notice: ResolvedNotice, article: str) -> ResolvedBasis:
     return next(found for found in notice.bases if found.article == article)
 
 
@@ -43,11 +43,13 @@ def section(notice: ResolvedNotice, section_id: str) -> str:
     return " ".join(found.body.split())
 
 
-def recipient(notice: ResolvedNotice, recipient_id: str):
+def recipient(notice: ResolvedNotice, recipient_id: str) -> ResolvedRecipient | None:
     return next((found for found in notice.recipients or [] if found.id == recipient_id), None)
 
 
-def both(library: dict[str, ResolvedNotice], example: dict[str, ResolvedNotice], notice_id: str):
+def both(library: dict[str, ResolvedNotice], example: dict[str, ResolvedNotice],
+         notice_id: str) -> list[ResolvedNotice]:
+    """The library's notice as a trust adopts it, and Oakmoor's."""
     return [library[notice_id], example[notice_id]]
 
 
