@@ -38,10 +38,10 @@ def test_two_builds_are_byte_identical(facts, tmp_path):
 
 
 @pytest.mark.parametrize(("old", "new"), [
-    ("the local authority and the school nursing service", "the local authority and the school nurses"),  # folded summary
+    ("keep them safe and keep track of how they are doing", "keep them safe and follow how they are doing"),  # folded summary
     ("To look after the health of the children", "To look after the wellbeing of the children"),  # a reason
-    ("keeps it electronically for statistical purposes", "keeps it digitally for statistical purposes"),  # Markdown
-    ("difficulties questionnaire scores", "difficulties questionnaire results"),  # an example in a list
+    ("not from schools: the local authority sends it", "not from schools: the local authority returns it"),  # Markdown
+    ("notes of meetings about the child", "notes of meetings about the pupil"),  # an example in a list
 ])
 def test_a_one_word_change_changes_exactly_one_line(facts, tmp_path, old, new):
     before = build_markdown(facts, tmp_path / "before")

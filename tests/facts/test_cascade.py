@@ -64,10 +64,10 @@ def test_add_with_an_inherited_id_replaces_that_item_in_place(example_copy: Path
 
 
 def test_remove_drops_an_inherited_item_by_id(example_copy: Path, trust_notice: dict) -> None:
-    override(example_copy, "remove:\n  recipients: [school-nursing]\n  categories: [adoptions]")
+    override(example_copy, "remove:\n  recipients: [school-nursing]\n  categories: [behaviour]")
     notice = resolved(example_copy)
-    assert ids(notice["recipients"]) == ["dfe", "local-authority"]
-    assert ids(notice["notice"]["categories"]) == [c for c in ids(trust_notice["categories"]) if c != "adoptions"]
+    assert ids(notice["recipients"]) == ["local-authority"]
+    assert ids(notice["notice"]["categories"]) == [c for c in ids(trust_notice["categories"]) if c != "behaviour"]
 
 
 def test_removing_an_id_the_notice_does_not_have_is_an_error_at_its_line(example_copy: Path) -> None:
@@ -94,8 +94,9 @@ def test_a_recipient_id_resolves_in_the_school_first_then_the_organisation(examp
     add_second_school(example_copy)
     edit(example_copy / "schools" / "oakmoor.yaml", "recipients:\n",
          "recipients:\n  dfe:\n    name: Department for Education, Hampshire regional office\n")
-    oakmoor = {r["id"]: r for r in resolved(example_copy, f"oakmoor/{NOTICE}")["recipients"]}
-    regis = {r["id"]: r for r in resolved(example_copy, f"regis/{NOTICE}")["recipients"]}
+    # The pupils notice names the DfE (the children-in-need notice sends it nothing).
+    oakmoor = {r["id"]: r for r in resolved(example_copy, "oakmoor/pupils")["recipients"]}
+    regis = {r["id"]: r for r in resolved(example_copy, "regis/pupils")["recipients"]}
     assert (oakmoor["dfe"]["name"], oakmoor["dfe"]["defined_by"]) == (
         "Department for Education, Hampshire regional office", "school")
     assert (regis["dfe"]["name"], regis["dfe"]["defined_by"]) == ("Department for Education (DfE)", "organisation")
@@ -115,7 +116,7 @@ def test_an_organisation_without_a_schools_folder_is_itself_the_only_variant(exa
     assert notice.key == f"university-of-chichester-academy-trust/{NOTICE}"
     assert notice.variant.standalone
     assert notice.variant.name == "University of Chichester Academy Trust"
-    assert [r.id for r in notice.recipients] == ["dfe", "local-authority", "school-nursing"]
+    assert [r.id for r in notice.recipients] == ["local-authority", "school-nursing"]
     out = tmp_path / "dist"
     result = notices("build", "--facts", str(example_copy), "--out", str(out), "--format", "md",
                      "--templates", str(Path(__file__).parents[2] / "templates"))
@@ -146,11 +147,11 @@ def test_a_recipient_a_school_adds_is_checked_where_the_school_wrote_it(example_
 
 def test_a_basis_naming_a_category_the_notice_lacks_is_an_error(example_copy: Path) -> None:
     notice = example_copy / "children-in-need.yaml"
-    edit(notice, "categories: [characteristics, medical, looked-after-outcomes]",
-         "categories: [characteristics, medicine, looked-after-outcomes]")
+    edit(notice, "categories: [safeguarding, ethnicity-and-disability, medical]",
+         "categories: [safeguarding, ethnicity-and-disability, medicine]")
     where, line = refused(example_copy)
-    assert int(where["line"]) == line_of(notice, "categories: [characteristics, medicine,")
-    assert "names the category 'medicine', which this notice does not have. Did you mean 'medical'?" in line
+    assert int(where["line"]) == line_of(notice, "categories: [safeguarding, ethnicity-and-disability, medicine]")
+    assert "names the category 'medicine', which this notice does not have. Did you mean 'medical'" in line
 
 
 def test_the_ico_is_the_supervisory_authority_unless_the_organisation_names_another(example_copy: Path) -> None:

@@ -49,7 +49,7 @@ def test_a_true_false_field_refuses_yes_and_says_why(example_copy: Path) -> None
     where, line = refused(example_copy)
     assert (where["file"], int(where["line"]), int(where["column"])) == (
         "children-in-need.yaml", line_of(notice, "special: yes"), 5)
-    assert "categories[2].special: should be true or false, not 'yes'." in line
+    assert "categories[3].special: should be true or false, not 'yes'." in line
     assert "read yes, no, on and off as words" in line
 
 
@@ -131,7 +131,7 @@ def test_an_id_that_is_not_a_slug_is_refused(example_copy: Path) -> None:
     edit(notice, "id: pastoral-care", "id: Pastoral_Care")
     where, line = refused(example_copy)
     assert int(where["line"]) == line_of(notice, "id: Pastoral_Care")
-    assert "purposes[2].id: 'Pastoral_Care' is not a valid id. Use lower-case letters, digits and hyphens" in line
+    assert "purposes[3].id: 'Pastoral_Care' is not a valid id. Use lower-case letters, digits and hyphens" in line
 
 
 def test_an_unknown_recipient_id_names_the_nearest_known_ids(example_copy: Path) -> None:
@@ -166,10 +166,10 @@ def test_nesting_too_deep_for_python_is_refused_where_it_goes_too_far(example_co
 
 def test_an_invisible_control_character_is_refused_where_it_sits(example_copy: Path) -> None:
     notice = example_copy / "children-in-need.yaml"
-    edit(notice, "name: Care leavers", "name: Care\x00leavers")
+    edit(notice, "name: Looked after children", "name: Looked\x00after children")
     where, line = refused(example_copy)
     assert (where["file"], int(where["line"]), int(where["column"])) == (
-        "children-in-need.yaml", line_of(notice, "name: Care\x00leavers"), 15)
+        "children-in-need.yaml", line_of(notice, "name: Looked\x00after children"), 17)
     assert "has an invisible control character (U+0000)" in line
 
 
@@ -181,17 +181,17 @@ def test_an_invisible_control_character_is_refused_where_it_sits(example_copy: P
 ])
 def test_a_character_no_document_can_hold_is_refused_at_its_escape(example_copy: Path, escape: str, what: str) -> None:
     notice = example_copy / "children-in-need.yaml"
-    edit(notice, "name: Care leavers", f'name: "Care {escape}leavers"')
+    edit(notice, "name: Looked after children", f'name: "Looked {escape}after children"')
     where, line = refused(example_copy)
     assert (where["file"], int(where["line"]), int(where["column"])) == (
-        "children-in-need.yaml", line_of(notice, f'name: "Care {escape}leavers"'), 17)
+        "children-in-need.yaml", line_of(notice, f'name: "Looked {escape}after children"'), 19)
     assert f"has {what}, written as {escape}, which no document can hold." in line
 
 
 def test_tabs_and_new_lines_written_as_escapes_stay_in_the_text(example_copy: Path) -> None:
-    edit(example_copy / "children-in-need.yaml", "name: Care leavers", 'name: "Care\\tleavers\\nand others"')
+    edit(example_copy / "children-in-need.yaml", "name: Looked after children", 'name: "Looked\\tafter\\nchildren"')
     names = [category["name"] for category in resolved(example_copy)["notice"]["categories"]]
-    assert "Care\tleavers\nand others" in names
+    assert "Looked\tafter\nchildren" in names
 
 
 def test_a_key_typed_with_a_bracket_is_named_as_typed(example_copy: Path) -> None:

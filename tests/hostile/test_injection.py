@@ -156,7 +156,7 @@ def test_a_bad_link_in_a_literal_block_is_named_at_its_own_line_of_the_file(exam
     result = notices("check", "--facts", str(example_copy))
     assert result.exit_code == 1
     assert result.output.splitlines()[0].startswith(
-        f"children-in-need.yaml:{line}:7: sections[1].body: line 4 of the text links to 'javascript:alert(1)'")
+        f"children-in-need.yaml:{line}:7: sections[1].body: line 6 of the text links to 'javascript:alert(1)'")
 
 
 @pytest.mark.parametrize("body, first_line", [

@@ -119,7 +119,7 @@ def test_who_can_use_the_rights_follows_whether_the_notice_is_about_children(
         example_copy: Path, tmp_path: Path, ages: str, said: str | None, not_said: str) -> None:
     notice = example_copy / "children-in-need.yaml"
     text = notice.read_text("utf-8")
-    text = text.replace("data_subjects_are: children-and-adults", f"data_subjects_are: {ages}")
+    text = text.replace("data_subjects_are: children\n", f"data_subjects_are: {ages}\n")
     notice.write_text(text, "utf-8")
     rights = " ".join(_rights_section(example_copy, tmp_path / ages).split())
     if said:

@@ -34,7 +34,7 @@ def test_adopting_copies_the_notice_its_sections_and_the_recipients_each_school_
     assert school["youth-support-services"]["name"].startswith("TO BE COMPLETED: who provides youth support")
     assert organisation["next-school"]["name"] == "The school or college a pupil moves on to"
     assert "youth-support-services" not in organisation  # a school's own body, named by each school
-    assert "added youth-support-services (recipients the notice names) to" in adopted.output
+    assert "added youth-support-services, awarding-bodies (recipients the notice names) to" in adopted.output
     assert "values are marked TO BE COMPLETED: 'notices check' lists them" in adopted.output
     checked = notices("check", "--facts", str(facts))
     assert "recipients.youth-support-services.name is still to be completed" in checked.output

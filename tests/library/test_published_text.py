@@ -102,7 +102,7 @@ def test_the_visitors_notice_publishes_the_cctv_period_the_school_set(built: Pat
     assert "| CCTV recordings | 30 days, unless a recording is needed for an investigation |" in kept
     sharing = section(built, "visitors-cctv", "who-we-share-with")
     assert "### The police" in (built / "visitors-cctv.md").read_text("utf-8")
-    assert "Schedule 2, Part 1, paragraph 2 (crime and taxation)" in sharing
+    assert "we may give them recordings or visitor records that help them" in sharing
     bases = section(built, "visitors-cctv", "lawful-bases")
     assert "Our legitimate interests: ours and the contractor's" in bases
 

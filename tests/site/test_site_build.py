@@ -51,6 +51,8 @@ recipients:
     kind: NHS service
   youth-support-services:
     name: West Sussex County Council Youth Support Services
+  awarding-bodies:
+    name: AQA and Pearson, and the Joint Council for Qualifications (JCQ)
   lgps-fund:
     name: West Sussex Pension Fund
   payroll-provider:
@@ -141,11 +143,11 @@ def test_a_second_school_appears_in_nav_hubs_and_search_without_config_changes(p
     assert (site / "downloads/downland/booklet.pdf").is_file()
     # The notice both schools publish alike is named once per category, with a link to each school's copy.
     holding = lxml.html.parse(site / "what-we-hold/index.html").getroot()
-    adoptions = holding.xpath('//h2[@id="adoptions"]/following-sibling::ul[1]/li')
-    assert [item.text_content() for item in adoptions] == [
+    looked_after = holding.xpath('//h2[@id="looked-after-children"]/following-sibling::ul[1]/li')
+    assert [item.text_content() for item in looked_after] == [
         "How we use information about children in need and children looked after: "
         "Downland Primary School, Oakmoor School"]
-    assert [a.get("href") for a in adoptions[0].iter("a")] == [
+    assert [a.get("href") for a in looked_after[0].iter("a")] == [
         "../schools/downland/children-in-need/", "../schools/oakmoor/children-in-need/"]
     # Each change both schools publish alike is one entry naming both, on the page and in the feed.
     changes = (site / "changes/index.html").read_text()
@@ -216,7 +218,7 @@ def test_no_markdown_shows_as_text_on_any_page(built_site):
                 leaked.append(f"{page.relative_to(built_site)}: {element.text_content()[:80]}")
     assert leaked == []
     sharing = (built_site / "who-we-share-with/index.html").read_text()
-    assert sharing.count('<li><a href="../schools/oakmoor/children-in-need/">') == 3
+    assert sharing.count('<li><a href="../schools/oakmoor/children-in-need/">') == 2  # children's services, nurses
 
 
 def test_a_standalone_school_lists_its_notices_without_a_schools_section(project_copy, tmp_path):

@@ -31,14 +31,14 @@ def check(folder: Path):
 
 def test_a_trust_gets_its_organisation_a_file_per_school_and_the_chosen_notices(tmp_path: Path) -> None:
     result = init(tmp_path / "trust", "--trust", "--school", "hill", "--school", "vale",
-                  "--notices", "children-in-need")
+                  "--notices", "pupils")
     assert result.exit_code == 0, result.output
     facts = tmp_path / "trust" / "notices"
-    assert sorted(path.name for path in facts.glob("*.yaml")) == ["children-in-need.yaml", "organisation.yaml"]
+    assert sorted(path.name for path in facts.glob("*.yaml")) == ["organisation.yaml", "pupils.yaml"]
     assert sorted(path.name for path in (facts / "schools").glob("*.yaml")) == ["hill.yaml", "vale.yaml"]
-    assert (facts / "children-in-need.yaml").read_bytes() == (NOTICES / "children-in-need.yaml").read_bytes()
+    assert (facts / "pupils.yaml").read_bytes() == (NOTICES / "pupils.yaml").read_bytes()
     assert sorted(path.name for path in (facts / "sections").glob("*.yaml")) == [  # the sections it includes
-        "how-the-dfe-uses-data.yaml", "national-pupil-database.yaml"]
+        "how-the-dfe-uses-data.yaml", "national-pupil-database.yaml", "youth-support-services.yaml"]
     assert (facts / "schema" / "notice.schema.json").is_file()  # editors validate the facts as they are typed
 
 

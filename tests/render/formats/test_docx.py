@@ -93,8 +93,8 @@ def test_libreoffice_converts_the_word_file(word_file: Path, tmp_path: Path, exa
 def test_a_heading_written_in_a_free_section_stays_below_the_title(example_copy: Path, tmp_path: Path) -> None:
     notice = example_copy / "children-in-need.yaml"
     notice.write_text(notice.read_text("utf-8").replace(
-        "    body: |\n      The Department for Education publishes",
-        "    body: |\n      # A heading the office wrote\n\n      The Department for Education publishes", 1), "utf-8")
+        "    body: |\n      The Department for Education collects",
+        "    body: |\n      # A heading the office wrote\n\n      The Department for Education collects", 1), "utf-8")
     out = build(example_copy, tmp_path / "dist", "docx")
     document = docx.Document(str(out / "oakmoor" / "children-in-need.docx"))
     assert len(_headings(document, 1)) == 1

@@ -49,7 +49,7 @@ def test_public_task_and_article_9_conditions_carry_their_dpv_iris(document: dic
     (public_task,) = [basis for basis in document["bases"] if basis["article"] == "6(1)(e)"]
     assert public_task["dpv"] == PUBLIC_TASK
     assert document["dpv"]["lawful_bases"] == {
-        "6(1)(e)": PUBLIC_TASK, "9(2)(b)": "https://w3id.org/dpv/legal/eu/gdpr#A9-2-b"}
+        "6(1)(e)": PUBLIC_TASK, "9(2)(g)": "https://w3id.org/dpv/legal/eu/gdpr#A9-2-g"}
 
 
 def _dpv_iris(value) -> set[str]:
@@ -83,11 +83,11 @@ def test_the_json_is_linked_data_with_dpv_terms(document: dict) -> None:
 
 
 def test_categories_and_purposes_carry_dpv_terms_where_one_fits(document: dict) -> None:
-    assert document["dpv"]["categories"]["characteristics"] == [
-        "https://w3id.org/dpv/pd#Gender", "https://w3id.org/dpv/pd#Ethnicity", "https://w3id.org/dpv/pd#Disability",
-    ]
+    assert document["dpv"]["categories"]["characteristics"] == ["https://w3id.org/dpv/pd#Gender"]
+    assert document["dpv"]["categories"]["ethnicity-and-disability"] == [
+        "https://w3id.org/dpv/pd#Ethnicity", "https://w3id.org/dpv/pd#Disability"]
     assert document["dpv"]["categories"]["medical"] == ["https://w3id.org/dpv/pd#Health"]
-    assert document["dpv"]["categories"]["care-leavers"] == []
+    assert document["dpv"]["categories"]["safeguarding"] == []
     assert document["dpv"]["purposes"]["service-quality"] == ["https://w3id.org/dpv#ServiceOptimisation"]
 
 
