@@ -22,6 +22,9 @@ PUBLIC_TASK, LEGAL_OBLIGATION = "6(1)(e)", "6(1)(c)"
 LEGITIMATE_INTERESTS = ("6(1)(f)", "6(1)(ea)")
 # What each Article 6 basis needs its law to give: a duty for a legal obligation, a function or power for a task.
 _SUPPORTS_FOR = {LEGAL_OBLIGATION: ("duty",), PUBLIC_TASK: ("function", "power")}
+# The ICO: official authority covers "a public body's tasks, functions, duties or powers" set out in law, so a
+# public authority may rest a public task on a duty; an organisation without official authority may not.
+_PUBLIC_BODY_SUPPORTS_FOR = {**_SUPPORTS_FOR, PUBLIC_TASK: ("function", "power", "duty")}
 _BASIS_FOR = {"duty": LEGAL_OBLIGATION, "function": PUBLIC_TASK, "power": PUBLIC_TASK}
 EMPLOYMENT_CONDITION = "9(2)(b)"  # and its Schedule 1 condition, Part 1 paragraph 1
 # Whose data an employment condition may be used for: people in work, or applying or volunteering for it.
@@ -84,10 +87,11 @@ def binds(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
 
 
 def basis_instrument(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
+    supports_for = _PUBLIC_BODY_SUPPORTS_FOR if n.organisation.is_public_authority else _SUPPORTS_FOR
     for where, said, location, basis, instrument in _instruments(n):
-        if where != "relied_on" or basis is None or basis.article not in _SUPPORTS_FOR:
+        if where != "relied_on" or basis is None or basis.article not in supports_for:
             continue
-        if instrument.supports in _BASIS_FOR and instrument.supports not in _SUPPORTS_FOR[basis.article]:
+        if instrument.supports in _BASIS_FOR and instrument.supports not in supports_for[basis.article]:
             right = _BASIS_FOR[instrument.supports]
             yield (f"{_named(said, instrument)} gives a {instrument.supports}, which is Article {right} "
                    f"({catalogue().bases[right].name.lower()}), not Article {basis.article} "
@@ -110,8 +114,13 @@ def exemption(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
 def public_authority_interests(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
     if not n.organisation.is_public_authority:
         return
+    tasks = {purpose for basis in n.notice.lawful_bases if basis.article in _SUPPORTS_FOR
+             for purpose in basis.purposes or ()}
     for basis in n.notice.lawful_bases:
-        if basis.article in LEGITIMATE_INTERESTS:
+        # Legitimate interests kept to purposes outside the public tasks and duties is what the ICO allows a
+        # public authority; covering every purpose, or one a task or duty covers too, is relying on it for them.
+        outside_tasks = basis.purposes is not None and not tasks & set(basis.purposes)
+        if basis.article == "6(1)(ea)" or (basis.article in LEGITIMATE_INTERESTS and not outside_tasks):
             name = catalogue().bases[basis.article].name.lower()
             yield (f"A public authority may not rely on {name} ({basis.article}) for its tasks as one: use "
                    "6(1)(e) public task for them, and keep this basis only for what the school does outside them, "

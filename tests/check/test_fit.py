@@ -137,8 +137,9 @@ FITS = [
      _both(_organisation(kind="maintained-school"), _basis("6(1)(c)", relied_on=["section-157-of-the-education-act-2002"])),
      "section-157-of-the-education-act-2002",
      _both(_organisation(kind="maintained-school"), _basis("6(1)(c)", relied_on=[_id(SAFEGUARDING_MAINTAINED)]))),
-    ("F.basis-instrument", "a duty filed as public task", _public_task(GOVERNANCE_DUTY),
-     _id(GOVERNANCE_DUTY), _basis("6(1)(c)", relied_on=[_id(GOVERNANCE_DUTY)])),
+    ("F.basis-instrument", "a duty filed as public task by an organisation with no official authority",
+     _both(_organisation(public_authority=False), _public_task(GOVERNANCE_DUTY)), _id(GOVERNANCE_DUTY),
+     _both(_organisation(public_authority=False), _basis("6(1)(c)", relied_on=[_id(GOVERNANCE_DUTY)]))),
     ("F.basis-instrument", "a power filed as legal obligation",
      _both(_organisation(kind="maintained-school"), _basis("6(1)(c)", relied_on=[_id(COMMUNITY_POWER)])),
      _id(COMMUNITY_POWER), _both(_organisation(kind="maintained-school"), _public_task(COMMUNITY_POWER))),
@@ -184,8 +185,16 @@ def test_every_fit_rule_has_a_misfit_and_a_fit() -> None:
     assert {entry.id for entry in rules_table() if entry.kind == "fit"} == {rule_id for rule_id, *_ in FITS}
 
 
+def test_a_public_authority_may_rest_its_public_task_on_a_duty(tmp_path: Path) -> None:
+    """The ICO: official authority covers a public body's "tasks, functions, duties or powers" set out in law."""
+    files = minimal_facts()
+    _public_task(_id(GOVERNANCE_DUTY))(files)
+    assert findings_for(tmp_path, files) == []
+
+
 def test_the_message_says_what_to_write_instead(tmp_path: Path) -> None:
     files = minimal_facts()
+    _organisation(public_authority=False)(files)
     _public_task(_id(GOVERNANCE_DUTY))(files)
     (finding,) = findings_for(tmp_path, files)
     assert finding.message == (f"'{_id(GOVERNANCE_DUTY)}' ({GOVERNANCE_DUTY}) gives a duty, which is Article 6(1)(c) (legal obligation), not "
