@@ -114,8 +114,9 @@ def exemption(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
 def public_authority_interests(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
     if not n.organisation.is_public_authority:
         return
+    every_purpose = [purpose.id for purpose in n.notice.purposes]
     tasks = {purpose for basis in n.notice.lawful_bases if basis.article in _SUPPORTS_FOR
-             for purpose in basis.purposes or ()}
+             for purpose in (every_purpose if basis.purposes is None else basis.purposes)}
     for basis in n.notice.lawful_bases:
         # Legitimate interests kept to purposes outside the public tasks and duties is what the ICO allows a
         # public authority; covering every purpose, or one a task or duty covers too, is relying on it for them.

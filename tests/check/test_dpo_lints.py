@@ -41,7 +41,7 @@ def test_a_record_kept_for_good_with_the_law_that_needs_it_is_a_period(tmp_path:
 def test_sensitive_words_in_a_category_marked_as_such_raise_no_question(tmp_path: Path) -> None:
     files = minimal_facts()
     files["pupils.yaml"]["categories"].append({"id": "health", "name": "Medical conditions", "special": True})
-    files["pupils.yaml"]["lawful_bases"].append({"article": "9(2)(g)", "schedule_1": "Part 2, paragraph 18"})
+    files["pupils.yaml"]["lawful_bases"].append({"article": "9(2)(g)", "schedule_1": "dpa-2018-sch1-para18"})
     assert _messages(tmp_path, files) == []
 
 

@@ -17,8 +17,8 @@ def test_a_corrected_shared_section_is_reviewed_once_with_its_reach(tmp_path) ->
     changed = [line for line in result.output.splitlines() if "The National Pupil Database (NPD)" in line]
     headline = [line for line in changed if "This affects" in line]
     assert len(headline) == 1, result.output  # once, not once per notice per school
-    assert headline[0].endswith("This affects 4 notices in 2 schools (oakmoor, regis).")
-    # Each school's pupils and early-years notice changed.
+    assert headline[0].endswith("This affects 2 notices in 2 schools (oakmoor, regis).")
+    # Each school's pupils notice changed.
     per_notice = result.output.split("Per school and notice:")[1]
-    for key in ("oakmoor/pupils", "oakmoor/early-years", "regis/pupils", "regis/early-years"):
+    for key in ("oakmoor/pupils", "regis/pupils"):
         assert f"  {key} (changed)" in per_notice

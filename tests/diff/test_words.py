@@ -11,53 +11,52 @@ import markdown
 
 from tests.diff.test_acceptance import diff
 
-REASON = ("The law requires us to share this data with the Department. It uses it to shape national\n"
-          "      policy, to monitor how local authorities perform")
-REWRITTEN = "We send the Department what the census asks for, each term, and nothing else of ours"
+REASON = ("The local authority has duties to children in need and children looked after, and we work\n"
+          "      with its children's services to support each child and keep them safe.")
+REWRITTEN = "We tell the council's social workers what they need to know, and nothing else of ours."
 # The comment as GitHub shows it: ~~strikethrough~~ included.
 GITHUB_LIKE = ["tables", "pymdownx.tilde"]
 
 
 def _one_word_changed(repo) -> None:
-    repo.edit("children-in-need.yaml", "to monitor how local authorities", "to check how local authorities")
+    repo.edit("children-in-need.yaml", "to support each child", "to help each child")
 
 
 def test_a_one_word_change_shows_that_word_removed_and_added_in_the_terminal(repo):
     _one_word_changed(repo)
     text = diff(repo, "main").output
-    assert ("  Recipient Department for Education (DfE): reason changed: '... it to shape national policy, to [-monitor-] "
-            "{+check+} how local authorities perform, to work ...'. This affects 2 notices in 2 schools "
-            "(oakmoor, regis).") in text
+    assert ("  Recipient Hampshire County Council Children's Services: reason changed: '... work with its children's "
+            "services to [-support-] {+help+} each child and keep them safe.'. This affects 1 notice in 1 school "
+            "(oakmoor).") in text
     assert "changed from" not in text  # the paragraph is not shown twice
 
 
 def test_a_one_word_change_shows_that_word_struck_out_and_added_in_the_comment(repo):
     _one_word_changed(repo)
     comment = diff(repo, "main", "--format", "markdown").output
-    assert "reason changed: '... it to shape national policy, to ~~monitor~~ **check** how local authorities" in comment
-    assert comment.count(" to ~~monitor~~ **check** how ") == 3  # in the headline, and under each of two schools
+    assert "reason changed: '... work with its children's services to ~~support~~ **help** each child" in comment
+    assert comment.count(" to ~~support~~ **help** each ") == 4  # a headline per school's council, and under each school
     headline = next(line for line in comment.splitlines() if "reason changed" in line)
     item = lxml.html.fromstring(markdown.markdown(headline, extensions=GITHUB_LIKE))
     assert ([removed.text for removed in item.iter("del")], [added.text for added in item.iter("strong")]) == (
-        ["monitor"], ["check"])
+        ["support"], ["help"])
 
 
 def test_the_json_review_lists_the_words_kept_removed_and_added(repo):
     _one_word_changed(repo)
-    (reach,) = json.loads(diff(repo, "main", "--format", "json").output)["reach"]
+    reach = json.loads(diff(repo, "main", "--format", "json").output)["reach"][0]
     removed = [run["words"] for run in reach["words"] if run["kind"] == "removed"]
     added = [run["words"] for run in reach["words"] if run["kind"] == "added"]
-    assert (removed, added) == (["monitor"], ["check"])
-    assert "changed from 'The law requires us" in reach["text"]  # the sentence with both versions, whole
+    assert (removed, added) == (["support"], ["help"])
+    assert "changed from 'The local authority has duties" in reach["text"]  # the sentence with both versions, whole
 
 
 def test_a_paragraph_mostly_rewritten_is_shown_old_and_new_whole(repo):
     repo.edit("children-in-need.yaml", REASON, REWRITTEN)
     text = diff(repo, "main").output
-    assert ("reason changed from 'The law requires us to share this data with the Department. It uses it to shape "
-            "national policy, to monitor how local authorities perform, to work out and allocate funding and to find "
-            f"and promote good practice.' to '{REWRITTEN}, to work out and allocate funding and to find and promote "
-            "good practice.'") in text
+    assert ("reason changed from 'The local authority has duties to children in need and children looked after, and "
+            "we work with its children's services to support each child and keep them safe.' to "
+            f"'{REWRITTEN}'") in text
     assert "[-" not in text and "{+" not in text
 
 
@@ -66,12 +65,12 @@ def test_a_short_value_reads_changed_from_and_to(repo):
     assert "The DPO's name changed from 'Helen Turner' to 'Helen Turner-Smith'." in diff(repo, "main").output
 
 
-HOSTILE_REMOVED = "monitor"
+HOSTILE_REMOVED = "support"
 HOSTILE_ADDED = '<script>alert(1)</script> **loud** [click](javascript:alert(2)) ~~gone~~ <b>bold</b>'
 
 
 def test_markdown_and_html_in_the_changed_words_stay_text_in_the_comment(repo):
-    repo.edit("children-in-need.yaml", "to monitor how local authorities", f"to {HOSTILE_ADDED} how local authorities")
+    repo.edit("children-in-need.yaml", "to support each child", f"to {HOSTILE_ADDED} each child")
     comment = diff(repo, "main", "--format", "markdown").output
     headline = next(line for line in comment.splitlines() if "reason changed" in line)
     item = lxml.html.fromstring(markdown.markdown(headline, extensions=GITHUB_LIKE))

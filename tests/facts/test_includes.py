@@ -16,7 +16,7 @@ def test_every_notice_that_includes_a_section_publishes_its_text(example_copy: P
     edit(example_copy / NPD, "The Department for Education owns and runs", "The Department runs and owns")
     including = [notice for notice in load_project(example_copy).notices
                  if "- include: national-pupil-database" in (example_copy / f"{notice.id}.yaml").read_text("utf-8")]
-    assert {notice.id for notice in including} == {"pupils", "early-years"}
+    assert {notice.id for notice in including} == {"pupils"}
     built = notices("build", "--facts", str(example_copy), "--out", str(tmp_path / "dist"), "--format", "md",
                     "--no-cache")
     assert built.exit_code == 0, built.output

@@ -17,6 +17,7 @@ from tests.conftest import TEMPLATES
 TODAY = datetime.date(2026, 12, 1)
 DBS = {"id": "dbs", "name": "DBS check results", "criminal_offence": True}
 CONDITION = "Schedule 1, Part 1, paragraph 1 (employment, social security and social protection)"
+CONDITION_ID = "dpa-2018-sch1-para1"  # cited by its catalogue id, the notice prints CONDITION
 
 
 def _facts(*bases: dict) -> dict[str, dict]:
@@ -39,7 +40,7 @@ def test_an_article_10_entry_without_its_schedule_1_condition_is_still_an_error(
 
 
 def test_with_its_condition_the_notice_names_it_and_gives_no_article_9_advice(tmp_path: Path) -> None:
-    (notice,) = load_project(write_facts(tmp_path, _facts({"article": "Article 10", "schedule_1": CONDITION}))).notices
+    (notice,) = load_project(write_facts(tmp_path, _facts({"article": "Article 10", "schedule_1": CONDITION_ID}))).notices
     assert check_notices([notice], TODAY) == []
     text = render_markdown(notice, RenderContext(TEMPLATES))
     assert "**DBS check results** (criminal offence data)" in text
