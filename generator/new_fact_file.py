@@ -39,6 +39,12 @@ SCHOOL_TEMPLATE = f"""\
 address: {_quoted("the school's postal address")}
 local_authority: {_quoted("the local authority the school is in")}
 
+# The ages of the pupils, youngest to oldest, and the school's phases: the checker judges by them
+# which law reaches your pupils (youth support services from 13, the early years up to 5).
+# Remove the '# ' and give your own.
+# ages: 11-16
+# phases: [secondary]
+
 # Optional: remove the '# ' in front of a line to use it.
 # urn: "123456"
 # website: https://www.example.sch.uk/

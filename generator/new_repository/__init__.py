@@ -13,11 +13,13 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import get_args
 
 import jinja2
 
 from generator.defaults import packaged
 from generator.distribution import DISTRIBUTION, manual, project_url, requirement, tool_version
+from generator.facts.models import OrganisationKind
 from generator.facts.placeholders import placeholder
 from generator.facts.schema import write_schemas
 from generator.library import library
@@ -76,7 +78,8 @@ def _write_repository(folder: Path, notice_ids: list[str], trust: bool, schools:
     environment = _environment()
     values = {"trust": trust, "version": tool_version(), "distribution": DISTRIBUTION,
               "repository": project_url("Repository"), "manual": manual,
-              "requirement": requirement("build"), "check_requirement": requirement()}
+              "requirement": requirement("build"), "check_requirement": requirement(),
+              "kinds": ", ".join(get_args(OrganisationKind))}
     (facts / "organisation.yaml").write_text(
         environment.get_template("organisation.yaml.j2").render(values), encoding="utf-8")
     for school_id, name in schools.items():

@@ -20,12 +20,14 @@ LIBRARY_IDS = list(library())  # every file in generator/library/notices/
 STARTER_NOTICE = "children-in-need"  # init needs one notice; the trust is emptied of it again
 
 
-def empty_trust(folder: Path) -> Path:
-    """A trust of one school, made by `notices init`, holding no notice yet."""
+def empty_trust(folder: Path, ages: str = "11-16") -> Path:
+    """A trust of one school (its pupils aged ``ages``), made by `notices init`, holding no notice yet."""
     started = notices("init", str(folder), "--trust", "--school", "hill", "--notices", STARTER_NOTICE)
     assert started.exit_code == 0, started.output
     facts = folder / "notices"
     (facts / f"{STARTER_NOTICE}.yaml").unlink()
+    school = facts / "schools" / "hill.yaml"
+    school.write_text(school.read_text("utf-8").replace("# ages: 11-16\n", f"ages: {ages}\n"), "utf-8")
     shutil.rmtree(facts / "sections", ignore_errors=True)  # the starter may include no shared section
     return facts
 
@@ -40,7 +42,9 @@ def adopt(facts: Path, *library_ids: str) -> None:
 
 @pytest.mark.parametrize("library_id", LIBRARY_IDS)
 def test_an_adopted_notice_passes_the_check_once_filled_in(tmp_path: Path, library_id: str) -> None:
-    facts = empty_trust(tmp_path / "trust")
+    # The early years notice is for a school with a nursery; the others fit a secondary school, whose ages
+    # the library's children's version is written for.
+    facts = empty_trust(tmp_path / "trust", "3-11" if library_id == "early-years" else "11-16")
     adopt(facts, library_id)
     checked = notices("check", "--facts", str(facts), "--today", "2026-12-01")
     assert checked.exit_code == 0, checked.output
@@ -49,9 +53,9 @@ def test_an_adopted_notice_passes_the_check_once_filled_in(tmp_path: Path, libra
 
 @pytest.fixture(scope="module")
 def built_library(tmp_path_factory) -> Path:
-    """Every library notice adopted into one trust and built in every format."""
+    """Every library notice adopted into one trust, whose school (3 to 16) has a nursery, and built in every format."""
     folder = tmp_path_factory.mktemp("library")
-    facts = empty_trust(folder / "trust")
+    facts = empty_trust(folder / "trust", "3-16")
     adopt(facts, *LIBRARY_IDS)
     built = notices("build", "--facts", str(facts), "--out", str(folder / "dist"), "--no-cache")
     assert built.exit_code == 0, built.output
