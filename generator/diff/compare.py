@@ -15,6 +15,7 @@ from generator.facts.cascade import ResolvedNotice
 from generator.facts.children import ChildrensVersion
 from generator.facts.models import FactModel, Notice, Organisation, School
 from generator.facts.roles import Role, roles
+from generator.facts.sections import SECTIONS
 
 # Topics that record the change itself rather than change what a notice says.
 BOOKKEEPING = frozenset({"version", "change list", "review dates"})
@@ -43,6 +44,8 @@ class ListFacts:
     name: Callable[[dict], str]
     fields: dict[str, str]  # field -> how to say it
     detail: str | None = None  # the field that says most about an added item, e.g. a recipient's reason
+    words: str | None = None  # how a change-list entry names the topic (Role.words); None: another field's
+    place: int = len(SECTIONS)  # where the notice shows it: its standard section's index, after them if none
 
 
 def _dumped(values) -> Any:
@@ -59,6 +62,15 @@ class ObjectFacts:
     whose: str  # "The DPO"
     read: Callable[[ResolvedNotice], Any]
     fields: dict[str, str]  # field -> how to say it
+    words: str | None = None
+    place: int = len(SECTIONS)
+
+
+def _place(sections: list[str | None]) -> int:
+    """Where the notice first shows one of these fields: the index of the earliest standard section among
+    them; after the standard sections when none has one (the notice's own sections, the children's version)."""
+    order = [section.anchor for section in SECTIONS]
+    return min((order.index(section) for section in sections if section is not None), default=len(order))
 
 
 def _fact_models(annotation: Any) -> list[type[FactModel]]:
@@ -90,49 +102,65 @@ def _list_facts(name: str, declared: Role, item: type[FactModel], at: tuple[str,
         declared.noun, declared.item or _capitalised(declared.noun), lambda notice: _dumped(read(notice)),
         lambda values: "/".join(str(values[field]) for field in declared.key),
         lambda values: (declared.label or "{" + declared.key[0] + "}").format(**values), fields, declared.detail,
+        declared.words, _place([declared.section]),
     )
 
 
-def _facts_read_off(model: type[FactModel], topic: str, whose: str, at: tuple[str, ...]) -> Iterator[Any]:
+def _facts_read_off(model: type[FactModel], topic: str, whose: str, words: str,
+                    at: tuple[str, ...]) -> Iterator[Any]:
     """The objects and lists of the notice that ``model``'s fields state, each field once.
 
     Scalar fields are compared on the object at ``at`` (grouped by their topic); a field holding a
     model is its own object; a list of models is compared item by item; a catalogue by id (a school's
     recipients, its notices) is compared where the notice states what it resolves to.
     """
-    scalars: dict[str, dict[str, str]] = {}
+    scalars: dict[str, dict[str, Role]] = {}
     parts: list[ObjectFacts | ListFacts] = []
     for name, declared in roles(model).items():
         held = _fact_models(model.model_fields[name].annotation)
         if not declared.in_notice:
             continue
         if not held:
-            scalars.setdefault(declared.topic or topic, {})[name] = declared.noun
+            scalars.setdefault(declared.topic or topic, {})[name] = declared
         elif declared.key:
             parts.append(_list_facts(name, declared, held[0], at))
         elif get_origin(model.model_fields[name].annotation) is not dict and not declared.resolved:
             # The notice states the school's contact if it has one, else the trust's: read it resolved.
             place = (name,) if name in ResolvedNotice.model_fields else (*at, name)
             parts.append(ObjectFacts(declared.review_topic, _capitalised(declared.noun), _read(place),
-                                     {field: entry.noun for field, entry in roles(held[0]).items()}))
-    yield from (ObjectFacts(scalar_topic, whose, _read(at), fields) for scalar_topic, fields in scalars.items())
+                                     {field: entry.noun for field, entry in roles(held[0]).items()},
+                                     declared.words, _place([declared.section])))
+    for scalar_topic, fields in scalars.items():
+        # The model's own topic has the words given with it; a topic of the fields' own, the words on one of them.
+        named = words if scalar_topic == topic else next((entry.words for entry in fields.values() if entry.words), None)
+        yield ObjectFacts(scalar_topic, whose, _read(at), {field: entry.noun for field, entry in fields.items()},
+                          named, _place([entry.section for entry in fields.values()]))
     yield from parts
 
 
-def _all_facts() -> tuple[list[ObjectFacts], list[ListFacts]]:
+def _all_facts() -> list[ObjectFacts | ListFacts]:
     found: dict[tuple, Any] = {}
-    for model, topic, whose, at in ((Organisation, "controller", "The controller", ("organisation",)),
-                                    (School, "school", "The school", ("variant",)),
-                                    (Notice, "notice", "The notice", ("notice",)),
-                                    (ChildrensVersion, "children's version", "The children's version", ("children",))):
-        for facts in _facts_read_off(model, topic, whose, at):
+    # Each model's own topic, for its fields that declare none: how the review and a change-list entry name it.
+    for model, topic, whose, words, at in (
+            (Organisation, "controller", "The controller", "who is responsible for the information", ("organisation",)),
+            (School, "school", "The school", "the school's details", ("variant",)),
+            (Notice, "notice", "The notice", "what the notice covers", ("notice",)),
+            (ChildrensVersion, "children's version", "The children's version", "the version for children",
+             ("children",))):
+        for facts in _facts_read_off(model, topic, whose, words, at):
             # A school's contact and the trust's are one contact in the notice: compared once.
             found.setdefault((facts.topic, tuple(facts.fields)), facts)
-    objects = [facts for facts in found.values() if isinstance(facts, ObjectFacts)]
-    return objects, [facts for facts in found.values() if isinstance(facts, ListFacts)]
+    return list(found.values())
 
 
-OBJECTS, LISTS = _all_facts()
+ALL_FACTS = _all_facts()
+OBJECTS = [facts for facts in ALL_FACTS if isinstance(facts, ObjectFacts)]
+LISTS = [facts for facts in ALL_FACTS if isinstance(facts, ListFacts)]
+
+# How a suggested change-list entry names each topic, in the order the notice shows them (a topic's words are
+# declared with it: Role.words, or the model's own topic above); a topic without words is missing here.
+TOPIC_WORDS: dict[str, str] = {
+    facts.topic: facts.words for facts in sorted(ALL_FACTS, key=lambda facts: facts.place) if facts.words}
 
 
 def shown(value: Any) -> str:

@@ -12,23 +12,9 @@ from typing import Literal
 from generator.check import Finding, check_project
 from generator.check.findings import sorted_findings
 from generator.diff.code import CodeReview
-from generator.diff.compare import BOOKKEEPING, FactChange, changes_facts, compare_notices
+from generator.diff.compare import BOOKKEEPING, TOPIC_WORDS, FactChange, changes_facts, compare_notices
 from generator.diff.sides import Side
 from generator.facts.cascade import ResolvedNotice
-
-# How a change-list entry names each topic, for parents reading the notice's history.
-TOPIC_WORDS = {
-    "controller": "who is responsible for the information", "DPO": "the data protection officer's details",
-    "contacts": "who to contact", "complaints": "how to complain to us", "supervisory authority": "how to complain",
-    "school": "the school's details", "notice": "what the notice covers", "provision": "whether you must give us "
-    "the information", "categories": "what information we hold", "purposes": "why we use the information",
-    "lawful bases": "the law that allows us to use the information",
-    "recipients": "who we share the information with", "sources": "where the information comes from",
-    "retention": "how long we keep the information",
-    "transfers": "transfers outside the UK", "automated decisions": "automated decisions",
-    "sections": "the further information in the notice",
-    "children's version": "the version for children", "children's sections": "the version for children",
-}
 
 
 @dataclass
@@ -161,6 +147,12 @@ def next_version(version: str | None) -> str:
     return version[:match.start()] + str(int(match[1]) + 1) + version[match.end():]
 
 
+def change_list_summary(topics: set[str]) -> str:
+    """The suggested change-list sentence for changes under ``topics``, naming them as the notice orders them."""
+    words = list(dict.fromkeys(words for topic, words in TOPIC_WORDS.items() if topic in topics))
+    return "We updated " + (", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]) + "."
+
+
 def _suggestions(notices: list[NoticeDiff], head: Side, today: datetime.date) -> list[SuggestedEntry]:
     by_notice: dict[str, list[NoticeDiff]] = {}
     for notice in notices:
@@ -170,8 +162,7 @@ def _suggestions(notices: list[NoticeDiff], head: Side, today: datetime.date) ->
     suggestions = []
     for notice_id, diffs in sorted(by_notice.items()):
         topics = {change.topic for diff in diffs for change in diff.changes} - BOOKKEEPING
-        words = list(dict.fromkeys(TOPIC_WORDS[topic] for topic in TOPIC_WORDS if topic in topics))
-        summary = "We updated " + (", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]) + "."
+        summary = change_list_summary(topics)
         file = Path(head.tree.files.get(f"notice:{notice_id}", f"{notice_id}.yaml")).name
         suggestions.append(SuggestedEntry(notice_id, file, [diff.school for diff in diffs], today,
                                           next_version(versions.get(notice_id)), summary))

@@ -83,7 +83,8 @@ class ChildrensVersion(FactModel):
     summary: Annotated[MarkdownText, Role("summary")] = Field(
         description="A few short sentences to read first.")
     sections: Annotated[list[ChildrensSection], Role(
-        "children's sections", key=("about",), item="Children's section", label="{title}")] = Field(
+        "children's sections", key=("about",), item="Children's section", label="{title}",
+        words="the version for children")] = Field(
         min_length=1, description="Plain words for the sections a child needs, in any order: they are shown in "
                                   "the notice's order.")
 

@@ -383,38 +383,41 @@ class Notice(FactModel):
         None, description="When it is next due for review.")
     categories: Annotated[list[Category], Role(
         "categories", section="what-we-hold", school=("add", "remove"), key=("id",), item="Category", label="{name}",
+        words="what information we hold",
     )] = Field(min_length=1, description="The kinds of personal data held.")
     purposes: Annotated[list[Purpose], Role(
         "purposes", section="why-we-use-it", school=("add", "remove"), key=("id",), item="Purpose", label="{id}",
-        detail="description",
+        detail="description", words="why we use the information",
     )] = Field(min_length=1, description="What the data is used for.")
     lawful_bases: Annotated[list[LawfulBasis], Role(
         "lawful bases", section="lawful-bases", school=("add", "remove"), key=("article",), item="Lawful basis",
-        label="Article {article} ({name})", resolved="bases",
+        label="Article {article} ({name})", resolved="bases", words="the law that allows us to use the information",
     )] = Field(min_length=1, description="The Article 6 bases and Article 9 conditions.")
     provision: Annotated[Provision | None, Role(
         "whether people must give the data", section="must-you-give-it", school=("replace",), topic="provision",
+        words="whether you must give us the information",
     )] = Field(None, description="Whether people must give the data, and what if not.")
     sources: Annotated[list[Source] | NoneStated | None, Role(
         "sources", section="where-it-comes-from", school=("replace", "add"), key=("name",), item="Source",
-        label="{name}",
+        label="{name}", words="where the information comes from",
     )] = Field(None, description="Where data comes from other than the person themselves; `none` if only from them.")
     recipients: Annotated[list[NoticeRecipient] | NoneStated | None, Role(
         "recipients", section="who-we-share-with", school=("add", "remove"), key=("id",), item="Recipient",
         label="{name}", detail="reason", resolved="recipients", joins=(Recipient,),
+        words="who we share the information with",
     )] = Field(None, description="Who the data is shared with and why; `none` if nobody.")
     transfers: Annotated[list[Transfer] | NoneStated | None, Role(
         "transfers", section="transfers", school=("replace",), key=("destination",), item="Transfer to",
-        label="{destination}",
+        label="{destination}", words="transfers outside the UK",
     )] = Field(None, description="Transfers outside the UK; write `none` when there are none.")
     automated_decisions: Annotated[list[AutomatedDecision] | NoneStated | None, Role(
         "automated decisions", section="automated-decisions", school=("replace",), key=("description",),
-        item="Automated decision", label="{description}",
+        item="Automated decision", label="{description}", words="automated decisions",
     )] = Field(
         None, description="Decisions made without a person, including profiling; write `none` when there are none.")
     retention: Annotated[list[RetentionRule], Role(
         "retention", section="how-long-we-keep-it", school=("replace", "add", "remove"), key=("id",),
-        item="Retention of", label="{records}", detail="period",
+        item="Retention of", label="{records}", detail="period", words="how long we keep the information",
     )] = Field(default_factory=list, description="How long records are kept.")
     direct_marketing: Annotated[StrictBool, Role(
         "direct marketing", section="your-rights", school=("replace",))] = Field(
@@ -425,6 +428,7 @@ class Notice(FactModel):
     )] = Field(default_factory=list, description="Dated changes to this notice, newest first.")
     sections: Annotated[list[Section], Role(
         "sections", school=("add", "remove"), key=("id",), item="Section", label="{title}",
+        words="the further information in the notice",
     )] = Field(default_factory=list, json_schema_extra=_sections_or_includes,
                description="Free Markdown sections outside the schema; `- include: <section-id>` takes a shared "
                            "section from sections/<section-id>.yaml.")
@@ -604,20 +608,24 @@ class Organisation(FactModel):
         "beside", "The ages of the school's pupils, youngest to oldest, e.g. `11-16`."))] = None
     nation: Annotated[InNation, Role("nation", in_notice=False, for_school=ForSchool(
         "beside", "The nation the school is in."))] = "england"
-    contact: Annotated[Contact | None, Role("the contact", section="contacts", topic="contacts", for_school=ForSchool(
-        "instead", "Who to contact at the school about its notices."))] = Field(
+    contact: Annotated[Contact | None, Role(
+        "the contact", section="contacts", topic="contacts", words="who to contact", for_school=ForSchool(
+            "instead", "Who to contact at the school about its notices."))] = Field(
         None, description="The default contact for questions about the notices.")
     complaints: Annotated[Complaints | None, Role(
-        "how to complain to us", section="how-to-complain", topic="complaints", for_school=ForSchool(
+        "how to complain to us", section="how-to-complain", topic="complaints", words="how to complain to us",
+        for_school=ForSchool(
             "instead", "How to complain to the school, when it is not the organisation's way."))] = Field(
         None, description="How to complain to us about our use of personal information; a school may set its own.")
-    dpo: Annotated[DataProtectionOfficer | None, Role("the DPO", section="contacts", topic="DPO")] = Field(
+    dpo: Annotated[DataProtectionOfficer | None, Role(
+        "the DPO", section="contacts", topic="DPO", words="the data protection officer's details")] = Field(
         None, description="The data protection officer.")
     representative: Annotated[Contact | None, Role(
         "the UK representative", section="who-we-are", topic="controller")] = Field(
         None, description="A UK representative, only for bodies outside the UK.")
     supervisory_authority: Annotated[SupervisoryAuthority, Role(
-        "the supervisory authority", section="how-to-complain", topic="supervisory authority")] = Field(
+        "the supervisory authority", section="how-to-complain", topic="supervisory authority",
+        words="how to complain")] = Field(
         default_factory=SupervisoryAuthority, description="Where people can complain; defaults to the ICO."
     )
     recipients: Annotated[dict[Slug, Recipient], Role(

@@ -51,6 +51,9 @@ class Role:
     label: str | None = None  # a list of models: how the review names one item, over its fields ("{name}")
     detail: str | None = None  # a list of models: the field that says most about an item just added
     topic: str | None = None  # which part of the notice the review files a change under; default the noun
+    # How a suggested change-list entry names a change under this field's topic, for parents ("how long we
+    # keep the information"); given on one field of each topic (a test finds a topic without words).
+    words: str | None = None
     resolved: str | None = None  # the ResolvedNotice attribute that states this fact once references are resolved
     joins: tuple[type[BaseModel], ...] = ()  # models whose fields a resolved item also carries (a recipient's name)
     in_notice: bool = True  # False for what no notice states (the website's brand): the review diff passes it by

@@ -74,7 +74,7 @@ changes:
   - date: 2026-11-29
     version: "2.1"
     summary: >-
-      We updated the data protection officer's details, who we share the information with and how long we keep the information.
+      We updated who we share the information with, how long we keep the information and the data protection officer's details.
 ```
 
 <details>

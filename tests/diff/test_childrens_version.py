@@ -7,8 +7,6 @@ import json
 
 import pytest
 
-from generator.diff.compare import BOOKKEEPING, LISTS, OBJECTS
-from generator.diff.review import TOPIC_WORDS
 from tests.diff.conftest import committed_example
 from tests.diff.test_acceptance import diff
 
@@ -53,8 +51,3 @@ def test_adding_a_childrens_version_is_reported_as_given(tmp_path):
            "is written for '11 to 16'" in result.output
     assert "Children's section added: What we keep about you." in result.output
 
-
-def test_every_topic_a_change_can_be_filed_under_has_words_for_the_change_list():
-    """A field whose changes the suggested change-list entry could not name would leave it saying nothing."""
-    topics = {facts.topic for facts in (*OBJECTS, *LISTS)} - BOOKKEEPING
-    assert topics - TOPIC_WORDS.keys() == set()
