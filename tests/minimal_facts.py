@@ -4,10 +4,11 @@ from __future__ import annotations
 
 
 def minimal_facts(*, dfe_website: bool = False, school_phone: bool = False, sources: bool = False,
-                  free_section: bool = False) -> dict[str, dict]:
+                  free_section: bool = False, law_by_id: bool = True) -> dict[str, dict]:
     """Fresh, changeable fact files keyed by their path in the facts folder. The options add what a test
     needs to change or attack: the DfE's web address, the school's phone, where the data comes from, and a
-    free section (``cctv``) after who we share with."""
+    free section (``cctv``) after who we share with; ``law_by_id=False`` names the law in words, with no
+    gateway for the DfE, as a school that writes free text where an id goes."""
     dfe: dict = {"name": "Department for Education"}
     if dfe_website:
         dfe["url"] = "https://www.gov.uk/contact-dfe"
@@ -23,7 +24,7 @@ def minimal_facts(*, dfe_website: bool = False, school_phone: bool = False, sour
         "next_review": "2027-09-01",
         "categories": [{"id": "contact", "name": "Contact details", "examples": ["address"]}],
         "purposes": [{"id": "teaching", "description": "teach pupils"}],
-        "lawful_bases": [{"article": "6(1)(e)", "relied_on": ["education-act-1996"]}],
+        "lawful_bases": [{"article": "6(1)(e)", "relied_on": ["education-act-1996" if law_by_id else "Education Act 1996"]}],
         "provision": {
             "requirement": "statutory",
             "explanation": "The law requires us to collect this information.",
@@ -31,7 +32,8 @@ def minimal_facts(*, dfe_website: bool = False, school_phone: bool = False, sour
         },
         "sources": [{"name": "the local authority", "description": "records from a previous school"}]
         if sources else "none",
-        "recipients": [{"id": "dfe", "gateway": ["education-act-1996-s537a"]},
+        "recipients": [{"id": "dfe", "gateway": ["education-act-1996-s537a"]} if law_by_id
+                       else {"id": "dfe", "reason": "The law requires it."},
                        {"id": "local-authority", "reason": "It has duties to support pupils."}],
         "transfers": "none",
         "automated_decisions": "none",
