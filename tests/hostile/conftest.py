@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import re
 from pathlib import Path
@@ -14,39 +13,8 @@ from click.testing import Result
 from generator.render.formats import OutputFormat
 from generator.render.formats.markdown import MARKDOWN_EXTENSIONS
 from tests.conftest import TEMPLATES, notices as run_notices, write_facts  # noqa: F401 - the hostile tests import it from here
+from tests.minimal_facts import minimal_facts
 
-ORGANISATION = {
-    "name": "Example Academy Trust",
-    "kind": "academy-trust",
-    "dpo": {"name": "Sam Jones", "email": "dpo@example.org"},
-    "recipients": {"dfe": {"name": "Department for Education", "url": "https://www.gov.uk/contact-dfe"}},
-    "complaints": {"email": "complaints@example.org"},
-}
-SCHOOL = {
-    "name": "Hill School",
-    "contact": {"role": "Office Manager", "email": "office@example.org", "phone": "01234 567890"},
-    "recipients": {"local-authority": {"name": "Countyshire Council", "kind": "local authority"}},
-}
-NOTICE = {
-    "title": "How we use pupil information",
-    "summary": "A short summary.",
-    "data_subjects": ["pupils"],
-    "version": "1.0",
-    "last_reviewed": "2026-09-01",
-    "categories": [{"id": "personal", "name": "Personal information", "examples": ["name", "address"]}],
-    "purposes": [{"id": "teaching", "description": "teach pupils"}],
-    "lawful_bases": [{"article": "6(1)(e)", "relied_on": ["Education Act 1996"]}],
-    "provision": {"requirement": "statutory", "explanation": "The law requires most of it.",
-                  "consequences": "We ask the local authority for it instead."},
-    "sources": [{"name": "the local authority", "description": "records from a previous school"}],
-    "recipients": [{"id": "dfe", "reason": "The law requires it."},
-                   {"id": "local-authority", "reason": "To plan school places."}],
-    "transfers": "none",
-    "automated_decisions": "none",
-    "retention": [{"id": "file", "records": "Pupil file", "period": "until the pupil is 25"}],
-    "sections": [{"id": "cctv", "title": "Cameras", "body": "We use **cameras** at the gate.",
-                  "after": "who-we-share-with"}],
-}
 DANGEROUS_URL = re.compile(r"^\s*(?:javascript|data|vbscript):", re.IGNORECASE)
 ALLOWED_LINK = re.compile(r"^(?:https?://|mailto:|tel:)")
 ACTIVE_ELEMENTS = ("script", "iframe", "img", "svg", "object", "embed", "form", "base", "link", "meta[@http-equiv]")
@@ -85,9 +53,9 @@ NOTICE_ID = "pupils"
 
 
 def facts_data() -> dict[str, dict]:
-    """Fresh, changeable copies of the three fact files, keyed by their path in the facts folder."""
-    return copy.deepcopy({"organisation.yaml": ORGANISATION, f"schools/{SCHOOL_ID}.yaml": SCHOOL,
-                          f"{NOTICE_ID}.yaml": NOTICE})
+    """The minimal facts with what the hostile tests attack: a web address, a phone, sources, a free section, and
+    the law named in words (a payload there is text, not an id)."""
+    return minimal_facts(dfe_website=True, school_phone=True, sources=True, free_section=True, law_by_id=False)
 
 
 def every_field_facts() -> dict[str, dict]:

@@ -23,7 +23,7 @@ from generator.facts.links import MARKDOWN_EXTENSIONS
 from generator.render import text
 from generator.render.html_links import html_links
 from tests.conftest import templates_with
-from tests.hostile.conftest import DANGEROUS_URL, SCHOOL, facts_data, notices, set_value, write_facts
+from tests.hostile.conftest import DANGEROUS_URL, SCHOOL_ID, facts_data, notices, set_value, write_facts
 
 # Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
 pytestmark = pytest.mark.slow
@@ -168,7 +168,7 @@ def _fuzz_facts(addresses: list[str]) -> dict[str, dict]:
     files = facts_data()
     files["organisation.yaml"]["supervisory_authority"] = {}
     for school in SCHOOLS[1:]:
-        files[f"schools/{school}.yaml"] = {**json.loads(json.dumps(SCHOOL)), "name": f"{school.title()} School"}
+        files[f"schools/{school}.yaml"] = {**facts_data()[f"schools/{SCHOOL_ID}.yaml"], "name": f"{school.title()} School"}
     for field, address in zip(URL_FIELDS, addresses):
         # The complaint link must stay on the ICO's site (rule A13.2.d): fuzz what follows its host.
         set_value(files, field, "https://ico.org.uk/" + address if field[1][-1] == "complaint_url" else address)
