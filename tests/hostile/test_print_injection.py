@@ -51,8 +51,10 @@ def typst_value(index: int) -> str:
 
 
 def plain_value(index: int) -> str:
-    """Plain words as long as the payload of the same field: a layout to compare with."""
-    return "x" * len(typst_value(index))
+    """Plain words as long as the payload of the same field: a layout to compare with (words, not one lowercase
+    run, which a law field would read as a catalogue id)."""
+    label = f"(field {index}) "
+    return label + "x" * (len(typst_value(index)) - len(label))
 
 
 def _build(folder: Path, value, body: str) -> Path:
