@@ -139,4 +139,4 @@ def test_zensical_with_the_site_overrides_carries_the_marker_notices_verify_read
     finally:
         server.close()
     assert verified.exit_code == 0, verified.output
-    assert "All 10 notices are current." in verified.output
+    assert "All 9 notices are current." in verified.output
