@@ -295,14 +295,34 @@ def _property(text: str) -> str:
     return (cut[:word_end] if word_end > _PROPERTY_LENGTH // 2 else cut).rstrip() + "\u2026"
 
 
-def _set_properties(document: Document, notice: ResolvedNotice, date: datetime.date | None) -> None:
+@dataclass(frozen=True)
+class WordProperties:
+    """What a Word file says of itself (File > Info) and prints at the foot of each page."""
+
+    title: str
+    author: str
+    subject: str
+    version: str | None
+    date: datetime.date | None  # from the facts, never the clock
+    footer: str
+
+
+def notice_properties(notice: ResolvedNotice) -> WordProperties:
+    version = f", version {notice.notice.version}" if notice.notice.version else ""
+    author = notice.organisation.name or notice.variant.name
+    return WordProperties(title=f"{notice.notice.title} | {notice.variant.name}", author=author,
+                          subject=f"Privacy notice of {notice.variant.name}", version=notice.notice.version,
+                          date=notice.notice.last_reviewed, footer=f"{author}, {notice.notice.title}{version}")
+
+
+def _set_properties(document: Document, about: WordProperties) -> None:
     properties = document.core_properties
-    author = _property(notice.organisation.name or notice.variant.name)
-    properties.title = _property(f"{notice.notice.title} | {notice.variant.name}")
-    properties.author = properties.last_modified_by = author
-    properties.subject = _property(f"Privacy notice of {notice.variant.name}")
+    date = about.date
+    properties.title = _property(about.title)
+    properties.author = properties.last_modified_by = _property(about.author)
+    properties.subject = _property(about.subject)
     properties.language = "en-GB"
-    properties.version = _property(notice.notice.version or "")
+    properties.version = _property(about.version or "")
     properties.revision = 1
     properties.comments = ""
     if date is not None:
@@ -344,22 +364,27 @@ def _blank(reference: Path) -> Document:
     return document
 
 
-def render_docx(notice: ResolvedNotice, context: RenderContext) -> bytes:
+def word_file(body_html: str, notice: ResolvedNotice, about: WordProperties, context: RenderContext) -> bytes:
+    """A document's HTML (a notice's, or a form's or letter's made from ``notice``) as a Word file."""
     reference = reference_document(context.templates)
     document = _blank(reference)
     _set_language(document, "en-GB")
-    body = lxml.html.fragment_fromstring(written_out_links(notice_body_html(notice, context, ".docx")),
-                                         create_parent="div")
+    body = lxml.html.fragment_fromstring(written_out_links(body_html), create_parent="div")
     writer = _NoticeWriter(document, notice, reference)
     for element in body:
         writer.block(element)
-    version = f", version {notice.notice.version}" if notice.notice.version else ""
-    _add_footer(document, f"{notice.organisation.name or notice.variant.name}, {notice.notice.title}{version}")
-    date = notice.notice.last_reviewed
-    _set_properties(document, notice, date)
+    _add_footer(document, about.footer)
+    _set_properties(document, about)
     saved = io.BytesIO()
     document.save(saved)
-    return _fixed_zip(saved.getvalue(), date)
+    return _fixed_zip(saved.getvalue(), about.date)
+
+
+DOCX_NEEDS = Needs(libraries=("jinja2", "lxml", "markdown"), build=(PYTHON_DOCX,))
+
+
+def render_docx(notice: ResolvedNotice, context: RenderContext) -> bytes:
+    return word_file(notice_body_html(notice, context, ".docx"), notice, notice_properties(notice), context)
 
 
 def docx_text(content: bytes) -> str:
@@ -388,7 +413,7 @@ register(OutputFormat(
     render=render_docx,
     description="a Word document per notice, with real headings and tables, for staff to edit",
     label="Word document",
-    needs=Needs(libraries=("jinja2", "lxml", "markdown"), build=(PYTHON_DOCX,)),
+    needs=DOCX_NEEDS,
     slow=True,
     read_text=docx_text,
 ))
