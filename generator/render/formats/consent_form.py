@@ -56,7 +56,7 @@ def render_word_form(notice: ResolvedNotice, context: RenderContext) -> bytes:
     about = WordProperties(title=f"{_title(notice)} | {notice.variant.name}", author=publisher(notice),
                            subject=f"Consent form of {notice.variant.name}", version=notice.notice.version,
                            date=notice.notice.last_reviewed, footer=_footer(notice))
-    return word_file(consent_form_html(notice, context, ".docx"), notice, about, context)
+    return word_file(consent_form_html(notice, context, ".docx"), notice, about, context, boxes=True)
 
 
 def _forms(suffix: str):

@@ -141,8 +141,9 @@ def _add_hyperlink(paragraph: Paragraph, run: _Run, href: str) -> None:
 class _NoticeWriter:
     """Walks the notice's HTML and writes each block into the Word document."""
 
-    def __init__(self, document: Document, notice: ResolvedNotice, reference: Path):
+    def __init__(self, document: Document, notice: ResolvedNotice, reference: Path, boxes: bool = False):
         self.document = document
+        self.boxes = boxes  # a form's empty boxes (☐) become Word's own check boxes
         self.notice = notice
         self.reference = reference
         self.style_ids: dict[str, str] = {}
@@ -177,7 +178,11 @@ class _NoticeWriter:
         elif element.tag == "hr":
             return
         else:
-            _add_runs(self.document.add_paragraph(), _inline_runs(element))
+            paragraph = self.document.add_paragraph()
+            if self.boxes and EMPTY_BOX in element.text_content():
+                _add_check_boxes(paragraph, element.text_content())
+            else:
+                _add_runs(paragraph, _inline_runs(element))
 
     def _style_id(self, name: str) -> str:
         """The id of a style of the reference document, looked up once per document: python-docx
@@ -235,6 +240,46 @@ class _NoticeWriter:
             for cell in table.rows[0].cells:
                 for run in cell.paragraphs[0].runs:
                     run.bold = True
+
+
+EMPTY_BOX = "\u2610"
+
+
+def _add_check_boxes(paragraph: Paragraph, text: str) -> None:
+    """A line of choices ("☐ Yes, I agree. ☐ No, I do not agree.") with each box a Word check box (a content
+    control, unticked), named by the words after it, so that a screen reader announces what it is for."""
+    before, *choices = " ".join(text.split()).split(EMPTY_BOX)
+    if before.strip():
+        _text_run(paragraph, before)
+    for choice in choices:
+        box = OxmlElement("w:sdt")
+        properties = OxmlElement("w:sdtPr")
+        alias = OxmlElement("w:alias")
+        alias.set(qn("w:val"), choice.strip())
+        check_box = OxmlElement("w14:checkbox")
+        for name, value in (("w14:checked", "0"), ("w14:checkedState", "2612"), ("w14:uncheckedState", "2610")):
+            state = OxmlElement(name)
+            state.set(qn("w14:val"), value)
+            if name != "w14:checked":
+                state.set(qn("w14:font"), "MS Gothic")
+            check_box.append(state)
+        properties.append(alias)
+        properties.append(check_box)
+        content = OxmlElement("w:sdtContent")
+        run = OxmlElement("w:r")
+        run.append(_t(EMPTY_BOX))
+        content.append(run)
+        box.append(properties)
+        box.append(content)
+        _paragraph_element(paragraph).append(box)
+        _text_run(paragraph, choice)
+
+
+def _t(text: str):
+    element = OxmlElement("w:t")
+    element.text = text
+    element.set(qn("xml:space"), "preserve")
+    return element
 
 
 def _set_caption(table, caption: str) -> None:
@@ -364,13 +409,15 @@ def _blank(reference: Path) -> Document:
     return document
 
 
-def word_file(body_html: str, notice: ResolvedNotice, about: WordProperties, context: RenderContext) -> bytes:
-    """A document's HTML (a notice's, or a form's or letter's made from ``notice``) as a Word file."""
+def word_file(body_html: str, notice: ResolvedNotice, about: WordProperties, context: RenderContext,
+              boxes: bool = False) -> bytes:
+    """A document's HTML (a notice's, or a form's or letter's made from ``notice``) as a Word file; with ``boxes``,
+    each empty box of a paragraph (☐) is a check box a reader can tick in Word."""
     reference = reference_document(context.templates)
     document = _blank(reference)
     _set_language(document, "en-GB")
     body = lxml.html.fragment_fromstring(written_out_links(body_html), create_parent="div")
-    writer = _NoticeWriter(document, notice, reference)
+    writer = _NoticeWriter(document, notice, reference, boxes)
     for element in body:
         writer.block(element)
     _add_footer(document, about.footer)

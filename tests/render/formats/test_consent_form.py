@@ -4,7 +4,9 @@ fails the audit."""
 
 from __future__ import annotations
 
+import io
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -124,3 +126,9 @@ def test_the_pdf_and_word_forms_read_back_with_every_choice(tmp_path: Path) -> N
         for number, use in enumerate(PHOTOGRAPH_USES, 1):
             assert f"Use {number}: to {use}" in text
         assert text.count("☐") == 8
+    word = (out / "oakmoor" / f"photographs{WORD.suffix}").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(word)) as package:
+        body = package.read("word/document.xml").decode()
+    assert body.count("<w14:checkbox>") == 8  # Word's own check boxes, one Yes and one No per use
+    assert body.count('<w14:checked w14:val="0"/>') == 8  # none ticked
+    assert body.count('<w:alias w:val="No, I do not agree."/>') == 4  # each named for a screen reader
