@@ -63,6 +63,16 @@ def test_a_new_consent_purpose_in_the_facts_is_a_new_choice(example_copy: Path) 
     assert consent_form_problems(text, _notice(example_copy, "photographs")) == []
 
 
+def test_markup_in_a_consent_purpose_is_text_on_the_form(example_copy: Path) -> None:
+    path = example_copy / "photographs.yaml"
+    facts = yaml.safe_load(path.read_text("utf-8"))
+    facts["purposes"][0]["description"] = "show <script>alert(1)</script> <b>bold</b> [work](javascript:x)"
+    path.write_text(yaml.safe_dump(facts, sort_keys=False), "utf-8")
+    html = consent_form_html(_notice(example_copy, "photographs"), RenderContext(TEMPLATES), ".pdf")
+    assert "<script>" not in html and "<b>" not in html and 'href="javascript' not in html
+    assert "Use 1: to show <script>alert(1)</script> <b>bold</b> [work](javascript:x)" in flat(html_text(html.encode()))
+
+
 def test_a_purpose_on_another_basis_is_no_choice(example_copy: Path) -> None:
     path = example_copy / "photographs.yaml"
     facts = yaml.safe_load(path.read_text("utf-8"))
