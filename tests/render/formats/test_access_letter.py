@@ -12,7 +12,8 @@ import yaml
 from generator.check.documents import access_letter_problems
 from generator.pipeline import build as build_notices
 from generator.project import load_project
-from generator.render.formats import RenderContext, all_formats
+from generator.render.cache import OutputCache
+from generator.render.formats import NoticesFor, RenderContext, all_formats
 from generator.render.formats.access_letter import HEADINGS, letter_html
 from generator.render.reading import html_text
 from generator.render.subject_groups import letters
@@ -94,3 +95,10 @@ def test_the_pdf_and_word_letters_read_back_and_pass_the_audit(tmp_path: Path) -
         text = output_format.read_text(path.read_bytes())
         assert access_letter_problems(text, letter) == []
         assert "Example Catering Systems Ltd" in flat(text)
+
+
+def test_two_groups_letters_from_the_same_notices_are_cached_apart(tmp_path: Path) -> None:
+    notices = tuple(load_project(EXAMPLE).notices[:2])
+    cache = OutputCache(tmp_path / "cache", TEMPLATES)
+    assert (cache.key("access-letter", NoticesFor("pupils", "pupils", notices))
+            != cache.key("access-letter", NoticesFor("parents", "parents and carers", notices)))
