@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pikepdf
 import pytest
 import yaml
 
@@ -19,6 +20,7 @@ from generator.render.reading import html_text
 from generator.render.subject_groups import letters
 from tests.conftest import EXAMPLE, TEMPLATES
 from tests.render.formats.conftest import flat
+from tests.render.formats.test_pdf import _heading_levels
 
 
 def _letter(facts: Path, group: str):
@@ -95,6 +97,10 @@ def test_the_pdf_and_word_letters_read_back_and_pass_the_audit(tmp_path: Path) -
         text = output_format.read_text(path.read_bytes())
         assert access_letter_problems(text, letter) == []
         assert "Example Catering Systems Ltd" in flat(text)
+    with pikepdf.open(out / "oakmoor" / "subject-access-parents.pdf") as pdf:  # tagged, a heading for each item
+        assert pdf.Root.MarkInfo.Marked is True and str(pdf.Root.Lang) == "en-GB"
+        levels = _heading_levels(pdf.Root.StructTreeRoot.K, [])
+    assert levels.count(1) == 1 and levels.count(2) == len(HEADINGS) + 1  # and "Questions about this letter"
 
 
 def test_two_groups_letters_from_the_same_notices_are_cached_apart(tmp_path: Path) -> None:

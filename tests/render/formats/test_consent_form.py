@@ -5,10 +5,13 @@ fails the audit."""
 from __future__ import annotations
 
 import io
+import itertools
 import shutil
 import zipfile
+from collections import Counter
 from pathlib import Path
 
+import pikepdf
 import pytest
 import yaml
 
@@ -21,6 +24,7 @@ from generator.render.formats.consent_form import consent_form_html
 from generator.render.reading import html_text
 from tests.conftest import EXAMPLE, TEMPLATES
 from tests.render.formats.conftest import flat
+from tests.render.formats.test_pdf import _heading_levels, _structure_types
 
 PDF, WORD = all_formats()["consent"], all_formats()["consent-docx"]
 PHOTOGRAPH_USES = ["show school life and pupils' achievements on our website",
@@ -142,3 +146,10 @@ def test_the_pdf_and_word_forms_read_back_with_every_choice(tmp_path: Path) -> N
     assert body.count("<w14:checkbox>") == 8  # Word's own check boxes, one Yes and one No per use
     assert body.count('<w14:checked w14:val="0"/>') == 8  # none ticked
     assert body.count('<w:alias w:val="No, I do not agree."/>') == 4  # each named for a screen reader
+    with pikepdf.open(out / "oakmoor" / f"photographs{PDF.suffix}") as pdf:  # tagged, like every PDF of the tool
+        assert pdf.Root.MarkInfo.Marked is True and str(pdf.Root.Lang) == "en-GB"
+        levels = _heading_levels(pdf.Root.StructTreeRoot.K, [])
+        found = _structure_types(pdf.Root.StructTreeRoot.K, Counter())
+    assert levels.count(1) == 1 and levels.count(3) == 4  # the title, and a heading for each choice
+    assert all(level <= previous + 1 for previous, level in itertools.pairwise(levels)), levels
+    assert found["/Table"] == 2 and found["/TH"] >= 4  # the boxes to fill in, with their column headings
