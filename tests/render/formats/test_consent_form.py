@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import itertools
 import shutil
+import subprocess
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -153,3 +154,18 @@ def test_the_pdf_and_word_forms_read_back_with_every_choice(tmp_path: Path) -> N
     assert levels.count(1) == 1 and levels.count(3) == 4  # the title, and a heading for each choice
     assert all(level <= previous + 1 for previous, level in itertools.pairwise(levels)), levels
     assert found["/Table"] == 2 and found["/TH"] >= 4  # the boxes to fill in, with their column headings
+
+
+def test_libreoffice_opens_the_word_form_with_its_check_boxes(tmp_path: Path, libreoffice: str) -> None:
+    out = tmp_path / "out"
+    build_notices(EXAMPLE, out, TEMPLATES, ["consent-docx"], project_root=tmp_path)
+    result = subprocess.run(
+        [libreoffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(out / "oakmoor" / f"photographs{WORD.suffix}")],
+        capture_output=True, text=True, timeout=180)
+    converted = tmp_path / "photographs.consent-form.pdf"
+    assert result.returncode == 0 and converted.exists(), result.stdout + result.stderr
+    text = flat(PDF.read_text(converted.read_bytes()))
+    for number, use in enumerate(PHOTOGRAPH_USES, 1):
+        assert f"Use {number}: to {use}" in text
+    assert text.count("☐") == 8
