@@ -115,6 +115,9 @@ def _audit_access_letter(text: str, subject: Subject, where: Location) -> list[F
             for problem in access_letter_problems(text, subject)]
 
 
+# The rules that judge these documents' files, and nothing in the facts.
+DOCUMENT_RULES = (CONSENT_FORM_RULE, ACCESS_LETTER_RULE)
+
 DOCUMENT_AUDITS: dict[str, Callable[[str, Subject, Location], list[Finding]]] = {
     "consent-form": _audit_consent_form,
     "access-letter": _audit_access_letter,
