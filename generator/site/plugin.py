@@ -59,7 +59,8 @@ from generator.site.written_pages import escaped_front_matter, inert_page, link_
 # The downloads beside each notice (the booklet beside each school), in the order a page lists them, when
 # mkdocs.yml names none: declared here alone (the example's mkdocs.yml and the one `notices init` writes
 # leave the option out).
-SITE_FORMATS = ("pdf", "glance", "docx", "html", "json", "fragment", "booklet")
+SITE_FORMATS = ("pdf", "glance", "docx", "html", "json", "fragment", "booklet",
+                "consent", "consent-docx", "access-letter", "access-letter-docx")
 
 
 class NoticesConfig(Config):
