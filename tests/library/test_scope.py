@@ -95,3 +95,11 @@ def test_variants_of_one_item_share_its_id_only_for_kinds_that_never_meet(tmp_pa
     overlapping = _checked_with_two_dfe_recipients(tmp_path / "overlapping", ["academy-trust"],
                                                    ["academy-trust", "academy"])
     assert "repeats 'dfe', already used in recipients" in overlapping
+
+
+def test_a_notice_for_another_kind_is_refused_naming_the_variant_that_fits(tmp_path: Path) -> None:
+    (tmp_path / "organisation.yaml").write_text("kind: maintained-school\n", "utf-8")
+    refused = notices("new", "notice", "governance", "--from", "governance", "--facts", str(tmp_path))
+    assert refused.exit_code == 1
+    assert "adopt 'governance-maintained' instead" in refused.output
+    assert not (tmp_path / "governance.yaml").exists()
