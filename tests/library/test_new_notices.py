@@ -12,7 +12,6 @@ import pytest
 
 from generator.facts.cascade import ResolvedNotice, resolve
 from generator.facts.load import load_facts
-from generator.law.instruments import resolve as instrument
 from generator.library import library
 from tests.conftest import notices
 from tests.library.test_every_notice import adopt, empty_trust
@@ -127,8 +126,10 @@ def test_exam_candidates_access_arrangements_are_health_data_and_the_learning_re
     assert next(c for c in exams.notice.categories if c.id == "access-arrangements").special
     assert "paragraph 6" in _basis_for(exams, "access-arrangements")["9(2)(g)"]
     assert "Schedule 13 to the Equality Act 2010 (reasonable adjustments in education)" in _relied_on(exams, "6(1)(c)")
-    (gateway,) = next(r for r in exams.recipients if r.id == "learning-records-service").gateway
-    assert instrument(gateway).ages.lowest == 14
+    registering = next(r for r in exams.recipients if r.id == "learning-records-service")
+    assert "aged 14 and over" in registering.reason
+    assert registering.gateway == []  # a service of the DfE, not a law that requires the sharing
+    assert library()["exam-candidates"].applies_to.ages == "14-19"
     assert "Joint Council for Qualifications" in next(r for r in exams.recipients if r.id == "jcq").name
 
 
