@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from generator.facts.models import AppliesTo
 from generator.facts.strict_yaml import LoadedYaml, parse_yaml
@@ -16,33 +16,33 @@ _NAMED_IN_BASES = ("purposes", "categories")
 
 
 def fitted_text(text: str, file: str, profile: Profile, keep: Callable[[dict], bool] = lambda item: True) -> str:
-    """``text`` (a notice's YAML) without the items of its top-level lists whose `applies_to` does not fit
-    ``profile``, nor those ``keep`` refuses (an included shared section that does not fit); a list left empty is
-    written `[]`. The lawful bases kept no longer name the purposes and categories left out, and a basis for none
-    but them is left out with them."""
+    """``text`` (a notice's YAML, or its children's version) without the list items, at any depth, whose
+    `applies_to` does not fit ``profile``, nor those ``keep`` refuses (an included shared section that does not
+    fit); a list left empty is written `[]`. The lawful bases kept no longer name the purposes and categories left
+    out, and a basis for none but them is left out with them."""
     loaded = parse_yaml(text.encode("utf-8"), file)
-    data = loaded.data
     lines = text.splitlines(keepends=True)
     dropped: set[int] = set()  # line numbers from 0
     emptied: list[int] = []  # the lines of the keys whose lists lose every item
-    lists = {key: items for key, items in (data.items() if isinstance(data, dict) else ()) if isinstance(items, list)}
-    gone = {key: [index for index, item in enumerate(items) if isinstance(item, dict) and not _kept(item, profile, keep)]
-            for key, items in lists.items()}
+    gone = {path: [index for index, item in enumerate(items) if isinstance(item, dict) and not _kept(item, profile, keep)]
+            for path, items in _lists(loaded.data, ())}
+    lists = dict(_lists(loaded.data, ()))
     # Purposes and categories left out, by id: a lawful basis for none but them is left out too.
-    gone_ids = {key: {str(lists[key][index].get("id")) for index in gone[key]} for key in _NAMED_IN_BASES if key in lists}
-    if BASES in lists:
-        gone[BASES] += [index for index, item in enumerate(lists[BASES])
-                        if index not in gone[BASES] and isinstance(item, dict) and _names_only_gone(item, gone_ids)]
-    for key, items in lists.items():
-        for index in gone[key]:
-            line = loaded.value_marks[(key, index)][0] - 1
-            dropped.update(_item_lines(lines, line))
-        if gone[key] and len(gone[key]) == len(items):
-            emptied.append(loaded.key_marks[(key,)][0] - 1)
+    gone_ids = {key: {str(lists[(key,)][index].get("id")) for index in gone[(key,)]}
+                for key in _NAMED_IN_BASES if (key,) in gone}
+    if (BASES,) in gone:
+        gone[(BASES,)] += [index for index, item in enumerate(lists[(BASES,)]) if index not in gone[(BASES,)]
+                           and isinstance(item, dict) and _names_only_gone(item, gone_ids)]
+    for path, indexes in gone.items():
+        for index in indexes:
+            dropped.update(_item_lines(lines, loaded.value_marks[(*path, index)][0] - 1))
+        if indexes and len(indexes) == len(lists[path]):
+            emptied.append(loaded.key_marks[path][0] - 1)
     _forget_gone_ids(loaded, lines, gone_ids, dropped)
     for line in emptied:
         head, colon, rest = lines[line].partition(":")
-        lines[line] = f"{head}{colon} []{rest.rstrip(chr(10)) and ' ' + rest.strip()}\n"
+        comment = rest.strip()
+        lines[line] = f"{head}{colon} []{' ' + comment if comment else ''}\n"
     return "".join(line for number, line in enumerate(lines) if number not in dropped)
 
 
@@ -70,6 +70,18 @@ def _forget_gone_ids(loaded: LoadedYaml, lines: list[str], gone_ids: dict[str, s
             else:
                 dropped.update(loaded.value_marks[(BASES, index, key, position)][0] - 1
                                for position, i in enumerate(named) if str(i) in gone)
+
+
+def _lists(data: object, path: tuple) -> Iterator[tuple[tuple, list]]:
+    """Every list under a key in ``data``, with its key path, outer lists first."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(value, list):
+                yield (*path, key), value
+            yield from _lists(value, (*path, key))
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from _lists(item, (*path, index))
 
 
 def _kept(item: dict, profile: Profile, keep: Callable[[dict], bool]) -> bool:
