@@ -33,8 +33,9 @@ _IN_WORK = re.compile(r"\b(?:staff|employ\w*|workforce|workers?|applicants?|cand
                       r"trustees?|contractors?|agency|supply teachers?)\b", re.IGNORECASE)
 _PUPILS = re.compile(r"\bpupils?\b", re.IGNORECASE)
 _YOUTH_SUPPORT = re.compile(r"\byouth\s+support\b", re.IGNORECASE)
-# A pupils' notice of the kind that names youth support: the one whose data goes to the DfE or the council.
-_PUBLIC_BODY = re.compile(r"\b(?:local\s+authority|council|department\s+for\s+education|dfe)\b", re.IGNORECASE)
+# A pupils' notice of the kind that names youth support: the one whose data goes to the DfE (the census). A notice
+# that names pupils and only the council (trips, online safety: children's social care) is not that notice.
+_CENSUS_BODY = re.compile(r"\b(?:department\s+for\s+education|dfe)\b", re.IGNORECASE)
 YOUTH_SUPPORT_AGE = 13  # Education Act 1996 s.507B: services for young people from 13
 
 
@@ -197,7 +198,7 @@ def youth_support(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]
     if pupils is None or pupils[1] < YOUTH_SUPPORT_AGE or not any(_PUPILS.search(s) for s in n.notice.data_subjects):
         return
     said = [" ".join(filter(None, (r.id.replace("-", " "), r.name, r.kind))) for r in n.recipients or []]
-    if not any(_PUBLIC_BODY.search(text) for text in said) or any(_YOUTH_SUPPORT.search(text) for text in said):
+    if not any(_CENSUS_BODY.search(text) for text in said) or any(_YOUTH_SUPPORT.search(text) for text in said):
         return
     yield (f"{n.variant.name}'s pupils reach {YOUTH_SUPPORT_AGE} and the pupils' notice does not say that their "
            "information goes to the local authority's youth support services from that age (Education Act 1996 "

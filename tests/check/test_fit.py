@@ -298,6 +298,17 @@ def test_a_pupils_notice_that_goes_to_no_public_body_is_not_asked_for_youth_supp
     assert findings_for(tmp_path, files) == []
 
 
+def test_a_notice_about_pupils_that_goes_only_to_the_council_is_not_taken_for_the_pupils_notice(tmp_path: Path) -> None:
+    """A trips or online safety notice names pupils and the local authority's children's social care; youth support
+    services belong in the pupils' notice, the one that carries the census to the DfE."""
+    files = minimal_facts()
+    files["schools/hill.yaml"]["ages"] = "11-16"
+    files["pupils.yaml"].update(title="How we use information on school trips",
+                                recipients=[{"id": "local-authority", "reason": "Its children's social care, if a "
+                                                                                "child on a trip may be at risk."}])
+    assert findings_for(tmp_path, files) == []
+
+
 def test_every_kind_of_organisation_the_facts_know_is_one_the_law_binds_or_one_it_cannot_judge() -> None:
     kinds = set(get_args(OrganisationKind))
     assert kinds - set(BINDS) == {"charity", "company", "other"}  # F.binds leaves these unjudged
