@@ -111,7 +111,9 @@ def test_adding_a_format_as_the_page_says(copy: Path) -> None:
     text = (copy / "dist" / "oakmoor" / "children-in-need.txt").read_text("utf-8")
     assert "Who we are" in text and "Your rights" in text
     refused = notices_in(copy, "build", "--format", "txt", "--out", "dist")
-    assert "choose from booklet, docx, fragment, glance, html, json, md, pdf, text" in refused.stderr
+    assert "unknown format txt; choose from " in refused.stderr, refused.stderr
+    choices = refused.stderr.split("choose from ", 1)[1].splitlines()[0].split(", ")
+    assert "text" in choices and {"md", "html", "pdf", "docx"} <= set(choices), choices
 
 
 def test_the_build_library_of_the_format_recipe_is_how_the_formats_declare_theirs() -> None:

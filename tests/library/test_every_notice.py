@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.facts.strict_yaml import load_yaml_file
 from generator.library import library, suited
 from generator.library.profile import Profile
 from generator.render.formats import all_formats
@@ -74,7 +75,15 @@ def built_library(tmp_path_factory) -> Path:
 @pytest.mark.parametrize("library_id", TRUST_IDS)
 def test_an_adopted_notice_builds_in_every_format(built_library: Path, library_id: str) -> None:
     for output_format in all_formats().values():
+        if output_format.document is not None:
+            continue  # consent forms and subject access letters: made only for the notices that call for them
         path = built_library / output_format.output_path("hill", library_id)
         assert path.is_file() and path.stat().st_size > 0, f"{output_format.name}: no {path.name}"
+    consent_forms = sorted(path.name for path in (built_library / "hill").glob(f"{library_id}.consent-form.*"))
+    source = library()[library_id].path
+    bases = load_yaml_file(source, str(source)).data["lawful_bases"]
+    asks_consent = any(basis["article"] == "6(1)(a)" for basis in bases)
+    assert consent_forms == ([f"{library_id}.consent-form.docx", f"{library_id}.consent-form.pdf"]
+                             if asks_consent else []), library_id
     markdown = (built_library / "hill" / f"{library_id}.md").read_text("utf-8")
     assert markdown.startswith(f"# {library()[library_id].title} {{#notice-title}}")
