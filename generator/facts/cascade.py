@@ -338,7 +338,7 @@ def _variants(tree: FactTree) -> list[tuple[Variant, School | None]]:
     if not tree.schools:
         org = tree.organisation
         name = org.name or "Our organisation"
-        variant_id = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "main"
+        variant_id = org.id or re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "main"
         return [(Variant(id=variant_id, name=name, standalone=True,
                          address=org.address, website=str(org.website) if org.website else None
                          ).described_by(org), None)]

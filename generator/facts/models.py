@@ -585,6 +585,10 @@ class Organisation(FactModel):
     name: Annotated[str | None, Role("name", section="who-we-are", for_school=ForSchool(
         "beside", "The school's name, e.g. `Oakmoor School`.", annotation=Text))] = Field(
         None, description="The controller's legal name, e.g. `Example Academy Trust`.")
+    # A trust's schools have theirs in their file names (schools/<id>.yaml); a school on its own, here.
+    id: Annotated[Slug | None, Role("short id", in_notice=False)] = Field(
+        None, description="A school on its own: its short id in web addresses (`schools/<id>/`) and output folders, "
+                          "e.g. `st-annes`. Left out: one is made from its name.")
     kind: Annotated[OrganisationKind, Role("kind", section="who-we-are")] = Field(
         description="What sort of organisation this is.")
     public_authority: Annotated[StrictBool | None, Role("public authority", section="who-we-are")] = Field(
