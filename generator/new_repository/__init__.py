@@ -13,21 +13,22 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import get_args
 
 import jinja2
 
 from generator.defaults import packaged
 from generator.distribution import DISTRIBUTION, manual, project_url, requirement, tool_version
-from generator.facts.models import OrganisationKind
-from generator.facts.placeholders import placeholder
+from generator.facts.placeholders import MARKER, placeholder
 from generator.facts.schema import write_schemas
-from generator.library import library
+from generator.facts.strict_yaml import load_yaml_file
+from generator.library import recipient_catalogue
 from generator.library.copy_notice import adopt
-from generator.new_fact_file import new_fact_file
+from generator.new_fact_file import SchoolFacts, new_fact_file, school_id_from_name
+from generator.new_repository.questions import KINDS, Answers, check_notices
 from generator.notices_error import NoticesError
 
 WORKFLOW = Path(".github/workflows/notices.yml")
+LOCAL_AUTHORITY = "local-authority"  # the recipient id of the school's local authority, in the library's notices
 
 
 def _environment() -> jinja2.Environment:
@@ -41,25 +42,30 @@ def _environment() -> jinja2.Environment:
     return environment
 
 
-def start_repository(target: Path, notice_ids: list[str], trust: bool, schools: dict[str, str | None]) -> list[Path]:
-    """Write a new repository into ``target`` (new or empty), with ``schools`` (id -> name, if known);
-    returns the files written, relative to it."""
+def start_repository(target: Path, school: Answers, notice_ids: list[str] | None = None,
+                     schools: dict[str, str | None] | None = None) -> list[Path]:
+    """Write a new repository into ``target`` (new or empty) for the school (or trust) ``school`` describes, with
+    the library's ``notice_ids`` (default: those that fit it) and, for a trust, ``schools`` (id -> name, if known)
+    besides the one named; returns the files written, relative to it."""
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise NoticesError(f"{target} already holds files: choose a new or empty folder for the repository.")
-    choices = library()
-    unknown = [notice_id for notice_id in notice_ids if notice_id not in choices]
-    if unknown:
-        raise NoticesError(f"no notice {', '.join(unknown)} in the library; choose from {', '.join(choices)}")
-    if schools and not trust:
+    schools = dict(schools or {})
+    if schools and not school.trust:
         raise NoticesError("a school on its own is its organisation, with no schools/ folder: "
-                         "add --trust to start a trust with these schools.")
+                           "add --trust to start a trust with these schools.")
+    if school.trust and (school.name or school.short_id):
+        short_id = school.short_id or school_id_from_name(school.name or "")
+        if short_id in schools:
+            raise NoticesError(f"two schools would have the id '{short_id}'; give the school its own with --short-id")
+        schools = {short_id: school.name, **schools}
+    notice_ids = check_notices(notice_ids, school) if notice_ids is not None else school.suited_notices()
     # Written beside the target and renamed into place: a refusal half-way (a bad school id) leaves nothing.
     target = target.resolve()  # 'notices init .' in an empty folder: the folder keeps its name and place
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.starting-", dir=target.parent))
     try:
         staging.chmod(0o755)
-        _write_repository(staging, notice_ids, trust, schools)
+        _write_repository(staging, school, notice_ids, schools)
         if target.exists():  # empty (checked above), and perhaps someone's current folder: filled, not replaced
             for entry in staging.iterdir():
                 os.rename(entry, target / entry.name)
@@ -72,20 +78,25 @@ def start_repository(target: Path, notice_ids: list[str], trust: bool, schools: 
     return sorted(path.relative_to(target) for path in target.rglob("*") if path.is_file())
 
 
-def _write_repository(folder: Path, notice_ids: list[str], trust: bool, schools: dict[str, str | None]) -> None:
+def _write_repository(folder: Path, school: Answers, notice_ids: list[str], schools: dict[str, str | None]) -> None:
     facts = folder / "notices"
     facts.mkdir()
     environment = _environment()
-    values = {"trust": trust, "version": tool_version(), "distribution": DISTRIBUTION,
+    values = {"trust": school.trust, "version": tool_version(), "distribution": DISTRIBUTION,
               "repository": project_url("Repository"), "manual": manual,
               "requirement": requirement("build"), "check_requirement": requirement(),
-              "kinds": ", ".join(get_args(OrganisationKind))}
+              "school": school, "kinds": ", ".join(KINDS)}
+    # The profile first: adopting a notice leaves out what does not fit the kind, phases and ages it states.
     (facts / "organisation.yaml").write_text(
         environment.get_template("organisation.yaml.j2").render(values), encoding="utf-8")
     for school_id, name in schools.items():
-        new_fact_file(facts, "school", school_id, name)
+        new_fact_file(facts, "school", school_id, name, SchoolFacts(school.phases, school.ages, school.local_authority))
     for notice_id in notice_ids:  # after the schools: each school gets a placeholder for its own recipients
         adopt(facts, notice_id, notice_id)
+    if school.local_authority:
+        _name_local_authority(facts, school.local_authority)
+    if school.retention_policy:
+        _name_retention_policy(facts, school.retention_policy)
     write_schemas(facts / "schema")
     for template, written in _REPOSITORY_FILES.items():
         (folder / written).write_text(environment.get_template(template).render(values), encoding="utf-8")
@@ -94,6 +105,29 @@ def _write_repository(folder: Path, notice_ids: list[str], trust: bool, schools:
     pages = folder / "templates" / "site" / "pages"  # the website's docs_dir: it must exist, even empty
     pages.mkdir(parents=True)
     (pages / ".keep").write_text("Pages you write yourself (an accessibility statement, say) go here as Markdown.\n")
+
+
+def _name_local_authority(facts: Path, name: str) -> None:
+    """The local authority init was told of, in place of its placeholder wherever the notices' adoption put one."""
+    wanted = json.dumps(recipient_catalogue().school_own[LOCAL_AUTHORITY].name, ensure_ascii=False)
+    for path in [facts / "organisation.yaml", *sorted((facts / "schools").glob("*.yaml"))]:
+        text = path.read_text("utf-8")
+        if wanted in text:
+            path.write_text(text.replace(wanted, json.dumps(name, ensure_ascii=False)), "utf-8")
+
+
+def _name_retention_policy(facts: Path, policy: str) -> None:
+    """The retention policy init was told of, as the basis of every retention rule whose basis the library left to
+    the school: one answer for what each notice would otherwise ask again."""
+    for path in sorted(facts.glob("*.yaml")):
+        rules = load_yaml_file(path, str(path)).data.get("retention")
+        asked = {rule["basis"] for rule in rules if isinstance(rule, dict) and MARKER in str(rule.get("basis"))} \
+            if isinstance(rules, list) else set()
+        text = path.read_text("utf-8")
+        for basis in asked:
+            text = text.replace(json.dumps(basis, ensure_ascii=False), json.dumps(policy, ensure_ascii=False))
+        if asked:
+            path.write_text(text, "utf-8")
 
 
 # Template in this package -> the file it becomes in the new repository.
