@@ -182,22 +182,21 @@ def gather(ask: Ask | None, trust: bool | None = None, kind: str | None = None, 
 
     if trust is None:
         trust = bool(ask("Is this a trust with several schools (yes or no)?", "no", _yes_no)) if ask else False
-    chosen = answer(kind, "What kind of school is it?\n" + kinds_help() + "\nKind", None if trust else
-                    "maintained-school", lambda text: parse_kind(text, trust))
+    chosen = TRUST_KIND if trust and kind is None else answer(
+        kind, "What kind of school is it?\n" + kinds_help() + "\nKind", "maintained-school",
+        lambda text: parse_kind(text, trust))
     if chosen is None:
-        if not trust:
-            raise NoticesError("say what kind of school this is with --kind, one of:\n" + kinds_help()
-                               + "\ne.g. notices init our-notices --kind maintained-school --phases primary")
-        chosen = TRUST_KIND
+        raise NoticesError("say what kind of school this is with --kind, one of:\n" + kinds_help()
+                           + "\ne.g. notices init our-notices --kind maintained-school --phases primary")
     school_kind = "academy" if trust else chosen
     school_name = answer(name, "The school's name, as parents know it (leave empty to fill in later)", "",
-                         optional(str.strip)) if not trust or name or ask else None
+                         optional(str.strip))
     school_id = answer(short_id, "Its short id, for web addresses", school_id_from_name(school_name)
                        if school_name else None, parse_short_id) if school_name or short_id else None
     given_phases = answer(phases, f"Its phases ({', '.join(PHASES)})", ", ".join(DEFAULT_PHASES.get(school_kind, [])),
-                          optional(parse_phases)) if phases or ask else None
+                          optional(parse_phases))
     given_ages = answer(ages, "Its pupils' ages, youngest to oldest", ages_of(given_phases or [])
-                        or DEFAULT_AGES.get(school_kind), optional(parse_ages)) if ages or ask else None
+                        or DEFAULT_AGES.get(school_kind), optional(parse_ages))
     if given_phases is None and given_ages is None and ask is None and school_kind in DEFAULT_AGES:
         given_ages = DEFAULT_AGES[school_kind]
     if given_ages and not given_phases:
