@@ -21,7 +21,7 @@ from generator.distribution import DISTRIBUTION, manual, project_url, requiremen
 from generator.facts.placeholders import MARKER, placeholder
 from generator.facts.schema import write_schemas
 from generator.facts.strict_yaml import load_yaml_file
-from generator.library import recipient_catalogue
+from generator.library import library, recipient_catalogue
 from generator.library.copy_notice import adopt
 from generator.new_fact_file import SchoolFacts, new_fact_file, school_id_from_name
 from generator.new_repository.questions import KINDS, Answers, check_notices
@@ -82,10 +82,12 @@ def _write_repository(folder: Path, school: Answers, notice_ids: list[str], scho
     facts = folder / "notices"
     facts.mkdir()
     environment = _environment()
+    choices = library()
     values = {"trust": school.trust, "version": tool_version(), "distribution": DISTRIBUTION,
               "repository": project_url("Repository"), "manual": manual,
               "requirement": requirement("build"), "check_requirement": requirement(),
-              "school": school, "kinds": ", ".join(KINDS)}
+              "school": school, "kinds": ", ".join(KINDS),
+              "retention_policy": any(_bases_to_fill(choices[notice_id].path) for notice_id in notice_ids)}
     # The profile first: adopting a notice leaves out what does not fit the kind, phases and ages it states.
     (facts / "organisation.yaml").write_text(
         environment.get_template("organisation.yaml.j2").render(values), encoding="utf-8")
@@ -95,8 +97,7 @@ def _write_repository(folder: Path, school: Answers, notice_ids: list[str], scho
         adopt(facts, notice_id, notice_id)
     if school.local_authority:
         _name_local_authority(facts, school.local_authority)
-    if school.retention_policy:
-        _name_retention_policy(facts, school.retention_policy)
+    _refer_to_retention_policy(facts)
     write_schemas(facts / "schema")
     for template, written in _REPOSITORY_FILES.items():
         (folder / written).write_text(environment.get_template(template).render(values), encoding="utf-8")
@@ -116,18 +117,21 @@ def _name_local_authority(facts: Path, name: str) -> None:
             path.write_text(text.replace(wanted, json.dumps(name, ensure_ascii=False)), "utf-8")
 
 
-def _name_retention_policy(facts: Path, policy: str) -> None:
-    """The retention policy init was told of, as the basis of every retention rule whose basis the library left to
-    the school: one answer for what each notice would otherwise ask again."""
+def _bases_to_fill(notice: Path) -> set[str]:
+    """The placeholders a notice's retention rules hold for their basis: each is the retention policy."""
+    rules = load_yaml_file(notice, str(notice)).data.get("retention")
+    return {rule["basis"] for rule in rules if isinstance(rule, dict) and MARKER in str(rule.get("basis"))} \
+        if isinstance(rules, list) else set()
+
+
+def _refer_to_retention_policy(facts: Path) -> None:
+    """Each retention rule whose basis the library left to the school names none: the organisation's
+    `retention_policy`, asked once, is its basis."""
     for path in sorted(facts.glob("*.yaml")):
-        rules = load_yaml_file(path, str(path)).data.get("retention")
-        asked = {rule["basis"] for rule in rules if isinstance(rule, dict) and MARKER in str(rule.get("basis"))} \
-            if isinstance(rules, list) else set()
-        text = path.read_text("utf-8")
-        for basis in asked:
-            text = text.replace(json.dumps(basis, ensure_ascii=False), json.dumps(policy, ensure_ascii=False))
+        asked = {f"basis: {json.dumps(basis, ensure_ascii=False)}" for basis in _bases_to_fill(path)}
         if asked:
-            path.write_text(text, "utf-8")
+            lines = path.read_text("utf-8").splitlines(keepends=True)
+            path.write_text("".join(line for line in lines if line.strip() not in asked), "utf-8")
 
 
 # Template in this package -> the file it becomes in the new repository.

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from generator import cli
 from generator.cli import main
+from generator.facts.cascade import resolve
 from generator.facts.load import load_facts
 from generator.facts.placeholders import MARKER, find_placeholders
 from generator.new_repository.questions import SCHOOL_KINDS, Answers
@@ -105,17 +106,24 @@ def test_a_maintained_primary_has_at_most_30_placeholders_each_asked_once(tmp_pa
         "local-authority"]["name"] == "Bristol City Council"
 
 
-def test_the_retention_policy_told_once_is_the_basis_of_every_notice_that_asked_for_it(tmp_path) -> None:
+def test_the_retention_policy_is_asked_once_in_the_organisation_file_and_each_notice_refers_to_it(tmp_path) -> None:
     folder = tmp_path / "school"
-    init(folder, *MAINTAINED_PRIMARY)
-    unanswered = [words for _, words in placeholders(folder) if "policy that sets it" in words]
-    assert len(unanswered) > 1  # without the answer, each notice asks again; the test below would prove nothing
+    init(folder, *MAINTAINED_PRIMARY, "--notices", "pupils,children-in-need")
+    left = placeholders(folder)
+    asking = [where for where, what in left if "policy that sets" in what]
+    assert len(asking) == 1 and "organisation.yaml" in asking[0], left
     answered = tmp_path / "answered"
-    init(answered, *MAINTAINED_PRIMARY, "--retention-policy", "our records retention policy")
-    assert not [words for _, words in placeholders(answered) if "policy that sets it" in words]
-    bases = [rule.get("basis") for path in (answered / "notices").glob("*.yaml")
-             for rule in yaml.safe_load(path.read_text("utf-8")).get("retention") or []]
-    assert bases.count("our records retention policy") == len(unanswered)
+    init(answered, *MAINTAINED_PRIMARY, "--notices", "pupils,children-in-need",
+         "--retention-policy", "our records retention policy")
+    assert organisation(answered)["retention_policy"] == "our records retention policy"
+    resolved = resolve(load_facts(answered / "notices"))
+    # The notices name no basis of their own for these rules: the policy is theirs, in every format.
+    for notice in resolved:
+        written = yaml.safe_load((answered / "notices" / f"{notice.id}.yaml").read_text("utf-8"))["retention"]
+        without = [rule["id"] for rule in written if "basis" not in rule]
+        assert without, notice.id
+        assert {rule.basis for rule in notice.notice.retention if rule.id in without} == {
+            "our records retention policy"}
 
 
 def test_the_data_protection_officer_told_is_written_and_check_asks_for_none(tmp_path) -> None:
