@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterator
 from generator.check.judge import Problem
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import Location
-from generator.facts.models import SUPPORTED_NATIONS, LawfulBasis
+from generator.facts.models import SUPPORTED_NATIONS, AppliesTo, LawfulBasis, Notice, ScopedFact
+from generator.facts.roles import roles
 from generator.law import instruments as law
 from generator.law.catalogue import catalogue
 from generator.law.dpv import dpv_mapping
@@ -236,6 +237,33 @@ def review_in_future(n: ResolvedNotice, today: datetime.date) -> Iterator[Proble
                f"({today.isoformat()}): write the day the review was done.", n.notice.field_location("last_reviewed"))
 
 
+# The lists of a notice whose items may say whom they are for, and how each names one item ("Recipient 'dfe'").
+_SCOPED_LISTS = {name: declared for name, declared in roles(Notice).items() if declared.key and declared.item}
+
+
+def _scoped(n: ResolvedNotice) -> Iterator[tuple[str, AppliesTo, Location | None]]:
+    """Each passage of the notice that says whom it is for: (what it is, its `applies_to`, where it says so)."""
+    if n.notice.applies_to is not None:
+        yield f"The notice '{n.notice.title}'", n.notice.applies_to, n.notice.field_location("applies_to")
+    for name, declared in _SCOPED_LISTS.items():
+        items = getattr(n.notice, name)
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, ScopedFact) and item.applies_to is not None:
+                yield (f"{declared.item} '{declared.item_key(item)}'", item.applies_to,
+                       item.field_location("applies_to"))
+
+
+def applies_to(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
+    profile = n.variant.profile
+    phases = list(profile.phases) if profile is not None else []
+    for what, scope, location in _scoped(n):
+        why = scope.misfits(n.organisation.kind, phases, n.variant.ages)
+        if why is not None:
+            yield (f"{what} is for {why}: delete it from {n.variant.name}'s notice (for one school of a trust, list "
+                   "it under the school's `remove:`), or adopt the library's wording for your kind of school "
+                   "(`notices library`); if the `kind`, `phases` or `ages` are wrong, correct them.", location)
+
+
 FITS: dict[str, Callable[[ResolvedNotice, datetime.date], Iterator[Problem]]] = {
     "F.nation": nation,
     "F.binds": binds,
@@ -248,4 +276,5 @@ FITS: dict[str, Callable[[ResolvedNotice, datetime.date], Iterator[Problem]]] = 
     "F.youth-support": youth_support,
     "F.special-tag": special_tag,
     "F.review-date": review_in_future,
+    "F.applies-to": applies_to,
 }
