@@ -36,7 +36,11 @@ def test_a_trust_gets_its_organisation_a_file_per_school_and_the_chosen_notices(
     facts = tmp_path / "trust" / "notices"
     assert sorted(path.name for path in facts.glob("*.yaml")) == ["organisation.yaml", "pupils.yaml"]
     assert sorted(path.name for path in (facts / "schools").glob("*.yaml")) == ["hill.yaml", "vale.yaml"]
-    assert (facts / "pupils.yaml").read_bytes() == (NOTICES / "pupils.yaml").read_bytes()
+    # The library's notice, but for the basis of its retention, which is the organisation's retention policy.
+    library_lines = (NOTICES / "pupils.yaml").read_text("utf-8").splitlines()
+    assert (facts / "pupils.yaml").read_text("utf-8").splitlines() == [
+        line for line in library_lines if not line.strip().startswith('basis: "TO BE COMPLETED')]
+    assert "retention_policy" in (facts / "organisation.yaml").read_text("utf-8")
     assert sorted(path.name for path in (facts / "sections").glob("*.yaml")) == [  # the sections it includes
         "how-the-dfe-uses-data.yaml", "national-pupil-database.yaml", "youth-support-services.yaml"]
     assert (facts / "schema" / "notice.schema.json").is_file()  # editors validate the facts as they are typed
