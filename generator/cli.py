@@ -30,7 +30,7 @@ from generator.manual import write_references
 from generator.manual_pages import installed_page, section_text
 from generator.new_fact_file import new_fact_file, schools_named
 from generator.new_repository import start_repository
-from generator.new_repository.questions import SCHOOL_KINDS, gather
+from generator.new_repository.questions import SCHOOL_KINDS, check_notices, gather
 from generator.notices_error import NoticesError
 from generator.pipeline import build
 from generator.project import load_project
@@ -373,11 +373,9 @@ def init_command(folder: Path, trust: bool | None, school_ids: tuple[str, ...], 
     schools = schools_named(list(school_ids) or (["first-school", "second-school"] if school.trust and not named else []))
     if notice_ids is None and ask is not None:
         notice_ids = _ask("The notices to start with, comma-separated", ",".join(school.suited_notices()),
-                          lambda text: [part.strip() for part in text.split(",") if part.strip()])
+                          lambda text: check_notices([part.strip() for part in text.split(",") if part.strip()], school))
     written = start_repository(folder, school, notice_ids, schools)
-    click.echo(f"Started {folder}/ ({len(written)} files) for privacy-notices {tool_version()}, for "
-               f"{school.kind.replace('-', ' ')}" + (f" teaching {', '.join(school.phases)}" if school.phases else "")
-               + (f" (pupils aged {school.ages})" if school.ages else "") + ".")
+    click.echo(f"Started {folder}/ ({len(written)} files) for privacy-notices {tool_version()}: {school.described}.")
     facts = folder / "notices"
     click.echo(f"Notices: {', '.join(sorted(path.stem for path in facts.glob('*.yaml') if path.stem != 'organisation'))}.")
     listed = {school.school_id: school.name, **schools} if school.trust and school.school_id else schools

@@ -61,6 +61,14 @@ class Answers:
     retention_policy: str | None = None
 
     @property
+    def described(self) -> str:
+        """E.g. "St Anne's CE Primary, a maintained school teaching primary (pupils aged 4-11)"."""
+        words = self.kind.replace("-", " ")
+        return (f"{self.name}, " if self.name and not self.trust else "") + ("an " if words[0] in "aeiou" else "a ") \
+            + words + (f" teaching {' and '.join(self.phases)}" if self.phases else "") \
+            + (f" (pupils aged {self.ages})" if self.ages else "")
+
+    @property
     def school_id(self) -> str | None:
         """The school's short id: as given, or made from its name."""
         return self.short_id or (school_id_from_name(self.name) if self.name else None)
