@@ -66,7 +66,10 @@ def adopt(facts: Path, notice_id: str, library_id: str) -> Adoption:
         _copy(SECTIONS / f"{section_id}.yaml", facts / SECTIONS_FOLDER / f"{section_id}.yaml", adoption)
     children = CHILDREN / f"{library_id}.yaml"
     if children.is_file():
-        _copy(children, facts / CHILDREN_FOLDER / f"{notice_id}.yaml", adoption)
+        text = children.read_text("utf-8")
+        if profile is not None:
+            text = fitted_text(text, str(children), profile)
+        _copy(children, facts / CHILDREN_FOLDER / f"{notice_id}.yaml", adoption, text)
     recipients = data.get("recipients")
     if isinstance(recipients, list):
         _add_recipients(facts, [item["id"] for item in recipients], adoption)
@@ -105,12 +108,14 @@ def _write(path: Path, text: str, adoption: Adoption) -> None:
     adoption.written[path] = _placeholders(text)
 
 
-def _copy(source: Path, target: Path, adoption: Adoption) -> None:
-    """Copy a library file, unless the school has its own: that one stays, and is named if it differs."""
+def _copy(source: Path, target: Path, adoption: Adoption, text: str | None = None) -> None:
+    """Copy a library file (as ``text``, when fitted to the school), unless the school has its own: that one
+    stays, and is named if it differs."""
+    text = source.read_text("utf-8") if text is None else text
     existing = next((path for path in (target, target.with_suffix(".yml")) if path.exists()), None)
     if existing is None:
-        _write(target, source.read_text("utf-8"), adoption)
-    elif existing.read_bytes() != source.read_bytes():
+        _write(target, text, adoption)
+    elif existing.read_text("utf-8") != text:
         adoption.kept.append(existing)
 
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from generator.facts.models import AppliesTo
 from generator.facts.strict_yaml import parse_yaml
@@ -13,27 +13,36 @@ APPLIES_TO = "applies_to"
 
 
 def fitted_text(text: str, file: str, profile: Profile, keep: Callable[[dict], bool] = lambda item: True) -> str:
-    """``text`` (a notice's YAML) without the items of its top-level lists whose `applies_to` does not fit
-    ``profile``, nor those ``keep`` refuses (an included shared section that does not fit); a list left empty is
-    written `[]`."""
+    """``text`` (a notice's YAML, or its children's version) without the list items, at any depth, whose
+    `applies_to` does not fit ``profile``, nor those ``keep`` refuses (an included shared section that does not
+    fit); a list left empty is written `[]`."""
     loaded = parse_yaml(text.encode("utf-8"), file)
-    data = loaded.data
     lines = text.splitlines(keepends=True)
     dropped: set[int] = set()  # line numbers from 0
     emptied: list[int] = []  # the lines of the keys whose lists lose every item
-    for key, items in data.items() if isinstance(data, dict) else ():
-        if not isinstance(items, list):
-            continue
+    for path, items in _lists(loaded.data, ()):
         gone = [index for index, item in enumerate(items) if isinstance(item, dict) and not _kept(item, profile, keep)]
         for index in gone:
-            line = loaded.value_marks[(key, index)][0] - 1
-            dropped.update(_item_lines(lines, line))
+            dropped.update(_item_lines(lines, loaded.value_marks[(*path, index)][0] - 1))
         if gone and len(gone) == len(items):
-            emptied.append(loaded.key_marks[(key,)][0] - 1)
+            emptied.append(loaded.key_marks[path][0] - 1)
     for line in emptied:
         head, colon, rest = lines[line].partition(":")
-        lines[line] = f"{head}{colon} []{rest.rstrip(chr(10)) and ' ' + rest.strip()}\n"
+        comment = rest.strip()
+        lines[line] = f"{head}{colon} []{' ' + comment if comment else ''}\n"
     return "".join(line for number, line in enumerate(lines) if number not in dropped)
+
+
+def _lists(data: object, path: tuple) -> Iterator[tuple[tuple, list]]:
+    """Every list under a key in ``data``, with its key path, outer lists first."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(value, list):
+                yield (*path, key), value
+            yield from _lists(value, (*path, key))
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from _lists(item, (*path, index))
 
 
 def _kept(item: dict, profile: Profile, keep: Callable[[dict], bool]) -> bool:
