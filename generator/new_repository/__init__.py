@@ -93,8 +93,8 @@ def _write_repository(folder: Path, school: Answers, notice_ids: list[str], scho
         environment.get_template("organisation.yaml.j2").render(values), encoding="utf-8")
     for school_id, name in schools.items():
         new_fact_file(facts, "school", school_id, name, SchoolFacts(school.phases, school.ages, school.local_authority))
-    for notice_id in notice_ids:  # after the schools: each school gets a placeholder for its own recipients
-        adopt(facts, notice_id, notice_id)
+    for library_id in notice_ids:  # after the schools: each school gets a placeholder for its own recipients
+        adopt(facts, choices[library_id].topic, library_id)  # a variant for the school's kind, named for its topic
     if school.local_authority:
         _name_local_authority(facts, school.local_authority)
     _refer_to_retention_policy(facts)

@@ -16,7 +16,7 @@ from typing import Any, Protocol, get_args
 from pydantic import EmailStr, TypeAdapter, ValidationError
 
 from generator.facts.models import ID_MAX_LENGTH, SLUG_PATTERN, OrganisationKind, Phase, age_range, age_range_text
-from generator.library import LibraryNotice, library, suited
+from generator.library import LibraryNotice, library, suited, variants
 from generator.library.profile import Profile
 from generator.new_fact_file import school_id_from_name
 from generator.notices_error import NoticesError
@@ -165,7 +165,8 @@ def check_notices(notice_ids: list[str], school: Answers) -> list[str]:
 def _misfit(notice: LibraryNotice, school: Answers) -> str:
     assert notice.applies_to is not None  # a notice with no applies_to fits everyone
     why = notice.applies_to.misfits(school.kind, school.phases, school.profile.ages)
-    return f"{notice.id} is for {why}"
+    instead = [variant.id for variant in variants(notice.topic) if variant.fits(school.profile)]
+    return f"{notice.id} is for {why}" + (f" (write {instead[0]} instead)" if instead else "")
 
 
 class Ask(Protocol):

@@ -15,6 +15,7 @@ from generator.cli import main
 from generator.facts.cascade import resolve
 from generator.facts.load import load_facts
 from generator.facts.placeholders import MARKER, find_placeholders
+from generator.library import library
 from generator.new_repository.questions import SCHOOL_KINDS, Answers
 
 MAINTAINED_PRIMARY = ["--kind", "maintained-school", "--phases", "primary", "--ages", "4-11",
@@ -41,6 +42,11 @@ def notices_written(folder: Path) -> list[str]:
     return sorted(path.stem for path in (folder / "notices").glob("*.yaml") if path.stem != "organisation")
 
 
+def fitting(school: Answers) -> list[str]:
+    """The notices that fit the school, each named for its topic (one variant of each)."""
+    return sorted(library()[library_id].topic for library_id in school.suited_notices())
+
+
 def placeholders(folder: Path) -> list[tuple[str, str]]:
     """Every value left to fill in, as `notices check` lists them: (where, what it asks for)."""
     found = find_placeholders(load_facts(folder / "notices"))
@@ -54,9 +60,9 @@ def test_a_maintained_primary_gets_its_profile_its_name_and_short_id_and_the_not
     assert {key: written[key] for key in ("name", "kind", "id", "ages", "phases")} == {
         "name": "St Anne's CE Primary", "kind": "maintained-school", "id": "st-annes", "ages": "4-11",
         "phases": ["primary"]}
-    fitting = Answers("maintained-school", phases=["primary"], ages="4-11").suited_notices()
-    assert notices_written(tmp_path / "school") == fitting
-    assert f"Notices: {', '.join(fitting)}." in result.output
+    expected = fitting(Answers("maintained-school", phases=["primary"], ages="4-11"))
+    assert notices_written(tmp_path / "school") == expected
+    assert f"Notices: {', '.join(expected)}." in result.output
 
 
 @pytest.mark.parametrize("kind", sorted(EVERY_KIND))
@@ -68,7 +74,16 @@ def test_every_kind_is_written_as_told_with_the_notices_that_fit_it(tmp_path, ki
     profile = written if kind != "academy-trust" else yaml.safe_load(
         (tmp_path / kind / "notices" / "schools" / "hill.yaml").read_text("utf-8"))
     school = Answers(kind, kind == "academy-trust", profile["phases"], profile["ages"])
-    assert notices_written(tmp_path / kind) == school.suited_notices()
+    assert notices_written(tmp_path / kind) == fitting(school)
+
+
+def test_each_kind_gets_the_variant_of_a_notice_written_for_it_named_for_its_topic(tmp_path) -> None:
+    init(tmp_path / "maintained", *MAINTAINED_PRIMARY)
+    init(tmp_path / "academy", *EVERY_KIND["academy"])
+    maintained, academy = (str(yaml.safe_load((tmp_path / folder / "notices" / "governance.yaml").read_text("utf-8")))
+                           for folder in ("maintained", "academy"))  # what the notice says, not its comments
+    assert "governing body" in maintained and "trustees" not in maintained
+    assert "trustees" in academy
 
 
 def test_the_phases_follow_from_the_ages_and_the_ages_from_the_phases(tmp_path) -> None:
@@ -151,6 +166,9 @@ def test_the_data_protection_officer_told_is_written_and_check_asks_for_none(tmp
     (["--kind", "academy", "--dpo-email", "the council"], "'the council' is not an email address"),
     (["--kind", "academy", "--dpo-name", "Jo"], "--dpo-name needs the officer's email address too"),
     (["--kind", "academy", "--short-id", "St Annes"], "'St Annes' cannot be a short id"),
+    (["--kind", "maintained-school", "--notices", "governance,pupils"],
+     "not for this school: governance is for academy trusts and academies, and this is a maintained school "
+     "(write governance-maintained instead)"),
 ])
 def test_a_bad_answer_is_refused_saying_what_to_write_and_nothing_is_written(tmp_path, options, words) -> None:
     result = init(tmp_path / "school", *options)
@@ -184,8 +202,7 @@ def test_at_a_terminal_init_asks_each_question_and_asks_again_after_a_bad_answer
         "name": "St Anne's CE Primary", "kind": "maintained-school", "id": "st-annes-ce-primary", "ages": "4-11",
         "phases": ["primary"]}
     assert written["dpo"] == {"name": "Schools DPO Service", "email": "dpo@example.org.uk"}
-    assert notices_written(tmp_path / "school") == Answers(
-        "maintained-school", phases=["primary"], ages="4-11").suited_notices()
+    assert notices_written(tmp_path / "school") == fitting(Answers("maintained-school", phases=["primary"], ages="4-11"))
 
 
 def test_the_kinds_init_explains_are_kinds_the_facts_accept() -> None:
