@@ -374,10 +374,13 @@ def init_command(folder: Path, trust: bool | None, school_ids: tuple[str, ...], 
     if notice_ids is None and ask is not None:
         notice_ids = _ask("The notices to start with, comma-separated", ",".join(school.suited_notices()),
                           lambda text: check_notices([part.strip() for part in text.split(",") if part.strip()], school))
-    written = start_repository(folder, school, notice_ids, schools)
-    click.echo(f"Started {folder}/ ({len(written)} files) for privacy-notices {tool_version()}: {school.described}.")
+    started = start_repository(folder, school, notice_ids, schools)
+    click.echo(f"Started {folder}/ ({len(started.files)} files) for privacy-notices {tool_version()}: "
+               f"{school.described}.")
     facts = folder / "notices"
     click.echo(f"Notices: {', '.join(sorted(path.stem for path in facts.glob('*.yaml') if path.stem != 'organisation'))}.")
+    for left_out in started.left_out:
+        click.echo(f"Left out {left_out} (write one for them: {manual('layers.md')}).")
     listed = {school.school_id: school.name, **schools} if school.trust and school.school_id else schools
     if listed:
         click.echo("Each school's id is in its web addresses; to change one, rename its file in notices/schools/:")

@@ -12,17 +12,20 @@ import json
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
 from generator.defaults import packaged
 from generator.distribution import DISTRIBUTION, manual, project_url, requirement, tool_version
+from generator.facts.children import ChildrensVersion
+from generator.facts.models import age_range
 from generator.facts.placeholders import MARKER, placeholder
 from generator.facts.schema import write_schemas
 from generator.facts.strict_yaml import load_yaml_file
 from generator.library import library, recipient_catalogue
-from generator.library.copy_notice import adopt
+from generator.library.copy_notice import CHILDREN_FOLDER, adopt
 from generator.new_fact_file import SchoolFacts, new_fact_file, school_id_from_name
 from generator.new_repository.questions import KINDS, Answers, check_notices
 from generator.notices_error import NoticesError
@@ -42,11 +45,19 @@ def _environment() -> jinja2.Environment:
     return environment
 
 
+@dataclass(frozen=True)
+class Started:
+    """What `notices init` wrote (each file, relative to the repository) and what it left out, in words."""
+
+    files: list[Path]
+    left_out: list[str]
+
+
 def start_repository(target: Path, school: Answers, notice_ids: list[str] | None = None,
-                     schools: dict[str, str | None] | None = None) -> list[Path]:
+                     schools: dict[str, str | None] | None = None) -> Started:
     """Write a new repository into ``target`` (new or empty) for the school (or trust) ``school`` describes, with
     the library's ``notice_ids`` (default: those that fit it) and, for a trust, ``schools`` (id -> name, if known)
-    besides the one named; returns the files written, relative to it."""
+    besides the one named."""
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise NoticesError(f"{target} already holds files: choose a new or empty folder for the repository.")
     schools = dict(schools or {})
@@ -65,7 +76,7 @@ def start_repository(target: Path, school: Answers, notice_ids: list[str] | None
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.starting-", dir=target.parent))
     try:
         staging.chmod(0o755)
-        _write_repository(staging, school, notice_ids, schools)
+        left_out = _write_repository(staging, school, notice_ids, schools)
         if target.exists():  # empty (checked above), and perhaps someone's current folder: filled, not replaced
             for entry in staging.iterdir():
                 os.rename(entry, target / entry.name)
@@ -75,10 +86,11 @@ def start_repository(target: Path, school: Answers, notice_ids: list[str] | None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return sorted(path.relative_to(target) for path in target.rglob("*") if path.is_file())
+    return Started(sorted(path.relative_to(target) for path in target.rglob("*") if path.is_file()), left_out)
 
 
-def _write_repository(folder: Path, school: Answers, notice_ids: list[str], schools: dict[str, str | None]) -> None:
+def _write_repository(folder: Path, school: Answers, notice_ids: list[str],
+                      schools: dict[str, str | None]) -> list[str]:
     facts = folder / "notices"
     facts.mkdir()
     environment = _environment()
@@ -98,6 +110,7 @@ def _write_repository(folder: Path, school: Answers, notice_ids: list[str], scho
     if school.local_authority:
         _name_local_authority(facts, school.local_authority)
     _refer_to_retention_policy(facts)
+    left_out = _leave_out_childrens_versions_not_for(facts / CHILDREN_FOLDER, school.ages) if school.ages else []
     write_schemas(facts / "schema")
     for template, written in _REPOSITORY_FILES.items():
         (folder / written).write_text(environment.get_template(template).render(values), encoding="utf-8")
@@ -106,6 +119,7 @@ def _write_repository(folder: Path, school: Answers, notice_ids: list[str], scho
     pages = folder / "templates" / "site" / "pages"  # the website's docs_dir: it must exist, even empty
     pages.mkdir(parents=True)
     (pages / ".keep").write_text("Pages you write yourself (an accessibility statement, say) go here as Markdown.\n")
+    return left_out
 
 
 def _name_local_authority(facts: Path, name: str) -> None:
@@ -115,6 +129,21 @@ def _name_local_authority(facts: Path, name: str) -> None:
         text = path.read_text("utf-8")
         if wanted in text:
             path.write_text(text.replace(wanted, json.dumps(name, ensure_ascii=False)), "utf-8")
+
+
+def _leave_out_childrens_versions_not_for(folder: Path, ages: str) -> list[str]:
+    """A children's version written for other ages than the school's pupils' is not one for them: left out, for
+    the school to write its own (docs/layers.md), instead of published to children it was not written for."""
+    left_out = []
+    for path in sorted(folder.glob("*.yaml")):
+        version = ChildrensVersion.model_validate(load_yaml_file(path, str(path)).data)
+        if not version.written_for(age_range(ages)):
+            path.unlink()
+            left_out.append(f"the children's version of {path.stem}, written for ages {version.ages}, "
+                            f"not for pupils aged {ages}")
+    if folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+    return left_out
 
 
 def _bases_to_fill(notice: Path) -> set[str]:
