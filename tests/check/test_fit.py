@@ -160,6 +160,12 @@ FITS = [
      "recipients:", _school(ages="4-11")),
     ("F.special-tag", "language and free school meals marked special category",
      _special(["ethnicity", "language", "free school meals"]), "- id: characteristics", _special(["ethnicity"])),
+    ("F.applies-to", "a recipient for maintained schools, published by an academy trust",
+     lambda files: files["pupils.yaml"]["recipients"][1].update(applies_to={"kinds": ["maintained-school"]}),
+     "applies_to:", lambda files: files["pupils.yaml"]["recipients"][1].update(applies_to={"kinds": ["academy-trust"]})),
+    ("F.applies-to", "a notice for pupils of 13 and over, at a primary school",
+     _both(_school(ages="4-11"), lambda files: files["pupils.yaml"].update(applies_to={"ages": "13-19"})),
+     "applies_to:", _both(_school(ages="4-11"), lambda files: files["pupils.yaml"].update(applies_to={"ages": "3-11"}))),
     ("F.review-date", "a review date in the future", lambda files: files["pupils.yaml"].update(last_reviewed="2027-01-04"),
      "last_reviewed: '2027-01-04'", lambda files: files["pupils.yaml"].update(last_reviewed=TODAY.isoformat())),
 ]
