@@ -56,7 +56,7 @@ class ChildrensName(ScopedFact):
                     "list instead of the notice's own name for it.")
 
 
-class ChildrensSection(FactModel):
+class ChildrensSection(ScopedFact):
     about: Annotated[Slug, Role("section explained")] = Field(
         description="The section of the notice this explains: a standard one, e.g. `what-we-hold` (the notice's "
                     "facts for it follow these words), or the id of one of the notice's own sections, e.g. "

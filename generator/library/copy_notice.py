@@ -83,7 +83,8 @@ def _refuse_unsuited(notice: LibraryNotice, profile: Profile) -> None:
     why = notice.applies_to.misfits(profile.kind, profile.phases, profile.ages)
     others = [other.id for other in variants(notice.topic) if other.fits(profile)]
     instead = (f"adopt '{others[0]}' instead, the library's {notice.topic} notice for you" if others else
-               "the library has no version of it for you: write your own with `notices new notice`")
+               "no version of it in the library fits you (if `kind`, `phases` or `ages` in your facts are wrong, correct "
+               "them; or write your own notice with `notices new notice`)")
     raise NoticesError(f"the library's '{notice.id}' is for {why}: {instead}.")
 
 

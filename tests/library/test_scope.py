@@ -3,12 +3,15 @@ keeping every other line and comment as the library wrote it; the library offers
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from generator.facts.models import AppliesTo
 from generator.library import suited
 from generator.library.profile import Profile, read_profile
 from generator.library.scope import fitted_text
+from tests.conftest import notices, write_facts
+from tests.minimal_facts import minimal_facts
 
 NOTICE = """\
 title: How we use pupil information  # the title
@@ -74,3 +77,29 @@ def test_the_library_offers_one_notice_per_topic() -> None:
     offered = suited(Profile("maintained-school", ["primary"], (4, 11)))
     assert len({notice.topic for notice in offered}) == len(offered)
     assert all(notice.fits(Profile("maintained-school", ["primary"], (4, 11))) for notice in offered)
+
+
+def _checked_with_two_dfe_recipients(folder: Path, first: list[str], second: list[str]) -> str:
+    files = minimal_facts()
+    dfe = files["pupils.yaml"]["recipients"][0]
+    files["pupils.yaml"]["recipients"][1:1] = [{**copy.deepcopy(dfe), "applies_to": {"kinds": second}}]
+    dfe["applies_to"] = {"kinds": first}
+    write_facts(folder, files)
+    return notices("check", "--facts", str(folder), "--today", "2026-12-07").output
+
+
+def test_variants_of_one_item_share_its_id_only_for_kinds_that_never_meet(tmp_path: Path) -> None:
+    disjoint = _checked_with_two_dfe_recipients(tmp_path / "disjoint", ["academy-trust"], ["maintained-school"])
+    assert "repeats 'dfe'" not in disjoint
+    assert "F.applies-to" in disjoint  # the maintained school's variant, published by an academy trust
+    overlapping = _checked_with_two_dfe_recipients(tmp_path / "overlapping", ["academy-trust"],
+                                                   ["academy-trust", "academy"])
+    assert "repeats 'dfe', already used in recipients" in overlapping
+
+
+def test_a_notice_for_another_kind_is_refused_naming_the_variant_that_fits(tmp_path: Path) -> None:
+    (tmp_path / "organisation.yaml").write_text("kind: maintained-school\n", "utf-8")
+    refused = notices("new", "notice", "governance", "--from", "governance", "--facts", str(tmp_path))
+    assert refused.exit_code == 1
+    assert "adopt 'governance-maintained' instead" in refused.output
+    assert not (tmp_path / "governance.yaml").exists()
