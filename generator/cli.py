@@ -30,6 +30,7 @@ from generator.manual import write_references
 from generator.manual_pages import installed_page, section_text
 from generator.new_fact_file import new_fact_file, schools_named
 from generator.new_repository import start_repository
+from generator.new_repository.questions import SCHOOL_KINDS, check_notices, gather
 from generator.notices_error import NoticesError
 from generator.pipeline import build
 from generator.project import load_project
@@ -341,24 +342,66 @@ def library_command() -> None:
 
 @main.command(name="init")
 @click.argument("folder", type=click.Path(path_type=Path))
-@click.option("--trust", is_flag=True, help="A trust with several schools (default: one school on its own).")
+@click.option("--kind", metavar="KIND", help=f"What the school is: {', '.join(SCHOOL_KINDS)} (or another kind of "
+              "organisation); with --trust, a trust of academies.")
+@click.option("--phases", metavar="PHASES", help="The school's phases, comma-separated: nursery, primary, secondary, "
+              "sixth-form (default: from --ages).")
+@click.option("--ages", metavar="YOUNGEST-OLDEST", help="Its pupils' ages, e.g. 4-11 (default: from --phases).")
+@click.option("--name", help="The school's name, as parents know it.")
+@click.option("--short-id", help="The school's short id for web addresses (default: made from --name).")
+@click.option("--trust/--no-trust", default=None, help="A trust with several schools, or a school on its own "
+              "(the default).")
 @click.option("--school", "school_ids", multiple=True, metavar="ID|NAME|ID=NAME",
-              help="A school of the trust: its short id for web addresses, its name (the id is made from it) or "
+              help="Another school of the trust: its short id for web addresses, its name (the id is made from it) or "
                    "both, e.g. --school hill --school 'Vale Primary School' (default: two, to rename).")
+@click.option("--dpo-email", help="Your data protection officer's email address.")
+@click.option("--dpo-name", help="Your data protection officer's name, or their service's.")
+@click.option("--local-authority", help="Your local authority, e.g. 'Bristol City Council'.")
+@click.option("--retention-policy", help="The policy that sets how long you keep records, e.g. 'our records "
+              "retention policy, which follows the IRMS toolkit': the basis each notice's retention names.")
 @click.option("--notices", "notice_ids", callback=_comma_list, metavar="IDS",
-              help=f"Comma-separated notices from the library (default: all): {', '.join(library())}.")
+              help=f"Comma-separated notices from the library (default: those that fit the school): "
+                   f"{', '.join(library())}.")
 @handles_errors
-def init_command(folder: Path, trust: bool, school_ids: tuple[str, ...], notice_ids: list[str] | None) -> None:
-    """Start a school's or a trust's repository in FOLDER: its facts, website settings, workflow and hook."""
-    schools = schools_named(list(school_ids) or (["first-school", "second-school"] if trust else []))
-    written = start_repository(folder, notice_ids or list(library()), trust, schools)
-    click.echo(f"Started {folder}/ ({len(written)} files) for privacy-notices {tool_version()}.")
-    if schools:
+def init_command(folder: Path, trust: bool | None, school_ids: tuple[str, ...], notice_ids: list[str] | None,
+                 **told: str | None) -> None:
+    """Start a school's or a trust's repository in FOLDER: its facts, website settings, workflow and hook. At a
+    terminal it asks what the school is; options answer the same questions in a script."""
+    ask = _ask if at_terminal() else None
+    school = gather(ask, trust, **told)
+    named = bool(school.name or school.short_id)
+    schools = schools_named(list(school_ids) or (["first-school", "second-school"] if school.trust and not named else []))
+    if notice_ids is None and ask is not None:
+        notice_ids = _ask("The notices to start with, comma-separated", ",".join(school.suited_notices()),
+                          lambda text: check_notices([part.strip() for part in text.split(",") if part.strip()], school))
+    started = start_repository(folder, school, notice_ids, schools)
+    click.echo(f"Started {folder}/ ({len(started.files)} files) for privacy-notices {tool_version()}: "
+               f"{school.described}.")
+    facts = folder / "notices"
+    click.echo(f"Notices: {', '.join(sorted(path.stem for path in facts.glob('*.yaml') if path.stem != 'organisation'))}.")
+    for left_out in started.left_out:
+        click.echo(f"Left out {left_out} (write one for them: {manual('layers.md')}).")
+    listed = {school.school_id: school.name, **schools} if school.trust and school.school_id else schools
+    if listed:
         click.echo("Each school's id is in its web addresses; to change one, rename its file in notices/schools/:")
-        width = max(len(school_id) for school_id in schools)
-        for school_id, name in schools.items():
+        width = max(len(school_id) for school_id in listed)
+        for school_id, name in listed.items():
             click.echo(f"  {school_id:<{width}}  {name or '(its name to fill in)'}: pages at schools/{school_id}/")
     click.echo(f"Next: cd {folder}, fill in every 'TO BE COMPLETED' that 'notices check' lists, then 'notices build'.")
+
+
+def at_terminal() -> bool:
+    """Whether someone is there to answer questions (not a script, not a pipe)."""
+    return sys.stdin.isatty()
+
+
+def _ask(question: str, default: str | None, parse):
+    def checked(text: str):
+        try:
+            return parse(text)
+        except NoticesError as refused:
+            raise click.BadParameter(str(refused)) from None
+    return click.prompt(question, default=default, value_proc=checked, show_default=bool(default))
 
 
 @main.command(name="docs")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.distribution import manual
@@ -27,6 +28,8 @@ def _quoted(what: str) -> str:
 
 
 _SCHOOL_NAME_LINE = "name: " + _quoted("the school's name, e.g. Oakmoor School") + "\n"
+_LOCAL_AUTHORITY_LINE = "local_authority: " + _quoted("the local authority the school is in") + "\n"
+_PROFILE_EXAMPLE = "# ages: 11-16\n# phases: [secondary]\n"
 SCHOOL_TEMPLATE = f"""\
 # yaml-language-server: $schema=../schema/school.schema.json
 # A school of the trust. Replace every "TO BE COMPLETED" value with the real fact:
@@ -37,14 +40,11 @@ SCHOOL_TEMPLATE = f"""\
 {_SCHOOL_NAME_LINE}
 # The school's postal address and the local authority it is in.
 address: {_quoted("the school's postal address")}
-local_authority: {_quoted("the local authority the school is in")}
-
+{_LOCAL_AUTHORITY_LINE}
 # The ages of the pupils, youngest to oldest, and the school's phases: the checker judges by them
 # which law reaches your pupils (youth support services from 13, the early years up to 5).
 # Remove the '# ' and give your own.
-# ages: 11-16
-# phases: [secondary]
-
+{{profile}}
 # Optional: remove the '# ' in front of a line to use it.
 # urn: "123456"
 # website: https://www.example.sch.uk/
@@ -111,6 +111,26 @@ lawful_bases:
 # transfers: none
 # automated_decisions: none
 """
+
+
+@dataclass(frozen=True)
+class SchoolFacts:
+    """What `notices init` knows of a school beyond its name: its phases, its pupils' ages, its local authority."""
+
+    phases: list[str] = field(default_factory=list)
+    ages: str | None = None
+    local_authority: str | None = None
+
+    def lines(self) -> str:
+        """The phases and ages as a school's file states them, or the commented example for the school to follow."""
+        if not (self.phases or self.ages):
+            return _PROFILE_EXAMPLE
+        return (f"ages: {self.ages}\n" if self.ages else "") + (
+            f"phases: [{', '.join(self.phases)}]\n" if self.phases else "")
+
+
+def _json(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _school_recipients(facts: Path) -> str:
@@ -187,13 +207,19 @@ def new_file_target(facts: Path, kind: str, item_id: str) -> Path:
     return folder / f"{item_id}.yaml"
 
 
-def new_fact_file(facts: Path, kind: str, item_id: str, school_name: str | None = None) -> Path:
-    """Write a new ``school`` or ``notice`` file full of placeholders (a school's name given, if known);
-    refuses an existing file or a bad id."""
+def new_fact_file(facts: Path, kind: str, item_id: str, school_name: str | None = None,
+                  known: SchoolFacts | None = None) -> Path:
+    """Write a new ``school`` or ``notice`` file full of placeholders (a school's name and the facts ``known`` of it
+    given, if known); refuses an existing file or a bad id."""
     target = new_file_target(facts, kind, item_id)
-    text = SCHOOL_TEMPLATE.replace("{recipients}", _school_recipients(facts)) if kind == "school" else NOTICE_TEMPLATE
+    text = NOTICE_TEMPLATE
+    if kind == "school":
+        known = known or SchoolFacts()
+        text = SCHOOL_TEMPLATE.replace("{recipients}", _school_recipients(facts)).replace("{profile}", known.lines())
+        if known.local_authority:
+            text = text.replace(_LOCAL_AUTHORITY_LINE, f"local_authority: {_json(known.local_authority)}\n", 1)
     if school_name:
-        text = text.replace(_SCHOOL_NAME_LINE, f"name: {json.dumps(school_name, ensure_ascii=False)}\n", 1)
+        text = text.replace(_SCHOOL_NAME_LINE, f"name: {_json(school_name)}\n", 1)
     text = text.replace("{manual}", manual(""))  # the manual's public address: a school's repository has no docs/
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as file:  # "x": never overwrite, even in a race

@@ -90,7 +90,7 @@ def childrens_ages(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem
     if n.children is None or school is None:
         return
     youngest, oldest = n.children.age_range
-    if school[0] < youngest or school[1] > oldest:
+    if not n.children.written_for(school):
         message = (f"The children's version is written for ages {n.children.ages}, but {n.variant.name}'s pupils "
                    f"are {school[0]} to {school[1]}: write it for ages {min(youngest, school[0])} to "
                    f"{max(oldest, school[1])} (shorter words for the youngest), and say so in `ages:`.")

@@ -337,11 +337,19 @@ def _cascaded(notice: Notice, school: School | None, organisation: Organisation)
                         if getattr(layer, name, None) is not None), None) for name in CASCADED}
 
 
+def _kept_under(policy: str | None, notice: Notice) -> Notice:
+    """The notice whose retention rules that name no basis of their own name the organisation's retention policy."""
+    if not policy or all(rule.basis for rule in notice.retention):
+        return notice
+    return notice.model_copy(update={"retention": [
+        rule if rule.basis else rule.model_copy(update={"basis": policy}) for rule in notice.retention]})
+
+
 def _variants(tree: FactTree) -> list[tuple[Variant, School | None]]:
     if not tree.schools:
         org = tree.organisation
         name = org.name or "Our organisation"
-        variant_id = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "main"
+        variant_id = org.id or re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "main"
         return [(Variant(id=variant_id, name=name, standalone=True,
                          address=org.address, website=str(org.website) if org.website else None
                          ).described_by(org), None)]
@@ -372,14 +380,16 @@ def resolve(tree: FactTree) -> list[ResolvedNotice]:
     # Bases and rights depend only on the notice: schools that do not change a notice share them,
     # so that templates can render what the schools share once (render/templating.py: SharedParts).
     derived: dict[int, tuple[list[ResolvedBasis], list[DerivedRight]]] = {}
+    policy = tree.organisation.retention_policy
+    notices = {notice_id: _kept_under(policy, notice) for notice_id, notice in tree.notices.items()}
     for variant, school in _variants(tree):
-        for notice_id, notice in sorted(tree.notices.items()):
+        for notice_id, notice in sorted(notices.items()):
             override = school.notices.get(notice_id) if school else None
             inherited = notice
             if override is not None:
                 if not override.publish:
                     continue
-                notice = apply_override(notice, override, errors)
+                notice = _kept_under(policy, apply_override(notice, override, errors))
                 _check_unique_ids(notice, errors)
             if id(notice) not in derived:
                 bases = _resolve_bases(notice, errors)

@@ -104,6 +104,11 @@ class ChildrensVersion(FactModel):
         assert written is not None  # checked when loaded
         return int(written[1]), int(written[2])
 
+    def written_for(self, pupils: tuple[int, int]) -> bool:
+        """Whether it is written for pupils of these ages, youngest and oldest: all of them."""
+        youngest, oldest = self.age_range
+        return youngest <= pupils[0] and pupils[1] <= oldest
+
     @model_validator(mode="after")
     def _one_each(self) -> ChildrensVersion:
         seen: set[str] = set()

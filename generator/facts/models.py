@@ -647,6 +647,10 @@ class Organisation(FactModel):
     name: Annotated[str | None, Role("name", section="who-we-are", for_school=ForSchool(
         "beside", "The school's name, e.g. `Oakmoor School`.", annotation=Text))] = Field(
         None, description="The controller's legal name, e.g. `Example Academy Trust`.")
+    # A trust's schools have theirs in their file names (schools/<id>.yaml); a school on its own, here.
+    id: Annotated[Slug | None, Role("short id", in_notice=False)] = Field(
+        None, exclude=True, description="A school on its own: its short id in web addresses (`schools/<id>/`) and "
+                                        "output folders, e.g. `st-annes`. Left out: one is made from its name.")
     kind: Annotated[OrganisationKind, Role("kind", section="who-we-are")] = Field(
         description="What sort of organisation this is.")
     public_authority: Annotated[StrictBool | None, Role("public authority", section="who-we-are")] = Field(
@@ -660,6 +664,11 @@ class Organisation(FactModel):
         None, description="Companies House number, for a trust or company.")
     ico_registration: Annotated[str | None, Role("ICO registration", section="who-we-are")] = Field(
         None, description="Registration number with the ICO, e.g. `ZA123456`.")
+    # Stated once for every notice: each retention rule's own `basis` states it in the notice.
+    retention_policy: Annotated[str | None, Role("retention policy", in_notice=False)] = Field(
+        None, exclude=True, description="The policy that sets how long records are kept, e.g. `our records retention "
+                                        "policy, which follows the IRMS toolkit`: the basis of every notice's retention "
+                                        "rule that names none of its own.")
     website: Annotated[HttpUrl | None, Role("website", section="who-we-are", for_school=ForSchool(
         "beside", "The school's website."))] = Field(
         None, description="The organisation's website.")

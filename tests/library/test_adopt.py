@@ -75,7 +75,7 @@ def test_an_unknown_library_notice_or_a_taken_id_is_refused_and_nothing_is_writt
 
 
 def test_a_school_on_its_own_names_its_own_recipients_in_its_organisation_file(tmp_path: Path) -> None:
-    started = notices("init", str(tmp_path / "school"), "--notices", "early-years")
+    started = notices("init", str(tmp_path / "school"), "--kind", "maintained-school", "--notices", "early-years")
     assert started.exit_code == 0, started.output
     facts = tmp_path / "school" / "notices"
     organisation = yaml.safe_load((facts / "organisation.yaml").read_text("utf-8"))["recipients"]

@@ -49,7 +49,7 @@ def adopted_by(folder: Path, kind: str) -> Path:
     """A new repository of ``kind`` (`notices init`), with every library notice that suits it adopted and its
     placeholders filled in."""
     trust, phases, ages = KINDS[kind]
-    started = notices("init", str(folder), *(["--trust", "--school", "hill"] if trust else []),
+    started = notices("init", str(folder), *(["--trust", "--school", "hill"] if trust else ["--kind", kind]),
                       "--notices", "photographs")
     assert started.exit_code == 0, started.output
     facts = folder / "notices"

@@ -36,7 +36,13 @@ def test_a_trust_gets_its_organisation_a_file_per_school_and_the_chosen_notices(
     facts = tmp_path / "trust" / "notices"
     assert sorted(path.name for path in facts.glob("*.yaml")) == ["organisation.yaml", "pupils.yaml"]
     assert sorted(path.name for path in (facts / "schools").glob("*.yaml")) == ["hill.yaml", "vale.yaml"]
-    assert (facts / "pupils.yaml").read_bytes() == (NOTICES / "pupils.yaml").read_bytes()
+    # The library's notice, less what is not for a trust's academies and the basis of its retention, which is
+    # the organisation's retention policy.
+    library_lines = iter((NOTICES / "pupils.yaml").read_text("utf-8").splitlines())
+    adopted = (facts / "pupils.yaml").read_text("utf-8").splitlines()
+    assert all(line in library_lines for line in adopted)  # each line of the library's, in its order
+    assert not [line for line in adopted if line.strip().startswith('basis: "TO BE COMPLETED')]
+    assert "retention_policy" in (facts / "organisation.yaml").read_text("utf-8")
     assert sorted(path.name for path in (facts / "sections").glob("*.yaml")) == [  # the sections it includes
         "how-the-dfe-uses-data.yaml", "national-pupil-database.yaml", "youth-support-services.yaml"]
     assert (facts / "schema" / "notice.schema.json").is_file()  # editors validate the facts as they are typed
@@ -47,7 +53,7 @@ def test_check_lists_every_placeholder_and_build_publishes_nothing(tmp_path: Pat
     checked = check(tmp_path / "trust")
     assert checked.exit_code == 1
     for where in ("organisation.yaml:6:1: error placeholder: name is still to be completed",
-                  "organisation.yaml:10:1: error placeholder: ico_registration",
+                  "organisation.yaml:11:1: error placeholder: ico_registration",
                   "schools/hill.yaml:7:1: error placeholder: name"):
         assert where in checked.output
     hill = (tmp_path / "trust" / "notices" / "schools" / "hill.yaml").read_text("utf-8").splitlines()
@@ -61,7 +67,7 @@ def test_check_lists_every_placeholder_and_build_publishes_nothing(tmp_path: Pat
 
 
 def test_a_school_on_its_own_is_the_organisation_and_names_its_local_recipients_there(tmp_path: Path) -> None:
-    assert init(tmp_path / "school").exit_code == 0
+    assert init(tmp_path / "school", "--kind", "academy").exit_code == 0
     facts = tmp_path / "school" / "notices"
     assert not (facts / "schools").exists()
     organisation = yaml.safe_load((facts / "organisation.yaml").read_text("utf-8"))
@@ -72,7 +78,7 @@ def test_a_school_on_its_own_is_the_organisation_and_names_its_local_recipients_
 
 
 def test_the_repository_pins_this_version_of_the_tool(tmp_path: Path) -> None:
-    init(tmp_path / "school")
+    init(tmp_path / "school", "--kind", "academy")
     folder = tmp_path / "school"
     pinned = [line for line in (folder / "requirements.txt").read_text("utf-8").splitlines() if not line.startswith("#")]
     assert pinned == [requirement("build")]
@@ -87,7 +93,7 @@ def test_the_repository_pins_this_version_of_the_tool(tmp_path: Path) -> None:
 
 
 def test_the_website_settings_are_the_projects_without_its_custom_dir(tmp_path: Path) -> None:
-    init(tmp_path / "school")
+    init(tmp_path / "school", "--kind", "academy")
     school = yaml.safe_load((tmp_path / "school" / "mkdocs.yml").read_text("utf-8"))
     ours = yaml.safe_load((PROJECT / "mkdocs.yml").read_text("utf-8"))
     del ours["theme"]["custom_dir"]  # a school has none until it overrides a theme file; the packaged ones apply
@@ -98,23 +104,23 @@ def test_the_website_settings_are_the_projects_without_its_custom_dir(tmp_path: 
 def test_init_refuses_a_folder_with_files_an_unknown_notice_and_schools_without_trust(tmp_path: Path) -> None:
     (tmp_path / "used").mkdir()
     (tmp_path / "used" / "notes.txt").write_text("mine")
-    refused = init(tmp_path / "used")
+    refused = init(tmp_path / "used", "--kind", "academy")
     assert refused.exit_code == 1 and "already holds files: choose a new or empty folder" in refused.output
     assert (tmp_path / "used" / "notes.txt").read_text() == "mine"
-    unknown = init(tmp_path / "new", "--notices", "nursery-rhymes")
+    unknown = init(tmp_path / "new", "--kind", "academy", "--notices", "nursery-rhymes")
     assert unknown.exit_code == 1 and "no notice nursery-rhymes in the library; choose from " in unknown.output
     assert "pupils" in unknown.output
     bad_id = init(tmp_path / "trust", "--trust", "--school", "Hill_School=Hill School")
     assert bad_id.exit_code == 1 and "'Hill_School' cannot be a school id" in bad_id.output
     assert sorted(path.name for path in tmp_path.iterdir()) == ["used"]  # nothing half-written is left
-    schools = init(tmp_path / "two", "--school", "hill")
+    schools = init(tmp_path / "two", "--kind", "academy", "--school", "hill")
     assert schools.exit_code == 1 and "add --trust to start a trust with these schools" in schools.output
 
 
 def test_init_fills_the_empty_current_folder(tmp_path: Path, monkeypatch) -> None:
     (tmp_path / "ours").mkdir()
     monkeypatch.chdir(tmp_path / "ours")
-    assert init(Path(".")).exit_code == 0
+    assert init(Path("."), "--kind", "academy").exit_code == 0
     assert (tmp_path / "ours" / "notices" / "organisation.yaml").is_file()
     assert sorted(path.name for path in tmp_path.iterdir()) == ["ours"]
 
@@ -125,7 +131,7 @@ def test_init_fills_the_empty_current_folder(tmp_path: Path, monkeypatch) -> Non
 ])
 def test_one_setting_switches_every_install_line_from_the_repository_to_pypi(tmp_path, monkeypatch, on_pypi, expected):
     monkeypatch.setattr(distribution, "ON_PYPI", on_pypi)
-    init(tmp_path / "school")
+    init(tmp_path / "school", "--kind", "academy")
     wanted = expected.format(version=distribution.tool_version())
     assert wanted in (tmp_path / "school" / "requirements.txt").read_text("utf-8").splitlines()
     hook = yaml.safe_load((tmp_path / "school" / ".pre-commit-config.yaml").read_text("utf-8"))["repos"][0]["hooks"][0]
