@@ -16,7 +16,7 @@ from generator.facts.cascade import ResolvedNotice, Variant
 from generator.render.formats import RenderContext
 from generator.render.formats.markdown import render_markdown
 from generator.render.templating import markdown_environment
-from generator.site import hubs
+from generator.site import hubs, questions
 from generator.site.feed import FEED, dated_changes
 
 HUBS: tuple[tuple[str, str], ...] = (
@@ -83,6 +83,11 @@ def document_title(notice: ResolvedNotice) -> str:
     return notice.children.title if notice.audience == "children" and notice.children else notice.notice.title
 
 
+def menu_title(notice: ResolvedNotice) -> str:
+    """A notice's name in menus and on cards: its short title; the children's version's own title."""
+    return notice.children.title if notice.audience == "children" and notice.children else notice.notice.menu_title
+
+
 def notice_page(notice: ResolvedNotice) -> str:
     """The page of a notice, or of its children's version, beside it (``pupils.children.md``)."""
     return f"schools/{notice.variant.id}/{notice.document_id}.md"
@@ -102,7 +107,10 @@ def site_pages(notices: list[ResolvedNotice], context: RenderContext) -> list[Si
     environment = markdown_environment(context.templates)
     environment.globals.update(notice_page=notice_page, holdings=hubs.holdings, sharing=hubs.sharing,
                                not_shared=hubs.not_shared, retention_rows=hubs.retention_rows, rights_groups=hubs.rights_groups,
-                               dated_changes=dated_changes)
+                               dated_changes=dated_changes, menu_title=menu_title, about_children=questions.about_children,
+                               asking_consent=questions.asking_consent, the_dfe=questions.the_dfe,
+                               sharing_with=questions.sharing_with, recipient_names=questions.recipient_names,
+                               main_records=questions.main_records)
     # A standalone school or organisation publishes its notices itself: no "our schools" lists.
     facts = {"organisation": notices[0].organisation, "schools": schools, "notices": notices, "hubs": HUBS,
              "feed": FEED, "standalone": notices[0].variant.standalone}
@@ -150,7 +158,7 @@ def site_nav(pages: list[SitePage], written: Sequence[str] = ()) -> list:
             schools.append({theme_title(page.school.variant.name): [page.src_uri]})
         elif page.notice is not None and page.school is not None:  # a notice's page is its school's
             schools[-1][theme_title(page.school.variant.name)].append(
-                {theme_title(document_title(page.notice)): page.src_uri})
+                {theme_title(menu_title(page.notice)): page.src_uri})
     standalone = any(page.notice is not None and page.notice.variant.standalone for page in pages)
     nav: list = [{"Home": "index.md"}]
     nav += [{title: f"{slug}.md"} for slug, title in HUBS]
