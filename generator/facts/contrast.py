@@ -10,7 +10,8 @@ from __future__ import annotations
 from coloraide import Color
 
 MINIMUM = 4.5
-PAGE_BACKGROUND = "#ffffff"  # the site's light scheme (docs/publishing.md: why there is no dark one)
+PAGE_BACKGROUND = "#ffffff"  # the site's light scheme
+DARK_PAGE_BACKGROUND = "#1e2129"  # the dark one: Material's slate, hsl(225, 15%, 14%); links are lightened for it
 
 
 def contrast(colour: str, other: str) -> float:

@@ -18,6 +18,7 @@ from generator.render.formats.markdown import render_markdown
 from generator.render.templating import markdown_environment
 from generator.site import hubs, questions
 from generator.site.feed import FEED, dated_changes
+from generator.site.footer import footer_lines
 
 HUBS: tuple[tuple[str, str], ...] = (
     ("what-we-hold", "What we hold"),
@@ -69,6 +70,7 @@ class SitePage:
     school: SchoolPages | None = None
     description: str = ""  # for search engines and link previews: what the page is, from the facts
     downloads: list = field(default_factory=list)  # the Download files offered beside the page
+    footer: list = field(default_factory=list)  # the footer's lines (generator/site/footer.py)
 
     @property
     def title(self) -> Markup | None:
@@ -120,16 +122,22 @@ def site_pages(notices: list[ResolvedNotice], context: RenderContext) -> list[Si
 
     publisher = notices[0].organisation.name or schools[0].variant.name
     covered = _names([school.variant.name for school in schools])
-    pages = [SitePage("index.md", page("home"), description=(
+    organisation = notices[0].organisation
+    own = schools[0] if not organisation.name else None  # a standalone school's facts are its organisation's
+    site_footer = footer_lines(publisher, organisation.address or (own.variant.address if own else None),
+                               organisation.contact or (own.contact if own else None), notices[0].dpo, notices)
+    pages = [SitePage("index.md", page("home"), footer=site_footer, description=(
         f"The privacy notices of {publisher}" + ("." if facts["standalone"] else f" and its schools: {covered}.")))]
     for school in schools:
         run_by = "" if school.variant.standalone or not notices[0].organisation.name else f", run by {publisher}"
-        pages.append(SitePage(school.index, page("school", school=school), school=school,
+        school_footer = footer_lines(school.variant.name, school.variant.address, school.contact,
+                                     school.notices[0].dpo, school.notices)
+        pages.append(SitePage(school.index, page("school", school=school), school=school, footer=school_footer,
                               description=f"The privacy notices of {school.variant.name}{run_by}."))
         documents = [document for notice in school.notices for document in notice.versions()]
         pages += [SitePage(notice_page(document), render_markdown(document, context), notice=document, school=school,
-                           description=_description(document, school.variant.name)) for document in documents]
-    pages += [SitePage(f"{slug}.md", page(slug), description=f"{title}, across the privacy notices of {covered}.")
+                           footer=school_footer, description=_description(document, school.variant.name)) for document in documents]
+    pages += [SitePage(f"{slug}.md", page(slug), footer=site_footer, description=f"{title}, across the privacy notices of {covered}.")
               for slug, title in HUBS]
     return pages
 
