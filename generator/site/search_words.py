@@ -16,14 +16,23 @@ KEYWORDS_FIELD = {"keywords": {"boost": 100}}
 
 @cache
 def synonym_groups() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(page, words) for each group in search_words.yaml."""
+    """(page, words) for each group in search_words.yaml; a group for a notice names it by its id: ``notice:ID``."""
     groups = yaml.safe_load(SEARCH_WORDS.read_text(encoding="utf-8"))
-    return tuple((group["page"], tuple(group["words"])) for group in groups)
+    return tuple((group["page"] if "page" in group else f"notice:{group['notice']}", tuple(group["words"]))
+                 for group in groups)
 
 
 def _page_of(location: str) -> str:
     """'how-long-we-keep-it/#x' or 'how-long-we-keep-it.html' -> 'how-long-we-keep-it'."""
     return location.split("#")[0].rstrip("/").removesuffix(".html")
+
+
+def _answers(page: str, location: str) -> bool:
+    """Whether the group's page is the entry's: a hub by its address, a notice at any school by its id."""
+    here = _page_of(location)
+    if page.startswith("notice:"):
+        return here.startswith("schools/") and here.rsplit("/", 1)[-1] == page.removeprefix("notice:")
+    return here == page
 
 
 def _uses(text: str, phrase: str) -> bool:
@@ -37,7 +46,7 @@ def add_keywords(index: dict) -> None:
     for entry in index["docs"]:
         text = re.sub(r"<[^>]+>", " ", f"{entry['title']} {entry['text']}")
         words = [word for page, group in synonym_groups()
-                 if page == _page_of(entry["location"]) and any(_uses(text, phrase) for phrase in group)
+                 if _answers(page, entry["location"]) and any(_uses(text, phrase) for phrase in group)
                  for word in group]
         if words:
             entry[field] = " ".join(words)
