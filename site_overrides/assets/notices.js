@@ -140,8 +140,8 @@ Worker.prototype.postMessage = function (message) {
 };
 
 // The light/dark switch is a pair of hidden radio buttons, each drawn as a <label>: the labels become named buttons
-// that Enter and Space press, the invisible radio buttons leave the Tab order, and focus follows to the button
-// shown after the switch.
+// that Space presses too (Material answers Enter), the invisible radio buttons leave the Tab order, and focus
+// follows to the button shown after the switch.
 function repairSchemeSwitch() {
   var form = document.querySelector("form[data-md-component='palette']");
   if (!form || form.dataset.notices) return;
@@ -153,8 +153,10 @@ function repairSchemeSwitch() {
     label.setAttribute("aria-label", label.getAttribute("title"));
     label.addEventListener("keydown", function (event) {
       if (event.key !== "Enter" && event.key !== " ") return;
-      event.preventDefault();
-      label.click();
+      if (event.key === " ") {  // Material's own switch answers Enter, and focuses the hidden radio button
+        event.preventDefault();
+        document.getElementById(label.htmlFor).click();
+      }
       setTimeout(function () {
         var shown = form.querySelector("label.md-header__button:not([hidden])");
         if (shown) shown.focus();

@@ -17,6 +17,11 @@ PARENT_QUERIES = {
     "concern": "contact-us/",
     "SAR": "your-rights/",
     "subject access": "your-rights/",
+    "photos": "schools/oakmoor/photographs/",
+    "pictures": "schools/oakmoor/photographs/",
+    "sharing": "who-we-share-with/",
+    "ICO": "contact-us/",
+    "delete": "your-rights/",
 }
 
 
