@@ -11,9 +11,9 @@ from coloraide import Color
 
 MINIMUM = 4.5
 PAGE_BACKGROUND = "#ffffff"  # the site's light scheme
-# The lightest background of the dark scheme, its panels (site_overrides/assets/notices.css, --notices-panel), on
-# Material's slate page (#1e2129): brand links are lightened to be read on both.
-DARK_PAGE_BACKGROUND = "#2a2d38"
+# The dark scheme's page: Material's slate, hsl(225, 15%, 14%). Brand links are lightened to be read on it, and
+# so on its panels, which are darker (site_overrides/assets/notices.css, --notices-panel).
+DARK_PAGE_BACKGROUND = "#1e2129"
 
 
 def contrast(colour: str, other: str) -> float:
