@@ -9,9 +9,11 @@ from pathlib import Path
 import yaml
 
 SEARCH_WORDS = Path(__file__).with_name("search_words.yaml")
-# The search index's field for them: searched, never shown in the results. A match there ranks below
-# one in a title (boost 1000) and above one in the text (boost 1).
+# The search index's fields for them: searched, never shown in the results. A match of a word ranks below one in
+# a title (boost 1000) and above one in the text (boost 1); the words of a phrase ("delete my data") count as
+# much as a title's, so that a question typed in full finds its page before one whose title shares a word.
 KEYWORDS_FIELD = {"keywords": {"boost": 100}}
+PHRASES_FIELD = {"phrases": {"boost": 1000}}
 
 
 @cache
@@ -41,8 +43,8 @@ def _uses(text: str, phrase: str) -> bool:
 
 def add_keywords(index: dict) -> None:
     """Give each section of Material's search index the words of every group it answers and uses one word of."""
-    index["config"]["fields"].update(KEYWORDS_FIELD)
-    (field,) = KEYWORDS_FIELD
+    index["config"]["fields"].update({**KEYWORDS_FIELD, **PHRASES_FIELD})
+    (field,), (phrases_field,) = KEYWORDS_FIELD, PHRASES_FIELD
     for entry in index["docs"]:
         text = re.sub(r"<[^>]+>", " ", f"{entry['title']} {entry['text']}")
         words = [word for page, group in synonym_groups()
@@ -50,3 +52,6 @@ def add_keywords(index: dict) -> None:
                  for word in group]
         if words:
             entry[field] = " ".join(words)
+        phrases = [word for word in words if " " in word]
+        if phrases:
+            entry[phrases_field] = " ".join(phrases)

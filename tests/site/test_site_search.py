@@ -22,6 +22,7 @@ PARENT_QUERIES = {
     "sharing": "who-we-share-with/",
     "ICO": "contact-us/",
     "delete": "your-rights/",
+    "delete my data": "your-rights/",
 }
 
 
