@@ -10,7 +10,10 @@ from __future__ import annotations
 from coloraide import Color
 
 MINIMUM = 4.5
-PAGE_BACKGROUND = "#ffffff"  # the site's light scheme (docs/publishing.md: why there is no dark one)
+PAGE_BACKGROUND = "#ffffff"  # the site's light scheme
+# The dark scheme's page: Material's slate, hsl(225, 15%, 14%). Brand links are lightened to be read on it, and
+# so on its panels, which are darker (site_overrides/assets/notices.css, --notices-panel).
+DARK_PAGE_BACKGROUND = "#1e2129"
 
 
 def contrast(colour: str, other: str) -> float:

@@ -412,11 +412,19 @@ NoneStated = Literal["none"]
 SubjectAges = Literal["children", "adults", "children-and-adults"]
 
 
+# The words most titles open with, which say nothing in a menu that lists them all.
+_TITLE_OPENING = re.compile(r"^how (?:we|our school|the school|the trust) uses? (?:(?:the )?information about )?"
+                            r"(?:our |the )?", re.IGNORECASE)
+
+
 class Notice(FactModel):
     """One privacy notice (for example 'How we use pupil information'), shared by every school."""
 
     title: Annotated[Text, Role("title", school=("replace",))] = Field(
         description="The notice's title, e.g. `How we use pupil information`.")
+    short_title: Annotated[Text | None, Role("short title", school=("replace",))] = Field(
+        None, description="A few words for the website's menus and cards, e.g. `Pupils and parents`. Without it, "
+                          "the title without its opening 'How we use (information about)', e.g. `Pupil information`.")
     summary: Annotated[str | None, Role("summary", school=("replace",))] = Field(
         None, description="A short plain-language summary shown first.")
     applies_to: ScopedTo = Field(None, exclude=True, description=(
@@ -494,6 +502,14 @@ class Notice(FactModel):
     )] = Field(default_factory=list, json_schema_extra=_sections_or_includes,
                description="Free Markdown sections outside the schema; `- include: <section-id>` takes a shared "
                            "section from sections/<section-id>.yaml.")
+
+    @property
+    def menu_title(self) -> str:
+        """The short title, or one made from the title: 'How we use information about our governors' -> 'Governors'."""
+        if self.short_title:
+            return self.short_title
+        rest = _TITLE_OPENING.sub("", self.title, count=1)
+        return rest[:1].upper() + rest[1:] if rest else self.title
 
     @model_validator(mode="before")
     @classmethod

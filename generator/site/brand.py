@@ -11,6 +11,7 @@ from pathlib import Path, PurePosixPath
 
 from markupsafe import Markup
 
+from generator.facts.contrast import DARK_PAGE_BACKGROUND, nearest_passing
 from generator.facts.link_targets import link_target
 from generator.facts.load import FactTree
 from generator.facts.models import Brand, BrandColours
@@ -37,10 +38,13 @@ class PageBrand:
         if self.colours is None:
             return ""
         header, text, links = self.colours.header, self.colours.header_text, self.colours.link_colour
+        dark_links = nearest_passing(links, DARK_PAGE_BACKGROUND)  # the links' hue, light enough for the dark scheme
         return (f":root > * {{ --md-primary-fg-color: {header}; --md-primary-fg-color--light: {header}; "
                 f"--md-primary-fg-color--dark: {header}; --md-primary-bg-color: {text}; "
                 f"--md-primary-bg-color--light: {text}; --md-typeset-a-color: {links}; "
-                f"--md-accent-fg-color: {links}; }}\n")
+                f"--md-accent-fg-color: {links}; }}\n"
+                f":root > [data-md-color-scheme=\"slate\"] {{ --md-typeset-a-color: {dark_links}; "
+                f"--md-accent-fg-color: {dark_links}; }}\n")
 
 
 def _logo(tree: FactTree, brand: Brand, owner: str) -> tuple[Path | None, str | None]:

@@ -16,8 +16,9 @@ from generator.facts.cascade import ResolvedNotice, Variant
 from generator.render.formats import RenderContext
 from generator.render.formats.markdown import render_markdown
 from generator.render.templating import markdown_environment
-from generator.site import hubs
+from generator.site import hubs, questions
 from generator.site.feed import FEED, dated_changes
+from generator.site.footer import footer_lines
 
 HUBS: tuple[tuple[str, str], ...] = (
     ("what-we-hold", "What we hold"),
@@ -70,6 +71,7 @@ class SitePage:
     school: SchoolPages | None = None
     description: str = ""  # for search engines and link previews: what the page is, from the facts
     downloads: list = field(default_factory=list)  # the Download files offered beside the page
+    footer: list = field(default_factory=list)  # the footer's lines (generator/site/footer.py)
 
     @property
     def title(self) -> Markup | None:
@@ -82,6 +84,11 @@ class SitePage:
 def document_title(notice: ResolvedNotice) -> str:
     """The title a notice's page shows: the children's version has its own."""
     return notice.children.title if notice.audience == "children" and notice.children else notice.notice.title
+
+
+def menu_title(notice: ResolvedNotice) -> str:
+    """A notice's name in menus and on cards: its short title; the children's version's own title."""
+    return notice.children.title if notice.audience == "children" and notice.children else notice.notice.menu_title
 
 
 def notice_page(notice: ResolvedNotice) -> str:
@@ -103,7 +110,10 @@ def site_pages(notices: list[ResolvedNotice], context: RenderContext) -> list[Si
     environment = markdown_environment(context.templates)
     environment.globals.update(notice_page=notice_page, holdings=hubs.holdings, sharing=hubs.sharing,
                                not_shared=hubs.not_shared, retention_rows=hubs.retention_rows, rights_groups=hubs.rights_groups,
-                               dated_changes=dated_changes)
+                               dated_changes=dated_changes, menu_title=menu_title, about_children=questions.about_children,
+                               asking_consent=questions.asking_consent, the_dfe=questions.the_dfe,
+                               sharing_with=questions.sharing_with, recipient_names=questions.recipient_names,
+                               main_records=questions.main_records)
     # A standalone school or organisation publishes its notices itself: no "our schools" lists.
     facts = {"organisation": notices[0].organisation, "schools": schools, "notices": notices, "hubs": HUBS,
              "feed": FEED, "standalone": notices[0].variant.standalone}
@@ -113,16 +123,22 @@ def site_pages(notices: list[ResolvedNotice], context: RenderContext) -> list[Si
 
     publisher = notices[0].organisation.name or schools[0].variant.name
     covered = _names([school.variant.name for school in schools])
-    pages = [SitePage("index.md", page("home"), description=(
+    organisation = notices[0].organisation
+    own = schools[0] if not organisation.name else None  # a standalone school's facts are its organisation's
+    site_footer = footer_lines(publisher, organisation.address or (own.variant.address if own else None),
+                               organisation.contact or (own.contact if own else None), notices[0].dpo, notices)
+    pages = [SitePage("index.md", page("home"), footer=site_footer, description=(
         f"The privacy notices of {publisher}" + ("." if facts["standalone"] else f" and its schools: {covered}.")))]
     for school in schools:
         run_by = "" if school.variant.standalone or not notices[0].organisation.name else f", run by {publisher}"
-        pages.append(SitePage(school.index, page("school", school=school), school=school,
+        school_footer = footer_lines(school.variant.name, school.variant.address, school.contact,
+                                     school.notices[0].dpo, school.notices)
+        pages.append(SitePage(school.index, page("school", school=school), school=school, footer=school_footer,
                               description=f"The privacy notices of {school.variant.name}{run_by}."))
         documents = [document for notice in school.notices for document in notice.versions()]
         pages += [SitePage(notice_page(document), render_markdown(document, context), notice=document, school=school,
-                           description=_description(document, school.variant.name)) for document in documents]
-    pages += [SitePage(f"{slug}.md", page(slug), description=f"{title}, across the privacy notices of {covered}.")
+                           footer=school_footer, description=_description(document, school.variant.name)) for document in documents]
+    pages += [SitePage(f"{slug}.md", page(slug), footer=site_footer, description=f"{title}, across the privacy notices of {covered}.")
               for slug, title in HUBS]
     return pages
 
@@ -151,7 +167,7 @@ def site_nav(pages: list[SitePage], written: Sequence[str] = ()) -> list:
             schools.append({theme_title(page.school.variant.name): [page.src_uri]})
         elif page.notice is not None and page.school is not None:  # a notice's page is its school's
             schools[-1][theme_title(page.school.variant.name)].append(
-                {theme_title(document_title(page.notice)): page.src_uri})
+                {theme_title(menu_title(page.notice)): page.src_uri})
     standalone = any(page.notice is not None and page.notice.variant.standalone for page in pages)
     nav: list = [{"Home": "index.md"}]
     nav += [{title: f"{slug}.md"} for slug, title in HUBS]

@@ -304,8 +304,15 @@ def theme_meta(page: SitePage, url_of: Callable[[str], str]) -> dict:
         meta["notice_version"] = notice.version
         meta["last_reviewed"] = longdate(notice.last_reviewed) if notice.last_reviewed else None
         meta["notice_marker"] = NoticeMarker.of(page.notice, page.markdown).attributes()  # for `notices verify`
+    for_children = page.notice is not None and page.notice.audience == "children"
     meta["downloads"] = [{"url": url_of(download.src_uri), "label": download.label, "size": _size(download.size),
-                          "for_staff": download.for_staff} for download in page.downloads]
+                          "for_staff": download.for_staff} for download in page.downloads
+                         if not (for_children and download.for_staff)]  # a child's page has no staff's box
+    meta["footer"] = page.footer
+    meta["page_kind"] = ("children" if for_children else "notice" if page.notice is not None
+                         else "home" if page.src_uri == "index.md" else "school" if page.school is not None else "hub")
+    if meta["page_kind"] in ("home", "school", "children"):  # short pages: no table of contents beside them
+        meta["hide"] = ["toc"]
     return meta
 
 

@@ -151,8 +151,8 @@ CASES = [
     _appended("unknown key", "colour: blue\n",
               "colour: 'colour' is not a key this file understands. Known keys here: automated_decisions, "
               "categories, changes, contact, data_subjects, data_subjects_are, direct_marketing, last_reviewed, "
-              "lawful_bases, next_review, provision, purposes, recipients, retention, sections, sources, summary, "
-              "title, transfers, version."),
+              "lawful_bases, next_review, provision, purposes, recipients, retention, sections, short_title, sources, "
+              "summary, title, transfers, version."),
     _date("date in words", "1st September 2026"),
     _date("UK date order", "01/09/2026"),
     _date("month 13", "2026-13-01"),

@@ -48,7 +48,9 @@ def test_each_page_is_markdown_with_what_the_theme_shows_around_it(pages):
     for download in meta["downloads"]:
         assert (pages / download["url"]).stat().st_size > 1000, download
     assert "Hampshire County Council Children's Services" in body
-    assert "---" not in (pages / "index.md").read_text("utf-8").split("\n", 1)[0]  # nothing to add to the home page
+    home, _ = _front_matter(pages / "index.md")  # the home page's front matter: its footer and its look
+    assert home["footer"][0] == {"label": "", "text": "University of Chichester Academy Trust", "href": None}
+    assert home["page_kind"] == "home" and "downloads" not in home
     assert (pages / "changes.xml").read_text("utf-8").count("<entry>") >= 1
 
 

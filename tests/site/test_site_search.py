@@ -17,6 +17,12 @@ PARENT_QUERIES = {
     "concern": "contact-us/",
     "SAR": "see-your-information/",
     "subject access": "see-your-information/",
+    "photos": "schools/oakmoor/photographs/",
+    "pictures": "schools/oakmoor/photographs/",
+    "sharing": "who-we-share-with/",
+    "ICO": "contact-us/",
+    "delete": "your-rights/",
+    "delete my data": "your-rights/",
 }
 
 
