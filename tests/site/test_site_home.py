@@ -56,6 +56,8 @@ def test_the_subject_access_answer_names_whom_to_ask_and_links_each_childs_notic
     assert ("Pupils and parents", "schools/oakmoor/pupils.md#your-rights") in links
     assert ("Children in need and children looked after", "schools/oakmoor/children-in-need.md#your-rights") in links
     assert not any("workforce" in target for _, target in links)  # staff are no parent's question
+    # How to ask, what to include and the time limit are on the page the parent is sent to.
+    assert ("See the information we hold about you or your child", "see-your-information.md") in links
 
 
 def test_each_answer_comes_from_the_facts(example_pages):
