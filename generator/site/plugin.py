@@ -44,6 +44,7 @@ from generator.notices_error import NoticesError
 from generator.project import Project, load_project
 from generator.render.cache import OutputCache, project_folder
 from generator.render.formats import format_names
+from generator.render.formats.markdown import CURLY_QUOTES
 from generator.render.notice_marker import NoticeMarker
 from generator.site.brand import PageBrand, organisation_brand, school_brand, site_address
 from generator.site.content import site_content
@@ -108,6 +109,10 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             dirs.insert(1 if config.theme.custom_dir else 0, overrides)
         if self.config.portable:  # opened from disk, a link to a folder shows a file listing, not its index.html
             config.use_directory_urls = False
+        for extension, options in CURLY_QUOTES.items():  # the pages read as the printed notices do
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
+                config.mdx_configs[extension] = options
         self._apply_brand(config)
         return config
 

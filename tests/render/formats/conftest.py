@@ -55,6 +55,11 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
+def straight_quotes(text: str) -> str:
+    """Text with its typographic quotes and apostrophes straight, as the facts write them."""
+    return text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
+
+
 def assert_states_the_notice(text: str, notice: ResolvedNotice) -> None:
     """Each standard section in order, carrying the values a reader needs from it."""
     text = flat(text)
