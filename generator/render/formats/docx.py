@@ -251,6 +251,12 @@ def _repeat_as_header(row) -> None:
     row._tr.get_or_add_trPr().append(header)
 
 
+def _add_header(document: Document, school: str) -> None:
+    """The printed header, as on the PDF: the school's name at the head of every page."""
+    paragraph = document.sections[0].header.paragraphs[0]
+    paragraph.add_run(school).bold = True
+
+
 def _add_footer(document: Document, line: str) -> None:
     """The printed footer, as on the PDF: who, which notice and version, and "Page N of M"."""
     paragraph = document.sections[0].footer.paragraphs[0]
@@ -354,6 +360,7 @@ def render_docx(notice: ResolvedNotice, context: RenderContext) -> bytes:
     for element in body:
         writer.block(element)
     version = f", version {notice.notice.version}" if notice.notice.version else ""
+    _add_header(document, notice.variant.name)
     _add_footer(document, f"{notice.organisation.name or notice.variant.name}, {notice.notice.title}{version}")
     date = notice.notice.last_reviewed
     _set_properties(document, notice, date)
