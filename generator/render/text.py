@@ -84,13 +84,15 @@ _NAMED_BY_WHAT_IT_IS = re.compile(r"^[A-Z][a-z]+ (?:of|for) [A-Z]")
 
 def in_sentence(text: object) -> str:
     """Fact text as it reads inside a sentence: its first letter in lower case when the fact is written
-    as a sentence would begin ("Personal information", "The police", "Attendance"), but a name kept as
+    as a sentence would begin ("Personal information", "The police", "Attendance", "The academy trust's
+    funding agreement and the Academy Trust Handbook"), but a name kept as
     written: a first word that is an abbreviation ("NHS number"), or text with a capital in a later word
     other than an abbreviation ("Hampshire County Council", "The Key Stage Trust")."""
     words = str(text).split()
     if not words or not words[0][:1].isupper() or _NAME_WORD.fullmatch(words[0]):
         return str(text)
-    if any(word[:1].isupper() and not _NAME_WORD.fullmatch(word) for word in words[1:]):
+    described = words[0] == "The" and len(words) > 1 and words[1][:1].islower()  # "The academy trust's ..."
+    if not described and any(word[:1].isupper() and not _NAME_WORD.fullmatch(word) for word in words[1:]):
         return str(text)
     return str(text)[:1].lower() + str(text)[1:]
 
