@@ -62,7 +62,7 @@ def straight_quotes(text: str) -> str:
 
 def assert_states_the_notice(text: str, notice: ResolvedNotice) -> None:
     """Each standard section in order, carrying the values a reader needs from it."""
-    text = flat(text)
+    text = straight_quotes(flat(text))
     position = 0
     for section in SECTIONS:
         found = text.find(section.title, position)
