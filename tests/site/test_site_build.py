@@ -136,8 +136,8 @@ def test_a_second_school_appears_in_nav_hubs_and_search_without_config_changes(p
     menu = notice[notice.index('class="md-nav md-nav--primary"'):notice.index('class="md-nav md-nav--secondary"')]
     assert 'href="../../downland/"' in menu and 'href="../../downland/children-in-need/"' not in menu
     sharing = (site / "who-we-share-with/index.html").read_text()
-    assert "West Sussex County Council Children's Services" in sharing
-    assert "Hampshire County Council Children's Services" in sharing
+    assert "West Sussex County Council Children&rsquo;s Services" in sharing
+    assert "Hampshire County Council Children&rsquo;s Services" in sharing
     for hub in ("what-we-hold", "how-long-we-keep-it", "your-rights", "contact-us", "changes"):
         assert "Downland Primary School" in (site / hub / "index.html").read_text(), hub
     assert (site / "downloads/downland/booklet.pdf").is_file()
@@ -233,7 +233,7 @@ def test_a_standalone_school_lists_its_notices_without_a_schools_section(project
     home = (site / "index.html").read_text()
     assert "Our notices" in home and "Our schools" not in home
     assert "Our schools" not in (site / "contact-us/index.html").read_text()
-    assert "Hampshire County Council Children's Services" in (site / "who-we-share-with/index.html").read_text()
+    assert "Hampshire County Council Children&rsquo;s Services" in (site / "who-we-share-with/index.html").read_text()
 
 
 def _offering(project: Path, offered: str) -> Path:
