@@ -146,7 +146,7 @@ def test_a_second_school_appears_in_nav_hubs_and_search_without_config_changes(p
     looked_after = holding.xpath('//h2[@id="looked-after-children"]/following-sibling::ul[1]/li')
     assert [item.text_content() for item in looked_after] == [
         "How we use information about children in need and children looked after: "
-        "Downland Primary School, Oakmoor School"]
+        "Downland Primary School and Oakmoor School"]
     assert [a.get("href") for a in looked_after[0].iter("a")] == [
         "../schools/downland/children-in-need/", "../schools/oakmoor/children-in-need/"]
     # Each change both schools publish alike is one entry naming both, on the page and in the feed.
