@@ -151,7 +151,7 @@ def test_a_second_school_appears_in_nav_hubs_and_search_without_config_changes(p
         "../schools/downland/children-in-need/", "../schools/oakmoor/children-in-need/"]
     # Each change both schools publish alike is one entry naming both, on the page and in the feed.
     changes = (site / "changes/index.html").read_text()
-    assert changes.count("<h2") == changes.count("Downland Primary School</a>, <a") > 1
+    assert changes.count("<h2") == changes.count("Downland Primary School</a> and <a") > 1
     feed = ElementTree.parse(site / "changes.xml").getroot()
     entries = feed.findall(f"{ATOM}entry")
     assert len(entries) == changes.count("<h2")
