@@ -18,7 +18,7 @@ from generator.facts.links import is_plain, rendered_link_problems
 from generator.project import load_project
 from generator.render.formats import RenderContext, all_formats
 from generator.render.text import capfirst, in_sentence
-from tests.conftest import TEMPLATES
+from tests.conftest import TEMPLATES, straight_quotes
 from tests.hostile.conftest import (
     NOTICE_ID,
     SCHOOL_ID,
@@ -34,7 +34,6 @@ from tests.hostile.conftest import (
     visible_text,
     write_facts,
 )
-from tests.render.formats.conftest import straight_quotes
 
 # Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
 pytestmark = pytest.mark.slow

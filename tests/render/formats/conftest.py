@@ -10,7 +10,7 @@ import pytest
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.sections import SECTIONS
 from generator.project import load_project
-from tests.conftest import EXAMPLE, TEMPLATES, example_with_one_notice, keep_only_notice, notices
+from tests.conftest import EXAMPLE, TEMPLATES, example_with_one_notice, keep_only_notice, notices, straight_quotes
 
 
 def build(facts: Path, out: Path, formats: str | None = None) -> Path:
@@ -53,11 +53,6 @@ def two_notice_facts(tmp_path_factory) -> Path:
 def flat(text: str) -> str:
     """Text with all runs of whitespace as one space: line breaks in a PDF or a table cell do not matter."""
     return " ".join(text.split())
-
-
-def straight_quotes(text: str) -> str:
-    """Text with its typographic quotes and apostrophes straight, as the facts write them."""
-    return text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
 
 
 def assert_states_the_notice(text: str, notice: ResolvedNotice) -> None:

@@ -11,8 +11,8 @@ from generator.project import load_project
 from generator.render.formats import RenderContext, all_formats
 from generator.render.formats.markdown import render_markdown
 from tests.check.conftest import minimal_facts
-from tests.conftest import TEMPLATES, write_facts
-from tests.render.formats.conftest import flat, straight_quotes
+from tests.conftest import TEMPLATES, straight_quotes, write_facts
+from tests.render.formats.conftest import flat
 
 CONTEXT = RenderContext(templates=TEMPLATES)
 

@@ -11,8 +11,8 @@ from generator.check import AuditFailed
 from generator.pipeline import build as build_notices
 from generator.render.formats import all_formats
 from generator.render.pdf_text import pdf_pages
-from tests.conftest import example_with_one_notice, templates_with
-from tests.render.formats.conftest import flat, straight_quotes
+from tests.conftest import example_with_one_notice, straight_quotes, templates_with
+from tests.render.formats.conftest import flat
 
 # Slow: builds every format or the website, or runs the command as a process; `make test` runs it, `make check` does not.
 pytestmark = pytest.mark.slow
