@@ -162,3 +162,8 @@ def libreoffice() -> str:
 def notices(*arguments: str) -> Result:
     """Run the ``notices`` command as a user would, in this process."""
     return CliRunner().invoke(main, list(arguments))
+
+
+def straight_quotes(text: str) -> str:
+    """Text with its typographic quotes and apostrophes straight, as the facts write them."""
+    return text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))

@@ -93,7 +93,8 @@ def _environment(folder: Path, markdown: bool) -> jinja2.Environment:
     environment.tests["a_role"] = text.a_role
     environment.filters.update(
         md_block=free_text.block, link=text.link, mailto=text.mailto, join_list=text.join_list,
-        capfirst=text.capfirst, as_named=text.as_named, longdate=longdate, trusted=text.TrustedMarkdown,
+        capfirst=text.capfirst, as_named=text.as_named, in_sentence=text.in_sentence,
+        organisation_in_sentence=text.organisation_in_sentence, kept_for=text.kept_for, longdate=longdate, trusted=text.TrustedMarkdown,
     )
     return environment
 

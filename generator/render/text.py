@@ -59,15 +59,57 @@ def mailto(email: object) -> TrustedMarkdown:
 
 
 def join_list(items) -> str:
-    """'a', 'a and b', 'a, b and c': lists as people write them. An item that holds its own 'and' keeps
-    the list from repeating it: 'pupils, parents and carers', and 'parents and carers, and pupils'."""
+    """'a', 'a and b', 'a, b and c': lists as people write them, with "and" before the last item.
+
+    An item that holds its own "and" gets a comma before the list's ("parents and carers, and pupils"),
+    so that the list's "and" is not read as part of it; items that hold commas are kept apart by
+    semicolons ("AQA, OCR and Pearson; and the NHS"), so that the list's commas are not read as theirs.
+    """
     words = [str(item) for item in items]
     if len(words) <= 1:
         return "".join(words)
-    if " and " in words[-1]:
-        return ", ".join(words)
-    joined = ", and " if any(" and " in word for word in words[:-1]) else " and "
+    if any("," in word for word in words):
+        return "; ".join(words[:-1]) + "; and " + words[-1]
+    joined = ", and " if any(" and " in word for word in words) else " and "
     return ", ".join(words[:-1]) + joined + words[-1]
+
+
+# A word that is a name whatever its place: an abbreviation ("NHS", "DfE", "CCTV") or a word with a
+# capital after its first letter ("iPad").
+_NAME_WORD = re.compile(r"\(?[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*\)?[,.;:]?|\(?[a-z]+[A-Z]\w*\)?")
+# An organisation named for what it is, then of whom or what: "University of Chichester ...",
+# "Department for Education". Such a name takes "the" in a sentence; "Oakmoor School" does not.
+_NAMED_BY_WHAT_IT_IS = re.compile(r"^[A-Z][a-z]+ (?:of|for) [A-Z]")
+
+
+def in_sentence(text: object) -> str:
+    """Fact text as it reads inside a sentence: its first letter in lower case when the fact is written
+    as a sentence would begin ("Personal information", "The police", "Attendance", "The academy trust's
+    funding agreement and the Academy Trust Handbook"), but a name kept as
+    written: a first word that is an abbreviation ("NHS number"), or text with a capital in a later word
+    other than an abbreviation ("Hampshire County Council", "The Key Stage Trust")."""
+    words = str(text).split()
+    if not words or not words[0][:1].isupper() or _NAME_WORD.fullmatch(words[0]):
+        return str(text)
+    described = words[0] == "The" and len(words) > 1 and words[1][:1].islower()  # "The academy trust's ..."
+    if not described and any(word[:1].isupper() and not _NAME_WORD.fullmatch(word) for word in words[1:]):
+        return str(text)
+    return str(text)[:1].lower() + str(text)[1:]
+
+
+def organisation_in_sentence(name: object) -> str:
+    """An organisation's name as it reads inside a sentence: with "the" before a name made of what it is
+    and whom it serves ("the University of Chichester Academy Trust", "the Department for Education"),
+    and otherwise as ``in_sentence`` writes it, except that a name of one word ("Pearson") is a name."""
+    words = str(name)
+    if _NAMED_BY_WHAT_IT_IS.match(words):
+        return f"the {words}"
+    return words if " " not in words.strip() else in_sentence(words)
+
+
+def kept_for(rule) -> str:
+    """A retention rule as one item of a sentence's list: "the pupil's educational record, until ..."."""
+    return f"{in_sentence(rule.records)}, {rule.period}"
 
 
 def capfirst(value: object) -> str:

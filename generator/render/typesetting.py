@@ -83,6 +83,17 @@ class Contents:
 
 
 @dataclass(frozen=True)
+class Cover:
+    """A booklet's first page: whose notices these are, where it is, who runs it, and when they were reviewed."""
+
+    school: str
+    title: str
+    address: str | None
+    run_by: str | None  # "Run by the University of Chichester Academy Trust", or None for a school on its own
+    reviewed: str | None  # "Last reviewed 1 November 2026"
+
+
+@dataclass(frozen=True)
 class PrintDocument:
     title: str  # shown as the window title
     author: str
@@ -90,7 +101,10 @@ class PrintDocument:
     date: datetime.date | None  # the creation and modification date; from the facts, never the clock
     footer: str  # the footer line of the pages before the first chapter (and of a single notice)
     chapters: list[Chapter]
+    letterhead: str = ""  # the school's name, at the head of every page (but a cover)
     contents: Contents | None = field(default=None)  # a contents page before the chapters
+    cover: Cover | None = None  # a cover page before everything
+    one_page: bool = False  # set as large as fits one page: the notice at a glance
 
 
 def print_template(templates: Path) -> Path:

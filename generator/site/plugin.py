@@ -44,6 +44,7 @@ from generator.notices_error import NoticesError
 from generator.project import Project, load_project
 from generator.render.cache import OutputCache, project_folder
 from generator.render.formats import format_names
+from generator.render.formats.markdown import CURLY_QUOTES
 from generator.render.notice_marker import NoticeMarker
 from generator.site.brand import PageBrand, organisation_brand, school_brand, site_address
 from generator.site.content import site_content
@@ -52,6 +53,7 @@ from generator.site.host_guard import refusing_odd_paths, refusing_other_hosts
 from generator.site.layout import downloads_after_first_layer
 from generator.site.pages import FEED, SitePage, schools_of, site_nav
 from generator.site.portable import write_offline_search
+from generator.site.print_identity import print_style
 from generator.site.search_tables import readable_table_rows
 from generator.site.search_words import add_keywords
 from generator.site.written_pages import escaped_front_matter, inert_page, link_problems, refused_files
@@ -80,6 +82,7 @@ RAW_HTML_OPTION = "raw_html_in_pages"
 
 
 BRAND_CSS = "assets/brand.css"
+PRINT_CSS = "assets/print.css"  # how a page prints (site_overrides/assets/print.css)
 
 
 class NoticesPlugin(BasePlugin[NoticesConfig]):
@@ -109,6 +112,12 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             dirs.insert(1 if config.theme.custom_dir else 0, overrides)
         if self.config.portable:  # opened from disk, a link to a folder shows a file listing, not its index.html
             config.use_directory_urls = False
+        if PRINT_CSS not in config.extra_css:
+            config.extra_css.append(PRINT_CSS)
+        for extension, options in CURLY_QUOTES.items():  # the pages read as the printed notices do
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
+                config.mdx_configs[extension] = options
         self._apply_brand(config)
         return config
 
@@ -180,6 +189,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             brand = self.brands[generated.school.variant.id] if generated.school else self.brand
             page.meta.update(theme_meta(generated, lambda src_uri: files.get_file_from_path(src_uri).url))
             page.meta.update(brand_meta(brand, self.brand, generated.description))
+            page.meta["print_style"] = print_style(brand.name, generated.school.variant.address if generated.school
+                                                   else self.project.tree.organisation.address)
             return markdown
         if self.config[RAW_HTML_OPTION]:
             return markdown

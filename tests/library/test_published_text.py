@@ -60,7 +60,7 @@ def test_the_workforce_notice_names_the_schedule_1_condition_for_criminal_record
     assert "(criminal records information)" in criminal[1]
     assert "Data Protection Act 2018 condition: Schedule 1, Part 1, paragraph 1 (employment" in criminal[1]
     # An academy's workforce census rests on its funding agreement (the 2007 Regulations' reach to academies is unconfirmed).
-    assert "The academy trust's funding agreement and the Academy Trust Handbook" in bases
+    assert "the academy trust's funding agreement and the Academy Trust Handbook" in bases
 
 
 def test_the_workforce_notice_names_the_pay_and_pension_bodies_and_how_the_dfe_uses_the_census(built: Path) -> None:
@@ -85,7 +85,7 @@ def test_the_governance_notice_says_what_is_recorded_and_published_about_governo
     published = section(built, "governance", "what-we-publish")
     assert "business and pecuniary interests" in published and "past twelve months" in published
     kept = section(built, "governance", "how-long-we-keep-it")
-    assert "Twelve months after you step down" in kept and "One year after the end of their term of office" in kept
+    assert "Twelve months after you step down" in kept and "One year after the end of your term of office" in kept
 
 
 def test_the_job_applicants_notice_keeps_unsuccessful_applications_six_months_and_equality_data_apart(built: Path) -> None:

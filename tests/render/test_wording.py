@@ -29,10 +29,10 @@ def _html(tmp_path: Path, change=lambda files: None) -> str:
     return " ".join(notice_body_html(_notice(tmp_path, change), RenderContext(TEMPLATES), ".html").split())
 
 
-def test_a_list_item_that_holds_its_own_and_is_not_joined_with_another(tmp_path: Path) -> None:
+def test_a_list_item_that_holds_its_own_and_is_set_apart_by_a_comma(tmp_path: Path) -> None:
     text = _markdown(tmp_path, lambda files: files["pupils.yaml"].update(
         data_subjects=["pupils", "parents and carers"]))
-    assert "This notice is about: pupils, parents and carers." in text
+    assert "This notice is about: pupils, and parents and carers." in text
     assert "pupils and parents and carers" not in text
 
 

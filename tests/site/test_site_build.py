@@ -144,8 +144,8 @@ def test_a_second_school_appears_in_nav_hubs_and_search_without_config_changes(p
     menu = notice[notice.index('class="md-nav md-nav--primary"'):notice.index('class="md-nav md-nav--secondary"')]
     assert 'href="../../downland/"' in menu and 'href="../../downland/children-in-need/"' not in menu
     sharing = (site / "who-we-share-with/index.html").read_text()
-    assert "West Sussex County Council Children's Services" in sharing
-    assert "Hampshire County Council Children's Services" in sharing
+    assert "West Sussex County Council Children&rsquo;s Services" in sharing
+    assert "Hampshire County Council Children&rsquo;s Services" in sharing
     for hub in ("what-we-hold", "how-long-we-keep-it", "your-rights", "contact-us", "changes"):
         assert "Downland Primary School" in (site / hub / "index.html").read_text(), hub
     assert (site / "downloads/downland/booklet.pdf").is_file()
@@ -154,12 +154,12 @@ def test_a_second_school_appears_in_nav_hubs_and_search_without_config_changes(p
     looked_after = holding.xpath('//h2[@id="looked-after-children"]/following-sibling::ul[1]/li')
     assert [item.text_content() for item in looked_after] == [
         "How we use information about children in need and children looked after: "
-        "Downland Primary School, Oakmoor School"]
+        "Downland Primary School and Oakmoor School"]
     assert [a.get("href") for a in looked_after[0].iter("a")] == [
         "../schools/downland/children-in-need/", "../schools/oakmoor/children-in-need/"]
     # Each change both schools publish alike is one entry naming both, on the page and in the feed.
     changes = (site / "changes/index.html").read_text()
-    assert changes.count("<h2") == changes.count("Downland Primary School</a>, <a") > 1
+    assert changes.count("<h2") == changes.count("Downland Primary School</a> and <a") > 1
     feed = ElementTree.parse(site / "changes.xml").getroot()
     entries = feed.findall(f"{ATOM}entry")
     assert len(entries) == changes.count("<h2")
@@ -241,7 +241,7 @@ def test_a_standalone_school_lists_its_notices_without_a_schools_section(project
     home = (site / "index.html").read_text()
     assert "Our notices" in home and "Our schools" not in home
     assert "Our schools" not in (site / "contact-us/index.html").read_text()
-    assert "Hampshire County Council Children's Services" in (site / "who-we-share-with/index.html").read_text()
+    assert "Hampshire County Council Children&rsquo;s Services" in (site / "who-we-share-with/index.html").read_text()
 
 
 def _offering(project: Path, offered: str) -> Path:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from generator.facts.cascade import ResolvedNotice
+from generator.law.dated import longdate
 from generator.render.formats import OutputFormat, RenderContext, register
 from generator.render.formats.html import notice_body_html
 from generator.render.formats.pdf import PDF_NEEDS, notice_chapter, publisher, shortened, typeset_notices
 from generator.render.pdf_text import pdf_text
-from generator.render.typesetting import Contents, PrintDocument
+from generator.render.text import organisation_in_sentence
+from generator.render.typesetting import Contents, Cover, PrintDocument
 
 
 def booklet_document(notices: list[ResolvedNotice], context: RenderContext) -> PrintDocument:
@@ -15,11 +17,21 @@ def booklet_document(notices: list[ResolvedNotice], context: RenderContext) -> P
     so that two notices' "Your rights" sections do not share one."""
     first = notices[0]
     reviewed = [notice.notice.last_reviewed for notice in notices if notice.notice.last_reviewed]
+    latest = max(reviewed) if reviewed else None
     return PrintDocument(
+        letterhead=first.variant.name,
+        cover=Cover(
+            school=first.variant.name,
+            title="Privacy notices",
+            address=first.variant.address,
+            run_by=None if first.variant.standalone or not first.organisation.name else
+            f"Run by {organisation_in_sentence(first.organisation.name)}",
+            reviewed=f"Last reviewed {longdate(latest)}" if latest else None,
+        ),
         title=f"Privacy notices | {first.variant.name}",
         author=publisher(first),
         description=f"Every privacy notice of {first.variant.name} in one document",
-        date=max(reviewed) if reviewed else None,
+        date=latest,
         footer=shortened(f"{publisher(first)}, privacy notices of {first.variant.name}"),
         chapters=[notice_chapter(notice, notice_body_html(notice, context, ".pdf"), id_prefix=f"{notice.id}--")
                   for notice in notices],

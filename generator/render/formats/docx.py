@@ -296,6 +296,12 @@ def _repeat_as_header(row) -> None:
     row._tr.get_or_add_trPr().append(header)
 
 
+def _add_header(document: Document, school: str) -> None:
+    """The printed header, as on the PDF: the school's name at the head of every page."""
+    paragraph = document.sections[0].header.paragraphs[0]
+    paragraph.add_run(school).bold = True
+
+
 def _add_footer(document: Document, line: str) -> None:
     """The printed footer, as on the PDF: who, which notice and version, and "Page N of M"."""
     paragraph = document.sections[0].footer.paragraphs[0]
@@ -420,6 +426,7 @@ def word_file(body_html: str, notice: ResolvedNotice, about: WordProperties, con
     writer = _NoticeWriter(document, notice, reference, boxes)
     for element in body:
         writer.block(element)
+    _add_header(document, notice.variant.name)
     _add_footer(document, about.footer)
     _set_properties(document, about)
     saved = io.BytesIO()

@@ -16,7 +16,7 @@ TEMPLATE = "notice.glance.md.j2"
 
 
 def render_glance(notice: ResolvedNotice, context: RenderContext) -> bytes:
-    return document_pdf(notice, notice_body_html(notice, context, ".pdf", TEMPLATE), context)
+    return document_pdf(notice, notice_body_html(notice, context, ".pdf", TEMPLATE), context, one_page=True)
 
 
 register(OutputFormat(

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import markdown
-
 from generator.facts.cascade import ResolvedNotice
 from generator.render.formats import Needs, OutputFormat, RenderContext, register
-from generator.render.formats.markdown import MARKDOWN_EXTENSIONS, render_markdown
+from generator.render.formats.markdown import reading_html, render_markdown
 from generator.render.html_links import html_links
 from generator.render.reading import html_text
 from generator.render.templating import html_environment
@@ -16,7 +14,7 @@ def notice_body_html(notice: ResolvedNotice, context: RenderContext, suffix: str
                      template_name: str | None = None) -> str:
     """The notice's Markdown turned into HTML, the same way the website turns it; links to its other
     versions name files ending in ``suffix``."""
-    return markdown.markdown(render_markdown(notice, context, suffix, template_name), extensions=MARKDOWN_EXTENSIONS)
+    return reading_html(render_markdown(notice, context, suffix, template_name))
 
 
 def render_html(notice: ResolvedNotice, context: RenderContext) -> str:

@@ -13,6 +13,11 @@ from generator.render.layers import Companions
 from generator.render.reading import html_text
 from generator.render.templating import markdown_environment
 
+# What a reader sees has typographic quotes and apostrophes ("pupils’ learning", “Our lawful bases”):
+# every format made from the notice's HTML, and the website's pages (generator/site/plugin.py). Dashes and
+# dots stay as the facts write them.
+CURLY_QUOTES = {"smarty": {"smart_quotes": True, "smart_dashes": False, "smart_angled_quotes": False,
+                           "smart_ellipses": False}}
 _EXTRA_BLANK_LINES = re.compile(r"\n\n\n+")  # not \n{3,}: this spelling is ten times faster
 
 
@@ -26,6 +31,11 @@ def render_markdown(notice: ResolvedNotice, context: RenderContext, suffix: str 
     ending in ``suffix``, the format's own, since each format's files sit side by side."""
     template = markdown_environment(context.templates).get_template(template_name or TEMPLATES[notice.audience])
     return _EXTRA_BLANK_LINES.sub("\n\n", template.render(n=notice, files=Companions(notice, suffix))).strip() + "\n"
+
+
+def reading_html(text: str) -> str:
+    """The notice's Markdown as the HTML a reader sees, quotes curled (``CURLY_QUOTES``)."""
+    return markdown.markdown(text, extensions=[*MARKDOWN_EXTENSIONS, *CURLY_QUOTES], extension_configs=CURLY_QUOTES)
 
 
 def markdown_text(content: bytes) -> str:

@@ -55,9 +55,11 @@ def typeset_notices(document: PrintDocument, notices: list[ResolvedNotice], cont
         raise UnprintableCharacter(problem.text, where=f"the PDF of {notices[0].key}") from None
 
 
-def print_document(notice: ResolvedNotice, body_html: str) -> PrintDocument:
+def print_document(notice: ResolvedNotice, body_html: str, one_page: bool = False) -> PrintDocument:
     """One document of a notice as Typst is given it, from the HTML its Markdown became."""
     return PrintDocument(
+        letterhead=notice.variant.name,
+        one_page=one_page,
         title=f"{notice.notice.title} | {notice.variant.name}",
         author=publisher(notice),
         description=f"Privacy notice of {notice.variant.name}{_version(notice)}",
@@ -67,10 +69,10 @@ def print_document(notice: ResolvedNotice, body_html: str) -> PrintDocument:
     )
 
 
-def document_pdf(notice: ResolvedNotice, body_html: str, context: RenderContext) -> bytes:
+def document_pdf(notice: ResolvedNotice, body_html: str, context: RenderContext, one_page: bool = False) -> bytes:
     """One document of a notice as a PDF: every PDF of a single notice (the full notice, its
-    children's version, its first layer on one page) is made here."""
-    return typeset_notices(print_document(notice, body_html), [notice], context)
+    children's version, its first layer on one page, ``one_page``) is made here."""
+    return typeset_notices(print_document(notice, body_html, one_page), [notice], context)
 
 
 def render_pdf(notice: ResolvedNotice, context: RenderContext) -> bytes:

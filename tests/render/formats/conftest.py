@@ -10,7 +10,7 @@ import pytest
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.sections import SECTIONS
 from generator.project import load_project
-from tests.conftest import EXAMPLE, TEMPLATES, example_with_one_notice, keep_only_notice, notices
+from tests.conftest import EXAMPLE, TEMPLATES, example_with_one_notice, keep_only_notice, notices, straight_quotes
 
 
 def build(facts: Path, out: Path, formats: str | None = None) -> Path:
@@ -57,7 +57,7 @@ def flat(text: str) -> str:
 
 def assert_states_the_notice(text: str, notice: ResolvedNotice) -> None:
     """Each standard section in order, carrying the values a reader needs from it."""
-    text = flat(text)
+    text = straight_quotes(flat(text))
     position = 0
     for section in SECTIONS:
         found = text.find(section.title, position)

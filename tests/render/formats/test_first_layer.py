@@ -11,7 +11,7 @@ from generator.project import load_project
 from generator.render.formats import RenderContext, all_formats
 from generator.render.formats.markdown import render_markdown
 from tests.check.conftest import minimal_facts
-from tests.conftest import TEMPLATES, write_facts
+from tests.conftest import TEMPLATES, straight_quotes, write_facts
 from tests.render.formats.conftest import flat
 
 CONTEXT = RenderContext(templates=TEMPLATES)
@@ -29,12 +29,12 @@ def _first_layer(tmp_path: Path, change=lambda files: None) -> str:
 def test_each_line_states_its_facts_and_links_to_its_section(tmp_path: Path) -> None:
     lines = [line for line in _first_layer(tmp_path).splitlines() if line.startswith("- ")]
     assert lines == [
-        "- [What we hold](#what-we-hold): Contact details.",
+        "- [What we hold](#what-we-hold): contact details.",
         "- [Why we use it](#why-we-use-it): to teach pupils.",
-        "- [Who we share it with](#who-we-share-with): Department for Education and Countyshire Council "
+        "- [Who we share it with](#who-we-share-with): the Department for Education and Countyshire Council "
         "Children's Services.",
-        "- [How long we keep it](#how-long-we-keep-it): Pupil records, until the pupil is 25.",
-        "- [Your rights](#your-rights): the right of access, right to rectification, right to erasure (limited), "
+        "- [How long we keep it](#how-long-we-keep-it): pupil records, until the pupil is 25.",
+        "- [Your rights](#your-rights): the right of access, right to rectification, right to erasure, "
         "right to restriction and right to object.",
         "- [How to contact us](#contacts): The Office Manager; email "
         "[office@hill.example.org](mailto:office@hill.example.org); our data protection officer, "
@@ -72,8 +72,8 @@ def test_sharing_with_nobody_says_so_from_the_facts(tmp_path: Path) -> None:
 def test_the_first_layer_comes_before_the_full_notice_in_every_format(example_build: Path, example_notice,
                                                                       name: str) -> None:
     output_format = all_formats()[name]
-    text = flat(output_format.read_text(
-        (example_build / output_format.output_path("oakmoor", "children-in-need")).read_bytes()))
+    text = straight_quotes(flat(output_format.read_text(
+        (example_build / output_format.output_path("oakmoor", "children-in-need")).read_bytes())))
     at_a_glance, who_we_are = text.find("At a glance"), text.find("Who we are")
     assert 0 < at_a_glance < who_we_are
     first_layer = text[at_a_glance:who_we_are]
