@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.facts.models import Notice
 from tests.hostile.conftest import notices
 from tests.minimal_facts import minimal_facts
 
@@ -149,10 +150,8 @@ CASES = [
           f"{_at(_EXAMPLE, 'example:')}: categories[1].example: 'example' is not a key this file understands. Did "
           "you mean 'examples'?"),
     _appended("unknown key", "colour: blue\n",
-              "colour: 'colour' is not a key this file understands. Known keys here: automated_decisions, "
-              "categories, changes, contact, data_subjects, data_subjects_are, direct_marketing, last_reviewed, "
-              "lawful_bases, next_review, provision, purposes, recipients, retention, sections, short_title, sources, "
-              "summary, title, transfers, version."),
+              "colour: 'colour' is not a key this file understands. Known keys here: "
+              f"{', '.join(sorted(Notice.model_fields))}."),
     _date("date in words", "1st September 2026"),
     _date("UK date order", "01/09/2026"),
     _date("month 13", "2026-13-01"),

@@ -8,9 +8,9 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import yaml
-from playwright.sync_api import expect
 
 from generator.library import NOTICES
+from tests.conftest import expect
 from tests.site.conftest import DESKTOP
 
 WEBSITE_NOTICE = NOTICES / "this-website.yaml"

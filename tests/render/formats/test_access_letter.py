@@ -45,10 +45,11 @@ def test_the_parents_letter_lists_every_recipient_and_retention_rule_of_the_noti
     text = flat(_text(EXAMPLE, "parents"))
     for notice in letter.notices:
         assert notice.notice.title in text
+        # Names keep their capitals; a fact written as a sentence starts ("Newspapers, ...") is lower case in a list.
         for recipient in notice.recipients:
-            assert recipient.full_name in text
+            assert recipient.full_name in text or recipient.full_name[0].lower() + recipient.full_name[1:] in text
         for rule in notice.notice.retention:
-            assert f"{rule.records}: {rule.period}" in text
+            assert f"{rule.records[0].lower()}{rule.records[1:]}: {rule.period}" in text
     positions = [text.find(heading) for heading in HEADINGS.values()]
     assert -1 not in positions and positions == sorted(positions)  # every item of Article 15, in its order
     assert "https://ico.org.uk/concerns/" in text  # the complaint page the facts give

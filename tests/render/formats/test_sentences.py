@@ -96,7 +96,8 @@ def test_names_keep_their_capitals_mid_sentence() -> None:
 
 def test_an_organisation_named_for_what_it_is_takes_the() -> None:
     site = _site()
-    assert site["index.md"].startswith("# How the University of Chichester Academy Trust uses personal information")
+    assert "Oakmoor School is run by the University of Chichester Academy Trust" in site["schools/oakmoor/index.md"]
+    assert "The University of Chichester Academy Trust is the controller" in site["contact-us.md"]
     assert "The University of Chichester Academy Trust runs Oakmoor School" in WEB["pupils.html"]
     assert "Who we share it with: the Department for Education (DfE);" in WEB["pupils.html"]
 
