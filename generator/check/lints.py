@@ -71,28 +71,47 @@ def fact_texts(model: object, location: Location | None = None) -> Iterator[tupl
             yield from fact_texts(item, getattr(item, "location", None) or location)
 
 
-def _texts(n: ResolvedNotice) -> Iterator[tuple[str, Location | None]]:
-    yield from fact_texts(n.organisation)
-    yield from fact_texts(n.contact)
-    yield from fact_texts(n.notice)
+class _TextLint:
+    """A lint that judges each text of the facts on its own. The organisation, and a notice that no school
+    changes, are the same objects in every school's notice, so each is judged once and its problems reused:
+    compared by identity, as facts are not changed once loaded."""
+
+    LIMIT = 4096  # fact models held; a trust has about one per school and one per notice it changes
+
+    def __init__(self, problems_in: Callable[[str], Iterator[str]]):
+        self.problems_in = problems_in
+        self._judged: dict[int, tuple[object, list[Problem]]] = {}
+
+    def __call__(self, n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
+        for model in (n.organisation, n.contact, n.notice):
+            yield from self._problems(model)
+
+    def _problems(self, model: object) -> list[Problem]:
+        held = self._judged.get(id(model))
+        if held is None or held[0] is not model:
+            if len(self._judged) >= self.LIMIT:
+                self._judged.clear()
+            # Holding the model keeps its id from being reused by another object.
+            held = model, [(message, location) for text, location in fact_texts(model)
+                           for message in self.problems_in(text)]
+            self._judged[id(model)] = held
+        return held[1]
 
 
-def naming(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
-    for text, location in _texts(n):
-        for match in _OLD_NAMES.finditer(text):
-            yield (f"'{' '.join(match[0].split())}' is out of date in a UK notice: write 'the UK GDPR' or 'the Data "
-                   "Protection Act 2018'.", location)
+def _old_names(text: str) -> Iterator[str]:
+    for match in _OLD_NAMES.finditer(text):
+        yield (f"'{' '.join(match[0].split())}' is out of date in a UK notice: write 'the UK GDPR' or 'the Data "
+               "Protection Act 2018'.")
 
 
-def articles(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
+def _unknown_articles(text: str) -> Iterator[str]:
     table = article_table()
-    for text, location in _texts(n):
-        for match in _ARTICLE.finditer(text):
-            if _OTHER_LAW.match(text, match.end()):
-                continue
-            if not table.exists(match[1], match[2], match[3] and match[3].lower()):
-                yield (f"'{' '.join(match[0].split())}' is not an Article of the UK GDPR: correct the reference, "
-                       "written like Article 6(1)(e).", location)
+    for match in _ARTICLE.finditer(text):
+        if _OTHER_LAW.match(text, match.end()):
+            continue
+        if not table.exists(match[1], match[2], match[3] and match[3].lower()):
+            yield (f"'{' '.join(match[0].split())}' is not an Article of the UK GDPR: correct the reference, "
+                   "written like Article 6(1)(e).")
 
 
 # Wording the law made out of date; the entries' dates are in rules.yaml (a lint runs only while in force).
@@ -111,17 +130,15 @@ _OUTDATED: dict[str, tuple[re.Pattern, str]] = {
 }
 
 
-def _outdated_wording(lint_id: str) -> Callable[[ResolvedNotice, datetime.date], Iterator[Problem]]:
+def _outdated_wording(lint_id: str) -> _TextLint:
     pattern, advice = _OUTDATED[lint_id]
 
-    def lint(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
-        regulator = {name for name, _ in regulator_names()}  # the notice prints the name in force
-        for text, location in _texts(n):
-            if text in regulator:
-                continue
-            for match in pattern.finditer(text):
-                yield f"'{' '.join(match[0].split())}' {advice}", location
-    return lint
+    def problems_in(text: str) -> Iterator[str]:
+        if any(text == name for name, _ in regulator_names()):  # the notice prints the name in force
+            return
+        for match in pattern.finditer(text):
+            yield f"'{' '.join(match[0].split())}' {advice}"
+    return _TextLint(problems_in)
 
 
 def _rights_sections(n: ResolvedNotice) -> list[Section]:
@@ -315,10 +332,10 @@ def _retention_location(override: NoticeOverride) -> Location | None:
 LINTS: dict[str, Callable[[ResolvedNotice, datetime.date], Iterator[Problem]]] = {
     "L.stale-law": stale_law,
     **{lint_id: _outdated_wording(lint_id) for lint_id in _OUTDATED},
-    "L.naming": naming,
+    "L.naming": _TextLint(_old_names),
     "L.rights-wording": rights_wording,
     "L.rights": rights_not_given,
-    "L.article": articles,
+    "L.article": _TextLint(_unknown_articles),
     "L.review": review_date,
     "L.summary": summary,
     "L.recipient-reason": recipient_reasons,

@@ -5,13 +5,11 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Literal
-
-import yaml
 
 from generator.check.findings import Severity, manual_anchor
 from generator.facts.sections import TITLES
+from generator.law.data import law_data
 from generator.law.dated import Span, span_of
 
 
@@ -66,7 +64,7 @@ class ArticleTable:
 
 @cache
 def _raw() -> dict:
-    return yaml.safe_load(resources.files("generator.law").joinpath("rules.yaml").read_text("utf-8"))
+    return law_data("rules.yaml")
 
 
 @cache

@@ -8,12 +8,13 @@ import datetime
 import difflib
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Literal, get_args
 
 import yaml
 
+from generator.law.data import LOADER
 from generator.law.dated import Span, span_of
 
 # What an instrument gives the organisation it binds, and so the lawful basis it can support:
@@ -126,7 +127,7 @@ def _instrument(entry: dict[str, Any]) -> Instrument:
 
 def parse(text: str, source: str = "instruments.yaml") -> dict[str, Instrument]:
     """The catalogue in ``text``, checked whole: every problem of every entry is in one CatalogueError."""
-    raw = yaml.safe_load(text) or {}
+    raw = yaml.load(text, Loader=LOADER) or {}
     entries = raw.get("instruments") if isinstance(raw, dict) else None
     if not isinstance(entries, list):
         raise CatalogueError(f"{source}: it has no `instruments:` list")
@@ -164,6 +165,7 @@ def _by_words() -> dict[str, Instrument]:
             for said in (instrument.citation, *instrument.aliases)}
 
 
+@lru_cache(maxsize=4096)  # a trust cites the same few laws in every notice of every school
 def resolve(cited: str) -> Instrument | None:
     """The instrument a fact cites: by its id, its citation or one of its aliases (case and punctuation aside)."""
     return instruments().get(cited.strip()) or _by_words().get(_key(cited))

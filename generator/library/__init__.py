@@ -14,9 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.facts.models import Recipient
 from generator.facts.strict_yaml import load_yaml_file
+
+if TYPE_CHECKING:
+    from generator.facts.models import Recipient
 
 LIBRARY = Path(__file__).resolve().parent
 NOTICES = LIBRARY / "notices"
@@ -58,6 +61,8 @@ class RecipientCatalogue:
 
 
 def recipient_catalogue() -> RecipientCatalogue:
+    from generator.facts.models import Recipient  # `notices --help` lists the library without loading the models
+
     data = load_yaml_file(RECIPIENTS, str(RECIPIENTS)).data
     return RecipientCatalogue(
         *({rid: Recipient.model_validate(entry) for rid, entry in data[part].items()}
