@@ -15,6 +15,7 @@ from generator.check.judge import APPLIES, Problem
 from generator.check.printing import first_layer_fits
 from generator.check.readability import reading_grade
 from generator.check.rules import article_table
+from generator.check.shared_facts import PerFact
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import Location
 from generator.facts.models import FactModel, Notice, NoticeOverride, Section
@@ -72,30 +73,16 @@ def fact_texts(model: object, location: Location | None = None) -> Iterator[tupl
 
 
 class _TextLint:
-    """A lint that judges each text of the facts on its own. The organisation, and a notice that no school
-    changes, are the same objects in every school's notice, so each is judged once and its problems reused:
-    compared by identity, as facts are not changed once loaded."""
-
-    LIMIT = 4096  # fact models held; a trust has about one per school and one per notice it changes
+    """A lint that judges each text of the facts on its own, each fact model once (generator/check/shared_facts.py)."""
 
     def __init__(self, problems_in: Callable[[str], Iterator[str]]):
         self.problems_in = problems_in
-        self._judged: dict[int, tuple[object, list[Problem]]] = {}
+        self._problems: PerFact[object, list[Problem]] = PerFact(lambda model: [(message, location) for text, location in fact_texts(model)
+                                                for message in problems_in(text)])
 
     def __call__(self, n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
         for model in (n.organisation, n.contact, n.notice):
             yield from self._problems(model)
-
-    def _problems(self, model: object) -> list[Problem]:
-        held = self._judged.get(id(model))
-        if held is None or held[0] is not model:
-            if len(self._judged) >= self.LIMIT:
-                self._judged.clear()
-            # Holding the model keeps its id from being reused by another object.
-            held = model, [(message, location) for text, location in fact_texts(model)
-                           for message in self.problems_in(text)]
-            self._judged[id(model)] = held
-        return held[1]
 
 
 def _old_names(text: str) -> Iterator[str]:

@@ -90,7 +90,12 @@ def rules_table(as_at: datetime.date | None = None, every: bool = False) -> list
 
 
 def rule(rule_id: str) -> RuleEntry:
-    return next(entry for entry in _entries() if entry.id == rule_id)
+    return _by_id()[rule_id]
+
+
+@cache
+def _by_id() -> dict[str, RuleEntry]:
+    return {entry.id: entry for entry in _entries()}
 
 
 @cache

@@ -8,7 +8,7 @@ import datetime
 import difflib
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any, Literal, get_args
 
@@ -165,7 +165,6 @@ def _by_words() -> dict[str, Instrument]:
             for said in (instrument.citation, *instrument.aliases)}
 
 
-@lru_cache(maxsize=4096)  # a trust cites the same few laws in every notice of every school
 def resolve(cited: str) -> Instrument | None:
     """The instrument a fact cites: by its id, its citation or one of its aliases (case and punctuation aside)."""
     return instruments().get(cited.strip()) or _by_words().get(_key(cited))
