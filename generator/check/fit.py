@@ -152,10 +152,10 @@ def schedule_1(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
                    basis.field_location("schedule_1") if basis.schedule_1 else basis.location)
 
 
-def _cited_in_sections(n: ResolvedNotice) -> Iterator[tuple[str, Location | None, Instrument]]:
+def _cited_in_sections(notice: Notice) -> Iterator[tuple[str, Location | None, Instrument]]:
     """Age-scoped instruments a free section names by their citation or an alias."""
     scoped = [instrument for instrument in law.instruments().values() if instrument.ages]
-    for section in n.notice.sections if scoped else []:
+    for section in notice.sections if scoped else []:
         text = " ".join(section.body.split()).lower()
         for instrument in scoped:
             if any(" ".join(said.split()).lower() in text for said in (instrument.citation, *instrument.aliases)):
@@ -166,7 +166,11 @@ def _age_scoped(n: ResolvedNotice) -> list[tuple[str, Location | None, Instrumen
     """What the notice cites of the law that reaches only some ages, with where it says so."""
     scoped = [(_named(said, instrument), location, instrument) for _, said, location, _, instrument in _instruments(n)
               if instrument.ages]
-    return scoped + list(_cited_in_sections(n))
+    return scoped + _SECTIONS_CITING(n.notice)
+
+
+_SECTIONS_CITING: PerFact[Notice, list[tuple[str, Location | None, Instrument]]] = PerFact(
+    lambda notice: list(_cited_in_sections(notice)))
 
 
 def ages_unknown(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:

@@ -72,13 +72,16 @@ def fact_texts(model: object, location: Location | None = None) -> Iterator[tupl
             yield from fact_texts(item, getattr(item, "location", None) or location)
 
 
+# Every text of one fact model, with where it was written: read once for all the lints that read texts.
+_TEXTS: PerFact[object, list[tuple[str, Location | None]]] = PerFact(lambda model: list(fact_texts(model)))
+
+
 class _TextLint:
     """A lint that judges each text of the facts on its own, each fact model once (generator/check/shared_facts.py)."""
 
     def __init__(self, problems_in: Callable[[str], Iterator[str]]):
-        self.problems_in = problems_in
-        self._problems: PerFact[object, list[Problem]] = PerFact(lambda model: [(message, location) for text, location in fact_texts(model)
-                                                for message in problems_in(text)])
+        self._problems: PerFact[object, list[Problem]] = PerFact(lambda model: [
+            (message, location) for text, location in _TEXTS(model) for message in problems_in(text)])
 
     def __call__(self, n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
         for model in (n.organisation, n.contact, n.notice):
@@ -233,7 +236,11 @@ def mixed_requirement(n: ResolvedNotice, _today: datetime.date) -> Iterator[Prob
 def special_unmarked(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
     """A category whose words name special category or criminal offence data it is not marked as holding;
     the words are those the JSON notice's DPV tags use (generator/law/dpv.yaml)."""
-    for category in n.notice.categories:
+    yield from _UNMARKED(n.notice)
+
+
+def _unmarked(notice: Notice) -> Iterator[Problem]:
+    for category in notice.categories:
         for term, words in sensitive_words(category):
             if term.special and not category.special:
                 yield (f"The category '{category.name}' mentions '{words}', which is special category data, but "
@@ -244,6 +251,9 @@ def special_unmarked(n: ResolvedNotice, _today: datetime.date) -> Iterator[Probl
                        "is not marked so: add `criminal_offence: true` to it and an `article: \"10\"` entry with "
                        "its Schedule 1 condition under `lawful_bases:`, or reword it if it holds no such data.",
                        category.location)
+
+
+_UNMARKED: PerFact[Notice, list[Problem]] = PerFact(lambda notice: list(_unmarked(notice)))
 
 
 def _mentions(text: str, words: list[str]) -> str | None:
