@@ -44,7 +44,7 @@ from generator.render.typesetting import typeset
 PROJECT = Path(__file__).resolve().parent.parent
 TEMPLATES = PROJECT / "templates"
 NOTICES = [sys.executable, "-c", "from generator.cli import main; main()"]
-FIGURES = ("md", "pdf", "booklet", "full", "speedup", "incremental", "site")
+FIGURES = ("md", "pdf", "booklet", "full", "speedup", "incremental", "site", "check", "start", "serve", "stages")
 _PR_SET_CHILD_SUBREAPER = 36  # prctl option, linux/prctl.h
 # Builds run the generator as it was when the benchmark started (a copy put first on PYTHONPATH):
 # in a shared working tree, someone else's edit between the full and the incremental build would
@@ -263,6 +263,8 @@ def previous_generator(work: Path, revision: str) -> tuple[dict[str, str], Path]
     """The generator and templates of another git revision (today's build), as an environment that runs
     them and the folder of its templates."""
     folder = work / "previous"
+    if folder.is_dir():  # another figure of this run made it
+        return {**BUILD_ENVIRONMENT, "PYTHONPATH": str(folder)}, folder / "templates"
     folder.mkdir()
     archive = subprocess.run(["git", "-C", str(PROJECT), "archive", revision, "generator", "templates"],
                              capture_output=True, check=True).stdout
@@ -325,16 +327,10 @@ def measure_incremental(facts: Path, work: Path) -> list[dict]:
     return results
 
 
-def measure_site(facts: Path, work: Path, repeats: int) -> dict | None:
-    """The plugin's site build against ``mkdocs build`` of the same pages written as plain files."""
+def site_config(facts: Path, work: Path) -> tuple[Path, dict, list, dict, Path]:
+    """The project's mkdocs.yml with the plugin pointed at ``facts``, written as ``work``/mkdocs-ours.yml: its
+    path, the settings, the other plugins, the notices plugin's options and the docs folder."""
     config_file = PROJECT / "mkdocs.yml"
-    if not config_file.exists():
-        print(f"{'site build vs plain mkdocs':<34} skipped: the project has no mkdocs.yml yet", flush=True)
-        return None
-    from generator.site.downloads import render_downloads
-    from generator.site.pages import site_nav, site_pages
-    from generator.site.plugin import NoticesConfig, theme_meta
-
     config = yaml.load(config_file.read_text("utf-8"), Loader=yaml.Loader)  # mkdocs.yml uses !!python tags
     for key in ("theme", "extra_css", "extra_javascript"):
         if isinstance(config.get(key), dict) and "custom_dir" in config[key]:
@@ -352,7 +348,20 @@ def measure_site(facts: Path, work: Path, repeats: int) -> dict | None:
         {"notices": {**notices_options, "facts": str(facts), "templates": str(TEMPLATES),
                      "cache": str(work / "cache")}}]}
     (work / "mkdocs-ours.yml").write_text(yaml.dump(ours_config), "utf-8")
-    build = [str(PROJECT / ".venv" / "bin" / "mkdocs"), "build", "--quiet", "--config-file"]
+    return work / "mkdocs-ours.yml", config, plugins, notices_options, docs
+
+
+MKDOCS_BUILD = [str(PROJECT / ".venv" / "bin" / "mkdocs"), "build", "--quiet", "--config-file"]
+
+
+def measure_site(facts: Path, work: Path, repeats: int) -> dict | None:
+    """The plugin's site build against ``mkdocs build`` of the same pages written as plain files."""
+    from generator.site.downloads import render_downloads
+    from generator.site.pages import site_nav, site_pages
+    from generator.site.plugin import NoticesConfig, theme_meta
+
+    _, config, plugins, notices_options, docs = site_config(facts, work)
+    build = MKDOCS_BUILD
 
     def mkdocs(config_path: Path) -> None:
         subprocess.run(build + [str(config_path)], check=True, capture_output=True, env=BUILD_ENVIRONMENT)
@@ -409,6 +418,25 @@ def measure_scales(scales: list[int], notices: int, work: Path, seed: int, forma
     return [{"name": "scaling", "ratio": growth, "met": growth <= 1.1}]
 
 
+def _measure_loop(figures: set[str], facts: Path, work: Path, arguments: argparse.Namespace) -> None:
+    """The edit loop's figures (bench/loop.py)."""
+    from bench import loop
+
+    if "check" in figures:
+        loop.measure_check(facts, work, arguments.repeats, BUILD_ENVIRONMENT,
+                           previous_generator(work, arguments.against))
+    if "start" in figures:
+        loop.measure_start(work, arguments.repeats, BUILD_ENVIRONMENT)
+    if "serve" in figures:
+        loop.measure_serve(facts, work, site_config(facts, work)[0], arguments.repeats, BUILD_ENVIRONMENT)
+    if "stages" in figures:
+        def site_cpu() -> float:
+            config = site_config(facts, work)[0]
+            loop.process_cpu(MKDOCS_BUILD + [str(config)], BUILD_ENVIRONMENT, work)  # fills the cache
+            return loop.process_cpu(MKDOCS_BUILD + [str(config)], BUILD_ENVIRONMENT, work)
+        loop.measure_stages(facts, work, arguments.stage_schools, site_cpu)
+
+
 def machine() -> str:
     memory = next((line.split(":")[1].strip() for line in Path("/proc/meminfo").read_text().splitlines()
                    if line.startswith("MemTotal")), "?")
@@ -430,6 +458,7 @@ def main(argv: list[str] | None = None) -> None:
     # At least 11: Typst drops the layouts that ten compiles did not use, so with 11 or more documents
     # none of a document's own layouts is left from the turn before.
     parser.add_argument("--pdf-sample", type=int, default=12, help="documents in the PDF and speed-up figures (and one booklet per 12 of them)")
+    parser.add_argument("--stage-schools", type=int, default=2, help="schools whose notices the stages figure renders")
     parser.add_argument("--quick", action="store_true", help="one run per figure and small samples: a smoke test")
     parser.add_argument("--figures", default=",".join(FIGURES), help=f"which to measure, of {','.join(FIGURES)}")
     parser.add_argument("--against", default="main", help="the git revision whose generator is the full build's floor")
@@ -460,6 +489,7 @@ def main(argv: list[str] | None = None) -> None:
         measure_incremental(facts, work)
     if "site" in figures:
         measure_site(facts, work, arguments.repeats)
+    _measure_loop(figures, facts, work, arguments)
     scales = [int(part) for part in arguments.scales.split(",") if part.strip()]
     if len(scales) > 1:
         measure_scales(scales, arguments.notices, work, arguments.seed, arguments.scale_formats)

@@ -3,42 +3,21 @@
 from __future__ import annotations
 
 import datetime
-import json
-import logging
 import os
 import signal
 import sys
-import traceback
 from functools import wraps
 from pathlib import Path
 
 import click
-import jinja2
-from mkdocs.commands.serve import serve as mkdocs_serve
 
-from generator.check import audit_rendered, check_project, findings_report
-from generator.check.findings import sorted_findings
-from generator.check.readability import grades_line, reading_grades
-from generator.diff import REPORTS, load_side, review, review_code
+from generator.defaults import CACHE_FOLDER_VARIABLE as CACHE_VARIABLE
 from generator.distribution import DISTRIBUTION, manual, tool_version
-from generator.facts.errors import FactErrors, display_path
-from generator.facts.schema import write_schemas
-from generator.law.changes_report import law_report
-from generator.library import library
-from generator.library.copy_notice import adopt
-from generator.manual import write_references
-from generator.manual_pages import installed_page, section_text
-from generator.new_fact_file import new_fact_file, schools_named
-from generator.new_repository import start_repository
-from generator.new_repository.questions import SCHOOL_KINDS, check_notices, gather
 from generator.notices_error import NoticesError
-from generator.pipeline import build
-from generator.project import load_project
-from generator.render.cache import FOLDER_VARIABLE as CACHE_VARIABLE, clear as clear_cache, project_folder
-from generator.site.build_site import build_site
-from generator.site.docs_folder import write_pages
-from generator.site.theme_support import end_of_life_note
-from generator.site.verify import expected_pages, verify_all
+from generator.school_kinds import SCHOOL_KINDS
+
+# Each command imports what it uses when it runs, so that `notices --version`, `notices COMMAND --help`
+# and `notices check` (the pre-commit hook) start without loading the site, the formats and the diff.
 
 FACTS_OPTION = click.option(
     "--facts", "facts", type=click.Path(path_type=Path), default=Path("notices"), show_default=True,
@@ -68,8 +47,14 @@ def _iso_date(_ctx, _param, value: str | None) -> datetime.date | None:
         raise click.BadParameter(f"'{value}' is not a date: write it as YYYY-MM-DD, e.g. 2026-09-01.") from None
 
 
-def _template_place(problem: jinja2.TemplateError) -> str:
+def _template_place(problem: Exception) -> str:
     """'templates/notice.md.j2:83: ' when Jinja knows where in a template the problem is."""
+    import traceback
+
+    import jinja2
+
+    from generator.facts.errors import display_path
+
     if isinstance(problem, jinja2.TemplateSyntaxError) and problem.filename:
         return f"{display_path(Path(problem.filename))}:{problem.lineno}: "
     frames = [frame for frame in traceback.extract_tb(problem.__traceback__) if frame.filename.endswith(".j2")]
@@ -87,14 +72,18 @@ def handles_errors(command):
         except NoticesError as problem:
             problem.show()
             sys.exit(problem.exit_code)
-        except jinja2.TemplateError as problem:  # templates/ is the user's to edit: their slip, not ours
-            click.echo(f"{_template_place(problem)}template error: {problem}.", err=True)
-            click.echo("Correct the template, or copy it back from the project's templates/ folder.", err=True)
-            sys.exit(1)
         except click.exceptions.Exit:
             raise
         except Exception as problem:  # noqa: BLE001 - the edge: anything unexpected becomes one line, not a traceback
+            import jinja2  # loaded already if a template was rendered; otherwise, only on the way out
+
+            if isinstance(problem, jinja2.TemplateError):  # templates/ is the user's to edit: their slip, not ours
+                click.echo(f"{_template_place(problem)}template error: {problem}.", err=True)
+                click.echo("Correct the template, or copy it back from the project's templates/ folder.", err=True)
+                sys.exit(1)
             if debug:
+                import traceback
+
                 traceback.print_exc()
             click.echo(f"internal error: {type(problem).__name__}: {problem}", err=True)
             click.echo("Run again with 'notices --debug ...' for details, and report it if it persists.", err=True)
@@ -131,6 +120,11 @@ def _stop(signal_number: int, _frame) -> None:
 def check(facts: Path, report_format: str, strict: bool, today: datetime.date | None, rendered: Path | None,
           templates: Path) -> None:
     """Check the facts against UK GDPR Articles 13 and 14; exit 1 on any error (with --strict, any warning)."""
+    from generator.check import audit_rendered, check_project, findings_report
+    from generator.check.findings import sorted_findings
+    from generator.check.readability import grades_line, reading_grades
+    from generator.facts.errors import FactErrors
+    from generator.project import load_project
     try:
         project = load_project(facts)
     except FactErrors as problems:
@@ -163,6 +157,7 @@ def check(facts: Path, report_format: str, strict: bool, today: datetime.date | 
               help="Say which changes are in force on this day (default: today).")
 def law_command(today: datetime.date | None) -> None:
     """List the changes of the law the checker knows, newest first, with their dates and sources."""
+    from generator.law.changes_report import law_report
     click.echo(law_report(today or datetime.date.today()))
 
 
@@ -182,6 +177,8 @@ def law_command(today: datetime.date | None) -> None:
 def build_command(facts: Path, templates: Path, out: Path, formats: list[str] | None, cache_folder: Path | None,
                   no_cache: bool, publish_incomplete: bool) -> None:
     """Build every format of every notice for every school."""
+    from generator.pipeline import build
+    from generator.render.cache import project_folder
     # A progress bar only for a person at a terminal: CI logs and pipes stay clean.
     progress = sys.stderr.isatty() and not os.environ.get("CI")
     cache = None if no_cache else cache_folder or project_folder(facts)
@@ -196,6 +193,7 @@ def build_command(facts: Path, templates: Path, out: Path, formats: list[str] | 
 @handles_errors
 def cache_command(facts: Path, clear: bool) -> None:
     """Say where the project's build cache is (outside the repository, or $NOTICES_CACHE); --clear empties it."""
+    from generator.render.cache import clear as clear_cache, project_folder
     folder = project_folder(facts)
     if not clear:
         click.echo(folder)
@@ -221,6 +219,10 @@ CONFIG_OPTION = click.option(
 @handles_errors
 def site_command(config_file: Path, out: Path, portable: bool, publish_incomplete: bool) -> None:
     """Build the transparency website (MkDocs, strict: any warning fails)."""
+    import logging
+
+    from generator.site.build_site import build_site
+    from generator.site.theme_support import end_of_life_note
     logging.basicConfig(format="%(levelname)s: %(message)s", level=logging.WARNING)
     build_site(config_file, out, portable, publish_incomplete)
     note = end_of_life_note(datetime.date.today())
@@ -239,6 +241,7 @@ def site_command(config_file: Path, out: Path, portable: bool, publish_incomplet
 def pages_command(config_file: Path, folder: Path) -> None:
     """Write the website's pages (Markdown with front matter) and downloads into FOLDER, a docs folder
     that any MkDocs-compatible engine can build without the notices plugin; replaced whole, once written."""
+    from generator.site.docs_folder import write_pages
     count = write_pages(config_file, folder)
     click.echo(f"Wrote {count} pages and downloads into {folder}/.")
 
@@ -252,6 +255,7 @@ def pages_command(config_file: Path, folder: Path) -> None:
 def verify_command(config_file: Path, urls: tuple[str, ...], wait: int) -> None:
     """Say whether the published website at URL (or a school's own page with pasted fragments) shows each
     notice as the facts publish it now; exit 1 if one is out of date or missing."""
+    from generator.site.verify import expected_pages, verify_all
     findings = verify_all(list(urls), expected_pages(config_file), wait)
     for finding in findings:
         click.echo(finding.line())
@@ -270,6 +274,9 @@ def verify_command(config_file: Path, urls: tuple[str, ...], wait: int) -> None:
 @handles_errors
 def serve_command(config_file: Path, port: int) -> None:
     """Preview the website on this computer; it rebuilds when a fact or a template changes."""
+    import logging
+
+    from mkdocs.commands.serve import serve as mkdocs_serve
     logging.basicConfig(format="%(levelname)s: %(message)s", level=logging.INFO)
     mkdocs_serve(str(config_file), dev_addr=f"127.0.0.1:{port}")
 
@@ -280,6 +287,7 @@ def serve_command(config_file: Path, port: int) -> None:
 @handles_errors
 def schema(out: Path) -> None:
     """Write JSON Schemas of the fact files, for editors that complete and validate YAML."""
+    from generator.facts.schema import write_schemas
     for path in write_schemas(out):
         click.echo(f"wrote {path}")
 
@@ -290,6 +298,9 @@ def schema(out: Path) -> None:
 @handles_errors
 def show(facts: Path, key: str) -> None:
     """Print one resolved notice (SCHOOL/NOTICE) as JSON, as every format sees it."""
+    import json
+
+    from generator.project import load_project
     for notice in load_project(facts).notices:
         if notice.key == key:
             click.echo(json.dumps(notice.model_dump(mode="json"), indent=2, ensure_ascii=False))
@@ -307,6 +318,9 @@ def show(facts: Path, key: str) -> None:
 def new_command(facts: Path, kind: str, item_id: str, library_id: str | None) -> None:
     """Start schools/ID.yaml (a school) or ID.yaml (a notice), every required fact a placeholder; with
     --from, a notice is the library's, with only your own facts to fill in."""
+    from generator.facts.errors import display_path
+    from generator.library.copy_notice import adopt
+    from generator.new_fact_file import new_fact_file
     if library_id is None:
         click.echo(f"wrote {new_fact_file(facts, kind, item_id)}; 'notices check' lists what to complete.")
         return
@@ -331,6 +345,7 @@ def new_command(facts: Path, kind: str, item_id: str, library_id: str | None) ->
 @handles_errors
 def library_command() -> None:
     """List the notices of the library, each with what it is for; adopt one with 'notices new notice ID --from ID'."""
+    from generator.library import library
     notices = library()
     width = max(len(notice_id) for notice_id in notices)
     for notice in notices.values():
@@ -360,13 +375,16 @@ def library_command() -> None:
 @click.option("--retention-policy", help="The policy that sets how long you keep records, e.g. 'our records "
               "retention policy, which follows the IRMS toolkit': the basis each notice's retention names.")
 @click.option("--notices", "notice_ids", callback=_comma_list, metavar="IDS",
-              help=f"Comma-separated notices from the library (default: those that fit the school): "
-                   f"{', '.join(library())}.")
+              help="Comma-separated notices from the library (default: those that fit the school; 'notices "
+                   "library' lists them).")
 @handles_errors
 def init_command(folder: Path, trust: bool | None, school_ids: tuple[str, ...], notice_ids: list[str] | None,
                  **told: str | None) -> None:
     """Start a school's or a trust's repository in FOLDER: its facts, website settings, workflow and hook. At a
     terminal it asks what the school is; options answer the same questions in a script."""
+    from generator.new_fact_file import schools_named
+    from generator.new_repository import start_repository
+    from generator.new_repository.questions import check_notices, gather
     ask = _ask if at_terminal() else None
     school = gather(ask, trust, **told)
     named = bool(school.name or school.short_id)
@@ -415,6 +433,8 @@ def docs_command(topic: str | None, facts: Path, out: Path) -> None:
     a 'see' line), offline. Without TOPIC: regenerate the manual's field and rules references, its page of the
     law we cite and its table of which notices each kind of school needs (fields.md, rules.md, law.md,
     which-notices.md) from the code; examples come from the facts."""
+    from generator.manual import write_references
+    from generator.manual_pages import installed_page, section_text
     if topic:
         path, section = installed_page(topic)
         click.echo_via_pager(f"{path}\n\n{section_text(path.read_text('utf-8'), section).rstrip()}")
@@ -427,7 +447,10 @@ def docs_command(topic: str | None, facts: Path, out: Path) -> None:
 @FACTS_OPTION
 @click.argument("base")
 @click.argument("head", required=False)
-@click.option("--format", "report_format", type=click.Choice(sorted(REPORTS)), default="text", show_default=True,
+# The names of generator/diff/review_report.py's REPORTS, written here so that loading the CLI does not load the
+# diff (tests/test_cli.py checks that they agree).
+@click.option("--format", "report_format", type=click.Choice(["comment", "json", "markdown", "text"]), default="text",
+              show_default=True,
               help="text for a terminal, markdown for the full review, comment for a pull-request comment "
                    "that fits at any scale, or json.")
 @click.option("--today", callback=_iso_date, metavar="YYYY-MM-DD",
@@ -443,6 +466,7 @@ def diff_command(facts: Path, base: str, head: str | None, report_format: str, t
     """What changes from BASE to HEAD, per school and notice, and in every other file the website or the build
     reads: each a git revision (its copy of the facts folder) or a folder (facts only); HEAD defaults to the
     working tree."""
+    from generator.diff import REPORTS, load_side, review, review_code
     result = review(load_side("base", base, facts), load_side("head", head, facts), today or datetime.date.today(),
                     review_code(base, head, facts, config_file))
     click.echo(REPORTS[report_format](result), nl=False)

@@ -22,3 +22,7 @@ def packaged(name: str) -> Path:
     installed = _INSTALLED / name
     return installed if installed.is_dir() else _CHECKOUT / _REPOSITORY_FOLDERS[name]
 
+
+
+# Names the build cache's folder, as `notices build --cache` does (the workflow sets it).
+CACHE_FOLDER_VARIABLE = "NOTICES_CACHE"

@@ -7,7 +7,6 @@ All of it is read at run time from the installed package's metadata, that is fro
 from __future__ import annotations
 
 from functools import cache
-from importlib import metadata
 
 DISTRIBUTION = "privacy-notices"
 
@@ -18,12 +17,16 @@ ON_PYPI = False
 
 
 def tool_version() -> str:
+    from importlib import metadata  # a fifth of a second on a slow machine: only when asked
+
     return metadata.version(DISTRIBUTION)
 
 
 @cache
 def project_urls() -> dict[str, str]:
     """pyproject.toml's [project.urls], e.g. {'Repository': 'https://github.com/...'}."""
+    from importlib import metadata
+
     entries = metadata.metadata(DISTRIBUTION).get_all("Project-URL") or []
     return dict(entry.split(", ", 1) for entry in entries)
 

@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 
 import generator.cli
+import generator.project
 from generator.facts.schema import SCHEMAS
 from generator.facts.strict_yaml import load_yaml_file
 from generator.render.formats import all_formats
@@ -97,7 +98,7 @@ def test_every_fact_model_has_a_committed_schema() -> None:
 def _break_the_build(monkeypatch: pytest.MonkeyPatch, bug: type[Exception] = RuntimeError) -> None:
     def broken(_facts):
         raise bug("a bug in the generator")
-    monkeypatch.setattr(generator.cli, "load_project", broken)
+    monkeypatch.setattr(generator.project, "load_project", broken)  # the check command imports it as it runs
 
 
 def test_a_value_error_from_a_bug_is_an_internal_error_not_a_message_about_the_facts(monkeypatch) -> None:

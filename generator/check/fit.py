@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from generator.check.judge import Problem
+from generator.check.shared_facts import PerFact
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import Location
 from generator.facts.models import SUPPORTED_NATIONS, AppliesTo, LawfulBasis, Notice, ScopedFact
@@ -50,22 +51,26 @@ def _named(said: str, instrument: Instrument) -> str:
     return f"'{said}'" if said == instrument.citation else f"'{said}' ({instrument.citation})"
 
 
-def _cited(n: ResolvedNotice) -> Iterator[tuple[str, str, Location | None, LawfulBasis | None]]:
+def _cited(notice: Notice) -> Iterator[tuple[str, str, Location | None, LawfulBasis | None]]:
     """Every law the notice cites by name: (where, the words, file:line, its basis when under one)."""
-    for basis in n.notice.lawful_bases:
+    for basis in notice.lawful_bases:
         for index, said in enumerate(basis.relied_on):
             yield "relied_on", said, basis.field_location(f"relied_on[{index + 1}]"), basis
         if basis.schedule_1:
             yield "schedule_1", basis.schedule_1, basis.field_location("schedule_1"), basis
-    for wanted in n.notice.recipients if isinstance(n.notice.recipients, list) else []:
+    for wanted in notice.recipients if isinstance(notice.recipients, list) else []:
         for index, said in enumerate(wanted.gateway):
             yield "gateway", said, wanted.field_location(f"gateway[{index + 1}]"), None
 
 
-def _instruments(n: ResolvedNotice) -> Iterator[tuple[str, str, Location | None, LawfulBasis | None, Instrument]]:
-    for where, said, location, basis in _cited(n):
-        for instrument in law.resolve_all(said) or []:  # "x and y" cites both
-            yield where, said, location, basis, instrument
+Citation = tuple[str, str, Location | None, LawfulBasis | None, Instrument]
+_CITED_INSTRUMENTS: PerFact[Notice, list[Citation]] = PerFact(lambda notice: [(where, said, location, basis, instrument)
+                                             for where, said, location, basis in _cited(notice)
+                                             for instrument in law.resolve_all(said) or []])  # "x and y" cites both
+
+
+def _instruments(n: ResolvedNotice) -> list[Citation]:
+    return _CITED_INSTRUMENTS(n.notice)
 
 
 def nation(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
@@ -149,10 +154,10 @@ def schedule_1(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
                    basis.field_location("schedule_1") if basis.schedule_1 else basis.location)
 
 
-def _cited_in_sections(n: ResolvedNotice) -> Iterator[tuple[str, Location | None, Instrument]]:
+def _cited_in_sections(notice: Notice) -> Iterator[tuple[str, Location | None, Instrument]]:
     """Age-scoped instruments a free section names by their citation or an alias."""
     scoped = [instrument for instrument in law.instruments().values() if instrument.ages]
-    for section in n.notice.sections if scoped else []:
+    for section in notice.sections if scoped else []:
         text = " ".join(section.body.split()).lower()
         for instrument in scoped:
             if any(" ".join(said.split()).lower() in text for said in (instrument.citation, *instrument.aliases)):
@@ -163,7 +168,11 @@ def _age_scoped(n: ResolvedNotice) -> list[tuple[str, Location | None, Instrumen
     """What the notice cites of the law that reaches only some ages, with where it says so."""
     scoped = [(_named(said, instrument), location, instrument) for _, said, location, _, instrument in _instruments(n)
               if instrument.ages]
-    return scoped + list(_cited_in_sections(n))
+    return scoped + _SECTIONS_CITING(n.notice)
+
+
+_SECTIONS_CITING: PerFact[Notice, list[tuple[str, Location | None, Instrument]]] = PerFact(
+    lambda notice: list(_cited_in_sections(notice)))
 
 
 def ages_unknown(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:

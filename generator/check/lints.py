@@ -15,6 +15,7 @@ from generator.check.judge import APPLIES, Problem
 from generator.check.printing import first_layer_fits
 from generator.check.readability import reading_grade
 from generator.check.rules import article_table
+from generator.check.shared_facts import PerFact
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import Location
 from generator.facts.models import FactModel, Notice, NoticeOverride, Section
@@ -71,28 +72,36 @@ def fact_texts(model: object, location: Location | None = None) -> Iterator[tupl
             yield from fact_texts(item, getattr(item, "location", None) or location)
 
 
-def _texts(n: ResolvedNotice) -> Iterator[tuple[str, Location | None]]:
-    yield from fact_texts(n.organisation)
-    yield from fact_texts(n.contact)
-    yield from fact_texts(n.notice)
+# Every text of one fact model, with where it was written: read once for all the lints that read texts.
+_TEXTS: PerFact[object, list[tuple[str, Location | None]]] = PerFact(lambda model: list(fact_texts(model)))
 
 
-def naming(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
-    for text, location in _texts(n):
-        for match in _OLD_NAMES.finditer(text):
-            yield (f"'{' '.join(match[0].split())}' is out of date in a UK notice: write 'the UK GDPR' or 'the Data "
-                   "Protection Act 2018'.", location)
+class _TextLint:
+    """A lint that judges each text of the facts on its own, each fact model once (generator/check/shared_facts.py)."""
+
+    def __init__(self, problems_in: Callable[[str], Iterator[str]]):
+        self._problems: PerFact[object, list[Problem]] = PerFact(lambda model: [
+            (message, location) for text, location in _TEXTS(model) for message in problems_in(text)])
+
+    def __call__(self, n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
+        for model in (n.organisation, n.contact, n.notice):
+            yield from self._problems(model)
 
 
-def articles(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
+def _old_names(text: str) -> Iterator[str]:
+    for match in _OLD_NAMES.finditer(text):
+        yield (f"'{' '.join(match[0].split())}' is out of date in a UK notice: write 'the UK GDPR' or 'the Data "
+               "Protection Act 2018'.")
+
+
+def _unknown_articles(text: str) -> Iterator[str]:
     table = article_table()
-    for text, location in _texts(n):
-        for match in _ARTICLE.finditer(text):
-            if _OTHER_LAW.match(text, match.end()):
-                continue
-            if not table.exists(match[1], match[2], match[3] and match[3].lower()):
-                yield (f"'{' '.join(match[0].split())}' is not an Article of the UK GDPR: correct the reference, "
-                       "written like Article 6(1)(e).", location)
+    for match in _ARTICLE.finditer(text):
+        if _OTHER_LAW.match(text, match.end()):
+            continue
+        if not table.exists(match[1], match[2], match[3] and match[3].lower()):
+            yield (f"'{' '.join(match[0].split())}' is not an Article of the UK GDPR: correct the reference, "
+                   "written like Article 6(1)(e).")
 
 
 # Wording the law made out of date; the entries' dates are in rules.yaml (a lint runs only while in force).
@@ -111,17 +120,15 @@ _OUTDATED: dict[str, tuple[re.Pattern, str]] = {
 }
 
 
-def _outdated_wording(lint_id: str) -> Callable[[ResolvedNotice, datetime.date], Iterator[Problem]]:
+def _outdated_wording(lint_id: str) -> _TextLint:
     pattern, advice = _OUTDATED[lint_id]
 
-    def lint(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
-        regulator = {name for name, _ in regulator_names()}  # the notice prints the name in force
-        for text, location in _texts(n):
-            if text in regulator:
-                continue
-            for match in pattern.finditer(text):
-                yield f"'{' '.join(match[0].split())}' {advice}", location
-    return lint
+    def problems_in(text: str) -> Iterator[str]:
+        if any(text == name for name, _ in regulator_names()):  # the notice prints the name in force
+            return
+        for match in pattern.finditer(text):
+            yield f"'{' '.join(match[0].split())}' {advice}"
+    return _TextLint(problems_in)
 
 
 def _rights_sections(n: ResolvedNotice) -> list[Section]:
@@ -229,7 +236,11 @@ def mixed_requirement(n: ResolvedNotice, _today: datetime.date) -> Iterator[Prob
 def special_unmarked(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
     """A category whose words name special category or criminal offence data it is not marked as holding;
     the words are those the JSON notice's DPV tags use (generator/law/dpv.yaml)."""
-    for category in n.notice.categories:
+    yield from _UNMARKED(n.notice)
+
+
+def _unmarked(notice: Notice) -> Iterator[Problem]:
+    for category in notice.categories:
         for term, words in sensitive_words(category):
             if term.special and not category.special:
                 yield (f"The category '{category.name}' mentions '{words}', which is special category data, but "
@@ -240,6 +251,9 @@ def special_unmarked(n: ResolvedNotice, _today: datetime.date) -> Iterator[Probl
                        "is not marked so: add `criminal_offence: true` to it and an `article: \"10\"` entry with "
                        "its Schedule 1 condition under `lawful_bases:`, or reword it if it holds no such data.",
                        category.location)
+
+
+_UNMARKED: PerFact[Notice, list[Problem]] = PerFact(lambda notice: list(_unmarked(notice)))
 
 
 def _mentions(text: str, words: list[str]) -> str | None:
@@ -315,10 +329,10 @@ def _retention_location(override: NoticeOverride) -> Location | None:
 LINTS: dict[str, Callable[[ResolvedNotice, datetime.date], Iterator[Problem]]] = {
     "L.stale-law": stale_law,
     **{lint_id: _outdated_wording(lint_id) for lint_id in _OUTDATED},
-    "L.naming": naming,
+    "L.naming": _TextLint(_old_names),
     "L.rights-wording": rights_wording,
     "L.rights": rights_not_given,
-    "L.article": articles,
+    "L.article": _TextLint(_unknown_articles),
     "L.review": review_date,
     "L.summary": summary,
     "L.recipient-reason": recipient_reasons,

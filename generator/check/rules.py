@@ -5,13 +5,11 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Literal
-
-import yaml
 
 from generator.check.findings import Severity, manual_anchor
 from generator.facts.sections import TITLES
+from generator.law.data import law_data
 from generator.law.dated import Span, span_of
 
 
@@ -66,7 +64,7 @@ class ArticleTable:
 
 @cache
 def _raw() -> dict:
-    return yaml.safe_load(resources.files("generator.law").joinpath("rules.yaml").read_text("utf-8"))
+    return law_data("rules.yaml")
 
 
 @cache
@@ -92,7 +90,12 @@ def rules_table(as_at: datetime.date | None = None, every: bool = False) -> list
 
 
 def rule(rule_id: str) -> RuleEntry:
-    return next(entry for entry in _entries() if entry.id == rule_id)
+    return _by_id()[rule_id]
+
+
+@cache
+def _by_id() -> dict[str, RuleEntry]:
+    return {entry.id: entry for entry in _entries()}
 
 
 @cache

@@ -7,8 +7,6 @@ relative luminance (https://www.w3.org/TR/WCAG22/#dfn-relative-luminance). Color
 
 from __future__ import annotations
 
-from coloraide import Color
-
 MINIMUM = 4.5
 PAGE_BACKGROUND = "#ffffff"  # the site's light scheme
 # The dark scheme's page: Material's slate, hsl(225, 15%, 14%). Brand links are lightened to be read on it, and
@@ -17,11 +15,15 @@ DARK_PAGE_BACKGROUND = "#1e2129"
 
 
 def contrast(colour: str, other: str) -> float:
+    from coloraide import Color  # a fifth of a second to load: only facts that give a colour need it
+
     return Color(colour).contrast(other, method="wcag21")
 
 
 def nearest_passing(colour: str, other: str) -> str:
     """The colour of ``colour``'s hue and chroma, lighter or darker by the least, that reaches 4.5:1 with ``other``."""
+    from coloraide import Color
+
     base = Color(colour).convert("oklch")
     lightness = base["lightness"]
     for step in range(1, 101):

@@ -10,7 +10,7 @@ import datetime
 import re
 from collections.abc import Sequence
 from types import GenericAlias
-from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, Literal, cast, get_args, get_origin
 
 from pydantic import (
     AfterValidator,
@@ -76,14 +76,17 @@ class FactModel(BaseModel):
     _location: Location | None = PrivateAttr(default=None)
     _field_locations: dict[str, Location] = PrivateAttr(default_factory=dict)
 
+    # Read straight from pydantic's store of private attributes (never None: this model declares two): the
+    # checker asks for a place a million times, and ``self._location`` goes through BaseModel.__getattr__.
     @property
     def location(self) -> Location | None:
         """Where this object was written (file:line:col), when it came from a file."""
-        return self._location
+        return cast(dict, self.__pydantic_private__)["_location"]
 
     def field_location(self, name: str) -> Location | None:
         """Where one field of this object was written, falling back to the object itself."""
-        return self._field_locations.get(name, self._location)
+        private = cast(dict, self.__pydantic_private__)
+        return private["_field_locations"].get(name, private["_location"])
 
     def written_at(self, name: str | None = None) -> Location:
         """Where this object (or its field ``name``) was written, for an error pointing at it: every fact

@@ -6,10 +6,8 @@ import datetime
 import re
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 
-import yaml
-
+from generator.law.data import law_data
 from generator.law.dated import Span, span_of
 
 _WHOLE_ARTICLE = re.compile(r"^\s*(?:(?:Article|Art\.?)\s*)?(\d+)\s*$", re.IGNORECASE)
@@ -83,7 +81,7 @@ def normalise_article(text: str) -> str | None:
 
 @cache
 def catalogue() -> Catalogue:
-    raw = yaml.safe_load(resources.files("generator.law").joinpath("lawful_bases.yaml").read_text("utf-8"))
+    raw = law_data("lawful_bases.yaml")
     bases = {}
     for entry in raw["article_6"] + raw["article_9"] + raw["article_10"]:
         fields = {key: value for key, value in entry.items() if key not in ("from", "until")}

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
+from generator.law.data import law_data
 
 
 def longdate(value: datetime.date) -> str:
@@ -71,7 +70,7 @@ def span_of(entry: dict) -> Span:
 
 @cache
 def _raw() -> dict:
-    return yaml.safe_load(resources.files("generator.law").joinpath("changes.yaml").read_text("utf-8"))
+    return law_data("changes.yaml")
 
 
 @cache

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
+from functools import cache, lru_cache
 from typing import Protocol
 
-import yaml
+from generator.law.data import law_data
 
 
 # The law knows nothing of the fact models above it: what a category or a purpose must say is enough.
@@ -48,7 +47,7 @@ def _terms(entries: list[dict]) -> tuple[Term, ...]:
 
 @cache
 def dpv_mapping() -> DpvMapping:
-    raw = yaml.safe_load(resources.files("generator.law").joinpath("dpv.yaml").read_text("utf-8"))
+    raw = law_data("dpv.yaml")
     return DpvMapping(categories=_terms(raw["categories"]), purposes=_terms(raw["purposes"]))
 
 
@@ -63,7 +62,7 @@ class PinnedTerms:
 @cache
 def pinned_terms() -> PinnedTerms:
     """The DPV terms checked against one DPV release; the JSON notices use no other."""
-    raw = yaml.safe_load(resources.files("generator.law").joinpath("dpv_terms.yaml").read_text("utf-8"))
+    raw = law_data("dpv_terms.yaml")
     prefixes = raw["prefixes"]
 
     def iri(term: str) -> str:
@@ -93,14 +92,22 @@ def category_terms(category: Category) -> list[str]:
 def sensitive_words(category: Category) -> list[tuple[Term, str]]:
     """The terms for special category or criminal offence data that a category's name or examples name, each
     with the first words that name it, e.g. (pd:Criminal, 'offending')."""
-    found = []
-    for term in dpv_mapping().categories:
-        if term.special or term.criminal_offence:
-            match = next(filter(None, (term.pattern.search(text) for text in [category.name, *category.examples])),
-                         None)
-            if match:
-                found.append((term, match[0]))
-    return found
+    found: dict[Term, str] = {}
+    for text in [category.name, *category.examples]:
+        for term, words in _sensitive_in(text).items():
+            found.setdefault(term, words)
+    return [(term, found[term]) for term in _sensitive_terms() if term in found]
+
+
+@cache
+def _sensitive_terms() -> tuple[Term, ...]:
+    return tuple(term for term in dpv_mapping().categories if term.special or term.criminal_offence)
+
+
+@lru_cache(maxsize=16384)  # a trust's schools repeat the same categories in every copy of a notice
+def _sensitive_in(text: str) -> dict[Term, str]:
+    """The sensitive terms one text names, each with the words that name it."""
+    return {term: match[0] for term in _sensitive_terms() if (match := term.pattern.search(text))}
 
 
 def purpose_terms(purpose: Purpose) -> list[str]:

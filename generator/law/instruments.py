@@ -14,6 +14,7 @@ from typing import Any, Literal, get_args
 
 import yaml
 
+from generator.law.data import LOADER
 from generator.law.dated import Span, span_of
 
 # What an instrument gives the organisation it binds, and so the lawful basis it can support:
@@ -126,7 +127,7 @@ def _instrument(entry: dict[str, Any]) -> Instrument:
 
 def parse(text: str, source: str = "instruments.yaml") -> dict[str, Instrument]:
     """The catalogue in ``text``, checked whole: every problem of every entry is in one CatalogueError."""
-    raw = yaml.safe_load(text) or {}
+    raw = yaml.load(text, Loader=LOADER) or {}
     entries = raw.get("instruments") if isinstance(raw, dict) else None
     if not isinstance(entries, list):
         raise CatalogueError(f"{source}: it has no `instruments:` list")

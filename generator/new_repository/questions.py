@@ -20,16 +20,9 @@ from generator.library import LibraryNotice, library, suited, variants
 from generator.library.profile import Profile
 from generator.new_fact_file import school_id_from_name
 from generator.notices_error import NoticesError
+from generator.school_kinds import SCHOOL_KINDS
 
 TRUST_KIND = "academy-trust"
-# The kinds a school is, in the words a school office knows it by; any other kind the facts accept is allowed.
-SCHOOL_KINDS = {
-    "maintained-school": "a school the local authority maintains: community, foundation, voluntary aided or "
-                         "voluntary controlled, and maintained nursery and special schools",
-    "academy": "an academy or free school, in a trust (add --trust) or on its own",
-    "independent-school": "an independent (fee-paying) school",
-    "early-years-provider": "a private, voluntary or independent nursery, or a childminder",
-}
 KINDS = [*SCHOOL_KINDS, *(kind for kind in get_args(OrganisationKind) if kind not in SCHOOL_KINDS)]
 PHASES: list[str] = list(get_args(Phase))
 # Each phase's usual pupils' ages, youngest up to (not including) oldest: a range of ages gives its phases,

@@ -56,12 +56,13 @@ from typing import Self
 import click
 import platformdirs
 
+from generator.defaults import CACHE_FOLDER_VARIABLE
 from generator.facts.cascade import ResolvedNotice
 from generator.publish import UnsafeOutput
 from generator.render.formats import NoticesFor, Subject, writer_libraries
 from generator.render.templating import templates_used
 
-FOLDER_VARIABLE = "NOTICES_CACHE"  # names the cache folder, as --cache does (the workflow sets it)
+FOLDER_VARIABLE = CACHE_FOLDER_VARIABLE
 TAG = "CACHEDIR.TAG"
 SECRET = "secret.key"  # the key of the records' HMACs: made here, never read from anywhere else
 RECORDS = "verified.json"  # "<format>/<key>": the HMAC of the entry's bytes when the audit passed
