@@ -287,7 +287,7 @@ def audit_rendered(folder: Path, notices: list[ResolvedNotice], shown_as: Path |
     findings: list[Finding] = []
     read = 0
     for output_format in all_formats().values():
-        if output_format.read_text is None:
+        if output_format.read_text is None and output_format.audit is None:
             continue
         for relative, subject in output_format.files(notices):
             path = folder / relative
@@ -298,6 +298,10 @@ def audit_rendered(folder: Path, notices: list[ResolvedNotice], shown_as: Path |
                 continue
             read += 1
             where = Location(((shown_as or folder) / relative).as_posix())
+            if output_format.audit is not None:
+                findings += output_format.audit(path.read_bytes(), subject, where)
+                continue
+            assert output_format.read_text is not None  # a format has a reader or an audit of its own
             text = output_format.read_text(path.read_bytes())
             if isinstance(subject, ResolvedNotice) and subject.audience == "children":
                 findings += audit_childrens_page(text, subject, where)
