@@ -55,6 +55,16 @@ def _states(body: str, value: str) -> bool:
     return all(word in body or word[::-1] in body for word in _plain(value).split())
 
 
+def plain_words(text: str) -> str:
+    """A document's text as the audit looks for values in it (see ``states``)."""
+    return _unbroken(text)
+
+
+def states(body: str, value: str) -> bool:
+    """Whether ``body`` (from ``plain_words``) states ``value``, however the lines broke."""
+    return _states(body, value)
+
+
 class AuditFailed(NoticesError):
     """Raised by a build whose rendered output leaves out what the rules require."""
 

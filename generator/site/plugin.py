@@ -59,7 +59,8 @@ from generator.site.written_pages import escaped_front_matter, inert_page, link_
 # The downloads beside each notice (the booklet beside each school), in the order a page lists them, when
 # mkdocs.yml names none: declared here alone (the example's mkdocs.yml and the one `notices init` writes
 # leave the option out).
-SITE_FORMATS = ("pdf", "glance", "docx", "html", "json", "fragment", "booklet")
+# The record of processing (ropa, ropa-csv) is for staff: a site offers it only when `formats:` names it.
+SITE_FORMATS = ("pdf", "glance", "docx", "html", "json", "fragment", "booklet", "retention", "retention-csv")
 
 
 class NoticesConfig(Config):

@@ -124,7 +124,8 @@ BREAKS = [
     ("L.override-contradicts", "a school keeps records for 7 years, its summary still says 25", lambda files: (
         files["pupils.yaml"].update(summary="We keep it until the pupil is 25."),
         files["schools/hill.yaml"].update(notices={"pupils": {"add": {"retention": [
-            {"id": "records", "records": "Pupil records", "period": "7 years after the pupil leaves"}]}}}))),
+            {"id": "records", "records": "Pupil records", "period": "7 years after the pupil leaves",
+             "at_the_end": "securely destroyed"}]}}}))),
     ("L.reading-grade", "a children's version in a lawyer's words", _add("children/pupils.yaml", HARD_CHILDRENS_VERSION)),
     ("L.children-facts", "a children's version naming a category the notice does not hold", _add(
         "children/pupils.yaml", EASY_CHILDRENS_VERSION | {"sections": [{
