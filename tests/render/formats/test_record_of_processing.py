@@ -18,8 +18,8 @@ from generator.render import record_of_processing as record
 from generator.render.formats import RenderContext
 from generator.render.formats.ropa import HEADINGS, audit_csv, audit_workbook, render_csv, render_workbook
 from generator.render.spreadsheet import csv_bytes, csv_rows, workbook_sheets
-from tests.minimal_facts import minimal_facts
 from tests.conftest import EXAMPLE, TEMPLATES, notices, write_facts
+from tests.minimal_facts import minimal_facts
 
 CONTEXT = RenderContext(templates=TEMPLATES)
 WHERE = Location("record-of-processing.xlsx")
