@@ -6,6 +6,7 @@ are the same; and the audit fails a record that says more or less than the facts
 from __future__ import annotations
 
 import io
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,20 @@ def test_the_audit_fails_a_record_that_differs_from_the_facts(tmp_path: Path, wr
     assert any("states 'Medical information', which the facts do not hold" in message for message in messages)
     assert any("does not state \"Countyshire Council Children's Services\"" in message
                or "does not state 'Countyshire Council Children's Services'" in message for message in messages)
+
+
+def test_libreoffice_opens_the_workbook(tmp_path: Path, libreoffice: str) -> None:
+    project = load_project(EXAMPLE)
+    workbook = tmp_path / "record-of-processing.xlsx"
+    workbook.write_bytes(render_workbook(project.notices, CONTEXT))
+    result = subprocess.run(
+        [libreoffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+         "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2",
+         "--outdir", str(tmp_path / "converted"), str(workbook)],
+        capture_output=True, text=True, timeout=180)
+    # The filter's last option (2) exports the second sheet, the school's, to a file named after it.
+    converted = sorted((tmp_path / "converted").glob("*.csv"))
+    assert result.returncode == 0 and converted, result.stdout + result.stderr
+    school = next(path for path in converted if "Oakmoor" in path.name)
+    rows = csv_rows(school.read_bytes())
+    assert rows[0] == HEADINGS and len(rows) == 96
