@@ -11,7 +11,8 @@ from generator.facts.cascade import ResolvedNotice
 
 
 def record_facts(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
-    """Article 30(1)(g)'s security measures, and the systems that hold each notice's data and who runs them."""
+    """Article 30(1)(g)'s security measures, the systems that hold each notice's data and who runs them, and the
+    contact details of joint controllers and of the controllers we process data for."""
     organisation = n.organisation
     if not organisation.security_measures:
         yield ("The record of processing has no security measures (UK GDPR Article 30(1)(g)): add "
@@ -21,6 +22,15 @@ def record_facts(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
         yield ("The record of processing cannot say which systems hold this notice's data: add `systems:` with "
                "each system's `name`, and `processor:` (a recipient id) for one a supplier runs for us.",
                n.notice.location)
+    for joint in n.notice.joint_controllers:
+        if joint.contact is None:
+            yield (f"The record of processing cannot give the contact details of the joint controller '{joint.name}' "
+                   "(UK GDPR Article 30(1)(a)): add its `contact:` with an email, phone, address or url.", joint.location)
+    for entry in organisation.processing_for_others:
+        if entry.contact is None:
+            yield (f"The record of processing cannot give the contact details of '{entry.controller}', which we "
+                   "process data for (UK GDPR Article 30(2)(a)): add its `contact:` with an email, phone, address or "
+                   "url.", entry.location)
     known = {*organisation.recipients, *(n.variant.profile.recipients if n.variant.profile else {})}
     for index, system in enumerate(n.notice.systems, 1):
         if system.processor and system.processor not in known:

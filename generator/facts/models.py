@@ -307,7 +307,8 @@ class JointController(FactModel):
     """Another organisation that decides with us why and how a notice's data is used (UK GDPR Article 26)."""
 
     name: Annotated[Text, Role("name")] = Field(description="The joint controller's name.")
-    contact: Annotated[Contact, Role("contact details")] = Field(description="How to reach it about the data.")
+    contact: Annotated[Contact | None, Role("contact details")] = Field(
+        None, description="How to reach it about the data: the record of processing needs it (its check asks).")
 
 
 class AutomatedDecision(FactModel):
@@ -376,6 +377,22 @@ SharedSection = create_model(
 
 NoneStated = Literal["none"]
 SubjectAges = Literal["children", "adults", "children-and-adults"]
+
+
+class ProcessingForController(FactModel):
+    """Processing we carry out for another controller, as its processor: an entry of our record under UK GDPR
+    Article 30(2)."""
+
+    controller: Annotated[Text, Role("controller")] = Field(
+        description="The controller we process the data for, e.g. `Countyshire Council`.")
+    contact: Annotated[Contact | None, Role("contact details")] = Field(
+        None, description="How to reach that controller: the record of processing needs it (its check asks).")
+    processing: Annotated[list[Text], Role("categories of processing")] = Field(
+        min_length=1, description="What we do with the data for it, one kind per item, e.g. `payroll for the "
+                                  "council's nursery staff`.")
+    transfers: Annotated[list[Text], Role("transfers")] = Field(
+        default_factory=list, description="Each transfer outside the UK we make for it, with its safeguard, e.g. "
+                                          "`United States: backups, under the IDTA`; leave out when there are none.")
 
 
 class Notice(FactModel):
@@ -663,6 +680,10 @@ class Organisation(FactModel):
         default_factory=list, description="A general description of how the data is kept secure (UK GDPR Article "
                                           "32(1)), one measure per item: the record of processing states it "
                                           "(Article 30(1)(g)).")
+    processing_for_others: Annotated[list[ProcessingForController], Role(
+        "processing for other controllers", in_notice=False)] = Field(
+        default_factory=list, description="Processing we carry out as another controller's processor (UK GDPR "
+                                          "Article 30(2)): the record of processing gives each its own row.")
     recipients: Annotated[dict[Slug, Recipient], Role(
         "recipients", section="who-we-share-with", item="Recipient", resolved="recipients", for_school=ForSchool(
             "first", "The school's own recipients by id; they win over the trust's."))] = Field(

@@ -1,9 +1,9 @@
 """The record of processing activities (UK GDPR Article 30(1)) as rows: one per purpose and group of people
 of each notice of each school, in columns declared once here, which the workbook, the CSV, the record's check
-and its audit all read.
+and its audit all read; and the entries of what we do as another controller's processor (Article 30(2)).
 
 Sources, checked 2026-12-07:
-- UK GDPR Article 30(1)(a)-(g), https://www.legislation.gov.uk/eur/2016/679/article/30 (its words as
+- UK GDPR Article 30(1)(a)-(g) and 30(2)(a)-(d), https://www.legislation.gov.uk/eur/2016/679/article/30 (its words as
   http://gdpr-dpa.co.uk/cgi-bin/gdpr.py?article=30 quotes them: legislation.gov.uk was not in the stored
   pages): name and contact details of the controller, joint controller, representative and DPO; purposes;
   categories of data subjects and of personal data; categories of recipients; transfers and safeguards;
@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.facts.cascade import ResolvedNotice
-from generator.facts.models import Purpose
+from generator.facts.models import Contact, Organisation, ProcessingForController, Purpose
 
 # What a cell says when the facts do not give what Article 30 asks for: a flag, never words made up;
 # `notices check` names the fact to add (the L.record-* lints).
@@ -80,8 +80,12 @@ def _dpo(activity: Activity) -> list[str]:
 
 
 def _joint_controllers(activity: Activity) -> list[str]:
-    return [", ".join(_contact(joint.name, joint.contact.email, joint.contact.phone, joint.contact.address,
-                               joint.contact.url)) for joint in activity.notice.notice.joint_controllers]
+    return [", ".join(_contact(joint.name, *_ways(joint.contact))) for joint in activity.notice.notice.joint_controllers]
+
+
+def _ways(contact: Contact | None) -> list[str]:
+    """A contact's ways in, or the flag when the facts give none (the L.record check names it)."""
+    return _contact(contact.email, contact.phone, contact.address, contact.url) if contact else [NOT_IN_FACTS]
 
 
 def _representative(activity: Activity) -> list[str]:
@@ -199,3 +203,38 @@ def controller_details(notices: list[ResolvedNotice]) -> list[tuple[str, str]]:
         schools[activity.notice.variant.name] = schools.get(activity.notice.variant.name, 0) + 1
     details += [(f"School: {name}", f"{count} processing activities") for name, count in schools.items()]
     return [(_CONTROL.sub("", name), _CONTROL.sub("", value)) for name, value in details]
+
+
+@dataclass(frozen=True)
+class ProcessorColumn:
+    """One column of the entries under Article 30(2): what we do as another controller's processor."""
+
+    heading: str
+    items: Callable[[ProcessingForController, Organisation], list[str]]
+
+
+def _processor_transfers(entry: ProcessingForController, _organisation: Organisation) -> list[str]:
+    return list(entry.transfers) or [NONE]
+
+
+def _us(_entry: ProcessingForController, organisation: Organisation) -> list[str]:
+    dpo = organisation.dpo
+    return _contact(organisation.name, organisation.address,
+                    *((f"Data protection officer: {', '.join(_contact(dpo.name, dpo.email, dpo.phone))}",) if dpo else ()))
+
+
+PROCESSOR_COLUMNS: tuple[ProcessorColumn, ...] = (
+    ProcessorColumn("Controller we act for (Art 30(2)(a))",
+                    lambda entry, _organisation: [entry.controller, *_ways(entry.contact)]),
+    ProcessorColumn("Processor and data protection officer (Art 30(2)(a))", _us),
+    ProcessorColumn("Categories of processing (Art 30(2)(b))", lambda entry, _organisation: list(entry.processing)),
+    ProcessorColumn("Transfers outside the UK and safeguards (Art 30(2)(c))", _processor_transfers),
+    ProcessorColumn("Security measures (Art 30(2)(d))",
+                    lambda _entry, organisation: list(organisation.security_measures) or [NOT_IN_FACTS]),
+)
+
+
+def processor_rows(organisation: Organisation) -> list[list[str]]:
+    """One row per controller we process data for, each cell's items one per line."""
+    return [["\n".join(_CONTROL.sub("", " ".join(item.split())) for item in column.items(entry, organisation))
+             for column in PROCESSOR_COLUMNS] for entry in organisation.processing_for_others]

@@ -1,7 +1,8 @@
 """The record of processing activities (UK GDPR Article 30(1)) as a workbook and as CSV, for the DPO and the ICO.
 
-One file for the whole organisation: the workbook has a sheet for the trust (the controller once) and one per
-school (its activities); the CSV has every school's activities in one table. For staff: the website offers it
+One file for the whole organisation: the workbook has a sheet for the trust (the controller once), one per
+school (its activities) and, for an organisation that processes data for other controllers, one of those entries
+(Article 30(2)); the CSV has every school's activities in one table. For staff: the website offers it
 only when mkdocs.yml names the format (docs/record-of-processing.md).
 """
 
@@ -24,6 +25,8 @@ from generator.render.spreadsheet import (
 )
 
 WHAT = "record of processing"
+PROCESSOR_SHEET = "As a processor"
+PROCESSOR_HEADINGS = [column.heading for column in record.PROCESSOR_COLUMNS]
 HEADINGS = [record.heading(column) for column in record.COLUMNS]
 # Column widths in characters: the facts that name an activity narrow, the lists wide.
 WIDTHS = [24, 28, 40, 24, *[40] * (len(HEADINGS) - 4)]
@@ -53,6 +56,10 @@ def record_sheets(notices: list[ResolvedNotice]) -> list[Sheet]:
                     widths=[34, 80])]
     sheets += [Sheet(sheet_title(name, taken), [HEADINGS, *_rows(school)], widths=WIDTHS)
                for name, school in _schools(notices).items()]
+    as_processor = record.processor_rows(notices[0].organisation)
+    if as_processor:  # Article 30(2): only an organisation that processes data for other controllers has it
+        sheets.append(Sheet(sheet_title(PROCESSOR_SHEET, taken), [PROCESSOR_HEADINGS, *as_processor],
+                            widths=[40] * len(PROCESSOR_HEADINGS)))
     return sheets
 
 
@@ -79,6 +86,9 @@ def audit_workbook(content: bytes, subject: Subject, where: Location) -> list[Fi
     for sheet, school in zip(expected[1:], _schools(notices).values()):
         if sheet.title in sheets:
             findings += _audited(sheets[sheet.title], school, where)
+    if PROCESSOR_SHEET in sheets or record.processor_rows(notices[0].organisation):
+        findings += audit_table(sheets.get(PROCESSOR_SHEET, []), record.processor_rows(notices[0].organisation),
+                                PROCESSOR_HEADINGS, 1, f"{WHAT} (as a processor)", "L.record", where)
     return findings
 
 

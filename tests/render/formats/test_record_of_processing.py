@@ -133,3 +133,24 @@ def test_libreoffice_opens_the_workbook(tmp_path: Path, libreoffice: str) -> Non
     school = next(path for path in converted if "Oakmoor" in path.name)
     rows = csv_rows(school.read_bytes())
     assert rows[0] == HEADINGS and len(rows) == 96
+
+
+def test_processing_for_another_controller_has_its_own_sheet(tmp_path: Path) -> None:
+    files = minimal_facts()
+    files["organisation.yaml"]["processing_for_others"] = [{
+        "controller": "Countyshire Council", "contact": {"email": "dpo@countyshire.example.org"},
+        "processing": ["payroll for the council's nursery staff"]}]
+    project = load_project(write_facts(tmp_path / "notices", files))
+    content = render_workbook(project.notices, CONTEXT)
+    sheets = workbook_sheets(content)
+    assert list(sheets) == ["Trust", "Hill School", "As a processor"]
+    heading, row = sheets["As a processor"]
+    assert heading[0] == "Controller we act for (Art 30(2)(a))"
+    assert row[0] == "Countyshire Council\ndpo@countyshire.example.org"
+    assert row[2:] == ["payroll for the council's nursery staff", "None", "Staff sign in with their own accounts"]
+    assert audit_workbook(content, project.notices, WHERE) == []
+    # A workbook made before the entry was added leaves it out: the audit says so.
+    del files["organisation.yaml"]["processing_for_others"]
+    before = load_project(write_facts(tmp_path / "before", files)).notices
+    messages = [finding.message for finding in audit_workbook(render_workbook(before, CONTEXT), project.notices, WHERE)]
+    assert "The record of processing has no sheet 'As a processor': the writer must make it." in messages
