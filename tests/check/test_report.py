@@ -85,7 +85,7 @@ def test_the_text_report_groups_by_school_and_notice_with_file_line_col() -> Non
 def test_json_format_lists_each_finding_with_its_place() -> None:
     result = check("--facts", str(SEED_AS_PUBLISHED), "--format", "json")
     document = json.loads(result.output)
-    assert (document["errors"], document["warnings"], document["notices"], document["schools"]) == (10, 19, 1, 1)
+    assert (document["errors"], document["warnings"], document["notices"], document["schools"]) == (10, 22, 1, 1)
     first = document["findings"][0]
     assert (first["rule"], first["severity"], first["school"], first["notice"]) == ("A13.1.a", "error", None, None)
     assert first["file"].endswith("organisation.yaml") and first["line"] >= 1
