@@ -1,6 +1,8 @@
-"""What a change to the facts does to the documents that are no notices, in plain sentences: the record of
-processing (its activities, cell by cell) and each school's retention schedule (its rows). A change every activity
-shares (a new security measure) is one sentence with the number of activities it reaches."""
+"""What a change to the facts does to the documents that are no notices, in plain sentences, for the facts no notice
+prints (the rest reach them by construction and the review names them as notice changes): the record of
+processing's systems, security measures and joint controllers, and what each school's retention schedule says
+happens at the end of a period. A change every activity shares (a new security measure) is one sentence with the
+number of activities it reaches."""
 
 from __future__ import annotations
 
@@ -20,16 +22,16 @@ def _record_rows(notices: list[ResolvedNotice]) -> dict[tuple[str, ...], dict[st
             for cells in map(record.row, record.activities(notices))}
 
 
+RECORD_ONLY = [column.heading for column in record.COLUMNS if column.record_only]
+
+
 def record_changes(base: list[ResolvedNotice], head: list[ResolvedNotice]) -> list[str]:
-    """Activities added and removed (counted per school and notice), and each cell's items added or removed."""
+    """In each activity both sides have, the items of a record-only column added or removed."""
     old, new = _record_rows(base), _record_rows(head)
     counted: dict[str, int] = {}
-    for keys, verb in ((new.keys() - old.keys(), "added"), (old.keys() - new.keys(), "removed")):
-        for school, notice, *_ in sorted(keys):
-            sentence = f"{RECORD}: activities {verb} for '{notice}' at {school}"
-            counted[sentence] = counted.get(sentence, 0) + 1
     for key in sorted(old.keys() & new.keys()):
-        for heading, items in new[key].items():
+        for heading in RECORD_ONLY:
+            items = new[key][heading]
             before = old[key][heading]
             added = [item for item in items if item not in before]
             removed = [item for item in before if item not in items]
@@ -50,18 +52,31 @@ def _schedule_rows(notices: list[ResolvedNotice]) -> dict[tuple[str, str], dict[
 
 
 def schedule_changes(base: list[ResolvedNotice], head: list[ResolvedNotice]) -> list[str]:
-    """Each school's schedule: records added or removed, and each column of a row that changed."""
+    """Each school's schedule: a schedule-only column of a row both sides have that changed."""
     old, new = _schedule_rows(base), _schedule_rows(head)
-    lines = [f"Retention schedule of {school}: '{records}' {verb}."
-             for keys, verb in ((new.keys() - old.keys(), "added"), (old.keys() - new.keys(), "removed"))
-             for school, records in sorted(keys)]
+    lines = []
     for school, records in sorted(old.keys() & new.keys()):
         before, after = old[school, records], new[school, records]
         lines += [f"Retention schedule of {school}: '{records}': {heading} changed from "
                   f"'{' '.join(before[heading].split())}' to '{' '.join(after[heading].split())}'."
-                  for heading in schedule.HEADINGS if before[heading] != after[heading]]
+                  for heading in schedule.SCHEDULE_ONLY if before[heading] != after[heading]]
     return lines
 
 
+def processor_changes(base: list[ResolvedNotice], head: list[ResolvedNotice]) -> list[str]:
+    """The entries of what we do as another controller's processor (Article 30(2)): added, removed or changed."""
+    def entries(notices: list[ResolvedNotice]) -> dict[str, list[str]]:
+        return {row[0].split("\n")[0]: row for row in record.processor_rows(notices[0].organisation)} if notices else {}
+
+    old, new = entries(base), entries(head)
+    lines = [f"{RECORD}: processing for {controller} {verb}."
+             for names, verb in ((new.keys() - old.keys(), "added"), (old.keys() - new.keys(), "removed"))
+             for controller in sorted(names)]
+    return lines + [f"{RECORD}: processing for {controller}: {column.heading} changed."
+                    for controller in sorted(old.keys() & new.keys())
+                    for column, before, after in zip(record.PROCESSOR_COLUMNS, old[controller], new[controller])
+                    if before != after]
+
+
 def document_changes(base: list[ResolvedNotice], head: list[ResolvedNotice]) -> list[str]:
-    return record_changes(base, head) + schedule_changes(base, head)
+    return record_changes(base, head) + processor_changes(base, head) + schedule_changes(base, head)

@@ -55,6 +55,8 @@ class Column:
     # Article 30 asks for it (or the ICO's accountability framework does): with no items the cell is
     # flagged NOT_IN_FACTS. Otherwise an empty cell is a fact (no joint controller, no special category).
     required: bool = False
+    # Its facts are ones no notice prints (Role in_notice=False): `notices diff` names their changes as the record's.
+    record_only: bool = False
 
 
 def activities(notices: list[ResolvedNotice]) -> list[Activity]:
@@ -158,7 +160,7 @@ COLUMNS: tuple[Column, ...] = (
            lambda activity: [category.name for category in activity.notice.notice.categories], required=True),
     Column("Controller", "30(1)(a)", _controller, required=True),
     Column("Data protection officer", "30(1)(a)", _dpo, required=True),
-    Column("Joint controllers", "30(1)(a)", _joint_controllers),
+    Column("Joint controllers", "30(1)(a)", _joint_controllers, record_only=True),
     Column("Representative", "30(1)(a)", _representative),
     Column("Lawful basis (Article 6)", "", _lawful_bases, required=True),
     Column("Special category or criminal offence condition (Article 9 or 10)", "", _conditions),
@@ -166,9 +168,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("Transfers outside the UK and safeguards", "30(1)(e)", _transfers, required=True),
     Column("Retention", "30(1)(f)", _retention, required=True),
     Column("Security measures", "30(1)(g)",
-           lambda activity: list(activity.notice.organisation.security_measures), required=True),
+           lambda activity: list(activity.notice.organisation.security_measures), required=True, record_only=True),
     Column("Source of the data", "", _sources, required=True),
-    Column("Systems", "", _systems, required=True),
+    Column("Systems", "", _systems, required=True, record_only=True),
 )
 
 

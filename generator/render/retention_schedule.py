@@ -14,6 +14,7 @@ TITLE = "Retention schedule"
 HEADINGS = ("Records", "How long we keep them", "Why this long", "Law cited (catalogue id)", "What happens at the end",
             "Notices")
 KEY_COLUMNS = 2  # a row is known by its records and period
+SCHEDULE_ONLY = ("What happens at the end",)  # what no notice prints: `notices diff` names its changes as the schedule's
 
 
 @dataclass

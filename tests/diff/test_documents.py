@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import json
 
+from generator.diff.documents import document_changes
+from generator.project import load_project
+from tests.conftest import write_facts
 from tests.diff.test_acceptance import diff
+from tests.minimal_facts import minimal_facts
 
 
 def test_a_new_system_and_a_new_end_are_named_in_the_review(repo) -> None:
@@ -16,7 +20,7 @@ def test_a_new_system_and_a_new_end_are_named_in_the_review(repo) -> None:
     result = diff(repo, "main~1", "--format", "json")
     assert result.exit_code == 0, result.output
     documents = json.loads(result.output)["documents"]
-    # The children in need notice: 2 purposes... counted per school, once per sentence.
+    # One sentence per school, counting the activities it reaches.
     assert any(line.startswith("Record of processing: Systems at Oakmoor School: now 'The virtual school's portal'")
                for line in documents), documents
     assert ("Retention schedule of Oakmoor School: 'Children in need and children looked after records': What "
@@ -26,3 +30,16 @@ def test_a_new_system_and_a_new_end_are_named_in_the_review(repo) -> None:
     assert report["notices"] == [] and "to the record of processing and retention schedules" in report["summary"]
     text = diff(repo, "main~1").output
     assert "Record of processing: Systems at Oakmoor School" in text
+
+
+def test_processing_for_another_controller_added_is_named(tmp_path) -> None:
+    files = minimal_facts()
+    before = load_project(write_facts(tmp_path / "before", files)).notices
+    files["organisation.yaml"]["processing_for_others"] = [{
+        "controller": "Countyshire Council", "contact": {"email": "dpo@countyshire.example.org"},
+        "processing": ["payroll for the council's nursery staff"]}]
+    files["organisation.yaml"]["security_measures"].append("Back-ups are encrypted")
+    after = load_project(write_facts(tmp_path / "after", files)).notices
+    assert document_changes(before, after) == [
+        "Record of processing: Security measures at Hill School: now 'Back-ups are encrypted' (1 activity).",
+        "Record of processing: processing for Countyshire Council added."]
