@@ -150,9 +150,9 @@ CASES = [
           "you mean 'examples'?"),
     _appended("unknown key", "colour: blue\n",
               "colour: 'colour' is not a key this file understands. Known keys here: automated_decisions, "
-              "categories, changes, contact, data_subjects, data_subjects_are, direct_marketing, last_reviewed, "
-              "lawful_bases, next_review, provision, purposes, recipients, retention, sections, sources, summary, "
-              "title, transfers, version."),
+              "categories, changes, contact, data_subjects, data_subjects_are, direct_marketing, joint_controllers, "
+              "last_reviewed, lawful_bases, next_review, provision, purposes, recipients, retention, sections, "
+              "sources, summary, systems, title, transfers, version."),
     _date("date in words", "1st September 2026"),
     _date("UK date order", "01/09/2026"),
     _date("month 13", "2026-13-01"),
