@@ -369,8 +369,9 @@ def init_command(folder: Path, trust: bool, school_ids: tuple[str, ...], notice_
 @handles_errors
 def docs_command(topic: str | None, facts: Path, out: Path) -> None:
     """Show TOPIC, a page of the manual installed with the tool (e.g. 'errors#unknown-key', or the address of
-    a 'see' line), offline. Without TOPIC: regenerate the manual's field and rules references and its page of
-    the law we cite (fields.md, rules.md, law.md) from the code; examples come from the facts."""
+    a 'see' line), offline. Without TOPIC: regenerate the manual's field and rules references, its page of the
+    law we cite and its table of which notices each kind of school needs (fields.md, rules.md, law.md,
+    which-notices.md) from the code; examples come from the facts."""
     if topic:
         path, section = installed_page(topic)
         click.echo_via_pager(f"{path}\n\n{section_text(path.read_text('utf-8'), section).rstrip()}")

@@ -3,7 +3,8 @@
 docs/fields.md comes from the pydantic models (descriptions, types, required or not), with an example
 from the example facts and the rule ids whose judgement or fix names the field; docs/rules.md comes
 from the rules table (generator/law/rules.yaml); docs/law.md from the catalogue of the law we cite
-(generator/manual_law.py). `notices docs` writes them all; a test regenerates them.
+(generator/manual_law.py); docs/which-notices.md from the library's declarations (generator/manual_library.py).
+`notices docs` writes them all; a test regenerates them.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from generator.facts.models import (
 from generator.facts.placeholders import MARKER
 from generator.law.dated import longdate, newest_first
 from generator.manual_law import law_page
+from generator.manual_library import which_notices_page
 from generator.notices_error import NoticesError
 
 FILES: list[tuple[type[FactModel], str]] = [
@@ -358,7 +360,8 @@ def reference_pages(facts: Path = Path("notices")) -> dict[str, str]:
     entries = rules_table(every=True)
     tree = load_facts(facts) if (facts / "organisation.yaml").exists() else None
     return {"fields.md": fields_page(tree, entries), "rules.md": rules_page(entries),
-            "law.md": law_page(facts if tree else None, GENERATED.format(source="generator/law/instruments.yaml"))}
+            "law.md": law_page(facts if tree else None, GENERATED.format(source="generator/law/instruments.yaml")),
+            "which-notices.md": which_notices_page(GENERATED.format(source="generator/library/notices/"))}
 
 
 class NotWrittenByDocs(NoticesError):

@@ -15,7 +15,7 @@ from generator.facts.children import section_order, shown_facts
 from generator.facts.errors import Location
 from generator.facts.sections import SECTIONS, SUBTITLES, TITLES
 from generator.notices_error import NoticesError
-from generator.render.formats import all_formats
+from generator.render.formats import NoticesFor, all_formats
 
 # Dashes are read as spaces: Typst hangs a dash that ends a line in the margin, where PDFium may not read it.
 _TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ",
@@ -313,12 +313,18 @@ def audit_rendered(folder: Path, notices: list[ResolvedNotice], shown_as: Path |
                 continue
             assert output_format.read_text is not None  # a format has a reader or an audit of its own
             text = output_format.read_text(path.read_bytes())
+            if output_format.document is not None:  # a consent form, a letter: checked by its own document's rules
+                from generator.check.documents import audit_document  # it reads text as this module does
+
+                findings += audit_document(output_format.document, text, subject, where)
+                continue
             if isinstance(subject, ResolvedNotice) and subject.audience == "children":
                 findings += audit_childrens_page(text, subject, where)
                 continue
             if output_format.first_layer_only and isinstance(subject, ResolvedNotice):  # one file per notice
                 findings += audit_first_layer(text, subject, where)
                 continue
+            assert not isinstance(subject, NoticesFor)  # only a document is made from one, and was audited above
             group = subject if isinstance(subject, list) else [subject]
             findings += audit_text(text, group, where, output_format.laid_out)
     if not read:

@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterator
 from generator.check.judge import Problem
 from generator.facts.cascade import ResolvedNotice
 from generator.facts.errors import Location
-from generator.facts.models import SUPPORTED_NATIONS, LawfulBasis
+from generator.facts.models import SUPPORTED_NATIONS, AppliesTo, LawfulBasis, Notice, ScopedFact
+from generator.facts.roles import roles
 from generator.law import instruments as law
 from generator.law.catalogue import catalogue
 from generator.law.dpv import dpv_mapping
@@ -32,8 +33,9 @@ _IN_WORK = re.compile(r"\b(?:staff|employ\w*|workforce|workers?|applicants?|cand
                       r"trustees?|contractors?|agency|supply teachers?)\b", re.IGNORECASE)
 _PUPILS = re.compile(r"\bpupils?\b", re.IGNORECASE)
 _YOUTH_SUPPORT = re.compile(r"\byouth\s+support\b", re.IGNORECASE)
-# A pupils' notice of the kind that names youth support: the one whose data goes to the DfE or the council.
-_PUBLIC_BODY = re.compile(r"\b(?:local\s+authority|council|department\s+for\s+education|dfe)\b", re.IGNORECASE)
+# A pupils' notice of the kind that names youth support: the one whose data goes to the DfE (the census). A notice
+# that names pupils and only the council (trips, online safety: children's social care) is not that notice.
+_CENSUS_BODY = re.compile(r"\b(?:department\s+for\s+education|dfe)\b", re.IGNORECASE)
 YOUTH_SUPPORT_AGE = 13  # Education Act 1996 s.507B: services for young people from 13
 
 
@@ -196,7 +198,7 @@ def youth_support(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]
     if pupils is None or pupils[1] < YOUTH_SUPPORT_AGE or not any(_PUPILS.search(s) for s in n.notice.data_subjects):
         return
     said = [" ".join(filter(None, (r.id.replace("-", " "), r.name, r.kind))) for r in n.recipients or []]
-    if not any(_PUBLIC_BODY.search(text) for text in said) or any(_YOUTH_SUPPORT.search(text) for text in said):
+    if not any(_CENSUS_BODY.search(text) for text in said) or any(_YOUTH_SUPPORT.search(text) for text in said):
         return
     yield (f"{n.variant.name}'s pupils reach {YOUTH_SUPPORT_AGE} and the pupils' notice does not say that their "
            "information goes to the local authority's youth support services from that age (Education Act 1996 "
@@ -236,6 +238,33 @@ def review_in_future(n: ResolvedNotice, today: datetime.date) -> Iterator[Proble
                f"({today.isoformat()}): write the day the review was done.", n.notice.field_location("last_reviewed"))
 
 
+# The lists of a notice whose items may say whom they are for, and how each names one item ("Recipient 'dfe'").
+_SCOPED_LISTS = {name: declared for name, declared in roles(Notice).items() if declared.key and declared.item}
+
+
+def _scoped(n: ResolvedNotice) -> Iterator[tuple[str, AppliesTo, Location | None]]:
+    """Each passage of the notice that says whom it is for: (what it is, its `applies_to`, where it says so)."""
+    if n.notice.applies_to is not None:
+        yield f"The notice '{n.notice.title}'", n.notice.applies_to, n.notice.field_location("applies_to")
+    for name, declared in _SCOPED_LISTS.items():
+        items = getattr(n.notice, name)
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, ScopedFact) and item.applies_to is not None:
+                yield (f"{declared.item} '{declared.item_key(item)}'", item.applies_to,
+                       item.field_location("applies_to"))
+
+
+def applies_to(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
+    profile = n.variant.profile
+    phases = list(profile.phases) if profile is not None else []
+    for what, scope, location in _scoped(n):
+        why = scope.misfits(n.organisation.kind, phases, n.variant.ages)
+        if why is not None:
+            yield (f"{what} is for {why}: delete it from {n.variant.name}'s notice (for one school of a trust, list "
+                   "it under the school's `remove:`), or adopt the library's wording for your kind of school "
+                   "(`notices library`); if the `kind`, `phases` or `ages` are wrong, correct them.", location)
+
+
 FITS: dict[str, Callable[[ResolvedNotice, datetime.date], Iterator[Problem]]] = {
     "F.nation": nation,
     "F.binds": binds,
@@ -248,4 +277,5 @@ FITS: dict[str, Callable[[ResolvedNotice, datetime.date], Iterator[Problem]]] = 
     "F.youth-support": youth_support,
     "F.special-tag": special_tag,
     "F.review-date": review_in_future,
+    "F.applies-to": applies_to,
 }

@@ -213,15 +213,18 @@ def _check_unique_ids(notice: Notice, errors: list[FactError]) -> None:
         items = getattr(notice, name)
         if not isinstance(items, list):
             continue
-        seen: set[str] = set()
+        seen: dict[str, list[set[str] | None]] = {}
         for index, item in enumerate(items):
             item_key = _ITEM_KEYS[name](item)
-            if item_key in seen:
+            # The library's variants of one item for different kinds of organisation share its id: a school
+            # publishes only one of them (generator/library/scope.py), so only items two kinds share repeat.
+            kinds = set(item.applies_to.kinds) if item.applies_to and item.applies_to.kinds else None
+            if any(other is None or kinds is None or other & kinds for other in seen.get(item_key, [])):
                 errors.append(FactError(
                     item.location or notice.written_at(), f"repeats '{item_key}', already used in {name}.",
                     "Give each item its own id, or merge the two.", f"{name}[{index + 1}]", "duplicate-id",
                 ))
-            seen.add(item_key)
+            seen.setdefault(item_key, []).append(kinds)
 
 
 def _cited(text: str, location: Location | None, field_path: str, errors: list[FactError]) -> str:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 from pydantic import Field, field_validator, model_validator
 
-from generator.facts.models import FactModel, MarkdownText, Slug, Text
+from generator.facts.models import FactModel, MarkdownText, ScopedFact, Slug, Text
 from generator.facts.roles import Role
 from generator.facts.sections import SECTIONS
 
@@ -46,7 +46,7 @@ MUST_EXPLAIN = (
 )
 
 
-class ChildrensName(FactModel):
+class ChildrensName(ScopedFact):
     fact: Annotated[Slug, Role("fact")] = Field(
         description="The id of a fact the section lists, e.g. the category `medical`, the recipient `dfe` or the "
                     "right `access`; for a source, which has no id, its name in lower case with hyphens, e.g. "
@@ -56,7 +56,7 @@ class ChildrensName(FactModel):
                     "list instead of the notice's own name for it.")
 
 
-class ChildrensSection(FactModel):
+class ChildrensSection(ScopedFact):
     about: Annotated[Slug, Role("section explained")] = Field(
         description="The section of the notice this explains: a standard one, e.g. `what-we-hold` (the notice's "
                     "facts for it follow these words), or the id of one of the notice's own sections, e.g. "

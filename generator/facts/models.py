@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Sequence
 from types import GenericAlias
 from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args, get_origin
 
@@ -197,8 +198,63 @@ InNation = Annotated[Nation, Field(
     description="The nation the school is in: `england` (the default), `wales`, `scotland` or `northern-ireland`. "
                 "The law this tool cites is England's.")]
 
+class AppliesTo(FactModel):
+    """Whom a library notice, or one item of it, is for: the organisation kinds, the school phases and the pupils'
+    ages it fits. Left out, it fits every one; adopting a notice leaves out the items that do not fit
+    (docs/library.md), and the checker reports one that a school publishes all the same (rule F.applies-to)."""
 
-class Category(FactModel):
+    kinds: Annotated[list[OrganisationKind], Role("kinds", in_notice=False)] = Field(
+        default_factory=list, description="The kinds of organisation it is for, e.g. `[maintained-school]`; "
+                                          "left out: every kind.")
+    phases: Annotated[Phases, Role("phases", in_notice=False)] = Field(
+        default_factory=list, description="The phases it is for: any of `nursery`, `primary`, `secondary`, "
+                                          "`sixth-form`; a school teaching any one of them fits. Left out: every phase.")
+    ages: Annotated[AgeRange | None, Role("ages", in_notice=False)] = Field(
+        None, description="The pupils' ages it is for, e.g. `13-19`: a school whose pupils' ages overlap them fits. "
+                          "Left out: every age.")
+
+    def misfits(self, kind: str, phases: Sequence[str], ages: tuple[int, int] | None) -> str | None:
+        """Why an organisation of ``kind`` (a school with ``phases`` and pupils of ``ages``) is not what this is
+        for, in words that finish "it is for ... and"; None when it fits. What the facts do not say fits."""
+        if self.kinds and kind not in self.kinds:
+            return f"{_kinds_words(self.kinds)}, and this is {_a_kind(kind)}"
+        if self.phases and phases and not set(self.phases) & set(phases):
+            return (f"{' and '.join(p.replace('-', ' ') for p in self.phases)} schools, and this school teaches "
+                    f"{' and '.join(p.replace('-', ' ') for p in phases)}")
+        if self.ages and ages:
+            lowest, highest = age_range(self.ages)
+            if ages[1] < lowest or ages[0] > highest:
+                return f"pupils aged {lowest} to {highest}, and this school's are {ages[0]} to {ages[1]}"
+        return None
+
+    def fits(self, kind: str, phases: Sequence[str], ages: tuple[int, int] | None) -> bool:
+        return self.misfits(kind, phases, ages) is None
+
+
+def _a_kind(kind: str) -> str:
+    words = kind.replace("-", " ")
+    return f"{'an' if words[0] in 'aeiou' else 'a'} {words}"
+
+
+def _kinds_words(kinds: Sequence[str]) -> str:
+    """Kinds of organisation in words, as many: ['academy', 'maintained-school'] -> 'academies and maintained schools'."""
+    plural = [re.sub(r"y$", "ie", kind.replace("-", " ")) + "s" for kind in kinds]
+    return ", ".join(plural[:-1]) + " and " + plural[-1] if len(plural) > 1 else plural[0]
+
+
+ScopedTo = Annotated[AppliesTo | None, Role("whom it is for", in_notice=False)]
+
+
+class ScopedFact(FactModel):
+    """An item of a notice's list, which may say whom it is for (`applies_to`)."""
+
+    applies_to: ScopedTo = Field(None, exclude=True, description=(
+        "Whom this item is for (kinds, phases, ages); adopting the notice from the library leaves it out where it "
+        "does not fit. Left out: everyone."))
+
+
+
+class Category(ScopedFact):
     id: Annotated[Slug, Role("id")] = Field(
         description="The category's id, e.g. `medical`: lawful bases and schools' `add`/`remove` name it.")
     name: Annotated[Text, Role("name")] = Field(description="The category in plain words, e.g. `Personal information`.")
@@ -212,14 +268,14 @@ class Category(FactModel):
     )
 
 
-class Purpose(FactModel):
+class Purpose(ScopedFact):
     id: Annotated[Slug, Role("id")] = Field(
         description="The purpose's id, e.g. `pastoral-care`: lawful bases and schools' `add`/`remove` name it.")
     description: Annotated[Text, Role("description")] = Field(
         description="What we use the data for, completing 'We use it to ...'.")
 
 
-class LawfulBasis(FactModel):
+class LawfulBasis(ScopedFact):
     article: Annotated[ArticleRef, Role("article")]
     relied_on: Annotated[list[Text], Role("law relied on")] = Field(
         default_factory=list, description=(
@@ -260,14 +316,14 @@ class Provision(FactModel):
         None, description="What happens if someone does not give the data.")
 
 
-class Source(FactModel):
+class Source(ScopedFact):
     name: Annotated[Text, Role("name")] = Field(description="Where data comes from, e.g. `the local authority`.")
     description: Annotated[str | None, Role("description")] = Field(None, description="What comes from there.")
     publicly_accessible: Annotated[StrictBool, Role("publicly accessible")] = Field(
         False, description="True if this is a publicly accessible source.")
 
 
-class NoticeRecipient(FactModel):
+class NoticeRecipient(ScopedFact):
     id: Annotated[Slug, Role("id")] = Field(
         description="A recipient id from the school's or the organisation's `recipients`.")
     service: Annotated[str | None, Role("service")] = Field(
@@ -283,7 +339,7 @@ class NoticeRecipient(FactModel):
             "`education-act-1996-s537a`."))
 
 
-class Transfer(FactModel):
+class Transfer(ScopedFact):
     destination: Annotated[Text, Role("destination")] = Field(description="The country or territory the data goes to.")
     what: Annotated[Text, Role("what goes")] = Field(description="What data goes there, and to whom.")
     safeguard: Annotated[Text | None, Role("safeguard")] = Field(None, description=(
@@ -311,13 +367,13 @@ class JointController(FactModel):
         None, description="How to reach it about the data: the record of processing needs it (its check asks).")
 
 
-class AutomatedDecision(FactModel):
+class AutomatedDecision(ScopedFact):
     description: Annotated[Text, Role("description")] = Field(description="The decision made without a person.")
     logic: Annotated[Text, Role("logic")] = Field(description="How it is made, in plain words.")
     consequences: Annotated[Text, Role("consequences")] = Field(description="What it means for the person.")
 
 
-class RetentionRule(FactModel):
+class RetentionRule(ScopedFact):
     id: Annotated[Slug, Role("id")] = Field(
         description="The rule's id, e.g. `pupil-records`: a school's `add` or `remove` names it.")
     records: Annotated[Text, Role("records")] = Field(description="Which records, e.g. `Children in need records`.")
@@ -344,7 +400,7 @@ else:
     SectionAnchor = Literal[tuple(section.anchor for section in SECTIONS)]
 
 
-class Section(FactModel):
+class Section(ScopedFact):
     id: Annotated[Slug, Role("id")] = Field(
         description="The section's id, e.g. `cctv`: its anchor in the notice, and what a school's `remove` names.")
     title: Annotated[Text, Role("title")] = Field(description="The section heading.")
@@ -402,6 +458,12 @@ class Notice(FactModel):
         description="The notice's title, e.g. `How we use pupil information`.")
     summary: Annotated[str | None, Role("summary", school=("replace",))] = Field(
         None, description="A short plain-language summary shown first.")
+    applies_to: ScopedTo = Field(None, exclude=True, description=(
+        "Whom the notice is for (kinds, phases, ages): `notices init` offers it only to them, and the checker "
+        "reports it published by anyone else. Left out: everyone."))
+    topic: Annotated[Slug | None, Role("topic", in_notice=False)] = Field(
+        None, exclude=True, description="What the notice is about, shared by a library notice's variants for "
+                                        "different kinds of school, e.g. `governance`: a school adopts one of them.")
     data_subjects: Annotated[list[Text], Role("data subjects", section="who-we-are", school=("replace",))] = Field(
         min_length=1, description="Whose data this notice is about.")
     data_subjects_are: Annotated[SubjectAges | None, Role(

@@ -15,8 +15,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.facts.models import Recipient
+from generator.facts.models import AppliesTo, Recipient
 from generator.facts.strict_yaml import load_yaml_file
+from generator.library.profile import Profile
 
 LIBRARY = Path(__file__).resolve().parent
 NOTICES = LIBRARY / "notices"
@@ -29,12 +30,19 @@ _FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)", re.DOTALL)
 
 @dataclass(frozen=True)
 class LibraryNotice:
-    """One notice of the library: its id, its title, and what it is for (its summary's first sentence)."""
+    """One notice of the library: its id, its title, what it is for (its summary's first sentence), whom it is
+    for (``applies_to``; None: everyone) and its ``topic``, shared by the variants of one notice for different
+    kinds of school (its id when it has no variants)."""
 
     id: str
     title: str
     description: str
     path: Path
+    applies_to: AppliesTo | None = None
+    topic: str = ""
+
+    def fits(self, profile: Profile) -> bool:
+        return profile.fits(self.applies_to)
 
 
 def library() -> dict[str, LibraryNotice]:
@@ -44,8 +52,33 @@ def library() -> dict[str, LibraryNotice]:
         facts = load_yaml_file(path, str(path)).data
         summary = " ".join(str(facts.get("summary") or "").split())
         first = _FIRST_SENTENCE.match(summary)
-        notices[path.stem] = LibraryNotice(path.stem, facts["title"], first[1] if first else summary, path)
+        scope = facts.get("applies_to")
+        notices[path.stem] = LibraryNotice(
+            path.stem, facts["title"], first[1] if first else summary, path,
+            AppliesTo.model_validate(scope) if scope is not None else None, facts.get("topic") or path.stem)
     return notices
+
+
+def suited(profile: Profile) -> list[LibraryNotice]:
+    """The library notices that fit ``profile``, one per topic (the one naming the profile's kind first), in the
+    order of their ids: the set `notices init` offers an organisation of this kind."""
+    chosen: dict[str, LibraryNotice] = {}
+    for notice in library().values():
+        if not notice.fits(profile):
+            continue
+        held = chosen.get(notice.topic)
+        if held is None or (_names_kind(notice, profile.kind) and not _names_kind(held, profile.kind)):
+            chosen[notice.topic] = notice
+    return sorted(chosen.values(), key=lambda notice: notice.id)
+
+
+def variants(topic: str) -> list[LibraryNotice]:
+    """The library notices on ``topic``, one per kind of school it has wording for."""
+    return [notice for notice in library().values() if notice.topic == topic]
+
+
+def _names_kind(notice: LibraryNotice, kind: str) -> bool:
+    return notice.applies_to is not None and kind in notice.applies_to.kinds
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,8 @@
 """`notices new notice ID --from LIBRARY-ID`: copy a library notice into a school's facts, with what it needs.
 
+The items of the notice whose `applies_to` does not fit the adopting organisation (its kind, its schools'
+phases and ages, read from the facts folder) are left out, and so are the shared sections that do not fit;
+a notice that is for another kind of organisation is refused, naming the library's variant that fits.
 With the notice come the shared sections it includes (into sections/, never over the school's own
 copy), its children's version if the library has one (children/<ID>.yaml), and the recipients it
 names that the facts lack: national ones in full into organisation.yaml, each school's own as a
@@ -15,10 +18,12 @@ from pathlib import Path
 
 from generator.facts.includes import SECTIONS_FOLDER
 from generator.facts.load import ORGANISATION_FILE, SCHOOLS_FOLDER
-from generator.facts.models import INCLUDE_KEY, Recipient
+from generator.facts.models import INCLUDE_KEY, AppliesTo, Recipient
 from generator.facts.placeholders import MARKER
-from generator.facts.strict_yaml import load_yaml_file
-from generator.library import CHILDREN, SECTIONS, library, recipient_catalogue
+from generator.facts.strict_yaml import load_yaml_file, parse_yaml
+from generator.library import CHILDREN, SECTIONS, LibraryNotice, library, recipient_catalogue, variants
+from generator.library.profile import Profile, read_profile
+from generator.library.scope import APPLIES_TO, fitted_text
 from generator.new_fact_file import new_file_target
 from generator.notices_error import NoticesError
 
@@ -49,7 +54,11 @@ def adopt(facts: Path, notice_id: str, library_id: str) -> Adoption:
     target = new_file_target(facts, "notice", notice_id)
     source = notices[library_id].path
     text = source.read_text("utf-8")
-    data = load_yaml_file(source, str(source)).data
+    profile = read_profile(facts)
+    if profile is not None:
+        _refuse_unsuited(notices[library_id], profile)
+        text = fitted_text(text, str(source), profile, lambda item: _section_fits(item, profile))
+    data = parse_yaml(text.encode("utf-8"), str(source)).data
     adoption = Adoption()
     _write(target, text, adoption)
     for section_id in [item[INCLUDE_KEY] for item in data.get("sections") or []
@@ -57,11 +66,36 @@ def adopt(facts: Path, notice_id: str, library_id: str) -> Adoption:
         _copy(SECTIONS / f"{section_id}.yaml", facts / SECTIONS_FOLDER / f"{section_id}.yaml", adoption)
     children = CHILDREN / f"{library_id}.yaml"
     if children.is_file():
-        _copy(children, facts / CHILDREN_FOLDER / f"{notice_id}.yaml", adoption)
+        text = children.read_text("utf-8")
+        if profile is not None:
+            text = fitted_text(text, str(children), profile)
+        _copy(children, facts / CHILDREN_FOLDER / f"{notice_id}.yaml", adoption, text)
     recipients = data.get("recipients")
     if isinstance(recipients, list):
         _add_recipients(facts, [item["id"] for item in recipients], adoption)
     return adoption
+
+
+def _refuse_unsuited(notice: LibraryNotice, profile: Profile) -> None:
+    if notice.fits(profile):
+        return
+    assert notice.applies_to is not None
+    why = notice.applies_to.misfits(profile.kind, profile.phases, profile.ages)
+    others = [other.id for other in variants(notice.topic) if other.fits(profile)]
+    instead = (f"adopt '{others[0]}' instead, the library's {notice.topic} notice for you" if others else
+               "no version of it in the library fits you (if `kind`, `phases` or `ages` in your facts are wrong, correct "
+               "them; or write your own notice with `notices new notice`)")
+    raise NoticesError(f"the library's '{notice.id}' is for {why}: {instead}.")
+
+
+def _section_fits(item: dict, profile: Profile) -> bool:
+    """Whether a shared section a notice includes fits ``profile`` (its file's `applies_to`)."""
+    if INCLUDE_KEY not in item:
+        return True
+    path = SECTIONS / f"{item[INCLUDE_KEY]}.yaml"
+    section = load_yaml_file(path, str(path)).data if path.is_file() else None
+    scope = section.get(APPLIES_TO) if isinstance(section, dict) else None
+    return scope is None or profile.fits(AppliesTo.model_validate(scope))
 
 
 def _placeholders(text: str) -> int:
@@ -75,12 +109,14 @@ def _write(path: Path, text: str, adoption: Adoption) -> None:
     adoption.written[path] = _placeholders(text)
 
 
-def _copy(source: Path, target: Path, adoption: Adoption) -> None:
-    """Copy a library file, unless the school has its own: that one stays, and is named if it differs."""
+def _copy(source: Path, target: Path, adoption: Adoption, text: str | None = None) -> None:
+    """Copy a library file (as ``text``, when fitted to the school), unless the school has its own: that one
+    stays, and is named if it differs."""
+    text = source.read_text("utf-8") if text is None else text
     existing = next((path for path in (target, target.with_suffix(".yml")) if path.exists()), None)
     if existing is None:
-        _write(target, source.read_text("utf-8"), adoption)
-    elif existing.read_bytes() != source.read_bytes():
+        _write(target, text, adoption)
+    elif existing.read_text("utf-8") != text:
         adoption.kept.append(existing)
 
 

@@ -58,7 +58,7 @@ import platformdirs
 
 from generator.facts.cascade import ResolvedNotice
 from generator.publish import UnsafeOutput
-from generator.render.formats import writer_libraries
+from generator.render.formats import NoticesFor, Subject, writer_libraries
 from generator.render.templating import templates_used
 
 FOLDER_VARIABLE = "NOTICES_CACHE"  # names the cache folder, as --cache does (the workflow sets it)
@@ -205,10 +205,13 @@ class OutputCache:
     def __exit__(self, *_exception) -> None:
         self.close()
 
-    def key(self, format_name: str, subject: ResolvedNotice | list[ResolvedNotice]) -> str:
-        """The key of one output file: what it is made from, hashed."""
+    def key(self, format_name: str, subject: Subject) -> str:
+        """The key of one output file: what it is made from, hashed (for a letter, the group it is for too)."""
         digest = hashlib.sha256(self._salt + format_name.encode() + b"\0")
-        for notice in subject if isinstance(subject, list) else [subject]:
+        if isinstance(subject, NoticesFor):
+            digest.update(f"{subject.group}\0{subject.title}\0".encode())
+        notices = subject.notices if isinstance(subject, NoticesFor) else subject
+        for notice in notices if isinstance(notices, (list, tuple)) else [notices]:
             digest.update(self._notice_digest(notice))
         return digest.hexdigest()
 

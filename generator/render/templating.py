@@ -16,7 +16,8 @@ from generator.defaults import packaged
 from generator.facts import free_text
 from generator.facts.children import section_order, shown_facts
 from generator.facts.sections import SECTIONS, SUBTITLES, TITLES
-from generator.law.dated import law_as_at, longdate
+from generator.law.dated import LawChange, law_as_at, law_changes, longdate
+from generator.law.instruments import Instrument, instruments
 from generator.render import text
 
 
@@ -49,6 +50,16 @@ class SharedParts:
         return output
 
 
+def cited(instrument_id: str) -> Instrument:
+    """``cited('uk-gdpr-article-15')`` in a template: the law it states, from the catalogue (an unknown id stops the build)."""
+    return instruments()[instrument_id]
+
+
+def law_change(change_id: str) -> LawChange:
+    """``law_change('duaa-response-times')`` in a template: a dated change of the law, with the day it took effect."""
+    return law_changes()[change_id]
+
+
 def template_folders(folder: Path) -> list[Path]:
     """Where templates are looked up, the first that has the name wins: ``folder``, then the packaged ones."""
     default = packaged("templates")
@@ -77,7 +88,8 @@ def _environment(folder: Path, markdown: bool) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     environment.globals.update(sections=SECTIONS, titles=TITLES, subtitles=SUBTITLES, anchor=text.anchor, shared=SharedParts(),
-                               law_as_at=law_as_at, children_facts=shown_facts, children_order=section_order)
+                               law_as_at=law_as_at, children_facts=shown_facts, children_order=section_order,
+                               cited=cited, law_change=law_change)
     environment.tests["a_role"] = text.a_role
     environment.filters.update(
         md_block=free_text.block, link=text.link, mailto=text.mailto, join_list=text.join_list,

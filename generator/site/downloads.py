@@ -13,7 +13,7 @@ from pathlib import Path
 from generator.facts.cascade import ResolvedNotice
 from generator.pipeline import audit, render_all
 from generator.render.cache import OutputCache
-from generator.render.formats import RenderContext, select_formats
+from generator.render.formats import NoticesFor, RenderContext, select_formats
 from generator.scratch import scratch_folder
 
 FOLDER = "downloads"
@@ -51,12 +51,14 @@ def render_downloads(notices: list[ResolvedNotice], format_names: list[str], con
         reused = cache.reused if cache else {}
         for output_format in formats:
             for path, subject in output_format.files(notices):
-                # A school's own file (its booklet) is made from all its notices; a notice's from one; the whole
+                # A school's own file (its booklet, a letter) is made from its notices; a notice's from one; the whole
                 # organisation's (the record of processing) is offered on the home page, under (None, None).
                 owner: tuple[str | None, str | None] = (
                     (None, None) if output_format.scope == "organisation" else (subject[0].variant.id, None)
-                    if isinstance(subject, list) else (subject.variant.id, subject.document_id))
-                src_uri, name, staff = f"{FOLDER}/{path.as_posix()}", output_format.label, output_format.for_staff
+                    if isinstance(subject, list) else (subject.notices[0].variant.id, None)
+                    if isinstance(subject, NoticesFor) else (subject.variant.id, subject.document_id))
+                src_uri, name = f"{FOLDER}/{path.as_posix()}", output_format.file_label(subject)
+                staff = output_format.for_staff
                 by_owner.setdefault(owner, []).append(
                     Download(src_uri, name, staff, reused[path] if path in reused else (rendered / path).read_bytes()))
     return by_owner

@@ -26,6 +26,7 @@ HUBS: tuple[tuple[str, str], ...] = (
     ("your-rights", "Your rights"),
     ("contact-us", "Contact us"),
     ("changes", "Changes"),
+    ("see-your-information", "See the information we hold about you or your child"),
 )
 
 

@@ -60,7 +60,8 @@ from generator.site.written_pages import escaped_front_matter, inert_page, link_
 # mkdocs.yml names none: declared here alone (the example's mkdocs.yml and the one `notices init` writes
 # leave the option out).
 # The record of processing (ropa, ropa-csv) is for staff: a site offers it only when `formats:` names it.
-SITE_FORMATS = ("pdf", "glance", "docx", "html", "json", "fragment", "booklet", "retention", "retention-csv")
+SITE_FORMATS = ("pdf", "glance", "docx", "html", "json", "fragment", "booklet",
+                "consent", "consent-docx", "access-letter", "access-letter-docx", "retention", "retention-csv")
 
 
 class NoticesConfig(Config):

@@ -160,6 +160,12 @@ FITS = [
      "recipients:", _school(ages="4-11")),
     ("F.special-tag", "language and free school meals marked special category",
      _special(["ethnicity", "language", "free school meals"]), "- id: characteristics", _special(["ethnicity"])),
+    ("F.applies-to", "a recipient for maintained schools, published by an academy trust",
+     lambda files: files["pupils.yaml"]["recipients"][1].update(applies_to={"kinds": ["maintained-school"]}),
+     "applies_to:", lambda files: files["pupils.yaml"]["recipients"][1].update(applies_to={"kinds": ["academy-trust"]})),
+    ("F.applies-to", "a notice for pupils of 13 and over, at a primary school",
+     _both(_school(ages="4-11"), lambda files: files["pupils.yaml"].update(applies_to={"ages": "13-19"})),
+     "applies_to:", _both(_school(ages="4-11"), lambda files: files["pupils.yaml"].update(applies_to={"ages": "3-11"}))),
     ("F.review-date", "a review date in the future", lambda files: files["pupils.yaml"].update(last_reviewed="2027-01-04"),
      "last_reviewed: '2027-01-04'", lambda files: files["pupils.yaml"].update(last_reviewed=TODAY.isoformat())),
 ]
@@ -289,6 +295,17 @@ def test_a_pupils_notice_that_goes_to_no_public_body_is_not_asked_for_youth_supp
     files = minimal_facts()
     files["schools/hill.yaml"]["ages"] = "11-16"
     files["pupils.yaml"].update(title="How we use photographs of pupils", recipients="none")
+    assert findings_for(tmp_path, files) == []
+
+
+def test_a_notice_about_pupils_that_goes_only_to_the_council_is_not_taken_for_the_pupils_notice(tmp_path: Path) -> None:
+    """A trips or online safety notice names pupils and the local authority's children's social care; youth support
+    services belong in the pupils' notice, the one that carries the census to the DfE."""
+    files = minimal_facts()
+    files["schools/hill.yaml"]["ages"] = "11-16"
+    files["pupils.yaml"].update(title="How we use information on school trips",
+                                recipients=[{"id": "local-authority", "reason": "Its children's social care, if a "
+                                                                                "child on a trip may be at risk."}])
     assert findings_for(tmp_path, files) == []
 
 

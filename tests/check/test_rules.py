@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.check import check_notices, rules_table
+from generator.check.documents import DOCUMENT_RULES
 from generator.distribution import manual
 from generator.project import load_project
 from tests.check.conftest import findings_for, minimal_facts, write_facts
@@ -186,6 +187,8 @@ def test_a_gap_in_the_organisation_file_is_reported_once_for_every_school_and_no
 
 def test_every_rule_judged_on_the_facts_has_a_breaking_test() -> None:
     audited_only = {"A13.2.b", "A13.2.c", "A21.4"}  # derived from the bases: test_audit.py breaks them in the output
+    # The consent forms' and subject access letters' own rules judge those files alone: their tests break them.
+    audited_only |= set(DOCUMENT_RULES)
     judged = {entry.id for entry in rules_table() if entry.kind != "fit"}  # fit rules: tests/check/test_fit.py
     assert judged - audited_only == {rule_id for rule_id, _, _ in BREAKS}
 

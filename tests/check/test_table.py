@@ -9,6 +9,7 @@ import pytest
 
 from generator.check import rules_table
 from generator.check.audit import required_values
+from generator.check.documents import DOCUMENT_RULES
 from generator.check.fit import FITS
 from generator.check.judge import APPLIES, DERIVED_RIGHTS_RULES, JUDGEMENTS
 from generator.check.lints import LINTS
@@ -52,8 +53,9 @@ def test_each_entry_is_complete(entry) -> None:
         assert (entry.id in JUDGEMENTS) != (entry.id in DERIVED_RIGHTS_RULES), entry.id
     elif entry.kind == "fit":  # judged on each notice, by the organisation that publishes it
         assert entry.id.startswith("F.") and entry.id in FITS and entry.applies in APPLIES
-    else:  # a lint judges one notice, but for the printable characters, judged over all the facts at once
-        assert entry.id in LINTS or entry.id == PRINTABLE_RULE
+    else:  # a lint judges one notice, but for the printable characters, judged over all the facts at once, and
+        # the consent forms' and subject access letters' rules, judged on those files as they are read back
+        assert entry.id in LINTS or entry.id == PRINTABLE_RULE or entry.id in DOCUMENT_RULES
 
 
 def test_each_entry_has_a_manual_anchor() -> None:

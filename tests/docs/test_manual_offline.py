@@ -27,4 +27,4 @@ def test_a_page_and_a_heading_are_topics_too() -> None:
 def test_an_unknown_page_is_refused_with_the_pages_there_are() -> None:
     refused = notices("docs", "../pyproject")
     assert refused.exit_code == 1
-    assert "the manual has no page '../pyproject'; choose one of README, architecture, contributing, errors," in refused.output
+    assert "the manual has no page '../pyproject'; choose one of README, architecture, consent-forms, contributing, errors," in refused.output

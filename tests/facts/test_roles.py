@@ -32,7 +32,7 @@ SHADOWED_BY_THE_NOTICE = {(model, name) for name in CASCADED if name in Notice.m
 # Values a type cannot tell: tried in this order, the first that the field accepts and that differs is used.
 CANDIDATES = ["Changed by the walking test", "changed-id", "changed@example.org", "https://example.org/changed",
               "01234 567890", "1234567", "2031-01-02", "9(2)(a)", "Also changed by the walking test",
-              "other@example.org", "https://example.org/other", "01234 567891", "7654321", "2032-03-04", "9(2)(g)",
+              "other@example.org", "https://example.org/other", "01234 567891", "7654321", "2032-03-04", "9(2)(g)", "13-19", "3-11",
               # A contact, for the facts that hold one (a joint controller's): tried only when nothing above fits.
               {"email": "changed@example.org"}, {"email": "other@example.org"}]
 
@@ -93,7 +93,8 @@ def test_every_field_of_every_fact_model_declares_its_role() -> None:
 def _sample(info, current: Any) -> Any:
     """A value ``info``'s field accepts that differs from ``current`` and from its default."""
     adapter = TypeAdapter(Annotated[(info.annotation, *info.metadata)])
-    for value in [True, False, *_literals(info.annotation), *CANDIDATES, *([c] for c in CANDIDATES)]:
+    literals = _literals(info.annotation)
+    for value in [True, False, *literals, *CANDIDATES, *([c] for c in [*literals, *CANDIDATES])]:
         try:
             accepted = adapter.validate_python(value)
         except ValidationError:
@@ -106,7 +107,7 @@ def _sample(info, current: Any) -> Any:
 def _minimal(model: type[FactModel], everything: bool = False) -> dict:
     """A new, valid item of ``model``: its required fields (every field, if those alone are not valid)."""
     data = {name: _sample(info, None) for name, info in model.model_fields.items()
-            if everything or info.is_required()}
+            if info.is_required() or (everything and not _models_in(info.annotation))}  # `fill` makes the models
     try:
         model.model_validate(data)
     except ValidationError:
@@ -117,7 +118,8 @@ def _minimal(model: type[FactModel], everything: bool = False) -> dict:
 
 def _different(model: type[FactModel], current: dict) -> dict:
     """Another valid ``model``: every field changed from ``current``."""
-    return {name: _sample(info, current.get(name)) for name, info in model.model_fields.items()}
+    return {name: _sample(info, current.get(name)) for name, info in model.model_fields.items()
+            if info.is_required() or not _models_in(info.annotation)}  # whom an item is for stays as it was
 
 
 def _prepared(folder: Path) -> dict[type, dict]:

@@ -149,10 +149,10 @@ CASES = [
           f"{_at(_EXAMPLE, 'example:')}: categories[1].example: 'example' is not a key this file understands. Did "
           "you mean 'examples'?"),
     _appended("unknown key", "colour: blue\n",
-              "colour: 'colour' is not a key this file understands. Known keys here: automated_decisions, "
+              "colour: 'colour' is not a key this file understands. Known keys here: applies_to, automated_decisions, "
               "categories, changes, contact, data_subjects, data_subjects_are, direct_marketing, joint_controllers, "
               "last_reviewed, lawful_bases, next_review, provision, purposes, recipients, retention, sections, "
-              "sources, summary, systems, title, transfers, version."),
+              "sources, summary, systems, title, topic, transfers, version."),
     _date("date in words", "1st September 2026"),
     _date("UK date order", "01/09/2026"),
     _date("month 13", "2026-13-01"),

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.library import library
+from generator.library import library, suited
+from generator.library.profile import Profile
 from generator.render.formats import all_formats
 from tests.conftest import fill_placeholders, notices
 
@@ -17,17 +18,22 @@ from tests.conftest import fill_placeholders, notices
 pytestmark = pytest.mark.slow
 
 LIBRARY_IDS = list(library())  # every file in generator/library/notices/
+# What a trust whose school has pupils from 3 to 16 adopts: one notice of each topic, the one for academies.
+TRUST_IDS = [notice.id for notice in suited(Profile("academy-trust", [], (3, 16)))]
 STARTER_NOTICE = "children-in-need"  # init needs one notice; the trust is emptied of it again
 
 
-def empty_trust(folder: Path, ages: str = "11-16") -> Path:
-    """A trust of one school (its pupils aged ``ages``), made by `notices init`, holding no notice yet."""
+def empty_trust(folder: Path, ages: str = "11-16", kind: str = "academy-trust") -> Path:
+    """A trust of ``kind`` with one school (its pupils aged ``ages``), made by `notices init`, holding no notice
+    yet."""
     started = notices("init", str(folder), "--trust", "--school", "hill", "--notices", STARTER_NOTICE)
     assert started.exit_code == 0, started.output
     facts = folder / "notices"
     (facts / f"{STARTER_NOTICE}.yaml").unlink()
     school = facts / "schools" / "hill.yaml"
     school.write_text(school.read_text("utf-8").replace("# ages: 11-16\n", f"ages: {ages}\n"), "utf-8")
+    organisation = facts / "organisation.yaml"
+    organisation.write_text(organisation.read_text("utf-8").replace("kind: academy-trust\n", f"kind: {kind}\n"), "utf-8")
     shutil.rmtree(facts / "sections", ignore_errors=True)  # the starter may include no shared section
     return facts
 
@@ -43,8 +49,11 @@ def adopt(facts: Path, *library_ids: str) -> None:
 @pytest.mark.parametrize("library_id", LIBRARY_IDS)
 def test_an_adopted_notice_passes_the_check_once_filled_in(tmp_path: Path, library_id: str) -> None:
     # The early years notice is for a school with a nursery; the others fit a secondary school, whose ages
-    # the library's children's version is written for.
-    facts = empty_trust(tmp_path / "trust", "3-11" if library_id == "early-years" else "11-16")
+    # the library's children's version is written for, of the first kind each is for (an academy trust if any).
+    scope = library()[library_id].applies_to
+    kinds = scope.kinds if scope and scope.kinds else ["academy-trust"]
+    facts = empty_trust(tmp_path / "trust", "3-11" if library_id == "early-years" else "11-16",
+                        "academy-trust" if "academy-trust" in kinds else kinds[0])
     adopt(facts, library_id)
     checked = notices("check", "--facts", str(facts), "--today", "2026-12-01")
     assert checked.exit_code == 0, checked.output
@@ -56,13 +65,13 @@ def built_library(tmp_path_factory) -> Path:
     """Every library notice adopted into one trust, whose school (3 to 16) has a nursery, and built in every format."""
     folder = tmp_path_factory.mktemp("library")
     facts = empty_trust(folder / "trust", "3-16")
-    adopt(facts, *LIBRARY_IDS)
+    adopt(facts, *TRUST_IDS)
     built = notices("build", "--facts", str(facts), "--out", str(folder / "dist"), "--no-cache")
     assert built.exit_code == 0, built.output
     return folder / "dist"
 
 
-@pytest.mark.parametrize("library_id", LIBRARY_IDS)
+@pytest.mark.parametrize("library_id", TRUST_IDS)
 def test_an_adopted_notice_builds_in_every_format(built_library: Path, library_id: str) -> None:
     for output_format in all_formats().values():
         path = built_library / output_format.output_path("hill", library_id)

@@ -11,14 +11,14 @@ from generator.facts.load import load_facts
 from generator.law.catalogue import catalogue
 from generator.law.instruments import resolve as instrument
 from tests.conftest import EXAMPLE
-from tests.library.test_every_notice import LIBRARY_IDS, adopt, empty_trust
+from tests.library.test_every_notice import TRUST_IDS, adopt, empty_trust
 
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory) -> dict[str, ResolvedNotice]:
     """Every library notice as a trust publishes it once adopted and filled in, by notice id."""
-    facts = empty_trust(tmp_path_factory.mktemp("legal") / "trust")
-    adopt(facts, *LIBRARY_IDS)
+    facts = empty_trust(tmp_path_factory.mktemp("legal") / "trust", "3-16")
+    adopt(facts, *TRUST_IDS)
     return {notice.id: notice for notice in resolve(load_facts(facts))}
 
 

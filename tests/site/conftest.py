@@ -28,6 +28,7 @@ PAGE_TYPES = {
     "contact us": "contact-us/",
     "changes": "changes/",
     "not found": "404.html",
+    "see your information": "see-your-information/",
 }
 PHONE, DESKTOP = 375, 1280
 

@@ -19,6 +19,8 @@ import yaml
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from generator.facts.cascade import ResolvedNotice
+from generator.project import load_project
 from generator.render.cache import project_folder
 from generator.render.formats import all_formats
 from generator.render.pdf_text import pdf_text
@@ -33,7 +35,8 @@ pytestmark = pytest.mark.slow
 ATOM = "{http://www.w3.org/2005/Atom}"
 PAGES = ["index.html", "schools/oakmoor/index.html", "schools/oakmoor/children-in-need/index.html",
          "what-we-hold/index.html", "who-we-share-with/index.html", "how-long-we-keep-it/index.html",
-         "your-rights/index.html", "contact-us/index.html", "changes/index.html", "changes.xml"]
+         "your-rights/index.html", "contact-us/index.html", "changes/index.html", "changes.xml",
+         "see-your-information/index.html"]
 
 SECOND_SCHOOL = """\
 name: Downland Primary School
@@ -92,10 +95,15 @@ def test_every_configured_format_that_exists_is_a_download(example_project, buil
     assert formats, "the example offers at least one download"
     notice_page = (built_site / "schools/oakmoor/children-in-need/index.html").read_text()
     school_page = (built_site / "schools/oakmoor/index.html").read_text()
+    notices = load_project(example_project / "notices").notices
     for output_format in formats:
         path = output_format.output_path("oakmoor", "children-in-need")
-        assert (built_site / "downloads" / path).stat().st_size > 0, path
         linked_from = school_page if output_format.scope == "school" else notice_page
+        if output_format.document:  # a consent form is beside its notice's page, a letter beside its school's
+            path, subject = output_format.files(notices)[0]
+            linked_from = ((built_site / f"schools/oakmoor/{subject.id}/index.html").read_text()
+                           if isinstance(subject, ResolvedNotice) else school_page)
+        assert (built_site / "downloads" / path).stat().st_size > 0, path
         assert f"downloads/{path.as_posix()}" in linked_from, path
 
 

@@ -15,8 +15,8 @@ PARENT_QUERIES = {
     "retension": "how-long-we-keep-it/",  # one letter wrong
     "DPO": "contact-us/",
     "concern": "contact-us/",
-    "SAR": "your-rights/",
-    "subject access": "your-rights/",
+    "SAR": "see-your-information/",
+    "subject access": "see-your-information/",
 }
 
 

@@ -70,7 +70,17 @@ class Needs:
         return absent
 
 
-Subject = ResolvedNotice | list[ResolvedNotice]  # what one file is made from: a notice, or a school's notices
+@dataclass(frozen=True)
+class NoticesFor:
+    """Some of one school's notices, gathered for one group of people: what a letter for that group is made from."""
+
+    group: str  # the group's id, e.g. "parents": it names the file and tells two groups' letters apart
+    title: str  # the group in words, e.g. "parents and carers"
+    notices: tuple[ResolvedNotice, ...]
+
+
+# What one file is made from: a notice, a school's notices, or the notices about one group of people.
+Subject = ResolvedNotice | list[ResolvedNotice] | NoticesFor
 # A document made from the facts that is no notice (the record of processing, the retention schedule) is audited by
 # its format's own reader: (the file's bytes, what it was made from, where it is) -> findings.
 DocumentAudit = Callable[[bytes, Subject, Location], list]
@@ -96,6 +106,11 @@ class OutputFormat:
     for_staff: bool = False  # offered on the website under "For staff and systems", not to every reader
     childrens: bool = True  # also makes each notice's children's version, when it has one (docs/layers.md)
     first_layer_only: bool = False  # holds the notice's first layer alone, and is audited for its lines only
+    # A transparency document other than a notice (a consent form, a subject access letter): its name, by which
+    # the audit checks it against the facts by its own rules (generator/check/documents.py), and the files it
+    # makes, with what each is made from, when not one per notice or school.
+    document: str | None = None
+    document_files: Callable[[list[ResolvedNotice]], list[tuple[Path, Subject]]] | None = None
     audit: DocumentAudit | None = None  # a document that is no notice: audited by this, not section by section
 
     def output_path(self, school_id: str, notice_id: str | None = None) -> Path:
@@ -106,7 +121,10 @@ class OutputFormat:
         return Path(school_id) / f"{notice_id}{self.suffix}"
 
     def files(self, notices: list[ResolvedNotice]) -> list[tuple[Path, Subject]]:
-        """Each file this format makes for ``notices`` (one per notice, or one per school), and what it is made from."""
+        """Each file this format makes for ``notices`` (one per notice, or one per school, or as its document
+        says), and what it is made from."""
+        if self.document_files is not None:
+            return self.document_files(notices)
         if self.scope == "organisation":
             return [(self.output_path(""), list(notices))] if notices else []
         if self.scope == "school":
@@ -115,6 +133,11 @@ class OutputFormat:
                     for school in schools]
         documents = [document for notice in notices for document in (notice.versions() if self.childrens else [notice])]
         return [(self.output_path(document.variant.id, document.document_id), document) for document in documents]
+
+
+    def file_label(self, subject: Subject) -> str:
+        """What a reader sees on the link to one of its files: a letter names the group it is for."""
+        return f"{self.label}: {subject.title}" if isinstance(subject, NoticesFor) else self.label
 
 
 REGISTRY: dict[str, OutputFormat] = {}

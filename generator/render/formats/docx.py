@@ -141,8 +141,9 @@ def _add_hyperlink(paragraph: Paragraph, run: _Run, href: str) -> None:
 class _NoticeWriter:
     """Walks the notice's HTML and writes each block into the Word document."""
 
-    def __init__(self, document: Document, notice: ResolvedNotice, reference: Path):
+    def __init__(self, document: Document, notice: ResolvedNotice, reference: Path, boxes: bool = False):
         self.document = document
+        self.boxes = boxes  # a form's empty boxes (☐) become Word's own check boxes
         self.notice = notice
         self.reference = reference
         self.style_ids: dict[str, str] = {}
@@ -177,7 +178,11 @@ class _NoticeWriter:
         elif element.tag == "hr":
             return
         else:
-            _add_runs(self.document.add_paragraph(), _inline_runs(element))
+            paragraph = self.document.add_paragraph()
+            if self.boxes and EMPTY_BOX in element.text_content():
+                _add_check_boxes(paragraph, element.text_content())
+            else:
+                _add_runs(paragraph, _inline_runs(element))
 
     def _style_id(self, name: str) -> str:
         """The id of a style of the reference document, looked up once per document: python-docx
@@ -235,6 +240,46 @@ class _NoticeWriter:
             for cell in table.rows[0].cells:
                 for run in cell.paragraphs[0].runs:
                     run.bold = True
+
+
+EMPTY_BOX = "\u2610"
+
+
+def _add_check_boxes(paragraph: Paragraph, text: str) -> None:
+    """A line of choices ("☐ Yes, I agree. ☐ No, I do not agree.") with each box a Word check box (a content
+    control, unticked), named by the words after it, so that a screen reader announces what it is for."""
+    before, *choices = " ".join(text.split()).split(EMPTY_BOX)
+    if before.strip():
+        _text_run(paragraph, before)
+    for choice in choices:
+        box = OxmlElement("w:sdt")
+        properties = OxmlElement("w:sdtPr")
+        alias = OxmlElement("w:alias")
+        alias.set(qn("w:val"), choice.strip())
+        check_box = OxmlElement("w14:checkbox")
+        for name, value in (("w14:checked", "0"), ("w14:checkedState", "2612"), ("w14:uncheckedState", "2610")):
+            state = OxmlElement(name)
+            state.set(qn("w14:val"), value)
+            if name != "w14:checked":
+                state.set(qn("w14:font"), "MS Gothic")
+            check_box.append(state)
+        properties.append(alias)
+        properties.append(check_box)
+        content = OxmlElement("w:sdtContent")
+        run = OxmlElement("w:r")
+        run.append(_t(EMPTY_BOX))
+        content.append(run)
+        box.append(properties)
+        box.append(content)
+        _paragraph_element(paragraph).append(box)
+        _text_run(paragraph, choice)
+
+
+def _t(text: str):
+    element = OxmlElement("w:t")
+    element.text = text
+    element.set(qn("xml:space"), "preserve")
+    return element
 
 
 def _set_caption(table, caption: str) -> None:
@@ -295,14 +340,34 @@ def _property(text: str) -> str:
     return (cut[:word_end] if word_end > _PROPERTY_LENGTH // 2 else cut).rstrip() + "\u2026"
 
 
-def _set_properties(document: Document, notice: ResolvedNotice, date: datetime.date | None) -> None:
+@dataclass(frozen=True)
+class WordProperties:
+    """What a Word file says of itself (File > Info) and prints at the foot of each page."""
+
+    title: str
+    author: str
+    subject: str
+    version: str | None
+    date: datetime.date | None  # from the facts, never the clock
+    footer: str
+
+
+def notice_properties(notice: ResolvedNotice) -> WordProperties:
+    version = f", version {notice.notice.version}" if notice.notice.version else ""
+    author = notice.organisation.name or notice.variant.name
+    return WordProperties(title=f"{notice.notice.title} | {notice.variant.name}", author=author,
+                          subject=f"Privacy notice of {notice.variant.name}", version=notice.notice.version,
+                          date=notice.notice.last_reviewed, footer=f"{author}, {notice.notice.title}{version}")
+
+
+def _set_properties(document: Document, about: WordProperties) -> None:
     properties = document.core_properties
-    author = _property(notice.organisation.name or notice.variant.name)
-    properties.title = _property(f"{notice.notice.title} | {notice.variant.name}")
-    properties.author = properties.last_modified_by = author
-    properties.subject = _property(f"Privacy notice of {notice.variant.name}")
+    date = about.date
+    properties.title = _property(about.title)
+    properties.author = properties.last_modified_by = _property(about.author)
+    properties.subject = _property(about.subject)
     properties.language = "en-GB"
-    properties.version = _property(notice.notice.version or "")
+    properties.version = _property(about.version or "")
     properties.revision = 1
     properties.comments = ""
     if date is not None:
@@ -344,22 +409,29 @@ def _blank(reference: Path) -> Document:
     return document
 
 
-def render_docx(notice: ResolvedNotice, context: RenderContext) -> bytes:
+def word_file(body_html: str, notice: ResolvedNotice, about: WordProperties, context: RenderContext,
+              boxes: bool = False) -> bytes:
+    """A document's HTML (a notice's, or a form's or letter's made from ``notice``) as a Word file; with ``boxes``,
+    each empty box of a paragraph (☐) is a check box a reader can tick in Word."""
     reference = reference_document(context.templates)
     document = _blank(reference)
     _set_language(document, "en-GB")
-    body = lxml.html.fragment_fromstring(written_out_links(notice_body_html(notice, context, ".docx")),
-                                         create_parent="div")
-    writer = _NoticeWriter(document, notice, reference)
+    body = lxml.html.fragment_fromstring(written_out_links(body_html), create_parent="div")
+    writer = _NoticeWriter(document, notice, reference, boxes)
     for element in body:
         writer.block(element)
-    version = f", version {notice.notice.version}" if notice.notice.version else ""
-    _add_footer(document, f"{notice.organisation.name or notice.variant.name}, {notice.notice.title}{version}")
-    date = notice.notice.last_reviewed
-    _set_properties(document, notice, date)
+    _add_footer(document, about.footer)
+    _set_properties(document, about)
     saved = io.BytesIO()
     document.save(saved)
-    return _fixed_zip(saved.getvalue(), date)
+    return _fixed_zip(saved.getvalue(), about.date)
+
+
+DOCX_NEEDS = Needs(libraries=("jinja2", "lxml", "markdown"), build=(PYTHON_DOCX,))
+
+
+def render_docx(notice: ResolvedNotice, context: RenderContext) -> bytes:
+    return word_file(notice_body_html(notice, context, ".docx"), notice, notice_properties(notice), context)
 
 
 def docx_text(content: bytes) -> str:
@@ -388,7 +460,7 @@ register(OutputFormat(
     render=render_docx,
     description="a Word document per notice, with real headings and tables, for staff to edit",
     label="Word document",
-    needs=Needs(libraries=("jinja2", "lxml", "markdown"), build=(PYTHON_DOCX,)),
+    needs=DOCX_NEEDS,
     slow=True,
     read_text=docx_text,
 ))

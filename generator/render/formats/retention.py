@@ -52,7 +52,8 @@ def render_schedule_csv(notices: list[ResolvedNotice], _context: RenderContext) 
 
 
 def _notices(subject: Subject) -> list[ResolvedNotice]:
-    return subject if isinstance(subject, list) else [subject]
+    assert isinstance(subject, list)  # a school's (or the organisation's) file is made from its notices
+    return subject
 
 
 def audit_schedule_text(text: str, notices: list[ResolvedNotice], where: Location) -> list[Finding]:

@@ -72,13 +72,18 @@ def render_csv(notices: list[ResolvedNotice], _context: RenderContext) -> bytes:
     return csv_bytes([HEADINGS, *_rows(notices)])
 
 
+def _notices(subject: Subject) -> list[ResolvedNotice]:
+    assert isinstance(subject, list)  # the organisation's file is made from all its notices
+    return subject
+
+
 def _audited(found: list[list[str]], notices: list[ResolvedNotice], where: Location) -> list[Finding]:
     return audit_table(found, _rows(notices), HEADINGS, record.KEY_COLUMNS, WHAT, "L.record", where)
 
 
 def audit_workbook(content: bytes, subject: Subject, where: Location) -> list[Finding]:
     """Each school's sheet holds that school's activities as the facts give them, and nothing else."""
-    notices = subject if isinstance(subject, list) else [subject]
+    notices = _notices(subject)
     sheets = workbook_sheets(content)
     expected = record_sheets(notices)
     findings = [Finding("L.record", "error", f"The {WHAT} has no sheet '{sheet.title}': the writer must make it.",
@@ -93,7 +98,7 @@ def audit_workbook(content: bytes, subject: Subject, where: Location) -> list[Fi
 
 
 def audit_csv(content: bytes, subject: Subject, where: Location) -> list[Finding]:
-    return _audited(csv_rows(content), subject if isinstance(subject, list) else [subject], where)
+    return _audited(csv_rows(content), _notices(subject), where)
 
 
 register(OutputFormat(

@@ -61,8 +61,12 @@ def test_markup_in_the_facts_shows_as_text_in_every_format(example_copy: Path, t
             continue
         path = out / (output_format.output_path("oakmoor") if output_format.scope == "school"
                       else output_format.output_path("oakmoor", "children-in-need"))
-        text = flat(output_format.read_text(path.read_bytes()))
         shown = 1 if output_format.first_layer_only else 2  # the first layer names the category, not the reason
+        if output_format.document == "consent-form":
+            continue  # children in need asks no consent: test_consent_form.py gives a form markup
+        if output_format.document == "access-letter":  # the pupils' letter names the category, not the reason
+            path, shown = out / "oakmoor" / f"subject-access-pupils{output_format.suffix}", 1
+        text = flat(output_format.read_text(path.read_bytes()))
         assert text.count(visible) >= shown, f"{name} does not show the markup as text"
 
 
