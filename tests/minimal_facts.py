@@ -37,7 +37,9 @@ def minimal_facts(*, dfe_website: bool = False, school_phone: bool = False, sour
                        {"id": "local-authority", "reason": "It has duties to support pupils."}],
         "transfers": "none",
         "automated_decisions": "none",
-        "retention": [{"id": "records", "records": "Pupil records", "period": "until the pupil is 25"}],
+        "systems": [{"name": "The school's records system"}],
+        "retention": [{"id": "records", "records": "Pupil records", "period": "until the pupil is 25",
+                       "at_the_end": "securely destroyed"}],
         "changes": [{"date": "2026-09-01", "version": "1.0", "summary": "First version."}],
     }
     if free_section:
@@ -49,6 +51,7 @@ def minimal_facts(*, dfe_website: bool = False, school_phone: bool = False, sour
             "kind": "academy-trust",
             "dpo": {"name": "Sam Jones", "email": "dpo@hill.example.org"},
             "complaints": {"url": "https://hill.example.org/complaints"},
+            "security_measures": ["Staff sign in with their own accounts"],
             "recipients": {"dfe": dfe},
         },
         "schools/hill.yaml": {

@@ -55,6 +55,16 @@ def _states(body: str, value: str) -> bool:
     return all(word in body or word[::-1] in body for word in _plain(value).split())
 
 
+def plain_words(text: str) -> str:
+    """A document's text as the audit looks for values in it (see ``states``)."""
+    return _unbroken(text)
+
+
+def states(body: str, value: str) -> bool:
+    """Whether ``body`` (from ``plain_words``) states ``value``, however the lines broke."""
+    return _states(body, value)
+
+
 class AuditFailed(NoticesError):
     """Raised by a build whose rendered output leaves out what the rules require."""
 
@@ -287,7 +297,7 @@ def audit_rendered(folder: Path, notices: list[ResolvedNotice], shown_as: Path |
     findings: list[Finding] = []
     read = 0
     for output_format in all_formats().values():
-        if output_format.read_text is None:
+        if output_format.read_text is None and output_format.audit is None:
             continue
         for relative, subject in output_format.files(notices):
             path = folder / relative
@@ -298,6 +308,10 @@ def audit_rendered(folder: Path, notices: list[ResolvedNotice], shown_as: Path |
                 continue
             read += 1
             where = Location(((shown_as or folder) / relative).as_posix())
+            if output_format.audit is not None:
+                findings += output_format.audit(path.read_bytes(), subject, where)
+                continue
+            assert output_format.read_text is not None  # a format has a reader or an audit of its own
             text = output_format.read_text(path.read_bytes())
             if output_format.document is not None:  # a consent form, a letter: checked by its own document's rules
                 from generator.check.documents import audit_document  # it reads text as this module does

@@ -14,6 +14,7 @@ from generator.check.citations import cite_by_id
 from generator.check.judge import APPLIES, Problem
 from generator.check.printing import first_layer_fits
 from generator.check.readability import reading_grade
+from generator.check.records import RECORD_LINTS
 from generator.check.rules import article_table
 from generator.check.shared_facts import PerFact
 from generator.facts.cascade import ResolvedNotice
@@ -346,4 +347,5 @@ LINTS: dict[str, Callable[[ResolvedNotice, datetime.date], Iterator[Problem]]] =
     "L.children-ages": childrens_ages,
     "L.one-page": first_layer_fits,
     "L.cite-by-id": cite_by_id,
+    **RECORD_LINTS,
 }

@@ -96,7 +96,7 @@ def _read(path: tuple[str, ...]) -> Callable[[ResolvedNotice], Any]:
 
 def _list_facts(name: str, declared: Role, item: type[FactModel], at: tuple[str, ...]) -> ListFacts:
     fields = {field: entry.noun for model in (item, *declared.joins) for field, entry in roles(model).items()
-              if field not in declared.key}
+              if field not in declared.key and entry.in_notice}  # what no notice prints: diff/documents.py says it
     read = _read((declared.resolved,) if declared.resolved else (*at, name))
     return ListFacts(
         declared.noun, declared.item or _capitalised(declared.noun), lambda notice: _dumped(read(notice)),

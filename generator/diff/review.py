@@ -13,6 +13,7 @@ from generator.check import Finding, check_project
 from generator.check.findings import sorted_findings
 from generator.diff.code import CodeReview
 from generator.diff.compare import BOOKKEEPING, TOPIC_WORDS, FactChange, changes_facts, compare_notices
+from generator.diff.documents import document_changes
 from generator.diff.sides import Side
 from generator.facts.cascade import ResolvedNotice
 
@@ -79,10 +80,12 @@ class FactsDiff:
     fixed: list[Finding]
     suggestions: list[SuggestedEntry]
     code: CodeReview = field(default_factory=CodeReview)
+    documents: list[str] = field(default_factory=list)  # the record of processing's and retention schedules' changes
 
     @property
     def facts_unchanged(self) -> bool:
-        return not (self.notices or self.schools_added or self.schools_removed or self.introduced or self.fixed)
+        return not (self.notices or self.schools_added or self.schools_removed or self.introduced or self.fixed
+                    or self.documents)
 
     @property
     def empty(self) -> bool:
@@ -180,4 +183,5 @@ def review(base: Side, head: Side, today: datetime.date, code: CodeReview | None
         sorted((sid, name) for sid, name in new_schools.items() if sid not in old_schools),
         sorted((sid, name) for sid, name in old_schools.items() if sid not in new_schools),
         notices, _reaches(notices), introduced, fixed, _suggestions(notices, head, today), code or CodeReview(),
+        document_changes(base.notices, head.notices),
     )

@@ -95,6 +95,8 @@ def summary(diff: FactsDiff) -> str:
                                f"{len(diff.fixed)} fixed.")
     if diff.suggestions:
         text += f" {_count(len(diff.suggestions), 'notice')} changed without a change-list entry."
+    if diff.documents:
+        text += f" {_count(len(diff.documents), 'change')} to the record of processing and retention schedules."
     return text + (f" {_code_summary(diff.code)}" if diff.code else "")
 
 
@@ -132,7 +134,8 @@ def _headlines(diff: FactsDiff, marks: Marks) -> list[str]:
     lines += [f"School removed: {name} ({sid})." for sid, name in diff.schools_removed]
     lines += [f"Notice {n.status}: {n.title} ({n.key})." for n in _listed(diff)]
     return [marks.text(line) for line in lines] + [
-        f"{said(reach.change, marks)} {marks.text(f'This {reach_words(reach)}.')}" for reach in diff.reaches]
+        f"{said(reach.change, marks)} {marks.text(f'This {reach_words(reach)}.')}" for reach in diff.reaches] + [
+        marks.text(line) for line in diff.documents]
 
 
 def _facts_heading(diff: FactsDiff, level: str) -> list[str]:
@@ -260,6 +263,7 @@ def json_report(diff: FactsDiff) -> str:
         "review_as_code": [{"path": f.path, "status": f.status, "role": f.role, "diff": f.diff}
                            for f in diff.code.files],
         "runs_in_build": list(diff.code.runs),
+        "documents": diff.documents,
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 

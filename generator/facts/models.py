@@ -352,6 +352,24 @@ class Transfer(ScopedFact):
         None, description="How people can get a copy of the safeguard.")
 
 
+class System(FactModel):
+    """A system that holds a notice's data, for the record of processing (docs/record-of-processing.md)."""
+
+    name: Annotated[Text, Role("name")] = Field(description="The system's name, e.g. `the management information "
+                                                            "system` or the product's name.")
+    processor: Annotated[Slug | None, Role("processor")] = Field(
+        None, description="The recipient id (in `recipients`) of the supplier that runs it for us as our processor; "
+                          "leave out for a system we run ourselves.")
+
+
+class JointController(FactModel):
+    """Another organisation that decides with us why and how a notice's data is used (UK GDPR Article 26)."""
+
+    name: Annotated[Text, Role("name")] = Field(description="The joint controller's name.")
+    contact: Annotated[Contact | None, Role("contact details")] = Field(
+        None, description="How to reach it about the data: the record of processing needs it (its check asks).")
+
+
 class AutomatedDecision(ScopedFact):
     description: Annotated[Text, Role("description")] = Field(description="The decision made without a person.")
     logic: Annotated[Text, Role("logic")] = Field(description="How it is made, in plain words.")
@@ -364,6 +382,11 @@ class RetentionRule(ScopedFact):
     records: Annotated[Text, Role("records")] = Field(description="Which records, e.g. `Children in need records`.")
     period: Annotated[Text, Role("period")] = Field(description="How long, e.g. `until the child is 25 years old`.")
     basis: Annotated[str | None, Role("basis")] = Field(None, description="The law or policy that sets the period.")
+    # The retention schedule's last column (docs/retention-schedule.md); no notice prints it, so a change is no
+    # change to the notice.
+    at_the_end: Annotated[str | None, Role("what happens at the end", in_notice=False)] = Field(
+        None, description="What happens to the records when the period ends, e.g. `securely destroyed` or `offered "
+                          "to the county archives`: the retention schedule shows it.")
 
 
 class Change(FactModel):
@@ -413,6 +436,22 @@ SharedSection = create_model(
 
 NoneStated = Literal["none"]
 SubjectAges = Literal["children", "adults", "children-and-adults"]
+
+
+class ProcessingForController(FactModel):
+    """Processing we carry out for another controller, as its processor: an entry of our record under UK GDPR
+    Article 30(2)."""
+
+    controller: Annotated[Text, Role("controller")] = Field(
+        description="The controller we process the data for, e.g. `Countyshire Council`.")
+    contact: Annotated[Contact | None, Role("contact details")] = Field(
+        None, description="How to reach that controller: the record of processing needs it (its check asks).")
+    processing: Annotated[list[Text], Role("categories of processing")] = Field(
+        min_length=1, description="What we do with the data for it, one kind per item, e.g. `payroll for the "
+                                  "council's nursery staff`.")
+    transfers: Annotated[list[Text], Role("transfers")] = Field(
+        default_factory=list, description="Each transfer outside the UK we make for it, with its safeguard, e.g. "
+                                          "`United States: backups, under the IDTA`; leave out when there are none.")
 
 
 # The words most titles open with, which say nothing in a menu that lists them all.
@@ -492,6 +531,15 @@ class Notice(FactModel):
         "retention", section="how-long-we-keep-it", school=("replace", "add", "remove"), key=("id",),
         item="Retention of", label="{records}", detail="period", words="how long we keep the information",
     )] = Field(default_factory=list, description="How long records are kept.")
+    # For the record of processing alone (UK GDPR Article 30): no notice prints them.
+    systems: Annotated[list[System], Role(
+        "systems", in_notice=False, key=("name",), item="System", label="{name}")] = Field(
+        default_factory=list, description="The systems that hold this notice's data, and who runs each: the record "
+                                          "of processing lists them (its check asks for them).")
+    joint_controllers: Annotated[list[JointController], Role(
+        "joint controllers", in_notice=False, key=("name",), item="Joint controller", label="{name}")] = Field(
+        default_factory=list, description="Organisations that decide with us why and how this data is used, if any "
+                                          "(Article 26): the record of processing names them.")
     direct_marketing: Annotated[StrictBool, Role(
         "direct marketing", section="your-rights", school=("replace",))] = Field(
         False, description="True if the data is used for direct marketing.")
@@ -718,6 +766,14 @@ class Organisation(FactModel):
         words="how to complain")] = Field(
         default_factory=SupervisoryAuthority, description="Where people can complain; defaults to the ICO."
     )
+    security_measures: Annotated[list[Text], Role("security measures", in_notice=False)] = Field(
+        default_factory=list, description="A general description of how the data is kept secure (UK GDPR Article "
+                                          "32(1)), one measure per item: the record of processing states it "
+                                          "(Article 30(1)(g)).")
+    processing_for_others: Annotated[list[ProcessingForController], Role(
+        "processing for other controllers", in_notice=False)] = Field(
+        default_factory=list, description="Processing we carry out as another controller's processor (UK GDPR "
+                                          "Article 30(2)): the record of processing gives each its own row.")
     recipients: Annotated[dict[Slug, Recipient], Role(
         "recipients", section="who-we-share-with", item="Recipient", resolved="recipients", for_school=ForSchool(
             "first", "The school's own recipients by id; they win over the trust's."))] = Field(

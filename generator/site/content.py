@@ -42,4 +42,6 @@ def site_content(notices: list[ResolvedNotice], templates: Path, format_names: l
         if page.school is not None:  # a school's pages offer its downloads; the hubs none
             page.downloads = downloads.get((page.school.variant.id, page.notice.document_id if page.notice else None),
                                            [])
+        elif page.src_uri == "index.md":  # the home page offers the organisation's (the record of processing)
+            page.downloads = downloads.get((None, None), [])
     return SiteContent(notices, pages, [download for owned in downloads.values() for download in owned])

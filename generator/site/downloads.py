@@ -32,9 +32,9 @@ class Download:
 
 
 def render_downloads(notices: list[ResolvedNotice], format_names: list[str], context: RenderContext,
-                     cache: OutputCache | None) -> dict[tuple[str, str | None], list[Download]]:
+                     cache: OutputCache | None) -> dict[tuple[str | None, str | None], list[Download]]:
     """The download files, keyed by (school id, document id: a notice's, or its children's version's);
-    a school's own files are under (school id, None).
+    a school's own files are under (school id, None), and the organisation's under (None, None).
 
     The plugin's options have checked that each format exists. Raises AuditFailed if a file leaves
     out what the law requires. Downloads served from ``cache`` point into it: keep it open until the
@@ -43,7 +43,7 @@ def render_downloads(notices: list[ResolvedNotice], format_names: list[str], con
     if not format_names:  # select_formats reads an empty list as "all of them"
         return {}
     formats = select_formats(format_names)
-    by_owner: dict[tuple[str, str | None], list[Download]] = {}
+    by_owner: dict[tuple[str | None, str | None], list[Download]] = {}
     with scratch_folder(Path(tempfile.gettempdir()), "notices-downloads-") as rendered:
         # Files from the cache stay there until MkDocs copies them into the site: no copy in between.
         render_all(notices, formats, context, rendered, cache=cache, copy_reused=False)
@@ -51,10 +51,12 @@ def render_downloads(notices: list[ResolvedNotice], format_names: list[str], con
         reused = cache.reused if cache else {}
         for output_format in formats:
             for path, subject in output_format.files(notices):
-                # A school's own file (its booklet, a letter) is made from its notices; a notice's from one.
-                owner = ((subject[0].variant.id, None) if isinstance(subject, list)
-                         else (subject.notices[0].variant.id, None) if isinstance(subject, NoticesFor)
-                         else (subject.variant.id, subject.document_id))
+                # A school's own file (its booklet, a letter) is made from its notices; a notice's from one; the whole
+                # organisation's (the record of processing) is offered on the home page, under (None, None).
+                owner: tuple[str | None, str | None] = (
+                    (None, None) if output_format.scope == "organisation" else (subject[0].variant.id, None)
+                    if isinstance(subject, list) else (subject.notices[0].variant.id, None)
+                    if isinstance(subject, NoticesFor) else (subject.variant.id, subject.document_id))
                 src_uri, name = f"{FOLDER}/{path.as_posix()}", output_format.file_label(subject)
                 staff = output_format.for_staff
                 by_owner.setdefault(owner, []).append(

@@ -108,7 +108,7 @@ def retention_rows(notices: list[ResolvedNotice]) -> list[RetentionRow]:
     rows: dict[tuple, RetentionRow] = {}
     for notice in notices:
         for rule in notice.notice.retention:
-            key = (rule.records, rule.period, rule.basis)
+            key = (rule.records, rule.period, rule.basis, rule.at_the_end)
             rows.setdefault(key, RetentionRow(rule)).notices.append(notice)
     return list(rows.values())
 

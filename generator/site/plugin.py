@@ -61,8 +61,9 @@ from generator.site.written_pages import escaped_front_matter, inert_page, link_
 # The downloads beside each notice (the booklet beside each school), in the order a page lists them, when
 # mkdocs.yml names none: declared here alone (the example's mkdocs.yml and the one `notices init` writes
 # leave the option out).
+# The record of processing (ropa, ropa-csv) is for staff: a site offers it only when `formats:` names it.
 SITE_FORMATS = ("pdf", "glance", "docx", "html", "json", "fragment", "booklet",
-                "consent", "consent-docx", "access-letter", "access-letter-docx")
+                "consent", "consent-docx", "access-letter", "access-letter-docx", "retention", "retention-csv")
 
 
 class NoticesConfig(Config):

@@ -111,6 +111,14 @@ BREAKS = [
     ("L.retention-period", "a period still 'TBC'", _notice(lambda n: n["retention"][0].update(period="TBC"))),
     ("L.retention-period", "kept indefinitely for no stated reason", _notice(
         lambda n: n["retention"][0].update(period="indefinitely"))),
+    ("L.record", "no security measures for the record of processing", _drop("organisation.yaml", "security_measures")),
+    ("L.record", "no systems named for the record of processing", _notice(lambda n: n.pop("systems"))),
+    ("L.record", "a system run by a processor that is no recipient", _notice(
+        lambda n: n["systems"][0].update(processor="no-such-supplier"))),
+    ("L.record", "a joint controller with no contact details", _notice(
+        lambda n: n.update(joint_controllers=[{"name": "Countyshire Council"}]))),
+    ("L.retention-end", "a retention rule that does not say what happens at the end", _notice(
+        lambda n: n["retention"][0].pop("at_the_end"))),
     ("L.mixed-requirement", "a 'mixed' requirement with no voluntary items", _notice(
         lambda n: n["provision"].update(requirement="mixed"))),
     ("L.special-unmarked", "medical conditions in a category not marked special", _notice(
@@ -125,7 +133,8 @@ BREAKS = [
     ("L.override-contradicts", "a school keeps records for 7 years, its summary still says 25", lambda files: (
         files["pupils.yaml"].update(summary="We keep it until the pupil is 25."),
         files["schools/hill.yaml"].update(notices={"pupils": {"add": {"retention": [
-            {"id": "records", "records": "Pupil records", "period": "7 years after the pupil leaves"}]}}}))),
+            {"id": "records", "records": "Pupil records", "period": "7 years after the pupil leaves",
+             "at_the_end": "securely destroyed"}]}}}))),
     ("L.reading-grade", "a children's version in a lawyer's words", _add("children/pupils.yaml", HARD_CHILDRENS_VERSION)),
     ("L.children-facts", "a children's version naming a category the notice does not hold", _add(
         "children/pupils.yaml", EASY_CHILDRENS_VERSION | {"sections": [{

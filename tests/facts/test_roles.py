@@ -32,7 +32,9 @@ SHADOWED_BY_THE_NOTICE = {(model, name) for name in CASCADED if name in Notice.m
 # Values a type cannot tell: tried in this order, the first that the field accepts and that differs is used.
 CANDIDATES = ["Changed by the walking test", "changed-id", "changed@example.org", "https://example.org/changed",
               "01234 567890", "1234567", "2031-01-02", "9(2)(a)", "Also changed by the walking test",
-              "other@example.org", "https://example.org/other", "01234 567891", "7654321", "2032-03-04", "9(2)(g)", "13-19", "3-11"]
+              "other@example.org", "https://example.org/other", "01234 567891", "7654321", "2032-03-04", "9(2)(g)", "13-19", "3-11",
+              # A contact, for the facts that hold one (a joint controller's): tried only when nothing above fits.
+              {"email": "changed@example.org"}, {"email": "other@example.org"}]
 
 
 def _models_in(annotation: Any) -> list[type[FactModel]]:

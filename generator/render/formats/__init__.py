@@ -20,6 +20,7 @@ from typing import Literal
 
 from generator.distribution import requirement
 from generator.facts.cascade import ResolvedNotice
+from generator.facts.errors import Location
 from generator.notices_error import NoticesError
 from generator.render.build_libraries import BUILD_EXTRA, BuildLibrary
 
@@ -80,6 +81,9 @@ class NoticesFor:
 
 # What one file is made from: a notice, a school's notices, or the notices about one group of people.
 Subject = ResolvedNotice | list[ResolvedNotice] | NoticesFor
+# A document made from the facts that is no notice (the record of processing, the retention schedule) is audited by
+# its format's own reader: (the file's bytes, what it was made from, where it is) -> findings.
+DocumentAudit = Callable[[bytes, Subject, Location], list]
 
 
 @dataclass(frozen=True)
@@ -89,7 +93,8 @@ class OutputFormat:
     render: Callable[..., bytes]
     description: str
     label: str  # what a parent sees on the download link, e.g. "Word document"
-    scope: Literal["notice", "school"] = "notice"
+    # "organisation": one file for every school (a trust's record of processing), at the top of the output.
+    scope: Literal["notice", "school", "organisation"] = "notice"
     slow: bool = False  # slow formats are built in a pool of worker processes
     # Rendered by workers that end after a file or two: Typst keeps the layouts of the last ten
     # documents it made, about 80 MB for a school's booklet, so a long-lived worker would hold ~800 MB.
@@ -106,8 +111,11 @@ class OutputFormat:
     # makes, with what each is made from, when not one per notice or school.
     document: str | None = None
     document_files: Callable[[list[ResolvedNotice]], list[tuple[Path, Subject]]] | None = None
+    audit: DocumentAudit | None = None  # a document that is no notice: audited by this, not section by section
 
     def output_path(self, school_id: str, notice_id: str | None = None) -> Path:
+        if self.scope == "organisation":
+            return Path(self.suffix)
         if self.scope == "school":
             return Path(school_id) / self.suffix
         return Path(school_id) / f"{notice_id}{self.suffix}"
@@ -117,6 +125,8 @@ class OutputFormat:
         says), and what it is made from."""
         if self.document_files is not None:
             return self.document_files(notices)
+        if self.scope == "organisation":
+            return [(self.output_path(""), list(notices))] if notices else []
         if self.scope == "school":
             schools = sorted({notice.variant.id for notice in notices})
             return [(self.output_path(school), [notice for notice in notices if notice.variant.id == school])

@@ -1,4 +1,4 @@
-"""A school's booklet: every notice of the school in one tagged PDF, with a contents page."""
+"""A school's booklet: every notice of the school in one tagged PDF, with a contents page, and its retention schedule."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from generator.law.dated import longdate
 from generator.render.formats import OutputFormat, RenderContext, register
 from generator.render.formats.html import notice_body_html
 from generator.render.formats.pdf import PDF_NEEDS, notice_chapter, publisher, shortened, typeset_notices
+from generator.render.formats.retention import schedule_chapter
 from generator.render.pdf_text import pdf_text
 from generator.render.text import organisation_in_sentence
 from generator.render.typesetting import Contents, Cover, PrintDocument
@@ -33,8 +34,9 @@ def booklet_document(notices: list[ResolvedNotice], context: RenderContext) -> P
         description=f"Every privacy notice of {first.variant.name} in one document",
         date=latest,
         footer=shortened(f"{publisher(first)}, privacy notices of {first.variant.name}"),
-        chapters=[notice_chapter(notice, notice_body_html(notice, context, ".pdf"), id_prefix=f"{notice.id}--")
-                  for notice in notices],
+        # The school's retention schedule closes the booklet, listed in its contents like a notice.
+        chapters=[*(notice_chapter(notice, notice_body_html(notice, context, ".pdf"), id_prefix=f"{notice.id}--")
+                    for notice in notices), schedule_chapter(notices, context, id_prefix="retention-schedule--")],
         contents=Contents(
             title=f"Privacy notices of {first.variant.name}",
             versions={f"{notice.id}--notice-title": notice.notice.version for notice in notices
