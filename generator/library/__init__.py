@@ -27,6 +27,16 @@ RECIPIENTS = LIBRARY / "recipients.yaml"
 
 _FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)", re.DOTALL)
 
+# The topics a school adopts only if it does the thing, each with the question that asks whether it does:
+# `notices init` offers them (no, unless the school says yes) instead of adopting them with the rest.
+OFFERED = {
+    "biometrics": "Do pupils use fingerprints or other biometrics, e.g. to pay for lunch?",
+    "clubs": "Do you run breakfast, after-school or holiday clubs, or have another provider run them for you?",
+    "alumni-and-fundraising": "Do you keep in touch with former pupils or ask supporters for donations?",
+    "trips-and-visits": "Do pupils go on trips, visits or residentials?",
+    "photographs": "Do you publish photographs or videos of pupils on your website, on social media or in the press?",
+}
+
 
 @dataclass(frozen=True)
 class LibraryNotice:
@@ -61,7 +71,7 @@ def library() -> dict[str, LibraryNotice]:
 
 def suited(profile: Profile) -> list[LibraryNotice]:
     """The library notices that fit ``profile``, one per topic (the one naming the profile's kind first), in the
-    order of their ids: the set `notices init` offers an organisation of this kind."""
+    order of their ids: the set `notices init` adopts for an organisation of this kind, or offers (``offered``)."""
     chosen: dict[str, LibraryNotice] = {}
     for notice in library().values():
         if not notice.fits(profile):
@@ -70,6 +80,12 @@ def suited(profile: Profile) -> list[LibraryNotice]:
         if held is None or (_names_kind(notice, profile.kind) and not _names_kind(held, profile.kind)):
             chosen[notice.topic] = notice
     return sorted(chosen.values(), key=lambda notice: notice.id)
+
+
+def offered(profile: Profile) -> list[LibraryNotice]:
+    """The notices of ``suited(profile)`` a school adopts only if it does the thing (``OFFERED``); the others
+    are what `notices init` adopts unless told otherwise."""
+    return [notice for notice in suited(profile) if notice.topic in OFFERED]
 
 
 def variants(topic: str) -> list[LibraryNotice]:
