@@ -397,7 +397,7 @@ def init_command(folder: Path, trust: bool | None, school_ids: tuple[str, ...], 
     if not_adopted:
         click.echo("Not adopted, as not every school does these (adopt one later, in the folder, if yours does):")
         for library_id in not_adopted:
-            click.echo(f"  {offers[library_id]} notices new notice {choices[library_id].topic} --from {library_id}")
+            click.echo(f"  {offers[library_id]}\n    notices new notice {choices[library_id].topic} --from {library_id}")
     listed = {school.school_id: school.name, **schools} if school.trust and school.school_id else schools
     if listed:
         click.echo("Each school's id is in its web addresses; to change one, rename its file in notices/schools/:")

@@ -238,7 +238,7 @@ def test_a_notice_for_what_not_every_school_does_is_adopted_when_named_and_other
     left = init(tmp_path / "without", *MAINTAINED_PRIMARY)
     assert not set(offered) & set(notices_written(tmp_path / "without"))
     for library_id in offered:
-        assert f"{OFFERED[library_id]} notices new notice {library_id} --from {library_id}" in left.output, left.output
+        assert f"{OFFERED[library_id]}\n    notices new notice {library_id} --from {library_id}" in left.output, left.output
     named = init(tmp_path / "with", *MAINTAINED_PRIMARY, "--also", "trips-and-visits,photographs")
     assert named.exit_code == 0, named.output
     assert notices_written(tmp_path / "with") == sorted(
