@@ -360,11 +360,11 @@ def library_command() -> None:
 @click.option("--retention-policy", help="The policy that sets how long you keep records, e.g. 'our records "
               "retention policy, which follows the IRMS toolkit': the basis each notice's retention names.")
 @click.option("--notices", "notice_ids", callback=_comma_list, metavar="IDS",
-              help=f"Comma-separated notices from the library (default: those that fit the school, but "
-                   f"{', '.join(OFFERED)}, which only a school that does the thing adopts): {', '.join(library())}.")
+              help=f"Comma-separated notices from the library (default: those that fit the school, less those "
+                   f"for what only some schools do: see --also): {', '.join(library())}.")
 @click.option("--also", "also", callback=_comma_list, metavar="IDS",
-              help=f"Notices to adopt besides the default ones, for what your school does: any of "
-                   f"{', '.join(OFFERED)} (a variant that fits, by its library id), e.g. --also trips-and-visits,clubs.")
+              help=f"Notices for what only some schools do, to adopt besides the default ones if yours does it: "
+                   f"{', '.join(OFFERED)}, e.g. --also trips-and-visits,clubs (at a terminal, init asks).")
 @handles_errors
 def init_command(folder: Path, trust: bool | None, school_ids: tuple[str, ...], notice_ids: list[str] | None,
                  also: list[str] | None, **told: str | None) -> None:
