@@ -14,7 +14,7 @@ import click
 from generator.defaults import CACHE_FOLDER_VARIABLE as CACHE_VARIABLE
 from generator.distribution import DISTRIBUTION, manual, tool_version
 from generator.notices_error import NoticesError
-from generator.school_kinds import SCHOOL_KINDS
+from generator.school_kinds import OFFERED, SCHOOL_KINDS
 
 # Each command imports what it uses when it runs, so that `notices --version`, `notices COMMAND --help`
 # and `notices check` (the pre-commit hook) start without loading the site, the formats and the diff.
@@ -375,23 +375,36 @@ def library_command() -> None:
 @click.option("--retention-policy", help="The policy that sets how long you keep records, e.g. 'our records "
               "retention policy, which follows the IRMS toolkit': the basis each notice's retention names.")
 @click.option("--notices", "notice_ids", callback=_comma_list, metavar="IDS",
-              help="Comma-separated notices from the library (default: those that fit the school; 'notices "
-                   "library' lists them).")
+              help="Comma-separated notices from the library (default: those that fit the school, less those "
+                   "for what only some schools do: see --also; 'notices library' lists them all).")
+@click.option("--also", "also", callback=_comma_list, metavar="IDS",
+              help=f"Notices for what only some schools do, to adopt besides the default ones if yours does it: "
+                   f"{', '.join(OFFERED)}, e.g. --also trips-and-visits,clubs (at a terminal, init asks).")
 @handles_errors
 def init_command(folder: Path, trust: bool | None, school_ids: tuple[str, ...], notice_ids: list[str] | None,
-                 **told: str | None) -> None:
+                 also: list[str] | None, **told: str | None) -> None:
     """Start a school's or a trust's repository in FOLDER: its facts, website settings, workflow and hook. At a
-    terminal it asks what the school is; options answer the same questions in a script."""
+    terminal it asks what the school is and what it does; options answer the same questions in a script."""
+    from generator.library import library
     from generator.new_fact_file import schools_named
     from generator.new_repository import start_repository
-    from generator.new_repository.questions import check_notices, gather
+    from generator.new_repository.questions import check_notices, gather, yes_no
     ask = _ask if at_terminal() else None
     school = gather(ask, trust, **told)
     named = bool(school.name or school.short_id)
     schools = schools_named(list(school_ids) or (["first-school", "second-school"] if school.trust and not named else []))
-    if notice_ids is None and ask is not None:
-        notice_ids = _ask("The notices to start with, comma-separated", ",".join(school.suited_notices()),
-                          lambda text: check_notices([part.strip() for part in text.split(",") if part.strip()], school))
+    also = also or []
+    choices = library()
+    offers = {library_id: OFFERED[choices[library_id].topic] for library_id in school.offered_notices()}
+    if notice_ids is None:
+        notice_ids = school.suited_notices() + [
+            library_id for library_id, question in offers.items()
+            if library_id not in also and ask is not None and ask(f"{question} (yes or no)", "no", yes_no)]
+        if ask is not None:
+            notice_ids = ask("The notices to start with, comma-separated", ",".join(sorted({*notice_ids, *also})),
+                             lambda text: check_notices([part.strip() for part in text.split(",") if part.strip()],
+                                                        school))
+    notice_ids = sorted({*notice_ids, *also})
     started = start_repository(folder, school, notice_ids, schools)
     click.echo(f"Started {folder}/ ({len(started.files)} files) for privacy-notices {tool_version()}: "
                f"{school.described}.")
@@ -399,6 +412,11 @@ def init_command(folder: Path, trust: bool | None, school_ids: tuple[str, ...], 
     click.echo(f"Notices: {', '.join(sorted(path.stem for path in facts.glob('*.yaml') if path.stem != 'organisation'))}.")
     for left_out in started.left_out:
         click.echo(f"Left out {left_out} (write one for them: {manual('layers.md')}).")
+    not_adopted = [library_id for library_id in offers if library_id not in notice_ids]
+    if not_adopted:
+        click.echo("Not adopted, as not every school does these (adopt one later, in the folder, if yours does):")
+        for library_id in not_adopted:
+            click.echo(f"  {offers[library_id]}\n    notices new notice {choices[library_id].topic} --from {library_id}")
     listed = {school.school_id: school.name, **schools} if school.trust and school.school_id else schools
     if listed:
         click.echo("Each school's id is in its web addresses; to change one, rename its file in notices/schools/:")

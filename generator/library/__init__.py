@@ -18,6 +18,7 @@ from pathlib import Path
 from generator.facts.models import AppliesTo, Recipient
 from generator.facts.strict_yaml import load_yaml_file
 from generator.library.profile import Profile
+from generator.school_kinds import OFFERED
 
 LIBRARY = Path(__file__).resolve().parent
 NOTICES = LIBRARY / "notices"
@@ -26,7 +27,6 @@ CHILDREN = LIBRARY / "children"
 RECIPIENTS = LIBRARY / "recipients.yaml"
 
 _FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)", re.DOTALL)
-
 
 @dataclass(frozen=True)
 class LibraryNotice:
@@ -61,7 +61,7 @@ def library() -> dict[str, LibraryNotice]:
 
 def suited(profile: Profile) -> list[LibraryNotice]:
     """The library notices that fit ``profile``, one per topic (the one naming the profile's kind first), in the
-    order of their ids: the set `notices init` offers an organisation of this kind."""
+    order of their ids: the set `notices init` adopts for an organisation of this kind, or offers (``offered``)."""
     chosen: dict[str, LibraryNotice] = {}
     for notice in library().values():
         if not notice.fits(profile):
@@ -70,6 +70,12 @@ def suited(profile: Profile) -> list[LibraryNotice]:
         if held is None or (_names_kind(notice, profile.kind) and not _names_kind(held, profile.kind)):
             chosen[notice.topic] = notice
     return sorted(chosen.values(), key=lambda notice: notice.id)
+
+
+def offered(profile: Profile) -> list[LibraryNotice]:
+    """The notices of ``suited(profile)`` a school adopts only if it does the thing (``OFFERED``); the others
+    are what `notices init` adopts unless told otherwise."""
+    return [notice for notice in suited(profile) if notice.topic in OFFERED]
 
 
 def variants(topic: str) -> list[LibraryNotice]:

@@ -16,7 +16,7 @@ from typing import Any, Protocol, get_args
 from pydantic import EmailStr, TypeAdapter, ValidationError
 
 from generator.facts.models import ID_MAX_LENGTH, SLUG_PATTERN, OrganisationKind, Phase, age_range, age_range_text
-from generator.library import LibraryNotice, library, suited, variants
+from generator.library import LibraryNotice, library, offered, suited, variants
 from generator.library.profile import Profile
 from generator.new_fact_file import school_id_from_name
 from generator.notices_error import NoticesError
@@ -71,8 +71,14 @@ class Answers:
         return Profile(self.kind, self.phases, age_range(self.ages) if self.ages else None)
 
     def suited_notices(self) -> list[str]:
-        """The library's notices for this school, one per topic: what init adopts unless told otherwise."""
-        return [notice.id for notice in suited(self.profile)]
+        """The library's notices for this school, one per topic, but those offered: what init adopts unless told
+        otherwise."""
+        extra = set(self.offered_notices())
+        return [notice.id for notice in suited(self.profile) if notice.id not in extra]
+
+    def offered_notices(self) -> list[str]:
+        """The library's notices for this school that it adopts only if it does the thing (biometrics, say)."""
+        return [notice.id for notice in offered(self.profile)]
 
 
 def parse_kind(text: str, trust: bool) -> str:
@@ -151,7 +157,7 @@ def check_notices(notice_ids: list[str], school: Answers) -> list[str]:
     misfits = [choices[notice_id] for notice_id in notice_ids if not choices[notice_id].fits(school.profile)]
     if misfits:
         raise NoticesError("not for this school: " + "; ".join(_misfit(notice, school) for notice in misfits)
-                           + f". The notices for it are: {', '.join(school.suited_notices())}")
+                           + f". The notices for it are: {', '.join(school.suited_notices() + school.offered_notices())}")
     return notice_ids
 
 
@@ -183,7 +189,7 @@ def gather(ask: Ask | None, trust: bool | None = None, kind: str | None = None, 
         return lambda text: parse(text) if text.strip() else None
 
     if trust is None:
-        trust = bool(ask("Is this a trust with several schools (yes or no)?", "no", _yes_no)) if ask else False
+        trust = bool(ask("Is this a trust with several schools (yes or no)?", "no", yes_no)) if ask else False
     chosen = TRUST_KIND if trust and kind is None else answer(
         kind, "What kind of school is it?\n" + kinds_help() + "\nKind", "maintained-school",
         lambda text: parse_kind(text, trust))
@@ -223,7 +229,7 @@ def gather(ask: Ask | None, trust: bool | None = None, kind: str | None = None, 
                    authority, policy)
 
 
-def _yes_no(text: str) -> bool:
+def yes_no(text: str) -> bool:
     if text.strip().lower() in ("y", "yes"):
         return True
     if text.strip().lower() in ("n", "no"):

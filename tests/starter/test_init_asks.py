@@ -15,7 +15,7 @@ from generator.cli import main
 from generator.facts.cascade import resolve
 from generator.facts.load import load_facts
 from generator.facts.placeholders import MARKER, find_placeholders
-from generator.library import library
+from generator.library import OFFERED, library
 from generator.new_repository.questions import SCHOOL_KINDS, Answers
 
 MAINTAINED_PRIMARY = ["--kind", "maintained-school", "--phases", "primary", "--ages", "4-11",
@@ -202,7 +202,12 @@ def test_at_a_terminal_init_asks_each_question_and_asks_again_after_a_bad_answer
         "Schools DPO Service",   # their name
         "Bristol City Council",  # the local authority
         "",                      # the retention policy: later
-        "",                      # the notices: those that fit
+        "",                      # alumni and fundraising? no (the default)
+        "",                      # biometrics? no
+        "",                      # clubs? no
+        "",                      # photographs? no
+        "yes",                   # trips and visits? yes
+        "",                      # the notices: those that fit, with the trips
     ]
     result = init(tmp_path / "school", answers="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
@@ -212,7 +217,9 @@ def test_at_a_terminal_init_asks_each_question_and_asks_again_after_a_bad_answer
         "name": "St Anne's CE Primary", "kind": "maintained-school", "id": "st-annes-ce-primary", "ages": "4-11",
         "phases": ["primary"]}
     assert written["dpo"] == {"name": "Schools DPO Service", "email": "dpo@example.org.uk"}
-    assert notices_written(tmp_path / "school") == fitting(Answers("maintained-school", phases=["primary"], ages="4-11"))
+    assert "Do pupils go on trips, visits or residentials? (yes or no) [no]" in result.output
+    assert notices_written(tmp_path / "school") == sorted(
+        [*fitting(Answers("maintained-school", phases=["primary"], ages="4-11")), "trips-and-visits"])
 
 
 def test_the_kinds_init_explains_are_kinds_the_facts_accept() -> None:
@@ -220,3 +227,22 @@ def test_the_kinds_init_explains_are_kinds_the_facts_accept() -> None:
 
     from generator.facts.models import OrganisationKind
     assert set(SCHOOL_KINDS) <= set(get_args(OrganisationKind))
+
+
+def test_a_notice_for_what_not_every_school_does_is_adopted_when_named_and_otherwise_listed_with_how_to_add_it(
+        tmp_path) -> None:
+    school = Answers("maintained-school", phases=["primary"], ages="4-11")
+    offered = school.offered_notices()
+    assert {library()[library_id].topic for library_id in offered} == set(OFFERED)
+    assert not set(offered) & set(school.suited_notices())
+    left = init(tmp_path / "without", *MAINTAINED_PRIMARY)
+    assert not set(offered) & set(notices_written(tmp_path / "without"))
+    for library_id in offered:
+        assert f"{OFFERED[library_id]}\n    notices new notice {library_id} --from {library_id}" in left.output, left.output
+    named = init(tmp_path / "with", *MAINTAINED_PRIMARY, "--also", "trips-and-visits,photographs")
+    assert named.exit_code == 0, named.output
+    assert notices_written(tmp_path / "with") == sorted(
+        [*notices_written(tmp_path / "without"), "photographs", "trips-and-visits"])
+    assert "--from trips-and-visits" not in named.output and "--from biometrics" in named.output
+    init(tmp_path / "only", *MAINTAINED_PRIMARY, "--notices", "pupils,biometrics")
+    assert notices_written(tmp_path / "only") == ["biometrics", "pupils"]
