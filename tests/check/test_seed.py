@@ -38,9 +38,7 @@ SEED_FINDINGS = [
     ("L.cite-by-id", "warning", "its gateway 'Section 83 of the Children Act 1989' is written in words"),
     ("L.cite-by-id", "warning", "so is 'Regulation 3' of the 2013 pupil information Regulations"),
     ("L.cite-by-id", "warning", "'Section 7 of the Children and Young Persons Act 2008' is law the catalogue does not hold"),
-    ("L.record", "warning", "no security measures for the record of processing (Art 30(1)(g))"),
-    ("L.record", "warning", "no systems named for the record of processing"),
-    ("L.retention-end", "warning", "its retention rule does not say what happens at the end of the period"),
+    # The record of processing's facts (L.record, L.retention-end) are asked for once a school starts its record.
 ]
 
 
