@@ -43,7 +43,7 @@ def test_two_builds_in_a_row_are_byte_identical_in_every_format(example_copy: Pa
     built_notices = generator.project.load_project(example_copy).notices
     for output_format in all_formats().values():
         expected = [path for path, _ in output_format.files(built_notices)]
-        assert {path.parts[0] for path in expected} >= {"oakmoor", "regis"}, output_format.name
+        assert expected, f"{output_format.name} makes no file"
         for path in expected:
             assert path.as_posix() in digests[0], f"{output_format.name} wrote no {path}"
 
