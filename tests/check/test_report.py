@@ -73,19 +73,16 @@ def test_the_text_report_groups_by_school_and_notice_with_file_line_col() -> Non
     assert lines[0] == "the organisation, for every school and notice"
     assert re.match(r"^  \S+/organisation\.yaml:\d+:\d+: error A13\.1\.a: ", lines[1])
     assert re.match(r"^  \S+/organisation\.yaml:\d+:\d+: error S164A: ", lines[2])
-    # The seed keeps no record of processing: its security measures are missing (and its systems, and what
-    # happens to its records at the end of their periods).
-    assert re.match(r"^  \S+/organisation\.yaml:\d+:\d+: warning L\.record: ", lines[3])
-    assert lines[4] == "oakmoor / children-in-need"
+    assert lines[3] == "oakmoor / children-in-need"
     assert re.match(r"^  \S+children-in-need\.yaml:\d+:\d+: error A13\.1\.c9: .+ \(see " + re.escape(manual("rules.md#a13-1-c9")) + r"\)$",
-                    lines[5])
-    assert lines[-1] == f"{SEED_AS_PUBLISHED}: 1 notice for 1 school: 10 errors, 22 warnings."
+                    lines[4])
+    assert lines[-1] == f"{SEED_AS_PUBLISHED}: 1 notice for 1 school: 10 errors, 19 warnings."
 
 
 def test_json_format_lists_each_finding_with_its_place() -> None:
     result = check("--facts", str(SEED_AS_PUBLISHED), "--format", "json")
     document = json.loads(result.output)
-    assert (document["errors"], document["warnings"], document["notices"], document["schools"]) == (10, 22, 1, 1)
+    assert (document["errors"], document["warnings"], document["notices"], document["schools"]) == (10, 19, 1, 1)
     first = document["findings"][0]
     assert (first["rule"], first["severity"], first["school"], first["notice"]) == ("A13.1.a", "error", None, None)
     assert first["file"].endswith("organisation.yaml") and first["line"] >= 1
