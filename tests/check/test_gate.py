@@ -50,6 +50,8 @@ def test_publish_incomplete_marks_the_notice_in_every_format(tmp_path: Path, wit
     for name, output_format in all_formats().items():
         if name == "json":  # its reader gives the notice's sections; the mark is a field of its own
             continue
+        if output_format.document is not None or output_format.audit is not None:
+            continue  # forms, letters, the record and the schedule are not the notice: the notice's pages carry the mark
         path = out / output_format.output_path("hill", None if output_format.scope == "school" else "pupils")
         text = " ".join(output_format.read_text(path.read_bytes()).split())
         assert f"{BANNER}, and does not yet say everything the law requires: where the data comes from." \

@@ -59,10 +59,13 @@ def _tab_stops(page) -> list[dict]:
     raise AssertionError(f"Tab did not come back to the first stop after {MOST_TAB_STOPS} presses")
 
 
-@pytest.mark.parametrize("kind, width", [(kind, width) for kind in PAGE_TYPES for width in (DESKTOP, PHONE)]
-                         + [("home", ZOOMED_400), ("notice", ZOOMED_400)])
-def test_every_tab_stop_is_visible_on_screen_and_named(site_url, open_page, kind, width):
+@pytest.mark.parametrize("kind, width, scheme",
+                         [(kind, width, "light") for kind in PAGE_TYPES for width in (DESKTOP, PHONE)]
+                         + [("home", ZOOMED_400, "light"), ("notice", ZOOMED_400, "light")]
+                         + [(kind, PHONE, "dark") for kind in PAGE_TYPES])  # a device that prefers dark
+def test_every_tab_stop_is_visible_on_screen_and_named(site_url, open_page, kind, width, scheme):
     page = open_page(width).page
+    page.emulate_media(color_scheme=scheme)
     page.goto(site_url + PAGE_TYPES[kind], wait_until="networkidle")
     stops = _tab_stops(page)
     assert stops, f"Tab reached nothing on the {kind} page"

@@ -69,7 +69,7 @@ def test_the_subject_access_answer_is_within_two_phone_screens_of_the_home_page(
 
 
 @pytest.mark.parametrize("width", [PHONE, DESKTOP])
-@pytest.mark.parametrize("path", ["", PAGE_TYPES["notice"], CHILDRENS])
+@pytest.mark.parametrize("path", [*PAGE_TYPES.values(), CHILDRENS])  # every kind of page, the new ones among them
 def test_the_dark_scheme_passes_axe(site_url, open_page, width, path):
     page = _open(open_page, width, scheme="dark")
     page.goto(site_url + path, wait_until="networkidle")
