@@ -27,9 +27,6 @@ from markupsafe import Markup
 
 from bench import weasyprint_floor
 from bench.synthetic import write_trust
-from generator.facts import free_text
-from generator.facts.sections import SECTIONS, SUBTITLES, TITLES
-from generator.law.dated import law_as_at, longdate
 from generator.pipeline import render_all
 from generator.project import load_project
 from generator.render import text
@@ -39,6 +36,7 @@ from generator.render.formats.booklet import render_booklet
 from generator.render.formats.html import notice_body_html
 from generator.render.formats.markdown import render_markdown
 from generator.render.formats.pdf import print_document, render_pdf
+from generator.render.templating import TEMPLATE_FILTERS, TEMPLATE_GLOBALS
 from generator.render.typesetting import typeset
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -86,11 +84,8 @@ def bare_jinja(templates: Path) -> jinja2.Template:
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), trim_blocks=True,
                                      lstrip_blocks=True, keep_trailing_newline=True)
     # ``shared`` renders the macro every time: the floor reuses nothing across schools.
-    environment.globals.update(sections=SECTIONS, titles=TITLES, subtitles=SUBTITLES, anchor=text.anchor,
-                               shared=lambda macro, *arguments: macro(*arguments), law_as_at=law_as_at)
-    environment.filters.update(md_block=free_text.block, link=text.link, mailto=text.mailto,
-                               join_list=text.join_list, capfirst=text.capfirst, as_named=text.as_named,
-                               longdate=longdate, trusted=text.TrustedMarkdown)
+    environment.globals.update(TEMPLATE_GLOBALS, shared=lambda macro, *arguments: macro(*arguments))
+    environment.filters.update(TEMPLATE_FILTERS)
     environment.tests["a_role"] = text.a_role
     return environment.get_template("notice.md.j2")
 

@@ -87,16 +87,24 @@ def _environment(folder: Path, markdown: bool) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.globals.update(sections=SECTIONS, titles=TITLES, subtitles=SUBTITLES, anchor=text.anchor, shared=SharedParts(),
-                               law_as_at=law_as_at, children_facts=shown_facts, children_order=section_order,
-                               cited=cited, law_change=law_change)
+    environment.globals.update(TEMPLATE_GLOBALS, shared=SharedParts())
     environment.tests["a_role"] = text.a_role
-    environment.filters.update(
-        md_block=free_text.block, link=text.link, mailto=text.mailto, join_list=text.join_list,
-        capfirst=text.capfirst, as_named=text.as_named, in_sentence=text.in_sentence,
-        organisation_in_sentence=text.organisation_in_sentence, kept_for=text.kept_for, longdate=longdate, trusted=text.TrustedMarkdown,
-    )
+    environment.filters.update(TEMPLATE_FILTERS)
     return environment
+
+
+# What every template may call, besides ``shared`` (each environment's own): declared once, for the build and the
+# benchmark's plain environment alike.
+TEMPLATE_GLOBALS = {
+    "sections": SECTIONS, "titles": TITLES, "subtitles": SUBTITLES, "anchor": text.anchor, "law_as_at": law_as_at,
+    "children_facts": shown_facts, "children_order": section_order, "cited": cited, "law_change": law_change,
+}
+TEMPLATE_FILTERS = {
+    "md_block": free_text.block, "link": text.link, "mailto": text.mailto, "join_list": text.join_list,
+    "capfirst": text.capfirst, "as_named": text.as_named, "in_sentence": text.in_sentence,
+    "organisation_in_sentence": text.organisation_in_sentence, "kept_for": text.kept_for, "longdate": longdate,
+    "trusted": text.TrustedMarkdown,
+}
 
 
 @cache
