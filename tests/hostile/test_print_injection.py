@@ -10,6 +10,7 @@ import pikepdf
 import pytest
 
 from generator.render.formats import all_formats
+from tests.conftest import straight_quotes
 from tests.hostile.conftest import (
     SECTION_BODY_FIELD,
     SHOWN_FIELDS,
@@ -79,7 +80,7 @@ def builds(tmp_path_factory) -> dict[str, Path]:
 @pytest.mark.parametrize("name", PRINT_FORMATS)
 def test_typst_syntax_is_shown_as_the_text_that_was_written(builds: dict[str, Path], name: str) -> None:
     output_format = all_formats()[name]
-    text = flat(visible_text(output_format, output_file(builds["typst"], output_format).read_bytes()))
+    text = straight_quotes(flat(visible_text(output_format, output_file(builds["typst"], output_format).read_bytes())))
     unspaced = text.replace(" ", "")  # a PDF reader cannot tell a line wrapped at a space from the space
     missing = [typst_value(index) for index in range(len(SHOWN_FIELDS))
                if typst_value(index).replace(" ", "") not in unspaced]
