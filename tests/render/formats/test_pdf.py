@@ -169,8 +169,9 @@ def test_the_booklet_has_one_top_bookmark_per_notice(booklet: Path) -> None:
     with pikepdf.open(booklet) as pdf, pdf.open_outline() as outline:
         titles = [item.title for item in outline.root]
         assert pdf.Root.MarkInfo.Marked is True and str(pdf.Root.Lang) == "en-GB"
+    # Each notice, then the school's retention schedule, which ends the booklet.
     assert titles == ["How we use information about children in need and children looked after",
-                      "How we use information about pupils"]
+                      "How we use information about pupils", "Retention schedule | Oakmoor School"]
 
 
 def test_the_booklet_keeps_ids_unique(two_notice_facts: Path) -> None:
@@ -199,7 +200,7 @@ def test_the_booklet_contents_page_is_tagged_as_a_table_of_contents(booklet: Pat
 
         collect(pdf.Root.StructTreeRoot.K)
         found = _structure_types(pdf.Root.StructTreeRoot.K, Counter())
-    assert len(entries) == 2 and found["/TOC"] >= 1 and found["/NonStruct"] == 0
+    assert len(entries) == 3 and found["/TOC"] >= 1 and found["/NonStruct"] == 0  # two notices and the schedule
     assert all(entry["/Link"] == 1 for entry in entries)
 
 
