@@ -61,7 +61,7 @@ def test_search_finds_a_notice_from_disk_and_opens_it(portable_site, open_page):
     expect(result).to_be_visible(timeout=10_000)
     result.click()
     page.wait_for_url(re.compile(r"schools/oakmoor/children-in-need\.html"))
-    expect(page.get_by_role("heading", name="Hampshire County Council Children's Services")).to_be_visible()
+    expect(page.get_by_role("heading", name="Hampshire County Council Children\u2019s Services")).to_be_visible()
 
 
 def test_a_site_built_for_a_server_is_not_portable(built_site):
