@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.facts.cascade import ResolvedNotice, ResolvedRecipient
-from generator.facts.models import Category, RetentionRule
+from generator.facts.models import Category
 from generator.law.rights import DerivedRight
 
 
@@ -65,18 +65,6 @@ class Sharing:
     uses: list[SharedUnder] = field(default_factory=list)
 
 
-@dataclass
-class RetentionRow:
-    """One retention period, and the notices (schools) that state it."""
-
-    rule: RetentionRule
-    notices: list[ResolvedNotice] = field(default_factory=list)
-
-    @property
-    def groups(self) -> list[NoticeGroup]:
-        return by_title(self.notices)
-
-
 def holdings(notices: list[ResolvedNotice]) -> list[Holding]:
     """Categories by name (case ignored), alphabetically; examples merged in first-seen order."""
     found: dict[str, Holding] = {}
@@ -101,16 +89,6 @@ def sharing(notices: list[ResolvedNotice]) -> list[Sharing]:
                 entry.uses.append(use)
             use.notices.append(notice)
     return [found[name] for name in sorted(found)]
-
-
-def retention_rows(notices: list[ResolvedNotice]) -> list[RetentionRow]:
-    """Every stated retention period once, with the notices that state it, in notice order."""
-    rows: dict[tuple, RetentionRow] = {}
-    for notice in notices:
-        for rule in notice.notice.retention:
-            key = (rule.records, rule.period, rule.basis, rule.at_the_end)
-            rows.setdefault(key, RetentionRow(rule)).notices.append(notice)
-    return list(rows.values())
 
 
 @dataclass

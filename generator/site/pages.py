@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from generator.facts.cascade import ResolvedNotice, Variant
 from generator.render.formats import RenderContext
 from generator.render.formats.markdown import render_markdown
+from generator.render.retention_schedule import schedule_rows
 from generator.render.templating import markdown_environment
 from generator.site import hubs, questions
 from generator.site.feed import FEED, dated_changes
@@ -109,7 +110,7 @@ def site_pages(notices: list[ResolvedNotice], context: RenderContext) -> list[Si
     schools = schools_of(notices)
     environment = markdown_environment(context.templates)
     environment.globals.update(notice_page=notice_page, holdings=hubs.holdings, sharing=hubs.sharing,
-                               not_shared=hubs.not_shared, retention_rows=hubs.retention_rows, rights_groups=hubs.rights_groups,
+                               not_shared=hubs.not_shared, retention_rows=schedule_rows, notice_groups=hubs.by_title, rights_groups=hubs.rights_groups,
                                dated_changes=dated_changes, menu_title=menu_title, about_children=questions.about_children,
                                asking_consent=questions.asking_consent, the_dfe=questions.the_dfe,
                                sharing_with=questions.sharing_with, recipient_names=questions.recipient_names,
