@@ -139,35 +139,8 @@ Worker.prototype.postMessage = function (message) {
   return postToWorker.apply(this, args);
 };
 
-// The light/dark switch is a pair of hidden radio buttons, each drawn as a <label>: the labels become named buttons
-// that Space presses too (Material answers Enter), the invisible radio buttons leave the Tab order, and focus
-// follows to the button shown after the switch.
-function repairSchemeSwitch() {
-  var form = document.querySelector("form[data-md-component='palette']");
-  if (!form || form.dataset.notices) return;
-  form.dataset.notices = "repaired";
-  form.querySelectorAll("input.md-option").forEach(function (input) { input.setAttribute("tabindex", "-1"); });
-  form.querySelectorAll("label.md-header__button").forEach(function (label) {
-    label.setAttribute("role", "button");
-    label.setAttribute("tabindex", "0");
-    label.setAttribute("aria-label", label.getAttribute("title"));
-    label.addEventListener("keydown", function (event) {
-      if (event.key !== "Enter" && event.key !== " ") return;
-      if (event.key === " ") {  // Material's own switch answers Enter, and focuses the hidden radio button
-        event.preventDefault();
-        document.getElementById(label.htmlFor).click();
-      }
-      setTimeout(function () {
-        var shown = form.querySelector("label.md-header__button:not([hidden])");
-        if (shown) shown.focus();
-      }, 0);
-    });
-  });
-}
-
 document$.subscribe(function () {
   nameTableScrollers();
   repairHeader();
   nameMenuArrows();
-  repairSchemeSwitch();
 });
