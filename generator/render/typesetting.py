@@ -163,7 +163,7 @@ def typeset(document: PrintDocument, templates: Path) -> bytes:
 def unprintable(characters: set[str], templates: Path) -> set[str]:
     """Those of ``characters`` that no font of the PDFs has: the packaged fonts and the project's own
     (templates/fonts/). Typst is asked, with the fonts a build gives it, so the answer is the build's."""
-    if not characters:  # facts in plain letters: checking them loads no Typst
+    if not characters:  # facts in the letters every font has: checking them loads no Typst
         return set()
     import typst
 
