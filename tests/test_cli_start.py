@@ -1,5 +1,6 @@
 """A command starts without loading what it does not use: `notices --version`, `notices COMMAND --help` and
-`notices check` (the pre-commit hook) leave the website, the output formats and the review diff unloaded."""
+`notices check` (the pre-commit hook) leave the website, the libraries that write and read files and the review
+diff unloaded."""
 
 from __future__ import annotations
 
