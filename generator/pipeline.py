@@ -48,10 +48,12 @@ def _jobs(notices: list[ResolvedNotice], formats: list[OutputFormat]) -> list[tu
 
 # Workers start from a fresh server process, not forked from this one: a process forked after Typst
 # has run inherits its thread pool's state but not its threads, and hangs. The server imports the
-# slow formats once (importing is all it does with them), so each build's workers start at once.
+# slow formats and the libraries they import when they first run (importing is all it does with them), so
+# each build's workers start at once. A library that is not installed is left out.
 _WORKER_START = multiprocessing.get_context("forkserver")
 _WORKER_START.set_forkserver_preload(["generator.pipeline", "generator.render.formats.pdf",
-                                      "generator.render.formats.booklet", "generator.render.formats.docx"])
+                                      "generator.render.formats.booklet", "generator.render.formats.docx",
+                                      "docx", "pypdfium2", "pypdfium2.raw"])
 
 
 @functools.cache

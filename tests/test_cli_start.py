@@ -1,5 +1,6 @@
 """A command starts without loading what it does not use: `notices --version`, `notices COMMAND --help` and
-`notices check` (the pre-commit hook) leave the website, the output formats and the review diff unloaded."""
+`notices check` (the pre-commit hook) leave the website, the libraries that write and read files and the review
+diff unloaded."""
 
 from __future__ import annotations
 
@@ -16,7 +17,10 @@ from tests.conftest import EXAMPLE
 # What only building, serving or reviewing needs: MkDocs, the Word and PDF writers, Markdown, the diff.
 NOT_FOR_STARTING = ("mkdocs", "docx", "typst", "markdown", "jinja2", "generator.site", "generator.diff",
                     "generator.render.formats.pdf", "generator.pipeline", "coloraide")
-NOT_FOR_CHECKING = ("mkdocs", "generator.site", "generator.diff", "generator.pipeline")
+# Nor the libraries that write and read the files: python-docx, PDFium, openpyxl, Typst (a fact in plain letters
+# needs no font looked up).
+NOT_FOR_CHECKING = ("mkdocs", "generator.site", "generator.diff", "generator.pipeline", "docx", "pypdfium2",
+                    "openpyxl", "typst")
 
 
 def _loaded_after(*arguments: str) -> set[str]:
@@ -38,7 +42,7 @@ def test_the_version_and_a_commands_help_load_nothing_the_command_does_not_run()
         assert _top(_loaded_after(*arguments), NOT_FOR_STARTING) == set(), arguments
 
 
-def test_check_loads_neither_the_website_nor_the_review() -> None:
+def test_check_loads_neither_the_website_nor_the_review_nor_the_writers_of_files() -> None:
     assert _top(_loaded_after("check", "--facts", str(EXAMPLE)), NOT_FOR_CHECKING) == set()
 
 

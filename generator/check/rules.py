@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from generator.check.findings import Severity, manual_anchor
@@ -86,7 +86,13 @@ def _entries() -> tuple[RuleEntry, ...]:
 def rules_table(as_at: datetime.date | None = None, every: bool = False) -> list[RuleEntry]:
     """The entries of the rules table in force on ``as_at`` (the newest law when None), or ``every``
     entry ever in the table; Article 13/14 rules first, then lints, then fit rules, in the file's order."""
-    return [entry for entry in _entries() if every or entry.in_force(as_at)]
+    return list(_in_force(as_at, every))
+
+
+@lru_cache(maxsize=64)
+def _in_force(as_at: datetime.date | None, every: bool) -> tuple[RuleEntry, ...]:
+    """The table as on ``as_at``, worked out once per day asked: a check asks once for every notice."""
+    return tuple(entry for entry in _entries() if every or entry.in_force(as_at))
 
 
 def rule(rule_id: str) -> RuleEntry:

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import ctypes
 import re
+from typing import TYPE_CHECKING
 
 from generator.render.build_libraries import BuildLibrary
 
-PYPDFIUM2 = BuildLibrary("pypdfium2")
-if PYPDFIUM2.available:
+if TYPE_CHECKING:
     import pypdfium2
-    import pypdfium2.raw as pdfium
+
+# Imported where a PDF is read: checking the facts never reads one.
+PYPDFIUM2 = BuildLibrary("pypdfium2")
 
 _ARTIFACT = "Artifact"  # PDF/UA's mark of page furniture: Typst marks each page's header and footer so
 # A bullet alone on a line is a list's marker, not a word. (A number alone on a line is text: "25." ends
@@ -37,6 +39,8 @@ def pdf_pages(content: bytes) -> list[str]:
 
 def _read(content: bytes, furniture: bool) -> list[str]:
     """The text of each page, with or without its furniture (the running header and footer)."""
+    import pypdfium2
+
     document = pypdfium2.PdfDocument(content)
     try:
         return [_page_text(document[index], furniture) for index in range(len(document))]
@@ -57,6 +61,8 @@ def _page_text(page: pypdfium2.PdfPage, furniture: bool) -> str:
 def _body_bounds(page: pypdfium2.PdfPage) -> dict[str, float]:
     """The band of the page between its footer and its header: below the lowest line of text that is not an
     artifact, and above the highest, lie only artifacts (however many lines a long footer takes)."""
+    import pypdfium2.raw as pdfium
+
     body: list[tuple[float, float]] = []
     furniture: list[tuple[float, float]] = []
     for index in range(pdfium.FPDFPage_CountObjects(page)):
@@ -80,6 +86,8 @@ def _body_bounds(page: pypdfium2.PdfPage) -> dict[str, float]:
 
 
 def _is_artifact(item) -> bool:
+    import pypdfium2.raw as pdfium
+
     name = (ctypes.c_ushort * 16)()
     length = ctypes.c_ulong()
     for index in range(pdfium.FPDFPageObj_CountMarks(item)):

@@ -163,10 +163,10 @@ def typeset(document: PrintDocument, templates: Path) -> bytes:
 def unprintable(characters: set[str], templates: Path) -> set[str]:
     """Those of ``characters`` that no font of the PDFs has: the packaged fonts and the project's own
     (templates/fonts/). Typst is asked, with the fonts a build gives it, so the answer is the build's."""
+    if not characters:  # facts in the letters every font has: checking them loads no Typst
+        return set()
     import typst
 
-    if not characters:
-        return set()
     try:
         _compiler(templates, print_template(templates)).compile(
             input=_PROBE, format="pdf", pdf_standards="ua-1",

@@ -16,6 +16,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import lxml.html
 from lxml import etree
@@ -30,17 +31,30 @@ from generator.render.formats.html import notice_body_html
 from generator.render.layers import written_out_links
 from generator.render.templating import template_folders
 
+# python-docx is imported where a Word file is written or read: checking the facts loads this module (to learn
+# the files each format makes) and writes none (tests/test_cli_start.py).
 PYTHON_DOCX = BuildLibrary("python-docx", module="docx")
-if PYTHON_DOCX.available:
-    import docx
+if TYPE_CHECKING:
     from docx.document import Document
-    from docx.opc.constants import RELATIONSHIP_TYPE
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import RGBColor
     from docx.text.paragraph import Paragraph
 
-    LINK_COLOUR = RGBColor(0x1D, 0x4F, 0x91)
+LINK_COLOUR = "1D4F91"
+
+
+def qn(tag: str) -> str:
+    """The tag (``w:p``) with its namespace, as lxml names it."""
+    from docx.oxml.ns import qn as qualified
+
+    return qualified(tag)
+
+
+def OxmlElement(tag: str):  # python-docx's name, so that the calls below read as python-docx's own
+    """A new element of the tag, of python-docx's class for it."""
+    from docx.oxml import OxmlElement as element
+
+    return element(tag)
+
+
 _WHITESPACE = re.compile(r"\s+")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _EARLIEST_ZIP_DATE = datetime.date(1980, 1, 1)
@@ -125,6 +139,9 @@ def _format(word_run, run: _Run) -> None:
 
 def _add_hyperlink(paragraph: Paragraph, run: _Run, href: str) -> None:
     """A real Word hyperlink (python-docx has no API for adding one): a w:hyperlink around a run."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.shared import RGBColor
+
     hyperlink = OxmlElement("w:hyperlink")
     if href.startswith("#"):
         hyperlink.set(qn("w:anchor"), href[1:])
@@ -132,7 +149,7 @@ def _add_hyperlink(paragraph: Paragraph, run: _Run, href: str) -> None:
         hyperlink.set(qn("r:id"), paragraph.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
     word_run = _text_run(paragraph, run.text)
     _format(word_run, run)
-    word_run.font.color.rgb = LINK_COLOUR
+    word_run.font.color.rgb = RGBColor.from_string(LINK_COLOUR)
     word_run.font.underline = True
     hyperlink.append(word_run._r)
     _paragraph_element(paragraph).append(hyperlink)
@@ -407,6 +424,8 @@ def reference_document(templates: Path) -> Path:
 
 def _blank(reference: Path) -> Document:
     """A new document with the reference's page, styles, header and footer, and none of its text."""
+    import docx
+
     document = docx.Document(str(reference))
     body = document.element.body
     for block in list(body.iterchildren()):
@@ -443,6 +462,8 @@ def render_docx(notice: ResolvedNotice, context: RenderContext) -> bytes:
 
 def docx_text(content: bytes) -> str:
     """The document's text in reading order: each paragraph, and each table row, on one line."""
+    import docx
+
     document = docx.Document(io.BytesIO(content))
     lines = []
     for block in document.element.body.iterchildren():
