@@ -52,6 +52,12 @@ class PrintTemplateError(NoticesError):
     """The print template (the school's to edit) does not compile."""
 
 
+class UnprintableLogo(NoticesError):
+    """A logo file whose picture Typst cannot read (its first bytes said it was one)."""
+
+    see = LOGO_MANUAL
+
+
 class UnprintableCharacter(NoticesError):
     """Text that no font of the PDF can show (PDF/UA allows no blank boxes); ``where`` names the fact
     it came from, when the format that typeset it knows."""
@@ -168,9 +174,8 @@ def typeset(document: PrintDocument, templates: Path) -> bytes:
         if missing:
             raise UnprintableCharacter(_unescaped(missing["text"])) from None
         if head.logo is not None and _PICTURE_FAILED.search(problem.message):
-            raise NoticesError(f"{display_path(head.logo)}: the PDFs cannot show this logo ({problem.message}). "
-                               "Save it again from a picture editor as PNG, or give the brand another logo.",
-                               see=LOGO_MANUAL) from None
+            raise UnprintableLogo(f"{display_path(head.logo)}: the PDFs cannot show this logo ({problem.message}). "
+                                  "Save it again from a picture editor as PNG, or give the brand another logo.") from None
         raise PrintTemplateError(_explained(problem, template)) from None
 
 
