@@ -40,7 +40,8 @@ _TYPST_ESCAPE = re.compile(r"\\u\{(?P<code>[0-9a-fA-F]{1,6})\}")  # how Typst's 
 _PROBE = b"#for character in json(bytes(sys.inputs.probe)) { box(character); [ ] }"
 SCRIPTS_MANUAL = "publishing.md#scripts"
 LOGO_MANUAL = "fields.md#brand"
-_PICTURE_FAILED = re.compile(r"image|svg|decode", re.IGNORECASE)  # how Typst says a picture could not be read
+# How Typst says a picture could not be read ("failed to decode image (unexpected end of file)").
+_PICTURE_FAILED = re.compile(r"failed to (?:decode|parse) (?:image|svg)|unknown image format", re.IGNORECASE)
 # The explicit direction controls: embeddings and overrides (U+202A-U+202E) and isolates (U+2066-U+2069).
 # Typst draws them as glyphs of no width and misplaces those when it reorders a line, so the line reads
 # back garbled; in print they are left out, and letters keep the order they were typed in. Arabic and
