@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, PrivateAttr
@@ -21,6 +22,7 @@ from pydantic import BaseModel, Field, PrivateAttr
 from generator.facts.children import ChildrensVersion
 from generator.facts.errors import FactError, FactErrors, Location
 from generator.facts.load import FactTree
+from generator.facts.logo import logo_file
 from generator.facts.models import (
     Complaints,
     Contact,
@@ -58,8 +60,9 @@ class Variant(BaseModel):
     address: str | None = None
     website: str | None = None
     local_authority: str | None = None
-    # Not published: what the checker judges fit by, and where it points.
+    # Not published: what the checker judges fit by, and where it points; the logo printed beside the name.
     _described_by: School | Organisation | None = PrivateAttr(default=None)
+    _logo: Path | None = PrivateAttr(default=None)
 
     @property
     def location(self) -> Location | None:
@@ -76,8 +79,13 @@ class Variant(BaseModel):
         """The youngest and the oldest pupils' ages, when the facts give them."""
         return age_range(self._described_by.ages) if self._described_by and self._described_by.ages else None
 
-    def described_by(self, facts: School | Organisation) -> Variant:
-        self._described_by = facts
+    @property
+    def logo(self) -> Path | None:
+        """The school's logo file (its own brand's, else the organisation's), if the facts give one."""
+        return self._logo
+
+    def described_by(self, facts: School | Organisation, logo: Path | None = None) -> Variant:
+        self._described_by, self._logo = facts, logo
         return self
 
 
@@ -352,11 +360,12 @@ def _variants(tree: FactTree) -> list[tuple[Variant, School | None]]:
         variant_id = org.id or re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "main"
         return [(Variant(id=variant_id, name=name, standalone=True,
                          address=org.address, website=str(org.website) if org.website else None
-                         ).described_by(org), None)]
+                         ).described_by(org, logo_file(tree.root, org.brand)), None)]
     return [
         (Variant(id=school_id, name=school.name, standalone=False, urn=school.urn, address=school.address,
                  website=str(school.website) if school.website else None,
-                 local_authority=school.local_authority).described_by(school), school)
+                 local_authority=school.local_authority
+                 ).described_by(school, logo_file(tree.root, school.brand, tree.organisation.brand)), school)
         for school_id, school in sorted(tree.schools.items())
     ]
 

@@ -15,6 +15,9 @@ from lxml import etree
 from generator.facts.errors import FactError
 from generator.facts.models import LOGO_KINDS, MAX_LOGO_BYTES, Brand
 
+# What kind of picture each extension names, as the print template and Word take it.
+PICTURE_FORMATS = {".png": "png", ".jpg": "jpg", ".jpeg": "jpg", ".webp": "webp", ".svg": "svg"}
+
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 # What each kind's file begins with; an SVG drawing is XML, recognised by parsing it.
 _SIGNATURES = {"PNG": re.compile(rb"\A\x89PNG\r\n\x1a\n"), "JPEG": re.compile(rb"\A\xff\xd8\xff"),
@@ -26,6 +29,12 @@ _ANIMATIONS = {"set", "animate", "animatemotion", "animatetransform"}
 # In CSS, anything that fetches: url() to other than a part of the drawing itself, or @import.
 _INTERNAL_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
 _CSS_FETCH = re.compile(r"url\(\s*(?!['\"]?#)|@import|expression\(", re.IGNORECASE)
+
+
+def logo_file(root: Path, *brands: Brand | None) -> Path | None:
+    """The logo that stands for a school on its pages and in print: the first of ``brands`` (the school's own, then
+    the organisation's) that has one, as a file under the facts folder ``root``."""
+    return next((root / brand.logo for brand in brands if brand is not None and brand.logo is not None), None)
 
 
 def logo_problem(root: Path, brand: Brand) -> FactError | None:

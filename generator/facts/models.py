@@ -692,8 +692,9 @@ class Brand(FactModel):
     name: Annotated[str | None, Role("name shown")] = Field(
         None, description="The name the website's header shows, if not the legal name, e.g. `Oakmoor`.")
     logo: Annotated[LogoFile | None, Role("logo")] = Field(
-        None, description=f"The logo shown in the header beside the name: a PNG, JPEG, WebP or SVG picture of at "
-                          f"most {MAX_LOGO_BYTES // 1024 // 1024} MB, its path relative to the facts folder. Its "
+        None, description="The logo shown beside the name in the website's header and at the head of every printed "
+                          "page (PDF and Word): a PNG, JPEG, WebP or SVG picture of at most "
+                          f"{MAX_LOGO_BYTES // 1024 // 1024} MB, its path relative to the facts folder. Its "
                           "content must be the kind its name says; an SVG drawing may hold no script, event "
                           "handlers, embedded content (`foreignObject`) or references to other files.")
     colours: Annotated[BrandColours | None, Role("colours")] = Field(

@@ -4,7 +4,8 @@ Every format is cached: the slow ones (PDF, Word, booklets) because rendering th
 build, and the fast ones because reading them back for the audit does.
 
 A cached file is found by a key: the SHA-256 of everything the file is made from, namely the
-format, the resolved notice (or, for a booklet, each of the school's notices) as JSON, every
+format, the resolved notice (or, for a booklet, each of the school's notices) as JSON with the bytes of the
+logo its pages print (the brand is no part of the JSON), every
 template the build uses (the project's own and the packaged ones it does not override), and the
 generator itself (its version, the bytes of its own source and data files, and the versions of
 the libraries that write the bytes). Change any of them and the
@@ -60,6 +61,7 @@ from generator.defaults import CACHE_FOLDER_VARIABLE
 from generator.facts.cascade import ResolvedNotice
 from generator.publish import UnsafeOutput
 from generator.render.formats import NoticesFor, Subject, writer_libraries
+from generator.render.letterhead import letterhead
 from generator.render.templating import templates_used
 
 FOLDER_VARIABLE = CACHE_FOLDER_VARIABLE
@@ -143,6 +145,7 @@ class OutputCache:
         self._used: dict[str, set[str]] = {}
         self._pending: dict[tuple[str, str], str] = {}  # (format, key) -> the record of its bytes
         self._notice_digests: dict[int, tuple[ResolvedNotice, bytes]] = {}
+        self._logo_digests: dict[Path, bytes] = {}
         self.reused: dict[Path, Path] = {}  # output path -> the cached file it was served from, in this build
 
     def open(self) -> Self:
@@ -217,12 +220,23 @@ class OutputCache:
         return digest.hexdigest()
 
     def _notice_digest(self, notice: ResolvedNotice) -> bytes:
-        """The digest of the notice as JSON, made once however many formats it is rendered in."""
+        """The digest of the notice as JSON and of its letterhead's logo, made once however many formats it is
+        rendered in."""
         held = self._notice_digests.get(id(notice))
         if held is None or held[0] is not notice:  # holding the notice keeps its id from being reused
-            held = (notice, hashlib.sha256(notice.model_dump_json().encode()).digest())
+            digest = hashlib.sha256(notice.model_dump_json().encode())
+            digest.update(self._logo_digest(letterhead(notice).logo))
+            held = (notice, digest.digest())
             self._notice_digests[id(notice)] = held
         return held[1]
+
+    def _logo_digest(self, logo: Path | None) -> bytes:
+        """The digest of a logo's bytes, read once per build; a notice without a logo has its own."""
+        if logo is None:
+            return b"no logo\0"
+        if logo not in self._logo_digests:
+            self._logo_digests[logo] = hashlib.sha256(logo.read_bytes()).digest()
+        return self._logo_digests[logo]
 
     def _path(self, format_name: str, key: str) -> Path:
         return self.folder / format_name / key[:2] / key

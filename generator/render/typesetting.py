@@ -1,8 +1,9 @@
 """Typesetting a print document with Typst: the document as JSON in, a tagged PDF/UA-1 on A4 out.
 
-The layout is ``notice.typ`` in the templates folder; the document (title, metadata, running
+The layout is ``notice.typ`` in the templates folder; the document (title, metadata, letterhead, running
 footer, and each chapter's nodes from ``document_tree``) reaches it as data in ``sys.inputs``,
-never as Typst markup. Fonts are the ones the ``typst`` package carries and the ones in ``fonts/``
+never as Typst markup, and so does the logo's picture (its bytes, as numbers: Typst reads no file outside
+the template's folder). Fonts are the ones the ``typst`` package carries and the ones in ``fonts/``
 beside this module (Arabic and Hebrew); the system's are ignored, so the PDF is the same on every
 machine and needs no font package.
 """
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, cast
 from generator.facts.errors import display_path
 from generator.notices_error import NoticesError
 from generator.render.build_libraries import BuildLibrary
+from generator.render.letterhead import Letterhead
 from generator.render.templating import template_folders
 
 if TYPE_CHECKING:
@@ -37,6 +39,9 @@ _TYPST_ESCAPE = re.compile(r"\\u\{(?P<code>[0-9a-fA-F]{1,6})\}")  # how Typst's 
 # it was given for a character the template's fonts lack, so the fonts given decide, not the template.
 _PROBE = b"#for character in json(bytes(sys.inputs.probe)) { box(character); [ ] }"
 SCRIPTS_MANUAL = "publishing.md#scripts"
+LOGO_MANUAL = "fields.md#brand"
+# How Typst says a picture could not be read ("failed to decode image (unexpected end of file)").
+_PICTURE_FAILED = re.compile(r"failed to (?:decode|parse) (?:image|svg)|unknown image format", re.IGNORECASE)
 # The explicit direction controls: embeddings and overrides (U+202A-U+202E) and isolates (U+2066-U+2069).
 # Typst draws them as glyphs of no width and misplaces those when it reorders a line, so the line reads
 # back garbled; in print they are left out, and letters keep the order they were typed in. Arabic and
@@ -46,6 +51,12 @@ _DIRECTION_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x20
 
 class PrintTemplateError(NoticesError):
     """The print template (the school's to edit) does not compile."""
+
+
+class UnprintableLogo(NoticesError):
+    """A logo file whose picture Typst cannot read (its first bytes said it was one)."""
+
+    see = LOGO_MANUAL
 
 
 class UnprintableCharacter(NoticesError):
@@ -101,7 +112,7 @@ class PrintDocument:
     date: datetime.date | None  # the creation and modification date; from the facts, never the clock
     footer: str  # the footer line of the pages before the first chapter (and of a single notice)
     chapters: list[Chapter]
-    letterhead: str = ""  # the school's name, at the head of every page (but a cover)
+    letterhead: Letterhead  # the school's name and logo, at the head of every page (but a cover)
     contents: Contents | None = field(default=None)  # a contents page before the chapters
     cover: Cover | None = None  # a cover page before everything
     one_page: bool = False  # set as large as fits one page: the notice at a glance
@@ -142,6 +153,12 @@ def typeset(document: PrintDocument, templates: Path) -> bytes:
 
     data = asdict(document)
     data["date"] = document.date.isoformat() if document.date else None
+    head = document.letterhead
+    data["letterhead"] = {"name": head.name, "logo": None if head.logo is None else
+                          {"format": head.logo_format, "alt": head.logo_alt}}
+    inputs = {"document": json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_DIRECTION_CONTROLS)}
+    if head.logo is not None:
+        inputs["logo"] = json.dumps(list(head.logo.read_bytes()))
     moment = document.date or datetime.date(1980, 1, 1)
     template = print_template(templates)
     try:
@@ -150,13 +167,16 @@ def typeset(document: PrintDocument, templates: Path) -> bytes:
         return cast(bytes, _compiler(templates, template).compile(
             input=str(template), format="pdf", pdf_standards="ua-1",
             # Only strings hold these characters, so they can be taken out of the JSON as a whole.
-            sys_inputs={"document": json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_DIRECTION_CONTROLS)},
+            sys_inputs=inputs,
             timestamp=datetime.datetime(moment.year, moment.month, moment.day, tzinfo=datetime.UTC),
         ))
     except typst.TypstError as problem:
         missing = _NO_GLYPH.search(problem.message)
         if missing:
             raise UnprintableCharacter(_unescaped(missing["text"])) from None
+        if head.logo is not None and _PICTURE_FAILED.search(problem.message):
+            raise UnprintableLogo(f"{display_path(head.logo)}: the PDFs cannot show this logo ({problem.message}). "
+                                  "Save it again from a picture editor as PNG, or give the brand another logo.") from None
         raise PrintTemplateError(_explained(problem, template)) from None
 
 

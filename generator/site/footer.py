@@ -46,6 +46,17 @@ def _review_line(notices: list[ResolvedNotice]) -> FooterLine | None:
     text = longdate(reviewed[0]) + (f" to {longdate(reviewed[-1])}" if len(reviewed) > 1 else "")
     return FooterLine("Notices last reviewed", text + (f"; next review due by {longdate(due[0])}" if due else ""))
 
+def organisation_address(notices: list[ResolvedNotice]) -> str | None:
+    """The postal address of the pages that are no one school's (the home page, the hubs, hand-written pages), on
+    screen and in print: the organisation's; for a trust that gives none, its school's, or each school's by name."""
+    if notices[0].organisation.address:
+        return notices[0].organisation.address
+    schools = {notice.variant.name: notice.variant.address for notice in notices if notice.variant.address}
+    if len(schools) == 1:
+        return next(iter(schools.values()))
+    return "; ".join(f"{name}: {address}" for name, address in schools.items()) or None
+
+
 def footer_lines(name: str, address: str | None, contact: Contact | None, dpo: DataProtectionOfficer | None,
                  notices: list[ResolvedNotice]) -> list[dict]:
     """The footer's lines, as the theme reads them (plain data: a page's front matter carries them too)."""

@@ -19,7 +19,7 @@ from generator.render.retention_schedule import schedule_rows
 from generator.render.templating import markdown_environment
 from generator.site import hubs, questions
 from generator.site.feed import FEED, dated_changes
-from generator.site.footer import footer_lines
+from generator.site.footer import footer_lines, organisation_address
 
 HUBS: tuple[tuple[str, str], ...] = (
     ("what-we-hold", "What we hold"),
@@ -126,7 +126,7 @@ def site_pages(notices: list[ResolvedNotice], context: RenderContext) -> list[Si
     covered = _names([school.variant.name for school in schools])
     organisation = notices[0].organisation
     own = schools[0] if not organisation.name else None  # a standalone school's facts are its organisation's
-    site_footer = footer_lines(publisher, organisation.address or (own.variant.address if own else None),
+    site_footer = footer_lines(publisher, organisation_address(notices),
                                organisation.contact or (own.contact if own else None), notices[0].dpo, notices)
     pages = [SitePage("index.md", page("home"), footer=site_footer, description=(
         f"The privacy notices of {publisher}" + ("." if facts["standalone"] else f" and its schools: {covered}.")))]

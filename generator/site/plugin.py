@@ -49,6 +49,7 @@ from generator.render.notice_marker import NoticeMarker
 from generator.site.brand import PageBrand, organisation_brand, school_brand, site_address
 from generator.site.content import site_content
 from generator.site.downloads import FOLDER as DOWNLOADS
+from generator.site.footer import organisation_address
 from generator.site.host_guard import refusing_odd_paths, refusing_other_hosts
 from generator.site.layout import downloads_after_first_layer
 from generator.site.pages import FEED, SitePage, schools_of, site_nav
@@ -165,6 +166,9 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         if not self.config[RAW_HTML_OPTION]:
             self._refuse([f"{self._where(file, config)}: {problem}" for file, problem in refused_files(files, config.docs_dir)])
         self.pages = {page.src_uri: page for page in content.pages}
+        # A page that is no school's (the home page, a hub, a hand-written page) shows and prints the organisation's.
+        self.site_footer = content.pages[0].footer
+        self.site_print_style = print_style(self.brand.name, organisation_address(content.notices))
         for page in content.pages:
             files.append(File.generated(config, page.src_uri, content=page.markdown))
         logos = {brand.logo_uri: brand.logo for brand in (self.brand, *brands.values())
@@ -190,14 +194,15 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             brand = self.brands[generated.school.variant.id] if generated.school else self.brand
             page.meta.update(theme_meta(generated, lambda src_uri: files.get_file_from_path(src_uri).url))
             page.meta.update(brand_meta(brand, self.brand, generated.description))
-            page.meta["print_style"] = print_style(brand.name, generated.school.variant.address if generated.school
-                                                   else self.project.tree.organisation.address)
+            page.meta["print_style"] = (print_style(brand.name, generated.school.variant.address) if generated.school
+                                        else self.site_print_style)
             return markdown
-        if self.config[RAW_HTML_OPTION]:
-            return markdown
-        page.meta, problems = escaped_front_matter(page.meta, page.file.content_string, self._where(page.file, config))
-        self._refuse(problems)
-        return inert_page(markdown)
+        if not self.config[RAW_HTML_OPTION]:
+            page.meta, problems = escaped_front_matter(page.meta, page.file.content_string, self._where(page.file, config))
+            self._refuse(problems)
+            markdown = inert_page(markdown)
+        page.meta.update(footer=self.site_footer, print_style=self.site_print_style)  # whose page it is, in print too
+        return markdown
 
     def on_page_content(self, html: str, /, *, page, config, files) -> str:
         if page.file.src_uri not in self.pages and not self.config[RAW_HTML_OPTION]:

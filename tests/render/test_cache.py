@@ -89,6 +89,17 @@ def test_editing_one_school_rebuilds_only_that_schools_files(trust, rendered) ->
     assert "01632 960999" in pdf_text((trust["out"] / "regis" / "children-in-need.pdf").read_bytes())
 
 
+def test_a_new_logo_rebuilds_the_files_that_print_it_and_only_those(trust, rendered) -> None:
+    first = run(trust)
+    # Oakmoor prints its own logo; Regis, which has none, the trust's. The logo is no part of a notice's JSON.
+    (trust["facts"] / "brand" / "oakmoor-logo.png").write_bytes((trust["facts"] / "brand" / "trust-logo.png").read_bytes())
+    rendered.clear()
+    second = run(trust)
+    assert sorted(rendered) == ["oakmoor/booklet.pdf", "oakmoor/children-in-need.docx", "oakmoor/children-in-need.pdf"]
+    changed = sorted(path for path in first if first[path] != second[path])
+    assert changed == ["oakmoor/booklet.pdf", "oakmoor/children-in-need.docx", "oakmoor/children-in-need.pdf"]
+
+
 def test_changing_a_template_rebuilds_every_pdf(trust, rendered) -> None:
     run(trust)
     layout = trust["templates"] / "notice.typ"

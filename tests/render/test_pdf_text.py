@@ -18,6 +18,7 @@ from generator.render.document_tree import document_nodes
 from generator.render.formats import RenderContext, all_formats
 from generator.render.formats.html import notice_body_html
 from generator.render.layers import written_out_links
+from generator.render.letterhead import Letterhead
 from generator.render.pdf_text import pdf_pages, pdf_text
 from generator.render.typesetting import Chapter, PrintDocument, typeset
 from tests.conftest import TEMPLATES
@@ -103,7 +104,7 @@ def test_a_running_footer_of_any_number_of_lines_is_left_out_and_the_text_above_
     body = document_nodes(written_out_links(notice_body_html(notice, RenderContext(templates=TEMPLATES), ".pdf")))
     footer = " ".join(["Footer words of the running line"] * 12)  # four lines of small print
     document = PrintDocument(title="t", author="a", description="d", date=None, footer=footer,
-                             chapters=[Chapter(footer=footer, body=body)])
+                             chapters=[Chapter(footer=footer, body=body)], letterhead=Letterhead("School"))
     content = typeset(document, TEMPLATES)
     text = pdf_text(content)
     assert "\f" in text and "Footer" not in text and "Page 1 of" not in text

@@ -102,3 +102,18 @@ def test_a_school_print_template_wins_over_the_packaged_one(tmp_path: Path) -> N
              for font in page.Resources.Font.values()}
     assert any(font.startswith("DejaVuSansMono") for font in fonts)
     assert not any(font.startswith("LibertinusSerif") for font in fonts)
+
+
+def test_a_logo_whose_picture_cannot_be_read_stops_the_build_naming_the_file(tmp_path: Path) -> None:
+    facts = _facts(tmp_path, {})
+    organisation = facts / "organisation.yaml"
+    assert "brand:" not in organisation.read_text("utf-8")
+    organisation.write_text(organisation.read_text("utf-8") + "brand:\n  logo: brand/logo.png\n", "utf-8")
+    (facts / "brand").mkdir()
+    (facts / "brand" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"cut short")  # a PNG's first bytes alone
+    result = notices("build", "--facts", str(facts), "--out", str(tmp_path / "dist"), "--format", "pdf",
+                     "--templates", str(TEMPLATES))
+    assert result.exit_code == 1
+    assert "brand/logo.png: the PDFs cannot show this logo (failed to decode image" in flat(result.output)
+    assert "Save it again from a picture editor as PNG" in result.output and "internal error" not in result.output
+    assert not (tmp_path / "dist").exists()

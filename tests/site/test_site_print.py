@@ -1,5 +1,6 @@
 """A page of the website printed from the browser says whose it is on every sheet: the school's name at the
-top, its address and the page numbers at the foot; and a school's name cannot break out of the print rules."""
+top, its address and the page numbers at the foot, on a notice's page, the home page, a hub and a hand-written
+page alike; and a school's name cannot break out of the print rules."""
 
 from __future__ import annotations
 
@@ -8,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from generator.render.pdf_text import pdf_pages
+from generator.site.build_site import build_site
 from generator.site.print_identity import css_string, print_style
+from tests.conftest import keep_only_notice
+from tests.site.conftest import SiteServer, set_plugin_option
+
+TRUST = "University of Chichester Academy Trust"
+ADDRESS = "Oakmoor School, Budds Lane, Bordon, Hampshire"  # the trust gives none: its one school's
 
 
 def _printed(chromium, url: str) -> list[str]:
@@ -30,10 +37,36 @@ def test_every_printed_page_names_the_school_gives_its_address_and_its_number(ch
         assert f"Page {number} of {len(pages)}" in text
 
 
+def _assert_whose(pages: list[str], name: str, where: str) -> None:
+    for number, text in enumerate(pages, start=1):
+        assert text.splitlines()[0].strip() == name, f"{where} page {number} does not open with {name}"
+        assert ADDRESS in text, f"{where} page {number} has no address"
+        assert f"Page {number} of {len(pages)}" in text, f"{where} page {number} has no number"
+
+
 @pytest.mark.browser
-def test_a_hub_page_prints_with_the_organisations_name(chromium, site_url: str) -> None:
-    pages = _printed(chromium, f"{site_url}your-rights/")
-    assert all("University of Chichester Academy Trust" in text.splitlines()[0] for text in pages)
+def test_the_home_page_and_the_hubs_print_the_organisations_name_the_address_and_numbers(chromium, site_url) -> None:
+    for path in ("", "see-your-information/", "your-rights/", "who-we-share-with/"):
+        _assert_whose(_printed(chromium, f"{site_url}{path}"), TRUST, path or "the home page")
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_hand_written_page_prints_and_shows_the_organisations_name_and_address(chromium, project_copy: Path) -> None:
+    keep_only_notice(project_copy / "notices")
+    set_plugin_option(project_copy / "mkdocs.yml", "formats", "[]")
+    (project_copy / "templates/site/pages/accessibility.md").write_text(
+        "# Accessibility statement\n\n" + "We test every page with a screen reader and a keyboard.\n\n" * 80, "utf-8")
+    site = build_site(project_copy / "mkdocs.yml", project_copy / "site")
+    server = SiteServer(site)
+    try:
+        pages = _printed(chromium, f"{server.url}accessibility/")
+    finally:
+        server.close()
+    assert len(pages) > 1
+    _assert_whose(pages, TRUST, "the accessibility statement")
+    footer = (site / "accessibility" / "index.html").read_text("utf-8")
+    assert f'<p class="notices-footer__name">{TRUST}</p>' in footer and f"Address: {ADDRESS}" in footer
 
 
 def test_a_name_that_holds_css_or_markup_stays_text() -> None:

@@ -16,6 +16,7 @@ from generator.render.formats import NoticesFor, OutputFormat, RenderContext, Su
 from generator.render.formats.docx import DOCX_NEEDS, WordProperties, docx_text, word_file
 from generator.render.formats.pdf import PDF_NEEDS, publisher, shortened, typeset_notices
 from generator.render.layers import written_out_links
+from generator.render.letterhead import letterhead
 from generator.render.pdf_text import pdf_text
 from generator.render.subject_groups import letters
 from generator.render.templating import markdown_environment
@@ -72,7 +73,7 @@ def render_pdf_letter(letter: NoticesFor, context: RenderContext) -> bytes:
     first = letter.notices[0]
     footer = shortened(f"{publisher(first)}, {_title(letter)}")
     document = PrintDocument(
-        title=f"{_title(letter)} | {first.variant.name}", author=publisher(first),
+        title=f"{_title(letter)} | {first.variant.name}", author=publisher(first), letterhead=letterhead(first),
         description=f"The information of UK GDPR Article 15 for {letter.title}, from the privacy notices of "
                     f"{first.variant.name}", date=_dated(letter), footer=footer,
         chapters=[Chapter(footer=footer, body=document_nodes(written_out_links(letter_html(letter, context))))])

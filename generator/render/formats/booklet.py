@@ -8,6 +8,7 @@ from generator.render.formats import OutputFormat, RenderContext, register
 from generator.render.formats.html import notice_body_html
 from generator.render.formats.pdf import PDF_NEEDS, notice_chapter, publisher, shortened, typeset_notices
 from generator.render.formats.retention import schedule_chapter
+from generator.render.letterhead import letterhead
 from generator.render.pdf_text import pdf_text
 from generator.render.text import organisation_in_sentence
 from generator.render.typesetting import Contents, Cover, PrintDocument
@@ -20,7 +21,7 @@ def booklet_document(notices: list[ResolvedNotice], context: RenderContext) -> P
     reviewed = [notice.notice.last_reviewed for notice in notices if notice.notice.last_reviewed]
     latest = max(reviewed) if reviewed else None
     return PrintDocument(
-        letterhead=first.variant.name,
+        letterhead=letterhead(first),
         cover=Cover(
             school=first.variant.name,
             title="Privacy notices",

@@ -17,6 +17,7 @@ from generator.render.formats import OutputFormat, RenderContext, Subject, regis
 from generator.render.formats.docx import DOCX_NEEDS, WordProperties, docx_text, word_file
 from generator.render.formats.pdf import PDF_NEEDS, publisher, shortened, typeset_notices
 from generator.render.layers import written_out_links
+from generator.render.letterhead import letterhead
 from generator.render.pdf_text import pdf_text
 from generator.render.templating import markdown_environment
 from generator.render.typesetting import Chapter, PrintDocument
@@ -45,7 +46,7 @@ def _footer(notice: ResolvedNotice) -> str:
 def render_pdf_form(notice: ResolvedNotice, context: RenderContext) -> bytes:
     body = written_out_links(consent_form_html(notice, context, ".pdf"))
     document = PrintDocument(
-        title=f"{_title(notice)} | {notice.variant.name}", author=publisher(notice),
+        title=f"{_title(notice)} | {notice.variant.name}", author=publisher(notice), letterhead=letterhead(notice),
         description=f"Consent form of {notice.variant.name} for its privacy notice {notice.notice.title}",
         date=notice.notice.last_reviewed, footer=_footer(notice),
         chapters=[Chapter(footer=_footer(notice), body=document_nodes(body))])

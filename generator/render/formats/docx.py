@@ -29,6 +29,7 @@ from generator.render.build_libraries import BuildLibrary
 from generator.render.formats import Needs, OutputFormat, RenderContext, register
 from generator.render.formats.html import notice_body_html
 from generator.render.layers import written_out_links
+from generator.render.letterhead import Letterhead, letterhead
 from generator.render.templating import template_folders
 
 # python-docx is imported where a Word file is written or read: checking the facts loads this module (to learn
@@ -59,6 +60,9 @@ _WHITESPACE = re.compile(r"\s+")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _EARLIEST_ZIP_DATE = datetime.date(1980, 1, 1)
 _PROPERTY_LENGTH = 255  # the most characters python-docx (and Word) keep in a document property
+# The logo's kinds of picture Word files can hold (python-docx places no SVG or WebP): other logos are left out.
+WORD_PICTURES = {"png", "jpg"}
+HEADER_LOGO_HEIGHT_MM = 6
 REFERENCE_DOCUMENT = "notice.docx"
 
 
@@ -313,10 +317,16 @@ def _repeat_as_header(row) -> None:
     row._tr.get_or_add_trPr().append(header)
 
 
-def _add_header(document: Document, school: str) -> None:
-    """The printed header, as on the PDF: the school's name at the head of every page."""
+def _add_header(document: Document, head: Letterhead) -> None:
+    """The printed header, as on the PDF: the school's logo (where Word can hold it) and name at the head of every page."""
+    from docx.shared import Mm
+
     paragraph = document.sections[0].header.paragraphs[0]
-    paragraph.add_run(school).bold = True
+    if head.logo is not None and head.logo_format in WORD_PICTURES:
+        picture = paragraph.add_run().add_picture(str(head.logo), height=Mm(HEADER_LOGO_HEIGHT_MM))
+        picture._inline.docPr.set("descr", head.logo_alt)  # the text alternative screen readers announce
+        paragraph.add_run(" ")
+    paragraph.add_run(head.name).bold = True
 
 
 def _add_footer(document: Document, line: str) -> None:
@@ -445,7 +455,7 @@ def word_file(body_html: str, notice: ResolvedNotice, about: WordProperties, con
     writer = _NoticeWriter(document, notice, reference, boxes)
     for element in body:
         writer.block(element)
-    _add_header(document, notice.variant.name)
+    _add_header(document, letterhead(notice))
     _add_footer(document, about.footer)
     _set_properties(document, about)
     saved = io.BytesIO()

@@ -7,6 +7,7 @@ from generator.render.document_tree import document_nodes
 from generator.render.formats import Needs, OutputFormat, RenderContext, register
 from generator.render.formats.html import notice_body_html
 from generator.render.layers import written_out_links
+from generator.render.letterhead import letterhead
 from generator.render.pdf_text import PYPDFIUM2, pdf_text
 from generator.render.typesetting import TYPST, Chapter, PrintDocument, UnprintableCharacter, typeset
 
@@ -58,7 +59,7 @@ def typeset_notices(document: PrintDocument, notices: list[ResolvedNotice], cont
 def print_document(notice: ResolvedNotice, body_html: str, one_page: bool = False) -> PrintDocument:
     """One document of a notice as Typst is given it, from the HTML its Markdown became."""
     return PrintDocument(
-        letterhead=notice.variant.name,
+        letterhead=letterhead(notice),
         one_page=one_page,
         title=f"{notice.notice.title} | {notice.variant.name}",
         author=publisher(notice),

@@ -15,6 +15,7 @@ from generator.render import retention_schedule as schedule
 from generator.render.document_tree import document_nodes
 from generator.render.formats import OutputFormat, RenderContext, Subject, register
 from generator.render.formats.pdf import PDF_NEEDS, publisher, shortened, typeset_notices
+from generator.render.letterhead import letterhead
 from generator.render.pdf_text import pdf_text
 from generator.render.spreadsheet import csv_bytes, csv_rows
 from generator.render.templating import markdown_environment
@@ -42,6 +43,7 @@ def render_schedule_pdf(notices: list[ResolvedNotice], context: RenderContext) -
     reviewed = [notice.notice.last_reviewed for notice in notices if notice.notice.last_reviewed]
     return typeset_notices(PrintDocument(
         title=f"{schedule.TITLE} | {notices[0].variant.name}", author=publisher(notices[0]),
+        letterhead=letterhead(notices[0]),
         description=f"How long {notices[0].variant.name} keeps each kind of record, and why",
         date=max(reviewed) if reviewed else None, footer=_footer(notices),
         chapters=[schedule_chapter(notices, context)]), notices, context)
