@@ -108,7 +108,7 @@ def keep_only_notice(facts: Path, notice_id: str = "children-in-need") -> Path:
     for notice in [*facts.glob("*.yaml"), *facts.glob("children/*.yaml")]:
         if notice.name not in ("organisation.yaml", f"{notice_id}.yaml"):
             notice.unlink()
-LIBRARY_CHILDRENS_PUPILS = PROJECT / "generator" / "library" / "children" / "pupils.yaml"
+LIBRARY_CHILDRENS_PUPILS = PROJECT / "generator" / "library" / "children" / "pupils.11-16.yaml"
 
 
 @pytest.fixture(scope="session", autouse=True)

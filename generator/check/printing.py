@@ -38,7 +38,7 @@ def unprintable_findings(tree: FactTree, templates: Path) -> list[Finding]:
     from generator.check.lints import fact_texts
 
     texts = [(text, location) for model in (tree.organisation, *tree.schools.values(), *tree.notices.values(),
-                                            *tree.children.values())
+                                            *(version for versions in tree.children.values() for version in versions))
              for text, location in fact_texts(model) if not _SURELY_PRINTED.fullmatch(text)]
     missing = unprintable({cluster for text, _ in texts for cluster in _unusual_clusters(text)}, templates)
     owners = {path: key.split(":", 1) for key, path in tree.files.items() if ":" in key}
@@ -49,7 +49,7 @@ def unprintable_findings(tree: FactTree, templates: Path) -> list[Finding]:
             kind, owner = owners.get(location.file if location else "", ("", None))
             findings.append(Finding(PRINTABLE_RULE, rule(PRINTABLE_RULE).severity, _unprintable_message(characters),
                                     location, owner if kind == "school" else None,
-                                    owner if kind in ("notice", "children") else None))
+                                    owner.split(".", 1)[0] if kind in ("notice", "children") else None))
     return findings
 
 
