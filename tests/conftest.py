@@ -108,6 +108,26 @@ def keep_only_notice(facts: Path, notice_id: str = "children-in-need") -> Path:
     for notice in [*facts.glob("*.yaml"), *facts.glob("children/*.yaml")]:
         if notice.name not in ("organisation.yaml", f"{notice_id}.yaml"):
             notice.unlink()
+def example_in_age_bands(facts: Path) -> Path:
+    """``facts`` (a copy of the example) with a second school, Brook Primary School (pupils aged 4 to 11), and the
+    pupils notice's version for children in two age bands: ``pupils.7-11.yaml`` (titled "What your school knows
+    about you") and ``pupils.11-16.yaml`` (the example's own)."""
+    children = facts / "children"
+    written = (children / "pupils.yaml").read_text("utf-8")
+    (children / "pupils.yaml").rename(children / "pupils.11-16.yaml")
+    # Youth support services are for pupils of 13 and over: neither Brook's notice nor the 7 to 11 version has them.
+    younger = re.sub(r"(?ms)^ {6}- fact: youth-support-services\n.*?\n|^  - about: youth-support-services\n.*?(?=^  - about:)",
+                     "", written)
+    (children / "pupils.7-11.yaml").write_text(younger.replace("ages: 11 to 16", "ages: 7 to 11").replace(
+        "title: How your school uses facts about you", "title: What your school knows about you"), "utf-8")
+    oakmoor = (facts / "schools" / "oakmoor.yaml").read_text("utf-8")
+    (facts / "schools" / "brook.yaml").write_text(
+        oakmoor.replace("name: Oakmoor School", "name: Brook Primary School").replace("phases: [secondary]", "phases: [primary]")
+        .replace("ages: 11-16", "ages: 4-11") + "notices:\n  pupils:\n    remove:\n      recipients: [youth-support-services]\n"
+        "      sections: [youth-support-services]\n", "utf-8")
+    return facts
+
+
 LIBRARY_CHILDRENS_PUPILS = PROJECT / "generator" / "library" / "children" / "pupils.11-16.yaml"
 
 

@@ -89,7 +89,9 @@ def childrens_ages(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem
     """L.children-ages: a school whose pupils' ages a children's version in no age band is not written for (one in
     a band is published for the pupils of its ages, and says which)."""
     school = n.variant.ages
-    for version in n.childrens_versions if school is not None else ():
+    if school is None:
+        return
+    for version in n.childrens_versions:
         youngest, oldest = version.age_range
         if not version.banded and not version.written_for(school):
             message = (f"The children's version is written for ages {version.ages}, but {n.variant.name}'s pupils "

@@ -41,7 +41,9 @@ def unprintable_findings(tree: FactTree, templates: Path) -> list[Finding]:
                                             *(version for versions in tree.children.values() for version in versions))
              for text, location in fact_texts(model) if not _SURELY_PRINTED.fullmatch(text)]
     missing = unprintable({cluster for text, _ in texts for cluster in _unusual_clusters(text)}, templates)
-    owners = {path: key.split(":", 1) for key, path in tree.files.items() if ":" in key}
+    # "children:pupils.children-7-11" is a version of the notice pupils
+    owners = {path: (key.split(":", 1)[0], key.split(":", 1)[1].split(".", 1)[0])
+              for key, path in tree.files.items() if ":" in key}
     findings = []
     for text, location in texts:
         characters = [cluster for cluster in dict.fromkeys(_unusual_clusters(text)) if cluster in missing]
@@ -49,7 +51,7 @@ def unprintable_findings(tree: FactTree, templates: Path) -> list[Finding]:
             kind, owner = owners.get(location.file if location else "", ("", None))
             findings.append(Finding(PRINTABLE_RULE, rule(PRINTABLE_RULE).severity, _unprintable_message(characters),
                                     location, owner if kind == "school" else None,
-                                    owner.split(".", 1)[0] if kind in ("notice", "children") else None))
+                                    owner if kind in ("notice", "children") else None))
     return findings
 
 

@@ -90,8 +90,7 @@ def overlaps(band: tuple[int, int], pupils: tuple[int, int]) -> bool:
 
 
 class ChildrensVersion(FactModel):
-    """`children/<notice-id>.yaml`: the version of that notice written for children; one of several when its
-    file name gives an age band, `children/<notice-id>.<youngest>-<oldest>.yaml`."""
+    """`children/<notice-id>.yaml`, or `<notice-id>.<youngest>-<oldest>.yaml` for each age band: a version for children."""
 
     _banded: bool = PrivateAttr(default=False)  # its file name gives its ages; set by the loader
 

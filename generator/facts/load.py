@@ -456,8 +456,8 @@ def _childrens_versions(files: _FactFiles, notices: dict[str, Notice], tree_file
             errors.append(FactError(
                 version.written_at("ages"), f"is a second children's version of '{notice_id}' for ages {version.ages}: "
                 f"{same.written_at().file} is the other.", "Keep one version for each age band: merge the two "
-                "files into one, or write this one for other ages (in `ages:` and in its file name).", "ages",
-                "duplicate-id"))
+                "files into one, or write this one for other ages (in `ages:` and in its file name).",
+                code="duplicate-id"))
             continue
         children.setdefault(notice_id, []).append(version)
         tree_files[f"children:{notice_id}.{version.document_suffix}"] = source.file
@@ -471,4 +471,4 @@ def _band_disagrees(relative: str, notice_id: str, band: tuple[int, int], versio
     return FactError(
         version.written_at("ages"), f"says `ages: {version.ages}`, but its file name is for ages {band[0]} to {band[1]}.",
         f"Rename the file {PurePosixPath(relative).parent}/{notice_id}.{youngest}-{oldest}.yaml, or write "
-        f"`ages: {band[0]} to {band[1]}` if that is whom it is written for.", "ages", "ages")
+        f"`ages: {band[0]} to {band[1]}` if that is whom it is written for.", code="ages")

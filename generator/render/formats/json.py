@@ -38,7 +38,8 @@ class DpvTags(BaseModel):
 class NoticeDocument(ResolvedNotice):
     """One published notice: every resolved fact, as the website and the PDF state them, plus DPV tags."""
 
-    children: ChildrensVersion | list[ChildrensVersion] | None = Field(None, description=(
+    # The notice's own document: its versions for children are its wording, not documents of their own.
+    children: ChildrensVersion | list[ChildrensVersion] | None = Field(None, description=(  # type: ignore[assignment]
         "The wording of the notice's version for children; a list of them, youngest ages first, when the school "
         "publishes several, one for each age band."))
     dpv: DpvTags
