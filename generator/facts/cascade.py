@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, PrivateAttr
+from pydantic import BaseModel, Field, PrivateAttr, field_serializer
 
 from generator.facts.children import ChildrensVersion, overlaps
 from generator.facts.errors import FactError, FactErrors, Location
@@ -140,10 +140,19 @@ class ResolvedNotice(BaseModel):
     incomplete: list[Shortfall] = Field(default_factory=list, description=(
         "Empty for a complete notice. A notice published with checker errors (`--publish-incomplete`) lists "
         "what it does not yet say, and every format shows it in a banner under the title."))
-    # The notice's versions for children that this school publishes: those for its pupils' ages.
+    # The notice's versions for children that this school publishes (those for its pupils' ages): written out
+    # as `children`.
     childrens_versions: tuple[ChildrensVersion, ...] = Field((), exclude=True)
-    children: ChildrensVersion | None = None  # the version for children this document is, if it is one
+    children: ChildrensVersion | None = Field(None, description=(
+        "The wording of the notice's version for children; a list of them, youngest ages first, when the school "
+        "publishes several, one for each age band."))  # in code: the version this document is, if it is one
     audience: Literal["everyone", "children"] = "everyone"  # whether this document is the notice or a version of it
+
+    @field_serializer("children")
+    def _childrens_wording(self, children: ChildrensVersion | None) -> ChildrensVersion | list[ChildrensVersion] | None:
+        """A children's document's own version; the notice's, each version it publishes (one, or a list)."""
+        versions = list(self.childrens_versions) if self.audience == "everyone" else [children] if children else []
+        return versions if len(versions) > 1 else versions[0] if versions else None
 
     @property
     def key(self) -> str:

@@ -220,7 +220,9 @@ class OutputCache:
         """The digest of the notice as JSON, made once however many formats it is rendered in."""
         held = self._notice_digests.get(id(notice))
         if held is None or held[0] is not notice:  # holding the notice keeps its id from being reused
-            held = (notice, hashlib.sha256(notice.model_dump_json().encode()).digest())
+            # The names of its versions for children too: a version's file named for an age band is linked otherwise.
+            named = "".join(f"\0{version.document_suffix}" for version in notice.childrens_versions)
+            held = (notice, hashlib.sha256((notice.model_dump_json() + named).encode()).digest())
             self._notice_digests[id(notice)] = held
         return held[1]
 

@@ -13,7 +13,6 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from generator.facts.cascade import ResolvedNotice, Variant
-from generator.facts.children import ChildrensVersion
 from generator.facts.models import Notice, Organisation, School
 from generator.facts.roles import roles
 from generator.facts.sections import SECTIONS
@@ -38,17 +37,12 @@ class DpvTags(BaseModel):
 class NoticeDocument(ResolvedNotice):
     """One published notice: every resolved fact, as the website and the PDF state them, plus DPV tags."""
 
-    # The notice's own document: its versions for children are its wording, not documents of their own.
-    children: ChildrensVersion | list[ChildrensVersion] | None = Field(None, description=(  # type: ignore[assignment]
-        "The wording of the notice's version for children; a list of them, youngest ages first, when the school "
-        "publishes several, one for each age band."))
     dpv: DpvTags
 
 
 def notice_document(notice: ResolvedNotice) -> NoticeDocument:
-    versions = list(notice.childrens_versions)
     return NoticeDocument(
-        **{**dict(notice), "children": versions if len(versions) > 1 else versions[0] if versions else None},
+        **dict(notice),
         dpv=DpvTags(
             lawful_bases={basis.article: basis.dpv for basis in notice.bases if basis.dpv},
             categories={category.id: category_terms(category) for category in notice.notice.categories},

@@ -36,3 +36,15 @@ def test_each_school_has_the_versions_for_its_ages_and_no_other(banded_build: Pa
     assert f"pupils.children-{band}.pdf" in full
     childrens = all_formats()["pdf"].read_text((banded_build / school / f"pupils.children-{band}.pdf").read_bytes())
     assert f"For ages {youngest} to {oldest}." in " ".join(childrens.split())
+
+
+def test_renaming_a_version_for_an_age_band_remakes_the_notice_that_links_to_it(example_copy: Path,
+                                                                                 tmp_path: Path) -> None:
+    """The build keeps what it made to reuse it: a version's file named for a band changes the full notice's link."""
+    before = build(example_copy, tmp_path / "before", "md")
+    assert "There is a version of this notice for children" in (before / "oakmoor" / "pupils.md").read_text("utf-8")
+    (example_copy / "children" / "pupils.yaml").rename(example_copy / "children" / "pupils.11-16.yaml")
+    after = build(example_copy, tmp_path / "after", "md")
+    assert ("- for pupils aged 11 to 16: [How your school uses facts about you](pupils.children-11-16.md)"
+            in (after / "oakmoor" / "pupils.md").read_text("utf-8"))
+    assert sorted(path.name for path in (after / "oakmoor").glob("pupils.*")) == ["pupils.children-11-16.md", "pupils.md"]
