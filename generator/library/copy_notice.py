@@ -20,7 +20,7 @@ from pathlib import Path
 from generator.facts.children import CHILDREN_FOLDER, banded_name, overlaps
 from generator.facts.includes import SECTIONS_FOLDER
 from generator.facts.load import ORGANISATION_FILE, SCHOOLS_FOLDER
-from generator.facts.models import INCLUDE_KEY, AppliesTo, Recipient
+from generator.facts.models import INCLUDE_KEY, AppliesTo, Recipient, age_range
 from generator.facts.placeholders import MARKER
 from generator.facts.strict_yaml import load_yaml_file, parse_yaml
 from generator.library import CHILDREN, SECTIONS, LibraryNotice, library, recipient_catalogue, variants
@@ -65,20 +65,22 @@ def adopt(facts: Path, notice_id: str, library_id: str) -> Adoption:
     for section_id in [item[INCLUDE_KEY] for item in data.get("sections") or []
                        if isinstance(item, dict) and INCLUDE_KEY in item]:
         _copy(SECTIONS / f"{section_id}.yaml", facts / SECTIONS_FOLDER / f"{section_id}.yaml", adoption)
-    _copy_childrens_versions(facts, notice_id, library_id, profile, adoption)
+    _copy_childrens_versions(facts, notice_id, notices[library_id], profile, adoption)
     recipients = data.get("recipients")
     if isinstance(recipients, list):
         _add_recipients(facts, [item["id"] for item in recipients], adoption)
     return adoption
 
 
-def _copy_childrens_versions(facts: Path, notice_id: str, library_id: str, profile: Profile | None,
+def _copy_childrens_versions(facts: Path, notice_id: str, notice: LibraryNotice, profile: Profile | None,
                              adoption: Adoption) -> None:
     """The library's versions for children of the notice, each in its age band (its file's name), as versions of
-    ``notice_id``; a band that overlaps the ages of none of the organisation's schools is left out."""
-    for children in sorted(CHILDREN.glob(f"{library_id}.*")):
+    ``notice_id``; a band that overlaps the ages of none of the organisation's schools, or none of the ages the
+    notice is for (its `applies_to`), is left out."""
+    reach = notice.applies_to.ages if notice.applies_to is not None else None
+    for children in sorted(CHILDREN.glob(f"{notice.id}.*")):
         stem, band = banded_name(children.name.removesuffix(".yaml"))
-        if stem != library_id or children.suffix != ".yaml":
+        if stem != notice.id or children.suffix != ".yaml" or (band and reach and not overlaps(band, age_range(reach))):
             continue
         schools = profile.each_school if profile is not None else ()
         if band is not None and schools and not any(overlaps(band, ages) for ages in schools):

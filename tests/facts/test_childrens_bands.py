@@ -94,3 +94,26 @@ def test_a_version_in_a_band_is_not_judged_against_the_schools_other_ages(facts:
     result = notices("check", "--facts", str(facts))
     assert "L.children-ages" not in result.output
     assert "pupils.children-11-16 3.9, pupils.children-7-11 3.8." in result.output
+
+
+def test_the_json_notice_carries_each_version_the_school_publishes(facts: Path) -> None:
+    from generator.render.formats.json import notice_document
+
+    brook = facts / "schools" / "brook.yaml"
+    brook.write_text(brook.read_text("utf-8").replace("ages: 4-11", "ages: 4-16"), "utf-8")
+    pupils = _pupils(facts)
+    both = notice_document(pupils["brook"]).model_dump(mode="json")["children"]
+    assert [version["ages"] for version in both] == ["7 to 11", "11 to 16"]
+    assert notice_document(pupils["oakmoor"]).model_dump(mode="json")["children"]["ages"] == "11 to 16"
+
+
+def test_a_review_names_the_change_to_each_version(facts: Path) -> None:
+    from generator.diff.compare import compare_notices
+
+    before = _pupils(facts)["brook"]
+    path = facts / "children" / "pupils.7-11.yaml"
+    path.write_text(path.read_text("utf-8").replace("title: What your school knows about you",
+                                                    "title: The facts your school keeps"), "utf-8")
+    changes = [change.text for change in compare_notices(before, _pupils(facts)["brook"])]
+    assert changes == ["The children's version's title changed from 'What your school knows about you' to "
+                       "'The facts your school keeps'."]

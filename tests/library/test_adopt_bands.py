@@ -4,6 +4,7 @@ it left out."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -61,3 +62,21 @@ def test_a_trust_of_a_primary_and_a_secondary_gets_both(tmp_path: Path) -> None:
     assert adopted.exit_code == 0, adopted.output
     assert _childrens_files(tmp_path / "trust") == ["pupils.11-16.yaml", "pupils.7-11.yaml"]
     assert "left out" not in adopted.output
+
+
+def test_a_notice_for_older_pupils_gets_no_version_for_younger_ones(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A notice whose `applies_to` is for pupils of 11 to 16 comes without the version for 7 to 11, whoever adopts it."""
+    from generator.facts.models import AppliesTo
+    from generator.library import library
+
+    notices_as_declared = library()
+    secondary = {**notices_as_declared, "pupils": dataclasses.replace(notices_as_declared["pupils"],
+                                                                     applies_to=AppliesTo(ages="11-16"))}
+    monkeypatch.setattr("generator.library.copy_notice.library", lambda: secondary)
+    started = notices("init", str(tmp_path / "all-through"), "--kind", "academy", "--ages", "4-16", "--name",
+                      "Vale Academy", "--notices", "children-in-need")
+    assert started.exit_code == 0, started.output
+    adopted = notices("new", "notice", "pupils", "--from", "pupils", "--facts", str(tmp_path / "all-through" / "notices"))
+    assert adopted.exit_code == 0, adopted.output
+    assert _childrens_files(tmp_path / "all-through") == ["pupils.11-16.yaml"]
