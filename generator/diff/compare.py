@@ -7,7 +7,7 @@ field added to a model is compared without a change here.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, get_args, get_origin
 
 from generator.diff.words import WordRun, word_changes
@@ -234,12 +234,22 @@ def compare_notices(before: ResolvedNotice, after: ResolvedNotice) -> list[FactC
     pairs = [(before.model_copy(update={"children": old.get(suffix)}), after.model_copy(update={"children": new.get(suffix)}))
              for suffix in sorted(old.keys() | new.keys())]
     changes = [change for facts in OBJECTS for change in _object_changes(facts, facts.read(before), facts.read(after))]
-    changes += [change for old_version, new_version in pairs for facts in CHILDRENS_OBJECTS
+    changes += [_in_band(change, old_version, new_version) for old_version, new_version in pairs
+                for facts in CHILDRENS_OBJECTS
                 for change in _object_changes(facts, facts.read(old_version), facts.read(new_version))]
     changes += [change for facts in LISTS for change in _list_changes(facts, facts.items(before), facts.items(after))]
-    changes += [change for old_version, new_version in pairs for facts in CHILDRENS_LISTS
+    changes += [_in_band(change, old_version, new_version) for old_version, new_version in pairs
+                for facts in CHILDRENS_LISTS
                 for change in _list_changes(facts, facts.items(old_version), facts.items(new_version))]
     return changes
+
+
+def _in_band(change: FactChange, before: ResolvedNotice, after: ResolvedNotice) -> FactChange:
+    """A change to a children's version in an age band, saying which: a notice may have one for each band."""
+    version = after.children or before.children
+    if version is None or not version.banded:
+        return change
+    return replace(change, text=f"{change.text.removesuffix('.')} (the version for ages {version.ages}).")
 
 
 def changes_facts(changes: list[FactChange]) -> bool:

@@ -116,4 +116,4 @@ def test_a_review_names_the_change_to_each_version(facts: Path) -> None:
                                                     "title: The facts your school keeps"), "utf-8")
     changes = [change.text for change in compare_notices(before, _pupils(facts)["brook"])]
     assert changes == ["The children's version's title changed from 'What your school knows about you' to "
-                       "'The facts your school keeps'."]
+                       "'The facts your school keeps' (the version for ages 7 to 11)."]
