@@ -340,6 +340,8 @@ def new_command(facts: Path, kind: str, item_id: str, library_id: str | None) ->
     for path in adoption.kept:
         click.echo(f"kept {display_path(path)}: your own copy, which differs from the library's "
                    f"(compare them: {manual('library.md#keeping-them-current')})")
+    for left_out in adoption.left_out:
+        click.echo(f"left out {left_out} (write one for them: {manual('layers.md')})")
     click.echo(f"{adoption.placeholders} values are marked TO BE COMPLETED: 'notices check' lists them, and "
                "'notices build' publishes nothing until none remain. Set the notice's version, last_reviewed "
                "and changes for your school too.")

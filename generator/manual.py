@@ -46,7 +46,8 @@ FILES: list[tuple[type[FactModel], str]] = [
     (Organisation, "`organisation.yaml`: the trust, or a standalone school or organisation."),
     (School, "`schools/<id>.yaml`: one per school of the trust; the file name is the school's id."),
     (Notice, "`<id>.yaml` next to organisation.yaml: one per notice; the file name is the notice's id."),
-    (ChildrensVersion, "`children/<notice-id>.yaml`: a notice's version for children, if it has one "
+    (ChildrensVersion, "`children/<notice-id>.yaml`: a notice's version for children, if it has one; "
+                       "`children/<notice-id>.<youngest>-<oldest>.yaml` for each of its versions in age bands "
                        "([Layers](layers.md#a-version-for-children))."),
 ]
 APPLIES = {

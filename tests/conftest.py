@@ -14,6 +14,7 @@ import yaml
 from click.testing import CliRunner, Result
 
 from generator.cli import main
+from generator.facts.children import banded_name
 
 PROJECT = Path(__file__).resolve().parent.parent
 EXAMPLE = PROJECT / "notices"
@@ -96,7 +97,7 @@ def example_with_one_notice(target: Path, notice_id: str = "children-in-need") -
     def left_out(folder: str, names: list[str]) -> list[str]:
         kept = (f"{notice_id}.yaml", "organisation.yaml")
         if Path(folder) == EXAMPLE / "children":  # the children's versions of the notices left out
-            return [name for name in names if name not in kept]
+            return [name for name in names if banded_name(name.removesuffix(".yaml"))[0] != notice_id]
         others = [name for name in names if Path(folder) == EXAMPLE and name.endswith(".yaml") and name not in kept]
         return [*others, *(["schema"] if Path(folder) == EXAMPLE else [])]
     shutil.copytree(EXAMPLE, target, ignore=left_out)
@@ -106,9 +107,31 @@ def example_with_one_notice(target: Path, notice_id: str = "children-in-need") -
 def keep_only_notice(facts: Path, notice_id: str = "children-in-need") -> Path:
     """``facts`` (a copy of the example) cut down in place to one notice, as ``example_with_one_notice`` copies it."""
     for notice in [*facts.glob("*.yaml"), *facts.glob("children/*.yaml")]:
-        if notice.name not in ("organisation.yaml", f"{notice_id}.yaml"):
+        if notice.name != "organisation.yaml" and banded_name(notice.stem)[0] != notice_id:
             notice.unlink()
-LIBRARY_CHILDRENS_PUPILS = PROJECT / "generator" / "library" / "children" / "pupils.yaml"
+
+
+def example_in_age_bands(facts: Path) -> Path:
+    """``facts`` (a copy of the example) with a second school, Brook Primary School (pupils aged 4 to 11), and the
+    pupils notice's version for children in two age bands: ``pupils.7-11.yaml`` (titled "What your school knows
+    about you") and ``pupils.11-16.yaml`` (the example's own)."""
+    children = facts / "children"
+    written = (children / "pupils.yaml").read_text("utf-8")
+    (children / "pupils.yaml").rename(children / "pupils.11-16.yaml")
+    # Youth support services are for pupils of 13 and over: neither Brook's notice nor the 7 to 11 version has them.
+    younger = re.sub(r"(?ms)^ {6}- fact: youth-support-services\n.*?\n|^  - about: youth-support-services\n.*?(?=^  - about:)",
+                     "", written)
+    (children / "pupils.7-11.yaml").write_text(younger.replace("ages: 11 to 16", "ages: 7 to 11").replace(
+        "title: How your school uses facts about you", "title: What your school knows about you"), "utf-8")
+    oakmoor = (facts / "schools" / "oakmoor.yaml").read_text("utf-8")
+    (facts / "schools" / "brook.yaml").write_text(
+        oakmoor.replace("name: Oakmoor School", "name: Brook Primary School").replace("phases: [secondary]", "phases: [primary]")
+        .replace("ages: 11-16", "ages: 4-11") + "notices:\n  pupils:\n    remove:\n      recipients: [youth-support-services]\n"
+        "      sections: [youth-support-services]\n", "utf-8")
+    return facts
+
+
+LIBRARY_CHILDRENS_PUPILS = PROJECT / "generator" / "library" / "children" / "pupils.11-16.yaml"
 
 
 @pytest.fixture(scope="session", autouse=True)

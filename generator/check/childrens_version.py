@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from generator.check.judge import Problem
 from generator.facts.cascade import ResolvedNotice
-from generator.facts.children import MUST_EXPLAIN, listed_facts, section_order
+from generator.facts.children import MUST_EXPLAIN, ChildrensVersion, listed_facts, section_order
 from generator.facts.sections import TITLES
 
 # Words a child's page uses for people who give or get facts, and the words a source or recipient of the
@@ -39,10 +39,8 @@ def _who_facts(n: ResolvedNotice, anchor: str) -> str:
 
 def childrens_facts(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
     """L.children-facts: a fact a children's version names that its notice does not hold."""
-    if n.children is None:
-        return
-    listed = listed_facts(n)
-    for section in n.children.sections:
+    listed = listed_facts(n) if n.childrens_versions else {}
+    for section in (section for version in n.childrens_versions for section in version.sections):
         known = [fact.key for fact in listed.get(section.about, [])]
         for name in section.names:
             if name.fact not in known:
@@ -65,11 +63,14 @@ def childrens_facts(n: ResolvedNotice, _today: datetime.date) -> Iterator[Proble
 
 def childrens_sections(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
     """L.children-sections: a section explained that the notice does not have, or one a child must be told left out."""
-    if n.children is None:
-        return
-    has = set(section_order(n))
-    explained = {section.about for section in n.children.sections}
-    for section in n.children.sections:
+    has = set(section_order(n)) if n.childrens_versions else set()
+    for version in n.childrens_versions:
+        yield from _version_sections(version, has)
+
+
+def _version_sections(version: ChildrensVersion, has: set[str]) -> Iterator[Problem]:
+    explained = {section.about for section in version.sections}
+    for section in version.sections:
         if section.about not in has:
             close = difflib.get_close_matches(section.about, sorted(has), n=1, cutoff=0.6)
             message = (f"The children's version explains the section '{section.about}', which this notice does "
@@ -81,17 +82,19 @@ def childrens_sections(n: ResolvedNotice, _today: datetime.date) -> Iterator[Pro
         if held and not explained & set(held):
             message = (f"The children's version does not explain {item.what}: add a section with "
                        f"`about: {held[0]}`, in a child's words.")
-            yield message, n.children.location
+            yield message, version.location
 
 
 def childrens_ages(n: ResolvedNotice, _today: datetime.date) -> Iterator[Problem]:
-    """L.children-ages: a school whose pupils' ages the children's version is not written for."""
+    """L.children-ages: a school whose pupils' ages a children's version in no age band is not written for (one in
+    a band is published for the pupils of its ages, and says which)."""
     school = n.variant.ages
-    if n.children is None or school is None:
+    if school is None:
         return
-    youngest, oldest = n.children.age_range
-    if not n.children.written_for(school):
-        message = (f"The children's version is written for ages {n.children.ages}, but {n.variant.name}'s pupils "
-                   f"are {school[0]} to {school[1]}: write it for ages {min(youngest, school[0])} to "
-                   f"{max(oldest, school[1])} (shorter words for the youngest), and say so in `ages:`.")
-        yield message, n.children.field_location("ages")
+    for version in n.childrens_versions:
+        youngest, oldest = version.age_range
+        if not version.banded and not version.written_for(school):
+            message = (f"The children's version is written for ages {version.ages}, but {n.variant.name}'s pupils "
+                       f"are {school[0]} to {school[1]}: write it for ages {min(youngest, school[0])} to "
+                       f"{max(oldest, school[1])} (shorter words for the youngest), and say so in `ages:`.")
+            yield message, version.field_location("ages")

@@ -38,10 +38,12 @@ def unprintable_findings(tree: FactTree, templates: Path) -> list[Finding]:
     from generator.check.lints import fact_texts
 
     texts = [(text, location) for model in (tree.organisation, *tree.schools.values(), *tree.notices.values(),
-                                            *tree.children.values())
+                                            *(version for versions in tree.children.values() for version in versions))
              for text, location in fact_texts(model) if not _SURELY_PRINTED.fullmatch(text)]
     missing = unprintable({cluster for text, _ in texts for cluster in _unusual_clusters(text)}, templates)
-    owners = {path: key.split(":", 1) for key, path in tree.files.items() if ":" in key}
+    # "children:pupils.children-7-11" is a version of the notice pupils
+    owners = {path: (key.split(":", 1)[0], key.split(":", 1)[1].split(".", 1)[0])
+              for key, path in tree.files.items() if ":" in key}
     findings = []
     for text, location in texts:
         characters = [cluster for cluster in dict.fromkeys(_unusual_clusters(text)) if cluster in missing]

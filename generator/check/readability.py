@@ -212,19 +212,21 @@ def _measured(page: str, wording: Wording) -> Reading:
                                 for each in sections for sentence in each), heading)
 
 
-def reading(notice: ResolvedNotice) -> Reading:
-    """A notice's children's page, as `notices build` renders it, measured."""
-    assert notice.children is not None
-    page = render_markdown(notice.for_children(), RenderContext(templates=TEMPLATES))
-    return _measured(page, _wording(notice.children))
+def reading(notice: ResolvedNotice, version: ChildrensVersion | None = None) -> Reading:
+    """A notice's children's page (for ``version``, else the one ``notice`` is), as `notices build` renders it,
+    measured."""
+    version = version or notice.children
+    assert version is not None
+    page = render_markdown(notice.for_children(version), RenderContext(templates=TEMPLATES))
+    return _measured(page, _wording(version))
 
 
 def reading_grade(n: ResolvedNotice, _today: datetime.date) -> Iterator[tuple[str, Location | None]]:
     """The lint: a children's version above the limit, naming its hardest sentences."""
-    if n.children is None:
-        return
-    measured = reading(n)
-    if measured.too_hard:
+    for version in n.childrens_versions:
+        measured = reading(n, version)
+        if not measured.too_hard:
+            continue
         hardest = measured.hardest()
         facts = [] if hardest else measured.hardest(written=False)
         advice = "use shorter sentences and everyday words"
@@ -235,7 +237,7 @@ def reading_grade(n: ResolvedNotice, _today: datetime.date) -> Iterator[tuple[st
                       "give them in a child's words under `names:` in that section")
         message = (f"The children's version reads at {MEASURE} {measured.grade:.1f} in the part "
                    f"'{measured.hardest_section}', above {GRADE_LIMIT:g} (about ages 9 to 10): {advice}.")
-        yield message, hardest[0].location if hardest else n.children.location
+        yield message, hardest[0].location if hardest else version.location
 
 
 def _named(sentences: list[Sentence]) -> str:
@@ -243,11 +245,13 @@ def _named(sentences: list[Sentence]) -> str:
 
 
 def reading_grades(notices: list[ResolvedNotice]) -> dict[str, float]:
-    """Each children's version's grade, by notice id, the hardest of its schools' pages: what `notices check` shows."""
+    """Each children's version's grade, by notice id (by document id for one in an age band, e.g.
+    `pupils.children-7-11`), the hardest of its schools' pages: what `notices check` shows."""
     grades: dict[str, float] = {}
     for notice in notices:
-        if notice.children is not None:
-            grades[notice.id] = max(grades.get(notice.id, float("-inf")), reading(notice).grade)
+        for version in notice.childrens_versions:
+            named = f"{notice.id}.{version.document_suffix}" if version.banded else notice.id
+            grades[named] = max(grades.get(named, float("-inf")), reading(notice, version).grade)
     return dict(sorted(grades.items()))
 
 

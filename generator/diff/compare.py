@@ -7,7 +7,7 @@ field added to a model is compared without a change here.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, get_args, get_origin
 
 from generator.diff.words import WordRun, word_changes
@@ -138,7 +138,8 @@ def _facts_read_off(model: type[FactModel], topic: str, whose: str, words: str,
     yield from parts
 
 
-def _all_facts() -> list[ObjectFacts | ListFacts]:
+def _all_facts() -> list[tuple[ObjectFacts | ListFacts, bool]]:
+    """Each part of a notice compared, and whether it is a children's version's."""
     found: dict[tuple, Any] = {}
     # Each model's own topic, for its fields that declare none: how the review and a change-list entry name it.
     for model, topic, whose, words, at in (
@@ -149,13 +150,17 @@ def _all_facts() -> list[ObjectFacts | ListFacts]:
              ("children",))):
         for facts in _facts_read_off(model, topic, whose, words, at):
             # A school's contact and the trust's are one contact in the notice: compared once.
-            found.setdefault((facts.topic, tuple(facts.fields)), facts)
+            found.setdefault((facts.topic, tuple(facts.fields)), (facts, model is ChildrensVersion))
     return list(found.values())
 
 
-ALL_FACTS = _all_facts()
-OBJECTS = [facts for facts in ALL_FACTS if isinstance(facts, ObjectFacts)]
-LISTS = [facts for facts in ALL_FACTS if isinstance(facts, ListFacts)]
+_FACTS = _all_facts()
+ALL_FACTS = [facts for facts, _ in _FACTS]
+# The notice's facts; then a children's version's, compared once for each of its versions (docs/layers.md).
+OBJECTS, CHILDRENS_OBJECTS = ([facts for facts, childrens in _FACTS if isinstance(facts, ObjectFacts)
+                               and childrens == wanted] for wanted in (False, True))
+LISTS, CHILDRENS_LISTS = ([facts for facts, childrens in _FACTS if isinstance(facts, ListFacts)
+                           and childrens == wanted] for wanted in (False, True))
 
 # How a suggested change-list entry names each topic, in the order the notice shows them (a topic's words are
 # declared with it: Role.words, or the model's own topic above); a topic without words is missing here.
@@ -223,12 +228,28 @@ def _list_changes(facts: ListFacts, before: Any, after: Any) -> Iterator[FactCha
 
 def compare_notices(before: ResolvedNotice, after: ResolvedNotice) -> list[FactChange]:
     """Every difference between two versions of one school's notice, in a fixed order."""
-    changes: list[FactChange] = []
-    for object_facts in OBJECTS:
-        changes += _object_changes(object_facts, object_facts.read(before), object_facts.read(after))
-    for list_facts in LISTS:
-        changes += _list_changes(list_facts, list_facts.items(before), list_facts.items(after))
+    old = {version.document_suffix: version for version in before.childrens_versions}
+    new = {version.document_suffix: version for version in after.childrens_versions}
+    # Each version for children by its ages (its file's, before and after), with the version's wording in place.
+    pairs = [(before.model_copy(update={"children": old.get(suffix)}), after.model_copy(update={"children": new.get(suffix)}))
+             for suffix in sorted(old.keys() | new.keys())]
+    changes = [change for facts in OBJECTS for change in _object_changes(facts, facts.read(before), facts.read(after))]
+    changes += [_in_band(change, old_version, new_version) for old_version, new_version in pairs
+                for facts in CHILDRENS_OBJECTS
+                for change in _object_changes(facts, facts.read(old_version), facts.read(new_version))]
+    changes += [change for facts in LISTS for change in _list_changes(facts, facts.items(before), facts.items(after))]
+    changes += [_in_band(change, old_version, new_version) for old_version, new_version in pairs
+                for facts in CHILDRENS_LISTS
+                for change in _list_changes(facts, facts.items(old_version), facts.items(new_version))]
     return changes
+
+
+def _in_band(change: FactChange, before: ResolvedNotice, after: ResolvedNotice) -> FactChange:
+    """A change to a children's version in an age band, saying which: a notice may have one for each band."""
+    version = after.children or before.children
+    if version is None or not version.banded:
+        return change
+    return replace(change, text=f"{change.text.removesuffix('.')} (the version for ages {version.ages}).")
 
 
 def changes_facts(changes: list[FactChange]) -> bool:

@@ -17,9 +17,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, PrivateAttr
+from pydantic import BaseModel, Field, PrivateAttr, field_serializer
 
-from generator.facts.children import ChildrensVersion
+from generator.facts.children import ChildrensVersion, overlaps
 from generator.facts.errors import FactError, FactErrors, Location
 from generator.facts.load import FactTree
 from generator.facts.logo import logo_file
@@ -148,8 +148,19 @@ class ResolvedNotice(BaseModel):
     incomplete: list[Shortfall] = Field(default_factory=list, description=(
         "Empty for a complete notice. A notice published with checker errors (`--publish-incomplete`) lists "
         "what it does not yet say, and every format shows it in a banner under the title."))
-    children: ChildrensVersion | None = None  # the notice's version for children, if it has one
-    audience: Literal["everyone", "children"] = "everyone"  # which of the two this document is
+    # The notice's versions for children that this school publishes (those for its pupils' ages): written out
+    # as `children`.
+    childrens_versions: tuple[ChildrensVersion, ...] = Field((), exclude=True)
+    children: ChildrensVersion | None = Field(None, description=(
+        "The wording of the notice's version for children; a list of them, youngest ages first, when the school "
+        "publishes several, one for each age band."))  # in code: the version this document is, if it is one
+    audience: Literal["everyone", "children"] = "everyone"  # whether this document is the notice or a version of it
+
+    @field_serializer("children")
+    def _childrens_wording(self, children: ChildrensVersion | None) -> ChildrensVersion | list[ChildrensVersion] | None:
+        """A children's document's own version; the notice's, each version it publishes (one, or a list)."""
+        versions = list(self.childrens_versions) if self.audience == "everyone" else [children] if children else []
+        return versions if len(versions) > 1 else versions[0] if versions else None
 
     @property
     def key(self) -> str:
@@ -159,16 +170,17 @@ class ResolvedNotice(BaseModel):
     @property
     def document_id(self) -> str:
         """The name of this document's files and page: the notice id, or ``<id>.children`` for its
-        children's version (no id holds a dot, so no notice can take that name)."""
-        return f"{self.id}.children" if self.audience == "children" else self.id
+        children's version, ``<id>.children-7-11`` for one in an age band (no id holds a dot, so no notice
+        can take that name)."""
+        return f"{self.id}.{self.children.document_suffix}" if self.children is not None else self.id
 
-    def for_children(self) -> ResolvedNotice:
-        """The same notice as its children's version: the same facts, written with the children's wording."""
-        return self.model_copy(update={"audience": "children"})
+    def for_children(self, version: ChildrensVersion) -> ResolvedNotice:
+        """The same notice as one of its versions for children: the same facts, in that version's wording."""
+        return self.model_copy(update={"audience": "children", "children": version})
 
     def versions(self) -> list[ResolvedNotice]:
-        """What is published of this notice: the notice, then its children's version if it has one."""
-        return [self, self.for_children()] if self.children else [self]
+        """What is published of this notice: the notice, then each of its versions for children."""
+        return [self, *(self.for_children(version) for version in self.childrens_versions)]
 
 
 def _merge_items(base: list, extra: list, key: Callable[[Any], str]) -> list:
@@ -370,6 +382,14 @@ def _variants(tree: FactTree) -> list[tuple[Variant, School | None]]:
     ]
 
 
+def _published_for(variant: Variant, versions: tuple[ChildrensVersion, ...]) -> tuple[ChildrensVersion, ...]:
+    """The children's versions a school publishes: each in an age band that overlaps its pupils' ages (all when
+    the facts give none); a version in no band is for all its pupils (L.children-ages judges its ages)."""
+    pupils = variant.ages
+    return tuple(version for version in versions
+                 if pupils is None or not version.banded or overlaps(version.age_range, pupils))
+
+
 def resolve(tree: FactTree) -> list[ResolvedNotice]:
     """One ResolvedNotice per (school, notice), sorted by school then notice. Raises FactErrors."""
     errors: list[FactError] = []
@@ -413,7 +433,8 @@ def resolve(tree: FactTree) -> list[ResolvedNotice]:
                 supervisory_authority=organisation.supervisory_authority, notice=notice,
                 recipients=_resolve_recipients(notice, school, organisation, errors), bases=bases, rights=rights,
                 inherited=inherited if override else None, override=override,
-                children=tree.children.get(notice_id), audience="everyone", incomplete=[],
+                childrens_versions=_published_for(variant, tree.children.get(notice_id, ())), children=None,
+                audience="everyone", incomplete=[],
             ))
     if errors:
         raise FactErrors(sorted(set(errors), key=lambda e: (e.location, e.message)))

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from generator.facts.models import FactModel, MarkdownText, ScopedFact, Slug, Text
 from generator.facts.roles import Role
@@ -23,6 +23,8 @@ if TYPE_CHECKING:  # the cascade holds a children's version: imported for the ty
 
 CHILDREN_FOLDER = "children"
 _AGES = re.compile(r"(\d{1,2}) to (\d{1,2})")
+# A version's file in an age band: `children/pupils.7-11.yaml` (docs/layers.md#versions-for-children-of-different-ages).
+_BANDED_STEM = re.compile(r"(?P<notice>[^.]+)\.(?P<youngest>\d{1,2})-(?P<oldest>\d{1,2})")
 YOUNGEST, OLDEST = 4, 18  # a children's version is for pupils of school age, up to the end of sixth form
 
 
@@ -72,8 +74,25 @@ class ChildrensSection(ScopedFact):
                                           "`- {fact: medical, words: Your health and medicines}`.")
 
 
+def banded_name(stem: str) -> tuple[str, tuple[int, int] | None]:
+    """A children's file's name (without .yaml) as the notice it is a version of and the age band it names:
+    'pupils.7-11' is ('pupils', (7, 11)); 'pupils' is ('pupils', None)."""
+    banded = _BANDED_STEM.fullmatch(stem)
+    return (banded["notice"], (int(banded["youngest"]), int(banded["oldest"]))) if banded else (stem, None)
+
+
+def overlaps(band: tuple[int, int], pupils: tuple[int, int]) -> bool:
+    """Whether a version for ``band`` is for some of the pupils aged ``pupils`` (youngest, oldest): ranges that
+    only meet at one age (a primary's 4 to 11, a secondary's 11 to 16) are where one stage ends and the next
+    begins, so do not overlap; a range of one age overlaps any range that holds it."""
+    youngest, oldest = max(band[0], pupils[0]), min(band[1], pupils[1])
+    return youngest < oldest or (youngest == oldest and (band[0] == band[1] or pupils[0] == pupils[1]))
+
+
 class ChildrensVersion(FactModel):
-    """`children/<notice-id>.yaml`: the version of that notice written for children."""
+    """`children/<notice-id>.yaml`, or `<notice-id>.<youngest>-<oldest>.yaml` for each age band: a version for children."""
+
+    _banded: bool = PrivateAttr(default=False)  # its file name gives its ages; set by the loader
 
     title: Annotated[Text, Role("title")] = Field(
         description="The title a child reads, e.g. `How your school uses information about you`.")
@@ -103,6 +122,22 @@ class ChildrensVersion(FactModel):
         written = _AGES.fullmatch(self.ages)
         assert written is not None  # checked when loaded
         return int(written[1]), int(written[2])
+
+    @property
+    def banded(self) -> bool:
+        """Whether it is one of the notice's versions in age bands, each for the pupils of its ages."""
+        return self._banded
+
+    def in_band(self) -> ChildrensVersion:
+        """This version as one whose file name gives its ages."""
+        self._banded = True
+        return self
+
+    @property
+    def document_suffix(self) -> str:
+        """What follows the notice id in the name of its files and page: `children`, or `children-7-11` for
+        a version in an age band."""
+        return "children-{}-{}".format(*self.age_range) if self.banded else "children"
 
     def written_for(self, pupils: tuple[int, int]) -> bool:
         """Whether it is written for pupils of these ages, youngest and oldest: all of them."""

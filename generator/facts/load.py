@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from generator.facts.children import CHILDREN_FOLDER, ChildrensVersion
+from generator.facts.children import CHILDREN_FOLDER, ChildrensVersion, banded_name
 from generator.facts.errors import FactError, FactErrors, Location, display_path, printable
 from generator.facts.includes import SECTIONS_FOLDER, with_includes
 from generator.facts.logo import logo_problem
@@ -49,7 +49,8 @@ class FactTree:
     schools: dict[str, School] = field(default_factory=dict)
     notices: dict[str, Notice] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)  # "school:oakmoor" -> display path
-    children: dict[str, ChildrensVersion] = field(default_factory=dict)  # notice id -> its children's version
+    # notice id -> its children's versions, youngest ages first
+    children: dict[str, tuple[ChildrensVersion, ...]] = field(default_factory=dict)
 
 
 _UNION_TAG = re.compile(r"^[a-z][\w-]*\[.*\]$")
@@ -298,9 +299,10 @@ def _read(files: _FactFiles, relative: str, errors: list[FactError]) -> LoadedYa
     return None
 
 
-def _id_from(relative: str, files: _FactFiles, errors: list[FactError]) -> str | None:
+def _id_from(relative: str, files: _FactFiles, errors: list[FactError], stem: str | None = None) -> str | None:
+    """The id a file's name gives (``stem``, when given, is the part of the name that is the id)."""
     name = printable(PurePosixPath(relative).name)
-    stem = name.rsplit(".", 1)[0]
+    stem = printable(stem) if stem is not None else name.rsplit(".", 1)[0]
     if name.startswith("."):
         message = "is hidden (its name starts with a dot), so it would be left out of the notices."
         hint = f"Rename it to '{name.lstrip('._')}' to use it, or move it out of the facts folder."
@@ -422,13 +424,15 @@ def _logo_problems(files: _FactFiles, organisation: Organisation | None,
 
 
 def _childrens_versions(files: _FactFiles, notices: dict[str, Notice], tree_files: dict[str, str],
-                        errors: list[FactError]) -> dict[str, ChildrensVersion]:
-    """``children/<notice-id>.yaml``: each a version of the notice of that id, written for children."""
-    children: dict[str, ChildrensVersion] = {}
+                        errors: list[FactError]) -> dict[str, tuple[ChildrensVersion, ...]]:
+    """``children/<notice-id>.yaml`` and ``children/<notice-id>.<youngest>-<oldest>.yaml``: each a version of
+    the notice of that id, written for children (of the ages its name gives)."""
+    children: dict[str, list[ChildrensVersion]] = {}
     # A notice that failed to load is named by its own errors; its children's version waits for it.
     written = {PurePosixPath(name).stem for name in _yaml_files(files, "")}
     for relative in _yaml_files(files, CHILDREN_FOLDER):
-        notice_id = _id_from(relative, files, errors)
+        notice_stem, band = banded_name(PurePosixPath(relative).name.rsplit(".", 1)[0])
+        notice_id = _id_from(relative, files, errors, notice_stem)
         if notice_id and notice_id not in written:
             close = difflib.get_close_matches(notice_id, sorted(notices), n=1)
             errors.append(FactError(
@@ -440,7 +444,31 @@ def _childrens_versions(files: _FactFiles, notices: dict[str, Notice], tree_file
             continue
         source = _read(files, relative, errors)
         version = _validate(ChildrensVersion, source, errors) if source else None
-        if source and version:
-            children[notice_id] = version
-            tree_files[f"children:{notice_id}"] = source.file
-    return children
+        if not source or not version:
+            continue
+        if band is not None:
+            if band != version.age_range:
+                errors.append(_band_disagrees(relative, notice_id, band, version))
+                continue
+            version.in_band()
+        same = next((other for other in children.get(notice_id, []) if other.age_range == version.age_range), None)
+        if same is not None:
+            errors.append(FactError(
+                version.written_at("ages"), f"is a second children's version of '{notice_id}' for ages {version.ages}: "
+                f"{same.written_at().file} is the other.", "Keep one version for each age band: merge the two "
+                "files into one, or write this one for other ages (in `ages:` and in its file name).",
+                code="duplicate-id"))
+            continue
+        children.setdefault(notice_id, []).append(version)
+        tree_files[f"children:{notice_id}.{version.document_suffix}"] = source.file
+    return {notice_id: tuple(sorted(versions, key=lambda version: (version.age_range, version.banded)))
+            for notice_id, versions in children.items()}
+
+
+def _band_disagrees(relative: str, notice_id: str, band: tuple[int, int], version: ChildrensVersion) -> FactError:
+    """The ages a children's file's name gives differ from those it says it is written for."""
+    youngest, oldest = version.age_range
+    return FactError(
+        version.written_at("ages"), f"says `ages: {version.ages}`, but its file name is for ages {band[0]} to {band[1]}.",
+        f"Rename the file {PurePosixPath(relative).parent}/{notice_id}.{youngest}-{oldest}.yaml, or write "
+        f"`ages: {band[0]} to {band[1]}` if that is whom it is written for.", code="ages")

@@ -4,7 +4,8 @@ The items of the notice whose `applies_to` does not fit the adopting organisatio
 phases and ages, read from the facts folder) are left out, and so are the shared sections that do not fit;
 a notice that is for another kind of organisation is refused, naming the library's variant that fits.
 With the notice come the shared sections it includes (into sections/, never over the school's own
-copy), its children's version if the library has one (children/<ID>.yaml), and the recipients it
+copy), its children's versions in the age bands that overlap the ages of one of the organisation's schools
+(children/<ID>.<youngest>-<oldest>.yaml; all of them when the facts give no ages), and the recipients it
 names that the facts lack: national ones in full into organisation.yaml, each school's own as a
 placeholder in every school file (in organisation.yaml for a school on its own).
 """
@@ -16,9 +17,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.facts.children import CHILDREN_FOLDER, banded_name, overlaps
 from generator.facts.includes import SECTIONS_FOLDER
 from generator.facts.load import ORGANISATION_FILE, SCHOOLS_FOLDER
-from generator.facts.models import INCLUDE_KEY, AppliesTo, Recipient
+from generator.facts.models import INCLUDE_KEY, AppliesTo, Recipient, age_range
 from generator.facts.placeholders import MARKER
 from generator.facts.strict_yaml import load_yaml_file, parse_yaml
 from generator.library import CHILDREN, SECTIONS, LibraryNotice, library, recipient_catalogue, variants
@@ -26,8 +28,6 @@ from generator.library.profile import Profile, read_profile
 from generator.library.scope import APPLIES_TO, fitted_text
 from generator.new_fact_file import new_file_target
 from generator.notices_error import NoticesError
-
-CHILDREN_FOLDER = "children"
 
 
 @dataclass
@@ -37,6 +37,7 @@ class Adoption:
 
     written: dict[Path, int] = field(default_factory=dict)  # new file -> the placeholders in it
     kept: list[Path] = field(default_factory=list)  # the school's own copies, which differ from the library's
+    left_out: list[str] = field(default_factory=list)  # the library's versions for children of other ages, in words
     # existing file -> the recipients added to it, and the placeholders among them
     recipients: dict[Path, tuple[list[str], int]] = field(default_factory=dict)
 
@@ -64,16 +65,33 @@ def adopt(facts: Path, notice_id: str, library_id: str) -> Adoption:
     for section_id in [item[INCLUDE_KEY] for item in data.get("sections") or []
                        if isinstance(item, dict) and INCLUDE_KEY in item]:
         _copy(SECTIONS / f"{section_id}.yaml", facts / SECTIONS_FOLDER / f"{section_id}.yaml", adoption)
-    children = CHILDREN / f"{library_id}.yaml"
-    if children.is_file():
-        text = children.read_text("utf-8")
-        if profile is not None:
-            text = fitted_text(text, str(children), profile)
-        _copy(children, facts / CHILDREN_FOLDER / f"{notice_id}.yaml", adoption, text)
+    _copy_childrens_versions(facts, notice_id, notices[library_id], profile, adoption)
     recipients = data.get("recipients")
     if isinstance(recipients, list):
         _add_recipients(facts, [item["id"] for item in recipients], adoption)
     return adoption
+
+
+def _copy_childrens_versions(facts: Path, notice_id: str, notice: LibraryNotice, profile: Profile | None,
+                             adoption: Adoption) -> None:
+    """The library's versions for children of the notice, each in its age band (its file's name), as versions of
+    ``notice_id``; a band that overlaps the ages of none of the organisation's schools, or none of the ages the
+    notice is for (its `applies_to`), is left out."""
+    reach = notice.applies_to.ages if notice.applies_to is not None else None
+    for children in sorted(CHILDREN.glob(f"{notice.id}.*")):
+        stem, band = banded_name(children.name.removesuffix(".yaml"))
+        if stem != notice.id or children.suffix != ".yaml" or (band and reach and not overlaps(band, age_range(reach))):
+            continue
+        schools = profile.each_school if profile is not None else ()
+        if band is not None and schools and not any(overlaps(band, ages) for ages in schools):
+            adoption.left_out.append(f"the children's version of {notice_id}, written for ages {band[0]} to {band[1]}, "
+                                     f"not for pupils aged {' or '.join(f'{young}-{old}' for young, old in schools)}")
+            continue
+        text = children.read_text("utf-8")
+        if profile is not None:
+            text = fitted_text(text, str(children), profile)
+        named = notice_id if band is None else f"{notice_id}.{band[0]}-{band[1]}"
+        _copy(children, facts / CHILDREN_FOLDER / f"{named}.yaml", adoption, text)
 
 
 def _refuse_unsuited(notice: LibraryNotice, profile: Profile) -> None:

@@ -19,6 +19,7 @@ class Profile:
     kind: str
     phases: list[str] = field(default_factory=list)
     ages: tuple[int, int] | None = None
+    each_school: tuple[tuple[int, int], ...] = ()  # each school's ages; none when a school does not give them
 
     def fits(self, applies_to: AppliesTo | None) -> bool:
         return applies_to is None or applies_to.fits(self.kind, self.phases, self.ages)
@@ -41,7 +42,8 @@ def read_profile(facts: Path) -> Profile | None:
     known = [span for span in spans if span is not None]
     # One school whose ages are not given could have pupils of any age: then nothing is left out for age.
     ages = (min(a for a, _ in known), max(b for _, b in known)) if known and len(known) == len(spans) else None
-    return Profile(kind, phases if all(school.get("phases") for school in described) else [], ages)
+    return Profile(kind, phases if all(school.get("phases") for school in described) else [], ages,
+                   tuple(known) if ages else ())
 
 
 def _ages(text: object) -> tuple[int, int] | None:

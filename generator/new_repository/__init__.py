@@ -19,13 +19,11 @@ import jinja2
 
 from generator.defaults import packaged
 from generator.distribution import DISTRIBUTION, manual, project_url, requirement, tool_version
-from generator.facts.children import ChildrensVersion
-from generator.facts.models import age_range
 from generator.facts.placeholders import MARKER, placeholder
 from generator.facts.schema import write_schemas
 from generator.facts.strict_yaml import load_yaml_file
 from generator.library import library, recipient_catalogue
-from generator.library.copy_notice import CHILDREN_FOLDER, adopt
+from generator.library.copy_notice import adopt
 from generator.new_fact_file import SchoolFacts, new_fact_file, school_id_from_name
 from generator.new_repository.questions import KINDS, Answers, check_notices
 from generator.notices_error import NoticesError
@@ -105,12 +103,13 @@ def _write_repository(folder: Path, school: Answers, notice_ids: list[str],
         environment.get_template("organisation.yaml.j2").render(values), encoding="utf-8")
     for school_id, name in schools.items():
         new_fact_file(facts, "school", school_id, name, SchoolFacts(school.phases, school.ages, school.local_authority))
+    left_out = []
     for library_id in notice_ids:  # after the schools: each school gets a placeholder for its own recipients
-        adopt(facts, choices[library_id].topic, library_id)  # a variant for the school's kind, named for its topic
+        # A variant for the school's kind, named for its topic, with the versions for children of its pupils' ages.
+        left_out += adopt(facts, choices[library_id].topic, library_id).left_out
     if school.local_authority:
         _name_local_authority(facts, school.local_authority)
     _refer_to_retention_policy(facts)
-    left_out = _leave_out_childrens_versions_not_for(facts / CHILDREN_FOLDER, school.ages) if school.ages else []
     write_schemas(facts / "schema")
     for template, written in _REPOSITORY_FILES.items():
         (folder / written).write_text(environment.get_template(template).render(values), encoding="utf-8")
@@ -129,21 +128,6 @@ def _name_local_authority(facts: Path, name: str) -> None:
         text = path.read_text("utf-8")
         if wanted in text:
             path.write_text(text.replace(wanted, json.dumps(name, ensure_ascii=False)), "utf-8")
-
-
-def _leave_out_childrens_versions_not_for(folder: Path, ages: str) -> list[str]:
-    """A children's version written for other ages than the school's pupils' is not one for them: left out, for
-    the school to write its own (docs/layers.md), instead of published to children it was not written for."""
-    left_out = []
-    for path in sorted(folder.glob("*.yaml")):
-        version = ChildrensVersion.model_validate(load_yaml_file(path, str(path)).data)
-        if not version.written_for(age_range(ages)):
-            path.unlink()
-            left_out.append(f"the children's version of {path.stem}, written for ages {version.ages}, "
-                            f"not for pupils aged {ages}")
-    if folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
-    return left_out
 
 
 def _bases_to_fill(notice: Path) -> set[str]:

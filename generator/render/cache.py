@@ -224,7 +224,9 @@ class OutputCache:
         rendered in."""
         held = self._notice_digests.get(id(notice))
         if held is None or held[0] is not notice:  # holding the notice keeps its id from being reused
-            digest = hashlib.sha256(notice.model_dump_json().encode())
+            # The names of its versions for children too: a version's file named for an age band is linked otherwise.
+            named = "".join(f"\0{version.document_suffix}" for version in notice.childrens_versions)
+            digest = hashlib.sha256((notice.model_dump_json() + named).encode())
             digest.update(self._logo_digest(letterhead(notice).logo))
             held = (notice, digest.digest())
             self._notice_digests[id(notice)] = held

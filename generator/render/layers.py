@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import lxml.html
 
 from generator.facts.cascade import ResolvedNotice
+from generator.facts.children import ChildrensVersion
 from generator.facts.free_text import TrustedMarkdown
 from generator.facts.link_targets import ALLOWED_LINK
 
@@ -27,14 +28,10 @@ class Companions:
         return TrustedMarkdown(f"{self.notice.id}{self.suffix}")
 
     @property
-    def children(self) -> TrustedMarkdown:
-        return TrustedMarkdown(f"{self.notice.for_children().document_id}{self.suffix}")
-
-    @property
-    def other(self) -> TrustedMarkdown:
-        """The version a reader of this one may want instead: the full notice from the children's, and back."""
-        return self.full if self.notice.audience == "children" else self.children
-
+    def children(self) -> list[tuple[ChildrensVersion, TrustedMarkdown]]:
+        """Each version for children the school publishes, with its file's name."""
+        return [(version, TrustedMarkdown(f"{self.notice.id}.{version.document_suffix}{self.suffix}"))
+                for version in self.notice.childrens_versions]
 
 
 def written_out_links(body_html: str) -> str:

@@ -71,7 +71,8 @@ def expected_pages(config_file: Path) -> list[Expected]:
 
 
 def _expected(page: SitePage, notice: ResolvedNotice, path: str) -> Expected:
-    version = " (children's version)" if notice.audience == "children" else ""
+    version = ("" if notice.children is None else f" (children's version, ages {notice.children.ages})"
+               if notice.children.banded else " (children's version)")
     return Expected(NoticeMarker.of(notice, page.markdown), f"{notice.id}{version} at {notice.variant.id}", path)
 
 

@@ -74,7 +74,7 @@ def test_any_text_at_all_has_a_grade(text: str) -> None:
 
 @pytest.fixture(scope="module")
 def example_pupils():
-    (pupils,) = [notice for notice in load_project(EXAMPLE).notices if notice.children is not None]
+    (pupils,) = [notice for notice in load_project(EXAMPLE).notices if notice.childrens_versions]
     return pupils
 
 
@@ -102,8 +102,8 @@ def test_each_list_item_and_table_cell_is_a_sentence_of_its_own() -> None:
 
 
 def _pupils(facts: Path):
-    (pupils,) = [notice for notice in load_project(facts).notices if notice.children is not None]
-    return pupils
+    (pupils,) = [notice for notice in load_project(facts).notices if notice.childrens_versions]
+    return pupils.for_children(*pupils.childrens_versions)
 
 
 def test_the_examples_childrens_page_reads_below_the_limit(example_copy: Path) -> None:

@@ -23,13 +23,13 @@ def facts(example_copy: Path) -> Path:
 
 def _childrens_markdown(facts: Path) -> str:
     pupils = next(notice for notice in load_project(facts).notices if notice.id == "pupils")
-    return render_markdown(pupils.for_children(), RenderContext(templates=TEMPLATES))
+    return render_markdown(pupils.for_children(*pupils.childrens_versions), RenderContext(templates=TEMPLATES))
 
 
 def test_the_childrens_version_belongs_to_its_notice(facts: Path) -> None:
     by_id = {notice.id: notice for notice in load_project(facts).notices}
-    assert by_id["pupils"].children.title == "How your school uses facts about you"
-    assert by_id["children-in-need"].children is None
+    assert [version.title for version in by_id["pupils"].childrens_versions] == ["How your school uses facts about you"]
+    assert by_id["children-in-need"].childrens_versions == ()
 
 
 def test_a_childrens_version_of_no_notice_is_refused_where_it_is(facts: Path) -> None:
@@ -155,7 +155,7 @@ def test_the_example_is_written_for_oakmoors_ages_and_the_library_says_its_own()
     from generator.library import CHILDREN
     from tests.conftest import EXAMPLE
 
-    for written in (EXAMPLE / "children" / "pupils.yaml", CHILDREN / "pupils.yaml"):
+    for written in (EXAMPLE / "children" / "pupils.yaml", CHILDREN / "pupils.11-16.yaml"):
         assert yaml.safe_load(written.read_text("utf-8"))["ages"] == "11 to 16"  # Oakmoor is a secondary school
 
 

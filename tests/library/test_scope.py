@@ -70,7 +70,7 @@ def test_the_profile_is_read_from_the_organisation_and_every_school(tmp_path: Pa
     (tmp_path / "organisation.yaml").write_text("kind: academy-trust\n", "utf-8")
     (tmp_path / "schools" / "a.yaml").write_text("phases: [primary]\nages: 4-11\n", "utf-8")
     (tmp_path / "schools" / "b.yaml").write_text("phases: [secondary]\nages: 11-16\n", "utf-8")
-    assert read_profile(tmp_path) == Profile("academy-trust", ["primary", "secondary"], (4, 16))
+    assert read_profile(tmp_path) == Profile("academy-trust", ["primary", "secondary"], (4, 16), ((4, 11), (11, 16)))
 
 
 def test_the_library_offers_one_notice_per_topic() -> None:

@@ -92,7 +92,7 @@ def test_a_childrens_version_written_for_other_ages_than_the_pupils_is_left_out_
     assert "Left out the children's version of pupils, written for ages 11 to 16, not for pupils aged 4-11" \
         in primary.output
     secondary = init(tmp_path / "secondary", "--kind", "academy", "--ages", "11-16", "--notices", "pupils")
-    assert (tmp_path / "secondary" / "notices" / "children" / "pupils.yaml").is_file()
+    assert (tmp_path / "secondary" / "notices" / "children" / "pupils.11-16.yaml").is_file()
     assert "Left out" not in secondary.output
 
 
