@@ -31,6 +31,8 @@ def empty_trust(folder: Path, ages: str = "11-16", kind: str = "academy-trust") 
     assert started.exit_code == 0, started.output
     facts = folder / "notices"
     (facts / f"{STARTER_NOTICE}.yaml").unlink()
+    for version in (facts / "children").glob(f"{STARTER_NOTICE}.*"):  # its children's versions, one per age band
+        version.unlink()
     school = facts / "schools" / "hill.yaml"
     school.write_text(school.read_text("utf-8").replace("# ages: 11-16\n", f"ages: {ages}\n"), "utf-8")
     organisation = facts / "organisation.yaml"
