@@ -88,11 +88,13 @@ def test_each_kind_gets_the_variant_of_a_notice_written_for_it_named_for_its_top
 
 def test_a_childrens_version_written_for_other_ages_than_the_pupils_is_left_out_and_said_so(tmp_path) -> None:
     primary = init(tmp_path / "primary", *MAINTAINED_PRIMARY, "--notices", "pupils")
-    assert not (tmp_path / "primary" / "notices" / "children").exists()
+    assert sorted(path.name for path in (tmp_path / "primary" / "notices" / "children").iterdir()) \
+        == ["pupils.7-11.yaml"]
     assert "Left out the children's version of pupils, written for ages 11 to 16, not for pupils aged 4-11" \
         in primary.output
     secondary = init(tmp_path / "secondary", "--kind", "academy", "--ages", "11-16", "--notices", "pupils")
-    assert (tmp_path / "secondary" / "notices" / "children" / "pupils.11-16.yaml").is_file()
+    assert sorted(path.name for path in (tmp_path / "secondary" / "notices" / "children").iterdir()) \
+        == ["pupils.11-16.yaml"]
     assert "Left out" not in secondary.output
 
 
