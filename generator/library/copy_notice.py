@@ -76,22 +76,28 @@ def _copy_childrens_versions(facts: Path, notice_id: str, notice: LibraryNotice,
                              adoption: Adoption) -> None:
     """The library's versions for children of the notice, each in its age band (its file's name), as versions of
     ``notice_id``; a band that overlaps the ages of none of the organisation's schools, or none of the ages the
-    notice is for (its `applies_to`), is left out."""
+    notice is for (its `applies_to`), is left out, and said so when no other band is copied (the school's pupils
+    then have no version to read)."""
     reach = notice.applies_to.ages if notice.applies_to is not None else None
+    unfit: list[str] = []
+    copied = False
     for children in sorted(CHILDREN.glob(f"{notice.id}.*")):
         stem, band = banded_name(children.name.removesuffix(".yaml"))
         if stem != notice.id or children.suffix != ".yaml" or (band and reach and not overlaps(band, age_range(reach))):
             continue
         schools = profile.each_school if profile is not None else ()
         if band is not None and schools and not any(overlaps(band, ages) for ages in schools):
-            adoption.left_out.append(f"the children's version of {notice_id}, written for ages {band[0]} to {band[1]}, "
-                                     f"not for pupils aged {' or '.join(f'{young}-{old}' for young, old in schools)}")
+            unfit.append(f"the children's version of {notice_id}, written for ages {band[0]} to {band[1]}, "
+                         f"not for pupils aged {' or '.join(f'{young}-{old}' for young, old in schools)}")
             continue
         text = children.read_text("utf-8")
         if profile is not None:
             text = fitted_text(text, str(children), profile)
         named = notice_id if band is None else f"{notice_id}.{band[0]}-{band[1]}"
         _copy(children, facts / CHILDREN_FOLDER / f"{named}.yaml", adoption, text)
+        copied = True
+    if not copied:
+        adoption.left_out += unfit
 
 
 def _refuse_unsuited(notice: LibraryNotice, profile: Profile) -> None:

@@ -90,8 +90,11 @@ def test_a_childrens_version_written_for_other_ages_than_the_pupils_is_left_out_
     primary = init(tmp_path / "primary", *MAINTAINED_PRIMARY, "--notices", "pupils")
     assert sorted(path.name for path in (tmp_path / "primary" / "notices" / "children").iterdir()) \
         == ["pupils.7-11.yaml"]
-    assert "Left out the children's version of pupils, written for ages 11 to 16, not for pupils aged 4-11" \
-        in primary.output
+    assert "Left out" not in primary.output  # the band for its pupils was adopted: the other one is not theirs
+    infants = init(tmp_path / "infants", "--kind", "maintained-school", "--ages", "4-6", "--notices", "pupils")
+    assert not (tmp_path / "infants" / "notices" / "children").exists()
+    assert "Left out the children's version of pupils, written for ages 7 to 11, not for pupils aged 4-6" \
+        in infants.output
     secondary = init(tmp_path / "secondary", "--kind", "academy", "--ages", "11-16", "--notices", "pupils")
     assert sorted(path.name for path in (tmp_path / "secondary" / "notices" / "children").iterdir()) \
         == ["pupils.11-16.yaml"]
