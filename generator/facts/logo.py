@@ -8,6 +8,8 @@ refused; so is a file whose bytes are not the picture its extension names (an SV
 from __future__ import annotations
 
 import re
+import struct
+import zlib
 from pathlib import Path, PurePosixPath
 
 from lxml import etree
@@ -61,6 +63,10 @@ def logo_problem(root: Path, brand: Brand) -> FactError | None:
         return refused(f"'{brand.logo}' is named as a {named} picture, but its content is {what}.",
                        f"Save the logo from a picture editor as {named}, or name the file after what it is "
                        f"(.png, .jpg, .webp or .svg).")
+    damaged = _damage(content, named)
+    if damaged:
+        return refused(f"'{brand.logo}' is a damaged {named} file: {damaged}, so the PDFs could not show it.",
+                       f"Open the logo in a picture editor and save it again as {named}, or export it afresh.")
     if named == "SVG":
         active = _active_part(content)
         if active:
@@ -75,6 +81,46 @@ def _kind_of(content: bytes) -> str | None:
         if signature.match(content):
             return kind
     return "SVG" if _svg_root(content) is not None else None
+
+
+def _damage(content: bytes, kind: str) -> str | None:
+    """How a PNG, JPEG or WebP file is cut short or damaged, as far as its own structure shows; None if whole.
+    The print template decodes the logo, so what it would refuse is refused here first (`check` passing
+    means `build` passes)."""
+    if kind == "PNG":
+        return _png_damage(content)
+    if kind == "JPEG" and not content.rstrip(b"\0").endswith(b"\xff\xd9"):
+        return "it does not end as a JPEG picture ends (it may be cut short)"
+    if kind == "WebP" and struct.unpack_from("<I", content, 4)[0] + 8 > len(content):
+        return "it is shorter than its own header says (it may be cut short)"
+    return None
+
+
+def _png_damage(content: bytes) -> str | None:
+    """A PNG's chunks, each checked against its checksum, and its picture data decompressed."""
+    at, picture, names = 8, [], []
+    while at + 8 <= len(content):
+        length, name = struct.unpack_from(">I4s", content, at)
+        end = at + 8 + length + 4
+        if end > len(content):
+            return "it is cut short"
+        body = content[at + 4:at + 8 + length]
+        if zlib.crc32(body) != struct.unpack_from(">I", content, end - 4)[0]:
+            return f"its {name.decode('latin-1')} part does not match its checksum"
+        names.append(name)
+        if name == b"IDAT":
+            picture.append(body[4:])
+        at = end
+        if name == b"IEND":
+            break
+    if not names or names[0] != b"IHDR" or names[-1] != b"IEND" or not picture:
+        return "it is cut short"
+    try:
+        decompressor = zlib.decompressobj()
+        decompressor.decompress(b"".join(picture))
+    except zlib.error:
+        return "its picture data cannot be read"
+    return None if decompressor.eof else "its picture data is cut short"
 
 
 def _svg_root(content: bytes):

@@ -60,6 +60,7 @@ def test_a_logo_of_another_kind_or_outside_the_facts_is_refused(example_copy: Pa
     assert "is not a PNG, JPEG, WebP or SVG file inside the facts folder" in first
 
 
+TRUST_LOGO = (PROJECT / "notices/brand/trust-logo.png").read_bytes()
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">\n{}\n</svg>'
 PLAIN_DRAWING = '<defs><linearGradient id="g"/></defs><rect width="10" height="10" style="fill: url(#g)"/>'
 
@@ -79,6 +80,14 @@ def _logo_saved_as(facts: Path, name: str, content: bytes) -> Path:
      "'brand/logo.jpg' is named as a JPEG picture, but its content is a PNG file."),
     ("logo.webp", b"<html><script>alert(1)</script></html>",
      "'brand/logo.webp' is named as a WebP picture, but its content is not a picture we can read."),
+    ("logo.png", TRUST_LOGO[:len(TRUST_LOGO) // 2],
+     "'brand/logo.png' is a damaged PNG file: it is cut short, so the PDFs could not show it."),
+    ("logo.png", TRUST_LOGO[:60] + bytes([TRUST_LOGO[60] ^ 0xFF]) + TRUST_LOGO[61:],
+     "'brand/logo.png' is a damaged PNG file: its IDAT part does not match its checksum"),
+    ("logo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"cut short",
+     "'brand/logo.jpg' is a damaged JPEG file: it does not end as a JPEG picture ends (it may be cut short)"),
+    ("logo.webp", b"RIFF\xe8\x03\x00\x00WEBPVP8 " + b"cut short",
+     "'brand/logo.webp' is a damaged WebP file: it is shorter than its own header says"),
     ("logo.svg", SVG.format("<script>alert(1)</script>").encode(),
      "'brand/logo.svg' holds a <script> element (line 2 of the drawing), which would run or load on the website."),
     ("logo.svg", SVG.format('<rect width="10" height="10" onload="alert(1)"/>').encode(),

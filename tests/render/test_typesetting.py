@@ -4,6 +4,8 @@ school's templates/ first, then in the package."""
 
 from __future__ import annotations
 
+import struct
+import zlib
 from pathlib import Path
 
 import pikepdf
@@ -104,13 +106,22 @@ def test_a_school_print_template_wins_over_the_packaged_one(tmp_path: Path) -> N
     assert not any(font.startswith("LibertinusSerif") for font in fonts)
 
 
+def _chunk(name: bytes, data: bytes) -> bytes:
+    """One part of a PNG file, with its length and checksum."""
+    return struct.pack(">I", len(data)) + name + data + struct.pack(">I", zlib.crc32(name + data))
+
+
 def test_a_logo_whose_picture_cannot_be_read_stops_the_build_naming_the_file(tmp_path: Path) -> None:
     facts = _facts(tmp_path, {})
     organisation = facts / "organisation.yaml"
     assert "brand:" not in organisation.read_text("utf-8")
     organisation.write_text(organisation.read_text("utf-8") + "brand:\n  logo: brand/logo.png\n", "utf-8")
     (facts / "brand").mkdir()
-    (facts / "brand" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"cut short")  # a PNG's first bytes alone
+    # A PNG whole in its structure (what `check` reads), whose picture holds one byte for 100 x 100 pixels: only
+    # decoding it finds that out, and the build names the file.
+    (facts / "brand" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", struct.pack(">IIBBBBB", 100, 100, 8, 2, 0, 0, 0))
+                                               + _chunk(b"IDAT", zlib.compress(b"\0")) + _chunk(b"IEND", b""))
+    assert notices("check", "--facts", str(facts)).exit_code == 0
     result = notices("build", "--facts", str(facts), "--out", str(tmp_path / "dist"), "--format", "pdf",
                      "--templates", str(TEMPLATES))
     assert result.exit_code == 1
