@@ -46,6 +46,7 @@ from generator.render.cache import OutputCache, project_folder
 from generator.render.formats import format_names
 from generator.render.formats.markdown import CURLY_QUOTES
 from generator.render.notice_marker import NoticeMarker
+from generator.render.print_identity import print_style
 from generator.site.brand import PageBrand, organisation_brand, school_brand, site_address
 from generator.site.content import site_content
 from generator.site.downloads import FOLDER as DOWNLOADS
@@ -54,7 +55,6 @@ from generator.site.host_guard import refusing_odd_paths, refusing_other_hosts
 from generator.site.layout import downloads_after_first_layer
 from generator.site.pages import FEED, SitePage, schools_of, site_nav
 from generator.site.portable import write_offline_search
-from generator.site.print_identity import print_style
 from generator.site.search_tables import readable_table_rows
 from generator.site.search_words import add_keywords
 from generator.site.written_pages import escaped_front_matter, inert_page, link_problems, refused_files

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from generator.render.pdf_text import pdf_pages
+from generator.render.print_identity import css_string, print_style
 from generator.site.build_site import build_site
-from generator.site.print_identity import css_string, print_style
-from tests.conftest import keep_only_notice
+from tests.conftest import EXAMPLE, TEMPLATES, keep_only_notice, notices
 from tests.site.conftest import SiteServer, set_plugin_option
 
 TRUST = "University of Chichester Academy Trust"
@@ -67,6 +67,19 @@ def test_a_hand_written_page_prints_and_shows_the_organisations_name_and_address
     _assert_whose(pages, TRUST, "the accessibility statement")
     footer = (site / "accessibility" / "index.html").read_text("utf-8")
     assert f'<p class="notices-footer__name">{TRUST}</p>' in footer and f"Address: {ADDRESS}" in footer
+
+
+@pytest.mark.browser
+def test_the_web_page_download_prints_whose_it_is_its_address_and_numbers(chromium, tmp_path: Path) -> None:
+    built = notices("build", "--facts", str(EXAMPLE), "--out", str(tmp_path), "--format", "html",
+                    "--templates", str(TEMPLATES), "--no-cache")
+    assert built.exit_code == 0, built.output
+    pages = _printed(chromium, (tmp_path / "oakmoor" / "pupils.html").as_uri())
+    assert len(pages) > 1
+    for number, text in enumerate(pages, start=1):
+        assert text.splitlines()[0].strip() == "Oakmoor School", f"page {number} does not open with the school"
+        assert ADDRESS in text, f"page {number} has no address"
+        assert f"Page {number} of {len(pages)}" in text
 
 
 def test_a_name_that_holds_css_or_markup_stays_text() -> None:

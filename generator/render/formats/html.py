@@ -6,6 +6,7 @@ from generator.facts.cascade import ResolvedNotice
 from generator.render.formats import Needs, OutputFormat, RenderContext, register
 from generator.render.formats.markdown import reading_html, render_markdown
 from generator.render.html_links import html_links
+from generator.render.print_identity import print_style
 from generator.render.reading import html_text
 from generator.render.templating import html_environment
 
@@ -19,7 +20,8 @@ def notice_body_html(notice: ResolvedNotice, context: RenderContext, suffix: str
 
 def render_html(notice: ResolvedNotice, context: RenderContext) -> str:
     template = html_environment(context.templates).get_template("notice.html.j2")
-    return template.render(n=notice, body=notice_body_html(notice, context, ".html"))
+    return template.render(n=notice, body=notice_body_html(notice, context, ".html"),
+                           print_style=print_style(notice.variant.name, notice.variant.address))
 
 
 register(OutputFormat(
