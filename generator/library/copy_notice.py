@@ -79,13 +79,13 @@ def _copy_childrens_versions(facts: Path, notice_id: str, notice: LibraryNotice,
     notice is for (its `applies_to`), is left out, and said so when no other band is copied (the school's pupils
     then have no version to read)."""
     reach = notice.applies_to.ages if notice.applies_to is not None else None
+    schools = profile.each_school if profile is not None else ()
     unfit: list[str] = []
     copied = False
     for children in sorted(CHILDREN.glob(f"{notice.id}.*")):
         stem, band = banded_name(children.name.removesuffix(".yaml"))
         if stem != notice.id or children.suffix != ".yaml" or (band and reach and not overlaps(band, age_range(reach))):
             continue
-        schools = profile.each_school if profile is not None else ()
         if band is not None and schools and not any(overlaps(band, ages) for ages in schools):
             unfit.append(f"the children's version of {notice_id}, written for ages {band[0]} to {band[1]}, "
                          f"not for pupils aged {' or '.join(f'{young}-{old}' for young, old in schools)}")

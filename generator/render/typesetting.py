@@ -14,7 +14,7 @@ import datetime
 import json
 import re
 from dataclasses import asdict, dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -158,7 +158,8 @@ def typeset(document: PrintDocument, templates: Path) -> bytes:
                           {"format": head.logo_format, "alt": head.logo_alt}}
     inputs = {"document": json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_DIRECTION_CONTROLS)}
     if head.logo is not None:
-        inputs["logo"] = json.dumps(list(head.logo.read_bytes()))
+        saved = head.logo.stat()
+        inputs["logo"] = _picture_as_numbers(head.logo, saved.st_mtime_ns, saved.st_size)
     moment = document.date or datetime.date(1980, 1, 1)
     template = print_template(templates)
     try:
@@ -178,6 +179,13 @@ def typeset(document: PrintDocument, templates: Path) -> bytes:
             raise UnprintableLogo(f"{display_path(head.logo)}: the PDFs cannot show this logo ({problem.message}). "
                                   "Save it again from a picture editor as PNG, or give the brand another logo.") from None
         raise PrintTemplateError(_explained(problem, template)) from None
+
+
+@lru_cache(maxsize=8)
+def _picture_as_numbers(path: Path, _modified: int, _size: int) -> str:
+    """The picture's bytes as a JSON list of numbers, as the template takes them: read and written once per
+    version of the file (its time and size), not once for every PDF that prints it."""
+    return json.dumps(list(path.read_bytes()))
 
 
 def unprintable(characters: set[str], templates: Path) -> set[str]:

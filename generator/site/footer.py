@@ -46,6 +46,7 @@ def _review_line(notices: list[ResolvedNotice]) -> FooterLine | None:
     text = longdate(reviewed[0]) + (f" to {longdate(reviewed[-1])}" if len(reviewed) > 1 else "")
     return FooterLine("Notices last reviewed", text + (f"; next review due by {longdate(due[0])}" if due else ""))
 
+
 def organisation_address(notices: list[ResolvedNotice]) -> str | None:
     """The postal address of the pages that are no one school's (the home page, the hubs, hand-written pages), on
     screen and in print: the organisation's; for a trust that gives none, its school's, or each school's by name."""
